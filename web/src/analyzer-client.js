@@ -1,0 +1,120 @@
+// Runs analyses. Ordinary articles are analysed on the main thread (the sample takes well under a
+// millisecond); text longer than WORKER_THRESHOLD goes to a Web Worker so the page stays
+// responsive, with progress and Cancel.
+//
+// How the worker is created. A page opened from file:// has an opaque origin, and Chromium refuses
+// `new Worker('worker.js')` there (as it refuses fetch()/XHR of sibling files), so the worker is
+// built from a Blob URL out of text the page already holds:
+//   1. The module: `NewsLens.moduleFactory` is the Emscripten MODULARIZE factory. Its
+//      Function.prototype.toString() is its complete source, wasm included (SINGLE_FILE inlines it
+//      as base64), so `(${factory})` re-creates it in the worker without a second copy of
+//      newslens.js in dist/. The factory reads the script URL (`_scriptDir` in Emscripten 3.1,
+//      `_scriptName` later) from its enclosing closure to locate side files it does not have; the
+//      Blob declares both undefined.
+//   2. The worker's own code: dist/worker.js (a classic <script>) defines `NewsLensWorkerSource`,
+//      web/src/analysis-worker.js bundled as a string by web/build.mjs.
+// A worker made from a blob: URL inherits the page's CSP: `worker-src blob:` admits it and
+// 'wasm-unsafe-eval' lets it compile the module.
+/* global NewsLens, NewsLensWorkerSource */
+
+/** Text longer than this (UTF-16 code units, ~200 KB) is analysed in the worker. */
+export const WORKER_THRESHOLD = 200_000;
+
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('Analysis cancelled');
+    this.name = 'AnalysisCancelled';
+  }
+}
+
+function workerUrl() {
+  if (typeof NewsLens === 'undefined' || typeof NewsLens.moduleFactory !== 'function') {
+    throw new Error('newslens.js does not expose NewsLens.moduleFactory; cannot start the worker');
+  }
+  if (typeof NewsLensWorkerSource !== 'string') throw new Error('worker.js did not load');
+  const source = 'var _scriptDir, _scriptName;\n' +
+                 `var NewsLensFactory = (${NewsLens.moduleFactory.toString()});\n` +
+                 NewsLensWorkerSource;
+  return URL.createObjectURL(new Blob([source], {type: 'text/javascript'}));
+}
+
+export class AnalyzerClient {
+  constructor({threshold = WORKER_THRESHOLD} = {}) {
+    this.threshold = threshold;
+    this.worker = null;
+    this.workerUrl = null;
+    this.pending = new Map();  // id → {resolve, reject, onProgress}
+    this.nextId = 1;
+    this.local = null;
+  }
+
+  /** The main-thread analyzer (memoised by NewsLens.create()). */
+  ready() {
+    if (!this.local) {
+      if (typeof NewsLens === 'undefined') {
+        return Promise.reject(new Error('newslens.js did not load'));
+      }
+      this.local = NewsLens.create();
+    }
+    return this.local;
+  }
+
+  /**
+   * Resolves to {report, via: 'main' | 'worker', ms}. Rejects with AnalysisCancelled after
+   * cancel(), or with the module's Error.
+   */
+  async analyze(text, options, {onProgress} = {}) {
+    if (text.length > this.threshold) return this.analyzeInWorker(text, options, onProgress);
+    const nl = await this.ready();
+    const t0 = performance.now();
+    const report = nl.analyze(text, options);
+    return {report, via: 'main', ms: performance.now() - t0};
+  }
+
+  analyzeInWorker(text, options, onProgress) {
+    if (!this.worker) this.startWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, {resolve, reject, onProgress});
+      this.worker.postMessage({id, text, options});
+    });
+  }
+
+  startWorker() {
+    this.workerUrl = workerUrl();
+    this.worker = new Worker(this.workerUrl);
+    this.worker.onmessage = (event) => {
+      const msg = event.data;
+      const job = this.pending.get(msg.id);
+      if (!job) return;
+      if (msg.type === 'progress') {
+        if (job.onProgress) job.onProgress(msg.phase);
+        return;
+      }
+      this.pending.delete(msg.id);
+      if (msg.type === 'done') job.resolve({report: msg.report, via: 'worker', ms: msg.ms});
+      else job.reject(new Error(msg.message));
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(new Error(`analysis worker failed: ${event.message || 'unknown error'}`));
+    };
+  }
+
+  /** Stops the worker (if busy) and rejects what it was doing. */
+  cancel() {
+    if (!this.pending.size) return false;
+    this.fail(new AnalysisCancelled());
+    return true;
+  }
+
+  fail(error) {
+    if (this.worker) this.worker.terminate();
+    if (this.workerUrl) URL.revokeObjectURL(this.workerUrl);
+    this.worker = null;
+    this.workerUrl = null;
+    const jobs = [...this.pending.values()];
+    this.pending.clear();
+    for (const job of jobs) job.reject(error);
+  }
+}

@@ -1,0 +1,94 @@
+// Turns an opened file into article text. HTML is parsed with DOMParser into an inert document
+// (no browsing context: scripts never run, images and styles never load), reduced to the
+// article with @mozilla/readability, and walked as text; nothing from the file is ever inserted
+// into the page as HTML.
+
+import {Readability} from '@mozilla/readability';
+
+/** Elements whose content is never article text. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT',
+                      'EMBED', 'CANVAS', 'BUTTON', 'SELECT', 'TEXTAREA', 'NAV', 'FORM']);
+/** Elements that start a new paragraph. */
+const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE',
+                       'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL',
+                       'DT', 'DD', 'TABLE', 'TR', 'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS']);
+
+/** Reads a File and returns {text, kind: 'text' | 'markdown' | 'html', title?}. */
+export async function readArticleFile(file) {
+  const raw = await file.text();
+  const name = file.name.toLowerCase();
+  if (/\.(html?|xhtml)$/.test(name) || file.type === 'text/html') {
+    return {kind: 'html', ...htmlToArticle(raw)};
+  }
+  if (/\.(md|markdown)$/.test(name) || file.type === 'text/markdown') {
+    return {kind: 'markdown', text: markdownToText(raw)};
+  }
+  return {kind: 'text', text: normaliseNewlines(raw)};
+}
+
+function normaliseNewlines(s) {
+  return s.replace(/\r\n?/g, '\n');
+}
+
+/** HTML source → {title, text}: the readable article, paragraphs separated by blank lines. */
+export function htmlToArticle(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const fallback = doc.body ? doc.body.cloneNode(true) : null;
+  let article = null;
+  try {
+    article = new Readability(doc, {serializer: (node) => node}).parse();
+  } catch {
+    article = null;
+  }
+  const root = (article && article.content) || fallback;
+  let text = root ? blockText(root) : '';
+  const title = (article && article.title ? article.title : doc.title || '').trim();
+  if (title && !text.startsWith(title)) text = `${title}\n\n${text}`;
+  return {title, text};
+}
+
+/** Text of `root` with a blank line between blocks and "- " before list items. */
+export function blockText(root) {
+  const out = [];
+  const walk = (node) => {
+    if (node.nodeType === 3) {
+      out.push(node.data.replace(/\s+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = node.tagName.toUpperCase();
+    if (SKIP.has(tag)) return;
+    if (tag === 'BR') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) out.push('\n\n');
+    if (tag === 'LI') out.push('\n- ');
+    if (tag === 'TD' || tag === 'TH') out.push(' ');
+    for (const child of node.childNodes) walk(child);
+    if (block) out.push('\n\n');
+  };
+  walk(root);
+  return out.join('')
+      .split('\n').map((line) => line.trim()).join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+}
+
+/** Markdown → plain text: drops markup, keeps words, paragraphs and "- " bullets. */
+export function markdownToText(md) {
+  return normaliseNewlines(md)
+      .replace(/^```[^\n]*$/gm, '')                    // code fences
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')        // images → alt text
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')         // links → link text
+      .replace(/^\s{0,3}#{1,6}\s+/gm, '')              // ATX headings
+      .replace(/^\s{0,3}>\s?/gm, '')                   // block quotes
+      .replace(/^\s*[*+]\s+/gm, '- ')                  // bullets → dash bullets
+      .replace(/^\s*(?:[-*_]\s*){3,}$/gm, '')          // thematic breaks
+      .replace(/(\*\*|__)(.+?)\1/g, '$2')              // strong
+      .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')  // emphasis
+      .replace(/`([^`]+)`/g, '$1')                     // inline code
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+}

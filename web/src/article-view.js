@@ -1,0 +1,149 @@
+// The article with its explanations: every theme term, sentiment word and named entity the
+// report counted is a focusable <mark> whose title says why. Sentences are spans, so the tone
+// chart can jump to one. Offsets are the report's UTF-16 code units, i.e. JS string indices.
+//
+// Highlights can nest (a sentiment word inside a theme phrase) and, rarely, cross; crossing ones
+// are split at the boundary so the result is always a tree. Everything is built with Text nodes.
+
+import {clear, el} from './dom.js';
+import {signed} from './format.js';
+
+const KIND_ORDER = {sentence: 0, marks: 1};
+
+/** Why a mention counts, in words. `themeById` maps theme ids to report themes. */
+export function explain(mention, themeById) {
+  if (mention.kind === 'theme') {
+    const t = themeById.get(mention.id);
+    return `Theme: ${t ? t.label : mention.id} (${mention.id})`;
+  }
+  if (mention.kind === 'sentiment') {
+    const sign = mention.valence > 0 ? 'Positive' : mention.valence < 0 ? 'Negative' : 'Neutral';
+    let why = `${sign} word, valence ${signed(mention.valence, 2)}`;
+    const detail = [];
+    if (typeof mention.base === 'number' && mention.base !== mention.valence) {
+      detail.push(`lexicon ${signed(mention.base, 2)}`);
+    }
+    if (mention.rules && mention.rules.length) detail.push(`rules: ${mention.rules.join(', ')}`);
+    if (detail.length) why += ` (${detail.join('; ')})`;
+    return why;
+  }
+  if (mention.kind === 'entity') return `Names: ${mention.name}`;
+  return mention.kind;
+}
+
+function ranges(text, report) {
+  const n = text.length;
+  const valid = (a) => Number.isInteger(a.start) && Number.isInteger(a.end) &&
+                       a.start >= 0 && a.end <= n && a.start < a.end;
+  const items = (report.sentences || []).filter(valid)
+      .map((s, index) => ({start: s.start, end: s.end, kind: 'sentence', index}));
+  const groups = new Map();
+  for (const m of report.mentions || []) {
+    if (!valid(m)) continue;
+    const key = `${m.start}:${m.end}`;
+    if (!groups.has(key)) groups.set(key, {start: m.start, end: m.end, kind: 'marks', mentions: []});
+    groups.get(key).mentions.push(m);
+  }
+  items.push(...groups.values());
+  return items;
+}
+
+function before(a, b) {
+  return a.start - b.start || b.end - a.end || KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+}
+
+/** Sorted ranges → tree of {start, end, kind, children}, splitting ranges that cross. */
+function nest(text, items) {
+  const queue = items.sort(before);
+  const root = {start: 0, end: text.length, kind: 'root', children: []};
+  const stack = [root];
+  for (let i = 0; i < queue.length; i++) {
+    let item = queue[i];
+    while (stack.length > 1 && stack[stack.length - 1].end <= item.start) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (item.end > parent.end) {
+      const rest = {...item, start: parent.end, children: undefined};
+      item = {...item, end: parent.end};
+      let j = i + 1;  // keep the queue sorted
+      while (j < queue.length && before(queue[j], rest) <= 0) j++;
+      queue.splice(j, 0, rest);
+    }
+    const node = {...item, children: []};
+    parent.children.push(node);
+    stack.push(node);
+  }
+  return root;
+}
+
+/**
+ * Renders `text` with the highlights of `report` into `container`.
+ * `colours` is palette.themeColours(report). Returns {sentenceNodes}: the first span of each
+ * sentence, by sentence index.
+ */
+export function renderArticle(container, text, report, colours) {
+  const themeById = new Map();
+  for (const t of [...(report.top_level || []), ...(report.themes || [])]) themeById.set(t.id, t);
+  const sentenceNodes = [];
+
+  const nodeFor = (item) => {
+    if (item.kind === 'sentence') {
+      const span = el('span', {class: 'sentence', dataset: {sentence: String(item.index)}});
+      if (!sentenceNodes[item.index]) {
+        span.id = `sentence-${item.index + 1}`;
+        sentenceNodes[item.index] = span;
+      }
+      return span;
+    }
+    const classes = ['hl'];
+    const why = [];
+    const themeIds = [];
+    for (const m of item.mentions) {
+      why.push(explain(m, themeById));
+      if (m.kind === 'theme') {
+        const top = m.id.split('.')[0];
+        const c = colours.get(top);
+        classes.push('hl-theme', c ? c.className : 'theme-other');
+        themeIds.push(m.id);
+      } else if (m.kind === 'sentiment') {
+        classes.push(m.valence > 0 ? 'hl-pos' : m.valence < 0 ? 'hl-neg' : 'hl-neu');
+      } else if (m.kind === 'entity') {
+        classes.push('hl-entity');
+      }
+    }
+    const title = why.join('\n');
+    return el('mark', {class: [...new Set(classes)].join(' '), tabindex: 0, title,
+                       dataset: {why: title, themes: themeIds.length ? themeIds.join(' ') : null}});
+  };
+
+  const render = (node, parentEl) => {
+    let pos = node.start;
+    for (const child of node.children) {
+      if (child.start > pos) parentEl.append(text.slice(pos, child.start));
+      const childEl = nodeFor(child);
+      render(child, childEl);
+      parentEl.append(childEl);
+      pos = child.end;
+    }
+    if (node.end > pos) parentEl.append(text.slice(pos, node.end));
+  };
+
+  const fragment = document.createDocumentFragment();
+  render(nest(text, ranges(text, report)), fragment);
+  clear(container).append(fragment);
+  return {sentenceNodes};
+}
+
+/** Scrolls to sentence `index` (0-based), marks it current and moves focus there. */
+export function showSentence(container, sentenceNodes, index) {
+  for (const old of container.querySelectorAll('.sentence.is-current')) {
+    old.classList.remove('is-current');
+  }
+  const node = sentenceNodes[index];
+  if (!node) return;
+  for (const part of container.querySelectorAll(`.sentence[data-sentence="${index}"]`)) {
+    part.classList.add('is-current');
+  }
+  node.tabIndex = -1;
+  node.scrollIntoView({block: 'center', behavior: 'smooth'});
+  node.focus({preventScroll: true});
+}

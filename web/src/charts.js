@@ -1,0 +1,138 @@
+// The two Chart.js charts. Only the pieces used are registered, so esbuild drops the rest of
+// Chart.js from dist/app.js.
+
+import {
+  BarController, BarElement, CategoryScale, Chart, LinearScale, LineController, LineElement,
+  PointElement, Tooltip,
+} from 'chart.js';
+import {signed} from './format.js';
+import {cssVar, toneColour} from './palette.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement,
+               PointElement, Tooltip);
+
+/** Height of one bar row in the theme chart, px (fits a 12 px label with padding). */
+const BAR_ROW_PX = 34;
+/** Room for the value axis below the bars, px. */
+const BAR_AXIS_PX = 36;
+
+function baseOptions() {
+  const fg = cssVar('--fg-muted') || '#555';
+  const grid = cssVar('--grid') || 'rgba(0,0,0,0.1)';
+  Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  Chart.defaults.color = fg;
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    // Charts appear at once: nothing to wait for before reading them (and the start-time budget).
+    animation: false,
+    plugins: {tooltip: {enabled: true}},
+    scales: {
+      x: {grid: {color: grid}, ticks: {color: fg}},
+      y: {grid: {color: grid}, ticks: {color: fg}},
+    },
+  };
+}
+
+/** Longest category label line, in characters, before it wraps (keeps bars wide on phones). */
+const LABEL_LINE_CHARS = 18;
+
+/** "Economy, business and finance" → ["Economy, business", "and finance"] (Chart.js draws arrays
+ *  as lines). */
+export function wrapLabel(label, width = LABEL_LINE_CHARS) {
+  const lines = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 1 ? lines : label;
+}
+
+/**
+ * Horizontal bars. `rows` = [{label, value, colour}], `onSelect(index)` is called when a bar is
+ * clicked. Returns the Chart.
+ */
+export function barChart(canvas, rows, {onSelect, valueLabel = 'Score'} = {}) {
+  canvas.parentElement.style.height = `${rows.length * BAR_ROW_PX + BAR_AXIS_PX}px`;
+  const options = baseOptions();
+  options.indexAxis = 'y';
+  options.scales.y.grid.display = false;
+  options.scales.y.ticks.autoSkip = false;  // every bar keeps its label
+  options.scales.x.beginAtZero = true;
+  options.scales.x.title = {display: true, text: valueLabel, color: options.scales.x.ticks.color};
+  options.plugins.tooltip.callbacks = {
+    title: (items) => rows[items[0].dataIndex].label,
+    label: (ctx) => `${valueLabel}: ${ctx.parsed.x}`,
+  };
+  options.onClick = (event, elements, chart) => {
+    const hit = chart.getElementsAtEventForMode(event, 'y', {intersect: false}, true)[0];
+    if (hit && onSelect) onSelect(hit.index);
+  };
+  options.onHover = (event, elements, chart) => {
+    chart.canvas.style.cursor = onSelect && elements.length ? 'pointer' : 'default';
+  };
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => wrapLabel(r.label)),
+      datasets: [{
+        label: valueLabel,
+        data: rows.map((r) => r.value),
+        backgroundColor: rows.map((r) => r.colour),
+        borderWidth: 0,
+        barPercentage: 0.8,
+      }],
+    },
+    options,
+  });
+}
+
+/** Sentence tone line, y in [-1, 1]. `onSelect(sentenceIndex)` on click. Returns the Chart. */
+export function toneArcChart(canvas, sentences, {onSelect} = {}) {
+  const options = baseOptions();
+  const fg = options.scales.x.ticks.color;
+  options.scales.y.min = -1;
+  options.scales.y.max = 1;
+  options.scales.y.ticks.stepSize = 0.5;
+  options.scales.y.title = {display: true, text: 'Tone', color: fg};
+  options.scales.x.title = {display: true, text: 'Sentence', color: fg};
+  options.scales.x.ticks.maxTicksLimit = 12;
+  options.scales.x.grid.display = false;
+  options.scales.y.grid.color = (ctx) => (ctx.tick && ctx.tick.value === 0 ? fg : cssVar('--grid'));
+  options.interaction = {mode: 'index', intersect: false};
+  options.plugins.tooltip.callbacks = {
+    title: (items) => `Sentence ${items[0].dataIndex + 1}`,
+    label: (ctx) => `Tone ${signed(ctx.parsed.y)}`,
+  };
+  options.onClick = (event, elements) => {
+    if (elements.length && onSelect) onSelect(elements[0].index);
+  };
+  options.onHover = (event, elements, chart) => {
+    chart.canvas.style.cursor = onSelect && elements.length ? 'pointer' : 'default';
+  };
+  const values = sentences.map((s) => s.compound);
+  return new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: sentences.map((s, i) => String(i + 1)),
+      datasets: [{
+        label: 'Sentence tone',
+        data: values,
+        borderColor: cssVar('--fg-muted') || '#555',
+        borderWidth: 1.5,
+        pointBackgroundColor: values.map(toneColour),
+        pointBorderColor: values.map(toneColour),
+        pointRadius: sentences.length > 200 ? 1.5 : 3,
+        pointHoverRadius: 6,
+        tension: 0.2,
+      }],
+    },
+    options,
+  });
+}

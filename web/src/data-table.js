@@ -1,0 +1,30 @@
+// The data table beside each chart: the same numbers as text, for screen readers, keyboards and
+// anyone who prefers reading to squinting at bars.
+
+import {el} from './dom.js';
+
+/**
+ * columns: [{label, numeric?}]; rows: arrays of cells (string, number or Node).
+ * Returns a <table> with a caption.
+ */
+export function dataTable({caption, columns, rows, testid}) {
+  return el('table', {class: 'data-table', dataset: testid ? {testid} : undefined},
+      el('caption', {text: caption}),
+      el('thead', {}, el('tr', {}, columns.map((c) =>
+        el('th', {scope: 'col', class: c.numeric ? 'num' : null, text: c.label})))),
+      el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, i) =>
+        el(i === 0 ? 'th' : 'td', {scope: i === 0 ? 'row' : null,
+                                   class: columns[i] && columns[i].numeric ? 'num' : null},
+           typeof cell === 'number' ? String(cell) : cell))))));
+}
+
+/** Wires a "Show table" button (aria-controls → the table's container). */
+export function wireTableToggle(button) {
+  const target = document.getElementById(button.getAttribute('aria-controls'));
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? 'Hide table' : 'Show table';
+    target.hidden = !open;
+  });
+}

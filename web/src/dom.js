@@ -1,0 +1,40 @@
+// Tiny DOM builder. Text always goes in through Text nodes (append/textContent), never through
+// innerHTML, so analysed text can contain any markup and stays text.
+
+/**
+ * el('p', {class: 'x', dataset: {testid: 'y'}, onclick: fn}, 'text', childNode)
+ * Props: `class`, `text` (textContent), `dataset`, `on<event>` listeners; anything else is an
+ * attribute (true → empty attribute, null/false → omitted).
+ */
+export function el(tag, props = {}, ...children) {
+  return build(document.createElement(tag), props, children);
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Same as el() for SVG elements. */
+export function svg(tag, props = {}, ...children) {
+  return build(document.createElementNS(SVG_NS, tag), props, children);
+}
+
+function build(node, props, children) {
+  for (const [key, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (key === 'class') node.setAttribute('class', value);
+    else if (key === 'text') node.textContent = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(key.slice(2), value);
+    } else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child != null && child !== false) node.append(child);  // strings become Text nodes
+  }
+  return node;
+}
+
+/** Removes every child of `node`. */
+export function clear(node) {
+  node.replaceChildren();
+  return node;
+}

@@ -1,0 +1,44 @@
+// Colours. Okabe & Ito (2008), "Color Universal Design": eight colours that stay distinct for the
+// common forms of colour blindness. Themes take them in the order of their score in the current
+// report; beyond seven, themes share a neutral grey (their highlights still name the theme).
+
+export const OKABE_ITO = {
+  black: '#000000', orange: '#E69F00', skyBlue: '#56B4E9', bluishGreen: '#009E73',
+  yellow: '#F0E442', blue: '#0072B2', vermillion: '#D55E00', reddishPurple: '#CC79A7',
+};
+
+/** Theme colours by rank; index i matches the CSS classes `.theme-i` in styles.css. */
+export const THEME_COLOURS = [
+  OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple,
+  OKABE_ITO.skyBlue, OKABE_ITO.vermillion, OKABE_ITO.yellow,
+];
+export const OTHER_COLOUR = '#999999';
+
+/** Positive / negative tone (a blue-orange diverging pair, safe for deuteranopia and protanopia). */
+export const POSITIVE = OKABE_ITO.blue;
+export const NEGATIVE = OKABE_ITO.vermillion;
+export const NEUTRAL = '#999999';
+
+/**
+ * Maps each top-level theme id of `report` to {index, colour, className}; index is the rank by
+ * score, or -1 past the palette.
+ */
+export function themeColours(report) {
+  const map = new Map();
+  (report.top_level || []).forEach((t, i) => {
+    const index = i < THEME_COLOURS.length ? i : -1;
+    map.set(t.id, {index, colour: index >= 0 ? THEME_COLOURS[index] : OTHER_COLOUR,
+                   className: index >= 0 ? `theme-${index}` : 'theme-other'});
+  });
+  return map;
+}
+
+/** Colour for a tone value in [-1, 1] with the report's ±0.05 neutral band. */
+export function toneColour(x) {
+  return x >= 0.05 ? POSITIVE : x <= -0.05 ? NEGATIVE : NEUTRAL;
+}
+
+/** Reads a CSS custom property of the document (charts follow the page's light/dark colours). */
+export function cssVar(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
