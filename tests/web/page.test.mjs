@@ -1,0 +1,493 @@
+// The page in real Chromium (Debian's /usr/bin/chromium driven by playwright-core), against the
+// built dist/, both over http (a tiny server on 127.0.0.1) and opened from file://.
+//
+//   node --test --test-concurrency=1 tests/web/
+//
+// CHROMIUM=/path/to/chromium overrides the browser. Screenshots go to docs/screenshot.png.
+
+import assert from 'node:assert/strict';
+import {existsSync, mkdirSync, readFileSync, statSync} from 'node:fs';
+import {createServer} from 'node:http';
+import {dirname, extname, join, resolve, sep} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+
+import {chromium} from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = join(root, 'dist');
+const DIST_FILES = ['index.html', 'app.js', 'app.css', 'newslens.js', 'sample.js', 'worker.js'];
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SCREENSHOT = join(root, 'docs/screenshot.png');
+/** Every wait in the page is for local work; this only bounds a hang. */
+const TIMEOUT_MS = 15_000;
+
+const missing = DIST_FILES.filter((f) => !existsSync(join(dist, f)));
+if (missing.length) {
+  // Fail loudly, never skip: the page tests are only meaningful against a fresh build.
+  test('dist/ is built', () => {
+    assert.fail(`dist/ lacks ${missing.join(', ')}: run \`make build\` first`);
+  });
+} else {
+  suite();
+}
+
+// ---------------------------------------------------------------- helpers
+
+const TYPES = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+               '.css': 'text/css; charset=utf-8', '.png': 'image/png'};
+
+/** Serves dist/ only, and remembers every path asked for. */
+function serveDist() {
+  const asked = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    asked.push(path);
+    const file = resolve(dist, '.' + (path === '/' ? '/index.html' : path));
+    if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {'content-type': TYPES[extname(file)] || 'application/octet-stream'});
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({server, asked})));
+}
+
+/** Same rule as web/src/format.js signed(): true minus sign, no sign on zero. */
+function signed(x, digits = 2) {
+  const s = Math.abs(x).toFixed(digits);
+  if (Number(s) === 0) return s;
+  return (x < 0 ? '\u2212' : '+') + s;
+}
+
+/** Opens the page and records what a test must check afterwards. */
+async function openPage(browser, url, {viewport = {width: 1280, height: 900}, colorScheme} = {}) {
+  const context = await browser.newContext({viewport, colorScheme});
+  const page = await context.newPage();
+  const log = {requests: [], errors: [], dialogs: []};
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(`console: ${m.text().slice(0, 300)}`);
+  });
+  page.on('dialog', (d) => {
+    log.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`.slice(0, 200));
+    });
+  });
+  await page.goto(url);
+  return {context, page, log};
+}
+
+/** Waits until the page has finished one more analysis than `previous`. */
+function analysed(page, previous) {
+  return page.waitForFunction(
+      (n) => window.newslensPage && window.newslensPage.analysisCount > n &&
+             document.body.dataset.state === 'idle',
+      previous, {timeout: TIMEOUT_MS});
+}
+
+async function analysisCount(page) {
+  return page.evaluate(() => (window.newslensPage ? window.newslensPage.analysisCount : 0));
+}
+
+/** Clicks `selector` and waits for the analysis it starts. */
+async function clickAndWait(page, selector) {
+  const n = await analysisCount(page);
+  await page.click(selector);
+  await analysed(page, n);
+}
+
+/** Opaque (alpha > 0) pixels on a canvas: Chart.js leaves the background transparent. */
+function paintedPixels(page, testid) {
+  return page.evaluate((id) => {
+    const canvas = document.querySelector(`[data-testid="${id}"]`);
+    const {data} = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return {n, width: canvas.width, height: canvas.height, png: canvas.toDataURL().length};
+  }, testid);
+}
+
+/** Asserts every request stayed within the page's own files (or blob:/data:). */
+function assertOnlyOwnFiles(log, base) {
+  const outside = log.requests.filter((u) => {
+    if (u.startsWith('blob:') || u.startsWith('data:')) return false;
+    if (!u.startsWith(base)) return true;
+    const name = u.slice(base.length).split(/[?#]/)[0];
+    return !(name === '' || DIST_FILES.includes(name));
+  });
+  assert.deepEqual(outside, [], `requests outside the page's own files: ${outside.join(', ')}`);
+}
+
+/** Chromium's report when the CSP refuses an inline event handler (onerror="..."). */
+const BLOCKED_HANDLER = /Executing inline event handler violates the following Content Security Policy/;
+
+/**
+ * Asserts no CSP violation, page error or dialog. `blockedHandlers`: an opened HTML file's
+ * on*="" attributes are refused by the CSP while DOMParser builds the (inert) document; those
+ * refusals are expected there, and are a second lock — the handlers could not run anyway.
+ */
+async function assertClean(page, log, {blockedHandlers = false} = {}) {
+  let csp = await page.evaluate(() => window.__cspViolations);
+  let errors = log.errors;
+  if (blockedHandlers) {
+    csp = csp.filter((v) => !v.startsWith('script-src-attr inline'));
+    errors = errors.filter((e) => !BLOCKED_HANDLER.test(e));
+  }
+  assert.deepEqual(csp, [], `CSP violations: ${csp.join('; ')}`);
+  assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);
+  assert.deepEqual(log.dialogs, [], `dialogs opened: ${log.dialogs.join(', ')}`);
+}
+
+// ---------------------------------------------------------------- the suite
+
+function suite() {
+  let browser;
+  let http;
+
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install chromium`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    http = await serveDist();
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+    if (http) http.server.close();
+  });
+
+  const targets = [
+    ['http', () => `http://127.0.0.1:${http.server.address().port}/`],
+    ['file', () => pathToFileURL(dist).href + '/'],
+  ];
+
+  for (const [name, baseOf] of targets) {
+    describe(`dist/index.html over ${name}`, () => {
+      test('analyses the sample on "Load sample": charts drawn, numbers equal the module\'s', async () => {
+        const base = baseOf();
+        const {context, page, log} = await openPage(browser, base + 'index.html');
+        try {
+          await analysed(page, 0);  // the sample is analysed on first open
+          await clickAndWait(page, '[data-testid="load-sample"]');
+
+          for (const id of ['themes-chart', 'arc-chart']) {
+            const {n, width, height} = await paintedPixels(page, id);
+            assert.ok(width > 0 && height > 0, `${id} has no size`);
+            assert.ok(n > 500, `${id} looks blank (${n} painted pixels of ${width}×${height})`);
+          }
+
+          const {expected, shown, lastReport} = await page.evaluate(async () => {
+            const nl = await NewsLens.create();
+            const expected = nl.analyze(NewsLensSample.text, {tone: 'news'});
+            const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+            const read = (id) => ({text: q(id).textContent, value: q(id).dataset.value});
+            const firstRow = q('themes-data').querySelector('tbody tr');
+            return {
+              expected,
+              lastReport: window.newslensPage.lastReport,
+              shown: {
+                compound: read('tone-compound'), label: read('tone-label'),
+                positive: read('tone-positive'), negative: read('tone-negative'),
+                neutral: read('tone-neutral'), gdelt: read('tone-gdelt'),
+                primary: read('primary-theme'), words: read('stat-words'),
+                sentences: read('stat-sentences'),
+                topTheme: firstRow.querySelector('th').textContent,
+                topScore: firstRow.querySelectorAll('td')[0].textContent,
+                themeRows: q('themes-data').querySelectorAll('tbody tr').length,
+                arcRows: q('arc-data').querySelectorAll('tbody tr').length,
+                textarea: q('article-input').value,
+                article: q('article').textContent,
+              },
+            };
+          });
+          assert.equal(expected.schema, 'newslens/report@1');
+          assert.deepEqual(lastReport, expected, 'the page shows the report the module returns');
+          const {tone} = expected;
+          assert.equal(shown.compound.value, String(tone.compound));
+          assert.equal(shown.compound.text, signed(tone.compound));
+          assert.equal(shown.label.value, tone.label);
+          assert.equal(shown.label.text, tone.label);
+          assert.equal(shown.positive.value, String(tone.positive));
+          assert.equal(shown.negative.value, String(tone.negative));
+          assert.equal(shown.neutral.value, String(tone.neutral));
+          assert.equal(shown.gdelt.value, String(tone.gdelt_tone));
+          assert.equal(shown.primary.value, expected.primary_theme);
+          assert.ok(expected.top_level.length > 0, 'the sample matches some theme');
+          assert.equal(shown.primary.text, expected.top_level[0].label);
+          assert.equal(shown.topTheme, expected.top_level[0].label);
+          assert.equal(shown.topScore, String(expected.top_level[0].score));
+          assert.equal(shown.themeRows, expected.top_level.length);
+          assert.equal(shown.arcRows, expected.sentences.length);
+          assert.equal(shown.words.value, String(expected.stats.words));
+          assert.equal(shown.sentences.value, String(expected.stats.sentences));
+          const sample = await page.evaluate(() => NewsLensSample.text);
+          assert.equal(shown.textarea, sample, 'the textarea holds the sample as analysed');
+          assert.equal(shown.article, sample, 'the article view shows the text unchanged');
+
+          if (name === 'file') {
+            mkdirSync(dirname(SCREENSHOT), {recursive: true});
+            await page.evaluate(() => window.scrollTo(0, 0));
+            await page.screenshot({path: SCREENSHOT});
+          }
+          await assertClean(page, log);
+          assertOnlyOwnFiles(log, base);
+          if (name === 'http') {
+            const strays = http.asked.filter((p) => !['/index.html', ...DIST_FILES.map((f) => '/' + f)].includes(p));
+            assert.deepEqual(strays, [], `the server was asked for ${strays.join(', ')}`);
+          }
+        } finally {
+          await context.close();
+        }
+      });
+
+      test('pasted markup is shown as text and never runs', async () => {
+        const base = baseOf();
+        const {context, page, log} = await openPage(browser, base + 'index.html');
+        try {
+          await analysed(page, 0);
+          const payload = 'Sanctions hurt. <img src=x onerror=alert(1)> and ' +
+              '<script>alert(2); window.__pwned = true</script> ' +
+              '<img src="x" onerror="window.__pwned = true"> China welcomed the peace talks.';
+          await page.fill('[data-testid="article-input"]', payload);
+          await clickAndWait(page, '[data-testid="analyze"]');
+          const result = await page.evaluate(() => {
+            const article = document.querySelector('[data-testid="article"]');
+            return {
+              text: article.textContent,
+              elements: [...article.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()),
+              pwned: window.__pwned === true,
+              images: document.images.length,
+              scripts: [...document.scripts].map((s) => s.src.split('/').pop()),
+            };
+          });
+          assert.equal(result.text, payload);
+          assert.deepEqual([...new Set(result.elements)].filter((t) => !['span', 'mark'].includes(t)), []);
+          assert.equal(result.pwned, false);
+          assert.equal(result.images, 0);
+          assert.deepEqual(result.scripts, ['newslens.js', 'sample.js', 'worker.js', 'app.js']);
+          await page.waitForTimeout(200);  // give a stray onerror time to fire
+          await assertClean(page, log);
+          assertOnlyOwnFiles(log, base);
+        } finally {
+          await context.close();
+        }
+      });
+
+      test('an opened .html file is reduced to its article text; its scripts never run', async () => {
+        const base = baseOf();
+        const {context, page, log} = await openPage(browser, base + 'index.html');
+        try {
+          await analysed(page, 0);
+          const html = `<!doctype html><html><head><title>Ceasefire talks resume</title>
+<script>window.__pwned = true; alert('head')</script>
+<link rel="stylesheet" href="https://example.invalid/style.css"></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Ceasefire talks resume</h1>
+<p>Diplomats from both countries met in Geneva on Monday to resume ceasefire talks, officials said.
+The negotiations, which collapsed in spring, are aimed at a lasting peace agreement and new trade links.</p>
+<img src="https://example.invalid/beacon.png" onerror="window.__pwned = true; alert('img')">
+<p>Both delegations described the first session as constructive, although deep disagreements remain
+over security guarantees and the sequencing of sanctions relief.</p>
+<script>alert('body')</script>
+<p>The talks continue on Tuesday with a session on prisoner exchanges and humanitarian corridors.</p>
+</article><footer>Share this article · Subscribe · Back to top</footer></body></html>`;
+          const n = await analysisCount(page);
+          await page.setInputFiles('[data-testid="file-input"]', {
+            name: 'talks.html', mimeType: 'text/html', buffer: Buffer.from(html)});
+          await analysed(page, n);
+          const {text, pwned, status} = await page.evaluate(() => ({
+            text: document.querySelector('[data-testid="article-input"]').value,
+            pwned: window.__pwned === true,
+            status: document.querySelector('[data-testid="status"]').textContent,
+          }));
+          assert.equal(pwned, false);
+          assert.match(text, /^Ceasefire talks resume\n\n/);
+          assert.match(text, /Diplomats from both countries met in Geneva/);
+          assert.match(text, /\n\nBoth delegations described/);
+          assert.match(text, /humanitarian corridors\.$/);
+          assert.doesNotMatch(text, /alert|__pwned|<|Home/);
+          assert.match(status, /talks\.html/);
+          await page.waitForTimeout(200);
+          await assertClean(page, log, {blockedHandlers: true});
+          assertOnlyOwnFiles(log, base);
+        } finally {
+          await context.close();
+        }
+      });
+
+      test('large input is analysed in a Blob-URL worker with the same result', async () => {
+        const base = baseOf();
+        const {context, page, log} = await openPage(browser, base + 'index.html');
+        try {
+          await analysed(page, 0);
+          const big = await page.evaluate(() => {
+            const parts = [];
+            for (let i = 0; parts.join('\n\n').length <= 200_000; i++) parts.push(NewsLensSample.text);
+            return parts.join('\n\n');
+          });
+          const n = await analysisCount(page);
+          // Setting the value directly: typing 200 KB through fill() works but is slow.
+          await page.evaluate((t) => {
+            document.querySelector('[data-testid="article-input"]').value = t;
+          }, big);
+          await page.click('[data-testid="analyze"]');
+          await analysed(page, n);
+          const {via, same, status} = await page.evaluate(async (t) => {
+            const nl = await NewsLens.create();
+            const local = nl.analyze(t, {tone: 'news'});
+            return {
+              via: window.newslensPage.lastVia,
+              same: JSON.stringify(local) === JSON.stringify(window.newslensPage.lastReport),
+              status: document.querySelector('[data-testid="status"]').textContent,
+            };
+          }, big);
+          assert.equal(via, 'worker');
+          assert.ok(same, 'the worker and the main thread give the same report');
+          assert.match(status, /background worker/);
+          await assertClean(page, log);
+          assertOnlyOwnFiles(log, base);
+        } finally {
+          await context.close();
+        }
+      });
+    });
+  }
+
+  describe('interaction (over http)', () => {
+    test('a theme bar drills into sub-themes; a tone point jumps to its sentence', async () => {
+      const base = targets[0][1]();
+      const {context, page, log} = await openPage(browser, base + 'index.html');
+      try {
+        await analysed(page, 0);
+        const report = await page.evaluate(() => window.newslensPage.lastReport);
+        const top = report.top_level[0];
+
+        const bar = await page.evaluate(() => {
+          const el = window.newslensPage.charts.themes.getDatasetMeta(0).data[0];
+          return {x: el.base + (el.x - el.base) / 2, y: el.y};
+        });
+        await page.click('[data-testid="themes-chart"]', {position: bar});
+        await page.waitForSelector('[data-testid="themes-back"]:not([hidden])');
+        const caption = await page.textContent('[data-testid="themes-data"] caption');
+        assert.equal(caption, `Sub-themes of ${top.label}`);
+        const subRows = await page.$$eval('[data-testid="themes-data"] tbody tr', (r) => r.length);
+        assert.equal(subRows, report.themes.filter((t) => t.parent === top.id).length);
+        const {n} = await paintedPixels(page, 'themes-chart');
+        assert.ok(n > 100, 'the sub-theme chart drew');
+        await page.click('[data-testid="themes-back"]');
+        assert.equal(await page.textContent('[data-testid="themes-data"] caption'),
+                     'Top-level themes');
+
+        const target = report.sentences.findIndex((s) => s.compound !== 0);
+        const point = await page.evaluate((i) => {
+          const el = window.newslensPage.charts.arc.getDatasetMeta(0).data[i];
+          return {x: el.x, y: el.y};
+        }, target);
+        await page.click('[data-testid="arc-chart"]', {position: point});
+        const current = await page.waitForFunction(() => {
+          const s = document.querySelector('.sentence.is-current');
+          return s && s.dataset.sentence;
+        }, null, {timeout: TIMEOUT_MS});
+        assert.equal(Number(await current.jsonValue()), target);
+        const focused = await page.evaluate(() => document.activeElement.dataset.sentence);
+        assert.equal(Number(focused), target);
+        await assertClean(page, log);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('keyboard only: load the sample, open a table, explain a highlight', async () => {
+      const base = targets[0][1]();
+      const {context, page, log} = await openPage(browser, base + 'index.html');
+      try {
+        await analysed(page, 0);
+        await page.focus('[data-testid="load-sample"]');
+        const n = await analysisCount(page);
+        await page.keyboard.press('Enter');
+        await analysed(page, n);
+
+        await page.focus('[data-testid="themes-table-toggle"]');
+        await page.keyboard.press('Enter');
+        assert.equal(await page.getAttribute('[data-testid="themes-table-toggle"]', 'aria-expanded'),
+                     'true');
+        assert.equal(await page.isVisible('[data-testid="themes-data"]'), true);
+        // The first theme's button in the table drills down.
+        await page.keyboard.press('Tab');
+        const focusedText = await page.evaluate(() => document.activeElement.textContent);
+        const report = await page.evaluate(() => window.newslensPage.lastReport);
+        assert.equal(focusedText, report.top_level[0].label);
+        await page.keyboard.press('Enter');
+        assert.equal(await page.textContent('[data-testid="themes-data"] caption'),
+                     `Sub-themes of ${report.top_level[0].label}`);
+
+        const mark = await page.$('[data-testid="article"] mark');
+        await mark.focus();
+        const why = await page.textContent('[data-testid="why"]');
+        const title = await mark.getAttribute('title');
+        assert.ok(title.length > 0);
+        assert.equal(why, title.replace(/\n/g, ' · '));
+        await assertClean(page, log);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('fits a 360 px wide screen, in dark mode too', async () => {
+      const base = targets[0][1]();
+      for (const colorScheme of ['light', 'dark']) {
+        const {context, page, log} = await openPage(browser, base + 'index.html',
+                                                    {viewport: {width: 360, height: 740}, colorScheme});
+        try {
+          await analysed(page, 0);
+          const {scrollWidth, bg} = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            bg: getComputedStyle(document.body).backgroundColor,
+          }));
+          assert.ok(scrollWidth <= 360, `page is ${scrollWidth}px wide at 360px (${colorScheme})`);
+          assert.equal(bg, colorScheme === 'dark' ? 'rgb(21, 23, 27)' : 'rgb(255, 255, 255)');
+          for (const id of ['themes-chart', 'arc-chart']) {
+            const {n} = await paintedPixels(page, id);
+            assert.ok(n > 500, `${id} blank at 360px (${colorScheme})`);
+          }
+          await assertClean(page, log);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+
+    test('axe-core finds no serious or critical violations', async () => {
+      const base = targets[0][1]();
+      const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+      for (const colorScheme of ['light', 'dark']) {
+        const {context, page} = await openPage(browser, base + 'index.html', {colorScheme});
+        try {
+          await analysed(page, 0);
+          // Open every table so axe sees them too.
+          for (const b of await page.$$('.table-toggle')) await b.click();
+          await page.evaluate(axeSource);  // DevTools evaluation: not subject to the page's CSP
+          const violations = await page.evaluate(async () => {
+            const r = await window.axe.run(document, {resultTypes: ['violations']});
+            return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`);
+          });
+          assert.deepEqual(violations, [], `${colorScheme}:\n${violations.join('\n')}`);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  });
+}
