@@ -1,20 +1,23 @@
-// The analysis Web Worker. It runs from a Blob URL that web/src/analyzer-client.js assembles as
-//   var _scriptDir, _scriptName; var NewsLensFactory = (<NewsLens.moduleFactory source>);
-//   <this file, bundled by web/build.mjs into dist/worker.js as the string NewsLensWorkerSource>
-// so the module is created here once, lazily, on the first message.
+// The analysis Web Worker. It runs from a Blob URL that web/src/analyzer-client.js assembles from
+// the module's source (which defines `NewsLens`, or failing that `NewsLensFactory`) followed by
+// this file, bundled by web/build.mjs into dist/worker.js as the string NewsLensWorkerSource.
+// The module is created here once, lazily, on the first message.
 //
 // Messages in:  {id, text, options}
 // Messages out: {id, type: 'progress', phase: 'loading' | 'analyzing'}
 //               {id, type: 'done', report, ms}
 //               {id, type: 'error', message}
-/* global NewsLensFactory */
+/* global NewsLens, NewsLensFactory */
 
 import {facadeFor} from './module-facade.js';
 
 let ready = null;
 
 function analyzer() {
-  if (!ready) ready = NewsLensFactory().then(facadeFor);
+  if (!ready) {
+    ready = typeof NewsLens !== 'undefined' ? NewsLens.create()
+                                            : NewsLensFactory().then(facadeFor);
+  }
   return ready;
 }
 
