@@ -1,0 +1,80 @@
+// newslens/analyzer.h — the entry point: themes, tone and actors of a news article.
+//
+// An Analyzer is built once from dictionaries (the embedded defaults, plus optional custom
+// ones), and is then immutable: analyze() is const, allocation-light and safe to call from many
+// threads at once. Building one parses and compiles every dictionary (a few milliseconds), so
+// build it once and share it. Copies are cheap: they share the compiled data.
+//
+//   auto analyzer = newslens::Analyzer::Create({});
+//   if (!analyzer.ok()) { /* analyzer.error() says what and where */ }
+//   newslens::Report report = analyzer.value().Analyze(text, {});
+//   std::string json = newslens::ToJson(report);
+//
+// Input is UTF-8; invalid sequences are replaced by U+FFFD before analysis (the offsets in the
+// report refer to the sanitized text, which equals the input when it was valid).
+#ifndef NEWSLENS_ANALYZER_H_
+#define NEWSLENS_ANALYZER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newslens/report.h"
+#include "newslens/status.h"
+
+namespace newslens {
+
+// A custom dictionary given as text: newslens JSON (themes, lexicon or entities) or LIWC .dic.
+struct DictionarySource {
+  std::string name;  // shown in error messages: a file name
+  std::string text;
+};
+
+struct AnalyzerConfig {
+  std::vector<DictionarySource> dictionaries;
+  // When true, custom theme dictionaries replace the embedded taxonomy instead of extending it.
+  bool replace_default_themes = false;
+};
+
+enum class ToneDomain {
+  kNews,     // general lexicon + news-domain layer (default)
+  kGeneral,  // the general lexicon only (VADER's)
+  kFinance,  // general + news + finance layer (earnings and market language)
+};
+
+struct Options {
+  ToneDomain tone = ToneDomain::kNews;
+  bool utf16_offsets = true;     // false: UTF-8 byte offsets
+  bool include_sentences = true;
+  bool include_mentions = true;
+};
+
+// Largest input analyze() accepts, in bytes. Offsets are 32-bit.
+inline constexpr size_t kMaxInputBytes = 256u * 1024u * 1024u;
+
+class Analyzer {
+ public:
+  static Result<Analyzer> Create(const AnalyzerConfig& config);
+
+  // Analyses one article. Never fails on text (empty text gives an empty report); fails only
+  // when the input exceeds kMaxInputBytes.
+  Result<Report> Analyze(std::string_view text, const Options& options) const;
+
+  // Number of themes and terms loaded, for diagnostics.
+  size_t theme_count() const;
+  size_t term_count() const;
+
+  struct Impl;
+
+ private:
+  explicit Analyzer(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+// Parses the tone domain name used by the CLI and the JS API: "news", "general", "finance".
+Result<ToneDomain> ParseToneDomain(std::string_view name);
+
+}  // namespace newslens
+
+#endif  // NEWSLENS_ANALYZER_H_

@@ -1,0 +1,106 @@
+// newslens/dictionary.h — the data newslens counts with, parsed from text.
+//
+// Dictionaries are plain data (see docs/dictionaries.md for the formats). They are parsed from
+// strings, never opened by path, so the native CLI, node and the browser share one code path.
+// Every parser returns an error value naming the source, line and column on malformed input:
+//   "my-themes.json:12:5: syntax error while parsing object - unexpected '}'"
+#ifndef NEWSLENS_DICTIONARY_H_
+#define NEWSLENS_DICTIONARY_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newslens/status.h"
+
+namespace newslens {
+
+// One term of a theme: a word, a multi-word phrase, or a trailing-`*` wildcard.
+struct TermDef {
+  std::string text;     // as written in the dictionary ("security council", "diplomat*", "US")
+  float weight = 1.0f;  // (0, 1]; below 1 for ambiguous words ("party", "court")
+};
+
+struct ThemeDef {
+  std::string id;      // "politics" or "politics.diplomacy"
+  std::string label;   // "Diplomacy"
+  std::string parent;  // "" for top-level themes
+  std::string iptc;    // "medtop:20000639" (may be empty for custom themes)
+  std::vector<TermDef> terms;
+};
+
+struct ThemeDictionary {
+  std::vector<ThemeDef> themes;
+};
+
+// A sentiment lexicon layer: lowercase word or phrase -> valence in [-4, 4].
+struct LexiconDef {
+  std::string name;  // "general", "news", "finance"
+  std::vector<std::pair<std::string, float>> entries;
+};
+
+struct ContrastDef {
+  float before = 0.5f;  // weight of the clause before the word (VADER: 0.5)
+  float after = 1.5f;   // weight of the clause after it (VADER: 1.5)
+  bool introduces_weak = false;  // "although X, Y": X is the weak clause
+};
+
+// Word lists and constants the tone rules use (data/sentiment/rules-en.json).
+struct SentimentRulesDef {
+  std::vector<std::string> negators;       // words and phrases ("not", "lack of")
+  std::map<std::string, float> boosters;   // word -> scalar (+0.293 boost, -0.293 dampen)
+  std::map<std::string, ContrastDef> contrast;
+  std::map<std::string, double> constants;  // named constants, e.g. "C_INCR" -> 0.733
+};
+
+struct CountryDef {
+  std::string code;  // ISO 3166-1 alpha-2
+  std::string name;
+  std::vector<std::string> aliases, demonyms, places;
+};
+
+struct OrganizationDef {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string kind;    // "international", "party", "initiative", ...
+  std::string parent;  // canonical name of the parent organization, if any
+};
+
+struct EntityDictionary {
+  std::vector<CountryDef> countries;
+  std::vector<OrganizationDef> organizations;
+  std::vector<std::string> titles;     // "President", "Prime Minister", "Mr."
+  std::vector<std::string> not_names;  // capitalised words that are never names alone
+};
+
+// Tokenizer knowledge: abbreviations that do not end a sentence, and words that never start
+// a name (data/text/en.json).
+struct TextRulesDef {
+  std::vector<std::string> abbreviations;  // lowercase, without the final dot: "mr", "e.g"
+};
+
+Result<ThemeDictionary> ParseThemes(std::string_view json, std::string_view source);
+// LIWC-style .dic: "%" / "id<TAB>name" lines / "%" / "word<TAB>id id ..." lines. Each category
+// becomes a top-level theme whose id is the category name lowercased (non-alphanumerics -> '_').
+Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view source);
+Result<LexiconDef> ParseLexicon(std::string_view json, std::string_view source);
+Result<SentimentRulesDef> ParseSentimentRules(std::string_view json, std::string_view source);
+Result<EntityDictionary> ParseEntities(std::string_view json, std::string_view source);
+Result<TextRulesDef> ParseTextRules(std::string_view json, std::string_view source);
+
+// What a custom dictionary file turned out to be.
+struct CustomDictionary {
+  enum class Kind { kThemes, kLexicon, kEntities } kind = Kind::kThemes;
+  ThemeDictionary themes;
+  LexiconDef lexicon;
+  EntityDictionary entities;
+};
+
+// Detects the format (LIWC .dic when the first non-blank line is "%", else JSON by its
+// "format" field) and parses it.
+Result<CustomDictionary> ParseCustomDictionary(std::string_view text, std::string_view source);
+
+}  // namespace newslens
+
+#endif  // NEWSLENS_DICTIONARY_H_

@@ -1,0 +1,402 @@
+#include "newslens/dictionary.h"
+
+#include <cctype>
+#include <cmath>
+
+#include "json_util.h"
+
+namespace newslens {
+
+namespace json_util {
+
+namespace {
+
+// nlohmann's DOM-building SAX parser, with the error captured instead of thrown.
+class CapturingParser : public nlohmann::detail::json_sax_dom_parser<Json> {
+ public:
+  explicit CapturingParser(Json& root) : json_sax_dom_parser(root, false) {}
+  template <class Exception>
+  bool parse_error(std::size_t position, const std::string&, const Exception& ex) {
+    failed = true;
+    byte = position;
+    message = ex.what();
+    return false;
+  }
+  bool failed = false;
+  std::size_t byte = 0;
+  std::string message;
+};
+
+}  // namespace
+
+Result<Json> Parse(std::string_view text, std::string_view source) {
+  Json root;
+  CapturingParser parser(root);
+  bool ok = Json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json,
+                            /*strict=*/true);
+  if (ok && !parser.failed) return root;
+  // Compute line and column ourselves from the byte position (1-based).
+  std::size_t line = 1, column = 1;
+  std::size_t limit = parser.byte > 0 ? parser.byte - 1 : 0;
+  for (std::size_t i = 0; i < limit && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  std::string msg = parser.message;
+  // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
+  auto colon = msg.find(": ", msg.find("parse error"));
+  if (colon != std::string::npos) msg = msg.substr(colon + 2);
+  return Status::Error(std::string(source) + ":" + std::to_string(line) + ":" +
+                       std::to_string(column) + ": " + msg);
+}
+
+}  // namespace json_util
+
+namespace {
+
+using json_util::Get;
+using json_util::GetString;
+using json_util::Json;
+
+Status Fail(std::string_view source, const std::string& what) {
+  return Status::Error(std::string(source) + ": " + what);
+}
+
+Status CheckFormat(const Json& root, std::string_view source, std::string_view expected) {
+  if (!root.is_object()) return Fail(source, "expected a JSON object at the top level");
+  std::string format = GetString(root, "format");
+  if (format != expected)
+    return Fail(source, "\"format\" is \"" + format + "\", expected \"" + std::string(expected) +
+                            "\"");
+  return Status();
+}
+
+bool ValidThemeId(const std::string& id) {
+  if (id.empty()) return false;
+  int dots = 0;
+  for (char c : id) {
+    if (c == '.') {
+      ++dots;
+      continue;
+    }
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+          c == '_'))
+      return false;
+  }
+  return dots <= 1 && id.front() != '.' && id.back() != '.';
+}
+
+Status ParseTerm(const Json& t, std::string_view source, const std::string& theme, TermDef* out) {
+  if (t.is_string()) {
+    out->text = t.get_ref<const std::string&>();
+  } else if (t.is_object()) {
+    out->text = GetString(t, "term");
+    const Json* w = Get(t, "weight");
+    if (w) {
+      if (!w->is_number()) return Fail(source, "theme " + theme + ": weight must be a number");
+      out->weight = w->get<float>();
+    }
+  } else {
+    return Fail(source, "theme " + theme + ": a term must be a string or {\"term\", \"weight\"}");
+  }
+  if (out->text.empty()) return Fail(source, "theme " + theme + ": empty term");
+  if (!(out->weight > 0.0f && out->weight <= 1.0f))
+    return Fail(source, "theme " + theme + ": term \"" + out->text + "\" weight must be in (0, 1]");
+  return Status();
+}
+
+Result<std::vector<std::string>> StringList(const Json& root, const char* key,
+                                            std::string_view source) {
+  std::vector<std::string> out;
+  const Json* arr = Get(root, key);
+  if (!arr) return out;
+  if (!arr->is_array()) return Fail(source, std::string("\"") + key + "\" must be an array");
+  for (const Json& v : *arr) {
+    if (!v.is_string()) return Fail(source, std::string("\"") + key + "\" must hold strings");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ThemeDictionary> ParseThemes(std::string_view text, std::string_view source) {
+  auto parsed = json_util::Parse(text, source);
+  if (!parsed.ok()) return parsed.status();
+  const Json& root = parsed.value();
+  if (Status s = CheckFormat(root, source, "newslens/themes@1"); !s.ok()) return s;
+  const Json* themes = Get(root, "themes");
+  if (!themes || !themes->is_array()) return Fail(source, "\"themes\" must be an array");
+  ThemeDictionary dict;
+  for (const Json& t : *themes) {
+    ThemeDef def;
+    def.id = GetString(t, "id");
+    if (!ValidThemeId(def.id))
+      return Fail(source, "invalid theme id \"" + def.id + "\" (expected top or top.sub)");
+    def.label = GetString(t, "label", def.id);
+    def.parent = GetString(t, "parent");
+    def.iptc = GetString(t, "iptc");
+    auto dot = def.id.find('.');
+    if (dot != std::string::npos && def.parent != def.id.substr(0, dot))
+      return Fail(source, "theme " + def.id + ": parent must be \"" + def.id.substr(0, dot) + "\"");
+    if (const Json* terms = Get(t, "terms")) {
+      if (!terms->is_array()) return Fail(source, "theme " + def.id + ": terms must be an array");
+      for (const Json& term : *terms) {
+        TermDef td;
+        if (Status s = ParseTerm(term, source, def.id, &td); !s.ok()) return s;
+        def.terms.push_back(std::move(td));
+      }
+    }
+    dict.themes.push_back(std::move(def));
+  }
+  return dict;
+}
+
+Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view source) {
+  ThemeDictionary dict;
+  std::map<std::string, size_t> by_number;
+  int section = 0;  // 0 before the first %, 1 categories, 2 words
+  size_t line_no = 0, pos = 0;
+  auto error = [&](const std::string& what, size_t column) {
+    return Status::Error(std::string(source) + ":" + std::to_string(line_no) + ":" +
+                         std::to_string(column) + ": " + what);
+  };
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+      line.remove_suffix(1);
+    size_t lead = 0;
+    while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
+    line.remove_prefix(lead);
+    if (line.empty()) {
+      if (nl == text.size()) break;
+      continue;
+    }
+    if (line == "%") {
+      ++section;
+      if (section > 2) return error("unexpected third '%' line", 1);
+      continue;
+    }
+    if (section == 0) return error("expected '%' to open the category list", 1);
+    // Split on tabs/spaces; the first field is the number (categories) or the word (entries).
+    std::vector<std::string_view> fields;
+    size_t k = 0;
+    while (k < line.size()) {
+      while (k < line.size() && (line[k] == '\t' || line[k] == ' ')) ++k;
+      size_t b = k;
+      // Categories may contain spaces in names; words never do. Category lines: "id<TAB>name".
+      if (section == 1 && !fields.empty()) {
+        fields.push_back(line.substr(b));
+        break;
+      }
+      while (k < line.size() && line[k] != '\t' && line[k] != ' ') ++k;
+      if (k > b) fields.push_back(line.substr(b, k - b));
+    }
+    if (section == 1) {
+      if (fields.size() != 2) return error("expected \"number<TAB>category name\"", lead + 1);
+      ThemeDef def;
+      def.label = std::string(fields[1]);
+      for (char c : def.label) {
+        unsigned char u = static_cast<unsigned char>(c);
+        def.id.push_back(std::isalnum(u) ? static_cast<char>(std::tolower(u)) : '_');
+      }
+      if (def.id.empty() || !ValidThemeId(def.id)) return error("invalid category name", lead + 1);
+      by_number[std::string(fields[0])] = dict.themes.size();
+      dict.themes.push_back(std::move(def));
+    } else {
+      if (fields.size() < 2) return error("expected \"word<TAB>category number ...\"", lead + 1);
+      for (size_t f = 1; f < fields.size(); ++f) {
+        auto it = by_number.find(std::string(fields[f]));
+        if (it == by_number.end())
+          return error("unknown category \"" + std::string(fields[f]) + "\"", lead + 1);
+        TermDef td;
+        td.text = std::string(fields[0]);
+        dict.themes[it->second].terms.push_back(td);
+      }
+    }
+    if (nl == text.size()) break;
+  }
+  if (section < 2) return Status::Error(std::string(source) + ": expected two '%' lines");
+  return dict;
+}
+
+namespace {
+
+Status AddEntries(const Json& entries, std::string_view source, LexiconDef* out) {
+  if (!entries.is_object()) return Fail(source, "\"entries\" must be an object");
+  for (auto it = entries.begin(); it != entries.end(); ++it) {
+    if (!it.value().is_number())
+      return Fail(source, "entry \"" + it.key() + "\": valence must be a number");
+    double v = it.value().get<double>();
+    if (!(v >= -4.0 && v <= 4.0) || std::isnan(v))
+      return Fail(source, "entry \"" + it.key() + "\": valence must be in [-4, 4]");
+    out->entries.emplace_back(it.key(), static_cast<float>(v));
+  }
+  return Status();
+}
+
+}  // namespace
+
+Result<LexiconDef> ParseLexicon(std::string_view text, std::string_view source) {
+  auto parsed = json_util::Parse(text, source);
+  if (!parsed.ok()) return parsed.status();
+  const Json& root = parsed.value();
+  if (Status s = CheckFormat(root, source, "newslens/lexicon@1"); !s.ok()) return s;
+  LexiconDef lex;
+  lex.name = GetString(root, "name", std::string(source));
+  if (const Json* e = Get(root, "entries"))
+    if (Status s = AddEntries(*e, source, &lex); !s.ok()) return s;
+  if (const Json* groups = Get(root, "groups")) {
+    if (!groups->is_array()) return Fail(source, "\"groups\" must be an array");
+    for (const Json& g : *groups) {
+      const Json* e = Get(g, "entries");
+      if (!e) return Fail(source, "group \"" + GetString(g, "name") + "\" has no entries");
+      if (Status s = AddEntries(*e, source, &lex); !s.ok()) return s;
+    }
+  }
+  return lex;
+}
+
+Result<SentimentRulesDef> ParseSentimentRules(std::string_view text, std::string_view source) {
+  auto parsed = json_util::Parse(text, source);
+  if (!parsed.ok()) return parsed.status();
+  const Json& root = parsed.value();
+  if (Status s = CheckFormat(root, source, "newslens/sentiment-rules@1"); !s.ok()) return s;
+  SentimentRulesDef rules;
+  auto negators = StringList(root, "negators", source);
+  if (!negators.ok()) return negators.status();
+  rules.negators = std::move(negators).value();
+  if (const Json* b = Get(root, "boosters")) {
+    if (!b->is_object()) return Fail(source, "\"boosters\" must be an object");
+    for (auto it = b->begin(); it != b->end(); ++it) {
+      if (!it.value().is_number()) return Fail(source, "booster \"" + it.key() + "\": not a number");
+      rules.boosters[it.key()] = it.value().get<float>();
+    }
+  }
+  if (const Json* c = Get(root, "contrast")) {
+    if (!c->is_object()) return Fail(source, "\"contrast\" must be an object");
+    for (auto it = c->begin(); it != c->end(); ++it) {
+      ContrastDef def;
+      const Json& v = it.value();
+      if (const Json* x = Get(v, "before"); x && x->is_number()) def.before = x->get<float>();
+      if (const Json* x = Get(v, "after"); x && x->is_number()) def.after = x->get<float>();
+      def.introduces_weak = GetString(v, "introduces") == "weak";
+      rules.contrast[it.key()] = def;
+    }
+  }
+  if (const Json* k = Get(root, "constants")) {
+    if (!k->is_object()) return Fail(source, "\"constants\" must be an object");
+    for (auto it = k->begin(); it != k->end(); ++it) {
+      const Json& v = it.value();
+      const Json* value = v.is_object() ? Get(v, "value") : &v;
+      if (value && value->is_number()) rules.constants[it.key()] = value->get<double>();
+    }
+  }
+  return rules;
+}
+
+Result<EntityDictionary> ParseEntities(std::string_view text, std::string_view source) {
+  auto parsed = json_util::Parse(text, source);
+  if (!parsed.ok()) return parsed.status();
+  const Json& root = parsed.value();
+  if (Status s = CheckFormat(root, source, "newslens/entities@1"); !s.ok()) return s;
+  EntityDictionary dict;
+  if (const Json* cs = Get(root, "countries")) {
+    if (!cs->is_array()) return Fail(source, "\"countries\" must be an array");
+    for (const Json& c : *cs) {
+      CountryDef def;
+      def.code = GetString(c, "code");
+      def.name = GetString(c, "name");
+      if (def.code.size() != 2 || def.name.empty())
+        return Fail(source, "country \"" + def.name + "\": needs a 2-letter code and a name");
+      for (auto [key, list] : {std::pair{"aliases", &def.aliases}, {"demonyms", &def.demonyms},
+                               {"places", &def.places}}) {
+        auto l = StringList(c, key, source);
+        if (!l.ok()) return l.status();
+        *list = std::move(l).value();
+      }
+      dict.countries.push_back(std::move(def));
+    }
+  }
+  if (const Json* os = Get(root, "organizations")) {
+    if (!os->is_array()) return Fail(source, "\"organizations\" must be an array");
+    for (const Json& o : *os) {
+      OrganizationDef def;
+      def.name = GetString(o, "name");
+      if (def.name.empty()) return Fail(source, "an organization needs a name");
+      def.kind = GetString(o, "kind", "organization");
+      def.parent = GetString(o, "parent");
+      auto l = StringList(o, "aliases", source);
+      if (!l.ok()) return l.status();
+      def.aliases = std::move(l).value();
+      dict.organizations.push_back(std::move(def));
+    }
+  }
+  auto titles = StringList(root, "titles", source);
+  if (!titles.ok()) return titles.status();
+  dict.titles = std::move(titles).value();
+  auto not_names = StringList(root, "not_names", source);
+  if (!not_names.ok()) return not_names.status();
+  dict.not_names = std::move(not_names).value();
+  return dict;
+}
+
+Result<TextRulesDef> ParseTextRules(std::string_view text, std::string_view source) {
+  auto parsed = json_util::Parse(text, source);
+  if (!parsed.ok()) return parsed.status();
+  const Json& root = parsed.value();
+  if (Status s = CheckFormat(root, source, "newslens/text-rules@1"); !s.ok()) return s;
+  TextRulesDef rules;
+  auto abbr = StringList(root, "abbreviations", source);
+  if (!abbr.ok()) return abbr.status();
+  rules.abbreviations = std::move(abbr).value();
+  return rules;
+}
+
+Result<CustomDictionary> ParseCustomDictionary(std::string_view text, std::string_view source) {
+  size_t i = 0;
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  CustomDictionary out;
+  if (i < text.size() && text[i] == '%') {
+    auto dic = ParseLiwcDic(text, source);
+    if (!dic.ok()) return dic.status();
+    out.kind = CustomDictionary::Kind::kThemes;
+    out.themes = std::move(dic).value();
+    return out;
+  }
+  auto parsed = json_util::Parse(text, source);
+  if (!parsed.ok()) return parsed.status();
+  std::string format = GetString(parsed.value(), "format");
+  if (format == "newslens/themes@1") {
+    auto r = ParseThemes(text, source);
+    if (!r.ok()) return r.status();
+    out.kind = CustomDictionary::Kind::kThemes;
+    out.themes = std::move(r).value();
+  } else if (format == "newslens/lexicon@1") {
+    auto r = ParseLexicon(text, source);
+    if (!r.ok()) return r.status();
+    out.kind = CustomDictionary::Kind::kLexicon;
+    out.lexicon = std::move(r).value();
+  } else if (format == "newslens/entities@1") {
+    auto r = ParseEntities(text, source);
+    if (!r.ok()) return r.status();
+    out.kind = CustomDictionary::Kind::kEntities;
+    out.entities = std::move(r).value();
+  } else {
+    return Fail(source,
+                "unknown dictionary format \"" + format +
+                    "\" (expected newslens/themes@1, newslens/lexicon@1, newslens/entities@1 "
+                    "or a LIWC .dic file)");
+  }
+  return out;
+}
+
+}  // namespace newslens

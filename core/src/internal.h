@@ -1,0 +1,164 @@
+// Private: the per-call document and the engines the Analyzer runs over it.
+#ifndef NEWSLENS_SRC_INTERNAL_H_
+#define NEWSLENS_SRC_INTERNAL_H_
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "newslens/analyzer.h"
+#include "newslens/dictionary.h"
+#include "newslens/report.h"
+#include "newslens/text.h"
+#include "vocab.h"
+
+namespace newslens {
+
+// One article being analysed: tokens (compounds already resolved to whole-or-parts), their
+// normalized forms and dictionary ids, and the sentences.
+struct Document {
+  std::string_view text;
+  std::vector<Token> tokens;
+  std::vector<uint32_t> lower_begin, lower_len;  // normalized form of each token in `lower`
+  std::string lower;                             // arena of normalized forms
+  std::vector<uint32_t> surface;    // Vocab id of the normalized form (kNoId if unknown)
+  std::vector<uint32_t> theme_key;  // ThemeEngine key (stem or capitals id), or kNoId
+  std::vector<Span> sentences;
+  std::vector<uint32_t> sentence_of;  // token -> sentence index
+  uint32_t words = 0;
+
+  std::string_view norm(uint32_t t) const {
+    return std::string_view(lower).substr(lower_begin[t], lower_len[t]);
+  }
+};
+
+// ---- Themes ---------------------------------------------------------------------------------
+
+struct ThemeHit {
+  uint32_t first_token, last_token;  // [first, last)
+  uint32_t payload;                  // index into ThemeEngine terms-by-match lists
+};
+
+class ThemeEngine {
+ public:
+  // Adds a dictionary. Themes with a known id get the new terms; new ids are appended.
+  Status Add(const ThemeDictionary& dict, std::string_view source);
+  // The key of a token for theme matching, from its normalized form.
+  uint32_t KeyFor(std::string_view original, std::string_view norm, const Token& t,
+                  std::string* scratch) const;
+  // True when a hyphenated compound should stay whole for theme matching.
+  bool KnowsCompound(std::string_view norm, std::string* scratch, std::string* scratch2) const;
+  void Run(const Document& doc, const std::vector<double>& sentence_compound, Report* report,
+           bool mentions) const;
+
+  size_t theme_count() const { return themes_.size(); }
+  size_t term_count() const { return term_total_; }
+
+ private:
+  struct Theme {
+    ThemeDef def;
+    int parent = -1;  // index of the top-level theme, -1 for top-level
+  };
+  struct TermRef {
+    uint32_t theme;
+    uint32_t term;  // index into themes_[theme].def.terms
+    float weight;
+  };
+  uint32_t KeyForWord(std::string_view word, bool caps_sensitive, std::string* scratch);
+  uint32_t AddPayload(uint32_t node_payload_slot);
+  void Attach(uint32_t* payload, TermRef ref);
+  // Longest match starting at token i; returns its length (0 if none) and payload.
+  uint32_t Match(const Document& doc, uint32_t i, uint32_t end, uint32_t* payload) const;
+
+  std::vector<Theme> themes_;
+  std::unordered_map<std::string, uint32_t> by_id_;
+  Vocab stems_;   // stems of lowercase words
+  Vocab caps_;    // words written in capitals, matched case-sensitively ("US", "WHO")
+  PhraseTrie trie_;
+  std::vector<std::vector<TermRef>> payloads_;
+  // Wildcards: at a trie node, prefixes of the next word. Root wildcards are indexed by prefix.
+  std::unordered_map<std::string, uint32_t> root_wild_;  // prefix -> payload
+  std::unordered_map<uint32_t, std::vector<std::pair<std::string, uint32_t>>> node_wild_;
+  size_t min_wild_ = 1000, max_wild_ = 0;
+  size_t term_total_ = 0;
+};
+
+// ---- Sentiment ------------------------------------------------------------------------------
+
+struct SentenceTone {
+  double compound = 0;
+  double pos_sum = 0, neg_sum = 0, neu_count = 0;  // VADER's sifted sums
+  uint32_t positive_items = 0, negative_items = 0;
+};
+
+class SentimentEngine {
+ public:
+  Status Build(const std::vector<LexiconDef>& general, const std::vector<LexiconDef>& news,
+               const std::vector<LexiconDef>& finance, const SentimentRulesDef& rules,
+               Vocab* vocab);
+  // Scores one sentence; appends sentiment mentions (byte offsets) when `mentions` is set.
+  SentenceTone Score(const Document& doc, const Span& sentence, ToneDomain domain,
+                     std::vector<Mention>* mentions) const;
+  // Every word the engine knows, so hyphenated compounds like "win-win" stay whole.
+  bool Knows(uint32_t surface_id) const;
+
+ private:
+  enum WordFlag : uint8_t { kNegator = 1, kBooster = 2, kContrast = 4, kNegatorHead = 8 };
+  struct WordInfo {
+    float valence[3];  // per ToneDomain; NaN when absent
+    float booster = 0;
+    uint8_t flags = 0;
+    uint8_t contrast = 0;  // index into contrast_ + 1
+  };
+  std::vector<WordInfo> words_;  // indexed by surface id (sized to the vocab at build)
+  PhraseTrie phrases_;           // multi-word expressions over surface ids
+  std::vector<std::array<float, 3>> phrase_valence_;  // by trie payload
+  std::vector<ContrastDef> contrast_;
+  std::unordered_set<uint64_t> negator_pairs_;  // "lack of", "fail to": (id1 << 32) | id2
+  uint32_t id_no_ = kNoId, id_not_ = kNoId, id_only_ = kNoId, id_also_ = kNoId;
+  // Rule constants (from rules-en.json, VADER defaults when absent).
+  double c_incr_ = 0.733, n_scalar_ = -0.74, alpha_ = 15.0, excl_ = 0.292;
+  double question_small_ = 0.18, question_large_ = 0.96;
+  double decay_2_ = 0.95, decay_3_ = 0.9;
+  static constexpr int kWindow = 3;
+};
+
+// ---- Entities -------------------------------------------------------------------------------
+
+class EntityEngine {
+ public:
+  Status Build(const std::vector<EntityDictionary>& dicts, const std::vector<std::string>& org_words,
+               const std::vector<std::string>& connectors, Vocab* vocab);
+  bool Knows(uint32_t surface_id) const;
+  void Run(const Document& doc, const std::vector<double>& sentence_compound, Report* report,
+           bool mentions) const;
+
+ private:
+  struct Entity {
+    std::string name, type, code;
+  };
+  struct Name {  // one written form of an entity
+    uint32_t entity;
+    std::vector<uint8_t> shape;  // per word: 0 any case, 1 capitalised, 2 all capitals
+  };
+  // Longest known name at token i (within [i, end)); returns its length in tokens.
+  uint32_t MatchName(const Document& doc, uint32_t i, uint32_t end, uint32_t* entity) const;
+  uint32_t MatchTitle(const Document& doc, uint32_t i, uint32_t end) const;
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, uint32_t> entity_by_key_;
+  PhraseTrie names_;
+  std::vector<Name> name_payloads_;
+  PhraseTrie titles_;
+  std::vector<std::vector<uint8_t>> title_shapes_;
+  std::unordered_set<uint32_t> known_words_;
+  std::unordered_set<uint32_t> not_names_;
+  std::unordered_set<uint32_t> org_words_;
+  std::unordered_set<uint32_t> connectors_;
+};
+
+}  // namespace newslens
+
+#endif  // NEWSLENS_SRC_INTERNAL_H_

@@ -1,0 +1,455 @@
+#include "newslens/text.h"
+
+#include <cstring>
+
+#include "utf8.h"
+
+namespace newslens {
+
+namespace {
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the valid UTF-8 sequence at p (1..4), or 0 if it is invalid ("maximal subpart":
+// the caller then replaces one byte, or the longest valid prefix, with U+FFFD).
+size_t ValidSequence(const unsigned char* p, size_t n, size_t* bad_len) {
+  unsigned char c = p[0];
+  *bad_len = 1;
+  if (c < 0x80) return c == 0 ? 0 : 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  for (size_t i = 1; i < len; ++i) {
+    if (i >= n) return 0;
+    unsigned char b = p[i];
+    unsigned char l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
+    if (b < l || b > h) return 0;
+    *bad_len = i + 1;
+  }
+  return len;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view text) {
+  auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size(), i = 0, bad;
+  while (i < n) {
+    if (p[i] >= 0x80 || p[i] == 0) {
+      size_t len = ValidSequence(p + i, n - i, &bad);
+      if (len == 0) return false;
+      i += len;
+    } else {
+      ++i;
+    }
+  }
+  return true;
+}
+
+std::string SanitizeUtf8(std::string_view text) {
+  if (IsValidUtf8(text)) return std::string(text);
+  auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size(), i = 0, bad;
+  std::string out;
+  out.reserve(n + 16);
+  while (i < n) {
+    size_t len = ValidSequence(p + i, n - i, &bad);
+    if (len == 0 && p[i] == 0xED && i + 2 < n && p[i + 1] >= 0xA0 && p[i + 1] <= 0xBF &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      // An encoded UTF-16 surrogate (what a JS string with a lone surrogate becomes): one
+      // U+FFFD for the three bytes, so UTF-16 offsets stay aligned with the JS string.
+      out += kReplacement;
+      i += 3;
+      continue;
+    }
+    if (len == 0) {
+      out += kReplacement;
+      // Maximal subpart: skip the valid prefix of the broken sequence (at least one byte).
+      i += bad;
+    } else {
+      out.append(text.data() + i, len);
+      i += len;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+using utf8::CharClass;
+
+inline bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 4);
+  const size_t n = text.size();
+  size_t i = 0;
+  bool line_start = true;
+  bool paragraph_start = true;
+  int newlines = 0;
+
+  while (i < n) {
+    utf8::Char ch = utf8::Decode(text, i);
+    if (ch.cls == CharClass::kSpace) {
+      if (ch.cp == '\n') {
+        ++newlines;
+        line_start = true;
+        if (newlines >= 2) paragraph_start = true;
+      }
+      i += ch.len;
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<uint32_t>(i);
+    if (line_start) {
+      t.flags |= kLineStart;
+      // A dash bullet at the start of a line opens a paragraph ("— The direction ...").
+      if (ch.cls == CharClass::kPunct && ch.ascii == '-') paragraph_start = true;
+    }
+    if (paragraph_start) t.flags |= kParagraphStart;
+    line_start = false;
+    paragraph_start = false;
+    newlines = 0;
+
+    if (ch.cls == CharClass::kLetter || ch.cls == CharClass::kDigit) {
+      // A word: letters/digits, joined by apostrophes before letters, hyphens between
+      // letters/digits, dots in acronyms ("U.S.", "e.g.") and numbers ("3.5"), commas in
+      // numbers ("1,000") and a trailing percent sign on numbers.
+      bool all_digits = true, has_letter = false, any_lower = false, any_upper = false;
+      int letters = 0, hyphens = 0;
+      bool acronym_dots = false;
+      size_t j = i;
+      size_t segment_letters = 0;  // letters since the last dot, for acronym detection
+      bool dots_ok = true;
+      while (j < n) {
+        utf8::Char c = utf8::Decode(text, j);
+        if (c.cls == CharClass::kLetter || c.cls == CharClass::kDigit) {
+          if (c.cls == CharClass::kLetter) {
+            all_digits = false;
+            has_letter = true;
+            ++letters;
+            ++segment_letters;
+            if (c.cp < 0x80) {
+              if (IsAsciiUpper(static_cast<unsigned char>(c.cp))) any_upper = true;
+              if (IsAsciiLower(static_cast<unsigned char>(c.cp))) any_lower = true;
+            } else {
+              any_lower = true;  // non-ASCII letters never make a token "all caps"
+            }
+          }
+          j += c.len;
+          continue;
+        }
+        if (j + c.len >= n) break;
+        utf8::Char next = utf8::Decode(text, j + c.len);
+        bool next_alnum = next.cls == CharClass::kLetter || next.cls == CharClass::kDigit;
+        if (c.cls == CharClass::kApostrophe && next.cls == CharClass::kLetter) {
+          t.flags |= kApostrophe;
+          j += c.len;
+          continue;
+        }
+        if (c.cls == CharClass::kPunct && c.ascii == '-' && c.cp != 0x2014 && c.cp != 0x2013 &&
+            next_alnum) {
+          ++hyphens;
+          j += c.len;
+          continue;
+        }
+        if (c.cp == '.' && next_alnum) {
+          if (all_digits && next.cls == CharClass::kDigit) {  // 3.5
+            j += 1;
+            continue;
+          }
+          if (!all_digits && segment_letters == 1 && next.cls == CharClass::kLetter) {
+            // U.S / e.g : single letters separated by dots
+            size_t k = j + 1 + next.len;
+            bool single = k >= n || text[k] == '.';
+            if (single && dots_ok) {
+              acronym_dots = true;
+              segment_letters = 0;
+              j += 1;
+              continue;
+            }
+          }
+          dots_ok = false;
+          break;
+        }
+        if (c.cp == ',' && all_digits && next.cls == CharClass::kDigit && j + 3 < n &&
+            IsAsciiDigit(text[j + 1]) && IsAsciiDigit(text[j + 2]) && IsAsciiDigit(text[j + 3]) &&
+            (j + 4 >= n || !IsAsciiDigit(text[j + 4]))) {
+          j += 1;
+          continue;
+        }
+        break;
+      }
+      if (acronym_dots) {
+        // Swallow the final dot of "U.S." when the last segment is a single letter.
+        if (j < n && text[j] == '.' && segment_letters == 1) ++j;
+        t.flags |= kAcronymDots;
+      }
+      if (all_digits && j < n && text[j] == '%') ++j;
+      t.end = static_cast<uint32_t>(j);
+      t.kind = all_digits ? TokenKind::kNumber : TokenKind::kWord;
+      if (has_letter) {
+        unsigned char first = static_cast<unsigned char>(text[i]);
+        if (IsAsciiUpper(first) || (first >= 0x80 && utf8::IsUpperNonAscii(text, i)))
+          t.flags |= kCapitalized;
+        if (any_upper && !any_lower && letters >= 2) t.flags |= kAllCaps;
+      }
+      tokens.push_back(t);
+      if (hyphens > 0) {
+        // Emit the parts of a compound after its head.
+        tokens.back().flags |= kCompound;
+        size_t k = i;
+        size_t part_begin = i;
+        while (k <= j) {
+          bool at_end = k == j;
+          utf8::Char c{};
+          if (!at_end) c = utf8::Decode(text, k);
+          if (at_end || (c.cls == CharClass::kPunct && c.ascii == '-')) {
+            Token p;
+            p.begin = static_cast<uint32_t>(part_begin);
+            p.end = static_cast<uint32_t>(k);
+            p.flags = kPart;
+            bool digits = true, up = false, low = false;
+            int lc = 0;
+            for (size_t q = part_begin; q < k; ++q) {
+              unsigned char b = static_cast<unsigned char>(text[q]);
+              if (!IsAsciiDigit(b) && b != '.' && b != ',' && b != '%') digits = false;
+              if (IsAsciiUpper(b)) {
+                up = true;
+                ++lc;
+              } else if (IsAsciiLower(b) || b >= 0x80) {
+                low = true;
+                ++lc;
+              }
+            }
+            p.kind = digits ? TokenKind::kNumber : TokenKind::kWord;
+            unsigned char f = static_cast<unsigned char>(text[part_begin]);
+            if (IsAsciiUpper(f)) p.flags |= kCapitalized;
+            if (up && !low && lc >= 2) p.flags |= kAllCaps;
+            if (p.end > p.begin) tokens.push_back(p);
+            if (at_end) break;
+            k += c.len;
+            part_begin = k;
+          } else {
+            k += c.len;
+          }
+        }
+      }
+      i = j;
+      continue;
+    }
+
+    t.end = static_cast<uint32_t>(i + ch.len);
+    if (ch.cls == CharClass::kPunct || ch.cls == CharClass::kApostrophe) {
+      t.kind = TokenKind::kPunct;
+      t.punct = ch.cls == CharClass::kApostrophe ? '\'' : ch.ascii;
+    } else {
+      t.kind = TokenKind::kSymbol;
+    }
+    tokens.push_back(t);
+    i += ch.len;
+  }
+  return tokens;
+}
+
+void NormalizeWord(std::string_view word, std::string* out) {
+  out->clear();
+  size_t i = 0, n = word.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      if (c == '.') {  // acronym dots
+        ++i;
+        continue;
+      }
+      out->push_back(IsAsciiUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    utf8::Char ch = utf8::Decode(word, i);
+    if (ch.cls == CharClass::kApostrophe) {
+      out->push_back('\'');
+    } else if (ch.cls == CharClass::kPunct && ch.ascii == '-') {
+      out->push_back('-');
+    } else {
+      out->append(word.data() + i, ch.len);
+    }
+    i += ch.len;
+  }
+}
+
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool HasVowel(std::string_view s) {
+  for (char c : s)
+    if (IsVowel(c) || c == 'y') return true;
+  return false;
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Removes `suffix` when at least `min_stem` characters remain; returns whether it did.
+bool StripSuffix(std::string* s, std::string_view suffix, size_t min_stem) {
+  if (s->size() >= suffix.size() + min_stem && EndsWith(*s, suffix)) {
+    s->resize(s->size() - suffix.size());
+    return true;
+  }
+  return false;
+}
+
+constexpr size_t kMinStem = 3;  // shortest stem a suffix may leave ("act" from "action")
+
+}  // namespace
+
+void Stem(std::string_view normalized, std::string* out) {
+  out->assign(normalized.data(), normalized.size());
+  std::string& s = *out;
+  // Only plain ASCII words are stemmed; names with accents or digits stay as they are.
+  for (char c : s)
+    if (!IsAsciiLower(static_cast<unsigned char>(c)) && c != '\'' && c != '-') return;
+  if (s.size() <= kMinStem) return;
+  // Possessives.
+  if (EndsWith(s, "'s")) s.resize(s.size() - 2);
+  else if (EndsWith(s, "'")) s.resize(s.size() - 1);
+  // Plurals.
+  if (EndsWith(s, "sses")) {
+    s.resize(s.size() - 2);
+  } else if (EndsWith(s, "ies") && s.size() > 4) {
+    s.resize(s.size() - 3);
+    s += 'y';
+  } else if (EndsWith(s, "s") && !EndsWith(s, "ss") && !EndsWith(s, "us") && !EndsWith(s, "is") &&
+             s.size() > 3) {
+    s.resize(s.size() - 1);
+    if (EndsWith(s, "che") || EndsWith(s, "she") || EndsWith(s, "xe") || EndsWith(s, "sse") ||
+        EndsWith(s, "zze"))
+      s.resize(s.size() - 1);
+  }
+  // -ing / -ed, with undoubling ("planned" -> "plan") and e-restoration handled by the final
+  // e-strip below ("making" -> "mak", "make" -> "mak").
+  bool verb = false;
+  if (s.size() > 5 && EndsWith(s, "ing") && HasVowel(std::string_view(s).substr(0, s.size() - 3))) {
+    s.resize(s.size() - 3);
+    verb = true;
+  } else if (s.size() > 4 && EndsWith(s, "ied")) {
+    s.resize(s.size() - 3);
+    s += 'y';
+  } else if (s.size() > 4 && EndsWith(s, "ed") && !EndsWith(s, "eed") &&
+             HasVowel(std::string_view(s).substr(0, s.size() - 2))) {
+    s.resize(s.size() - 2);
+    verb = true;
+  }
+  if (verb && s.size() >= 2) {
+    char a = s[s.size() - 1], b = s[s.size() - 2];
+    if (a == b && a != 'l' && a != 's' && a != 'z' && !IsVowel(a)) s.resize(s.size() - 1);
+  }
+  // Derivational families (longest first); one suffix at most.
+  static const char* const kSuffixes[] = {
+      "izations", "isations", "ization", "isation", "ational", "ations", "ation", "ition",
+      "ments",    "ment",     "ness",    "ities",   "ity",     "ative", "ively", "ive",
+      "izing",    "ising",    "izes",    "ises",    "ize",     "ise",   "ates",  "ate",
+      "ions",     "ion",      "ally",    "ly"};
+  for (const char* suf : kSuffixes) {
+    if (StripSuffix(&s, suf, kMinStem + 1)) break;
+  }
+  // Final e and y: "secure"/"security" -> "secur", "economy"/"economies" -> "econom".
+  if (s.size() > kMinStem + 1 && (s.back() == 'e' || s.back() == 'y')) s.pop_back();
+}
+
+std::vector<Span> SplitSentences(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::unordered_set<std::string>& abbreviations) {
+  std::vector<Span> out;
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  uint32_t start = 0;
+  std::string lower;
+  auto close = [&](uint32_t end_tok) {
+    // Skip sentences that hold no word or number (a stray quote, a dash line).
+    bool has_word = false;
+    for (uint32_t k = start; k < end_tok; ++k)
+      if (tokens[k].is_word()) has_word = true;
+    if (end_tok > start && has_word) {
+      Span s;
+      s.first_token = start;
+      s.last_token = end_tok;
+      s.begin = tokens[start].begin;
+      s.end = tokens[end_tok - 1].end;
+      out.push_back(s);
+    }
+    start = end_tok;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    if (i > start && t.has(kParagraphStart)) close(i);
+    if (t.kind != TokenKind::kPunct) continue;
+    char p = t.punct;
+    bool terminal = p == '!' || p == '?' || (p == '.');
+    if (!terminal) continue;
+    // Absorb runs of terminal punctuation and closing quotes/brackets: ?!" )
+    uint32_t j = i + 1;
+    while (j < n && tokens[j].kind == TokenKind::kPunct &&
+           (tokens[j].punct == '.' || tokens[j].punct == '!' || tokens[j].punct == '?' ||
+            tokens[j].punct == '"' || tokens[j].punct == '\'' || tokens[j].punct == ')') &&
+           tokens[j].begin == tokens[j - 1].end)
+      ++j;
+    if (j >= n) {
+      close(n);
+      i = n;
+      break;
+    }
+    const Token& next = tokens[j];
+    bool next_starts = next.has(kCapitalized) || next.kind == TokenKind::kNumber ||
+                       next.has(kLineStart) || next.kind == TokenKind::kSymbol ||
+                       (next.kind == TokenKind::kPunct &&
+                        (next.punct == '"' || next.punct == '\'' || next.punct == '(' ||
+                         next.punct == '-'));
+    if (!next_starts) continue;
+    if (p == '.' && i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
+        tokens[i - 1].end == t.begin && !next.has(kLineStart)) {
+      const Token& prev = tokens[i - 1];
+      NormalizeWord(prev.view(text), &lower);
+      // "J. Smith": a single capital letter is an initial. Abbreviations: "Mr.", "Dr.".
+      bool initial = prev.end - prev.begin == 1 && prev.has(kCapitalized);
+      if (initial || abbreviations.count(lower)) continue;
+    }
+    close(j);
+    i = j - 1;
+  }
+  if (start < n) close(n);
+  return out;
+}
+
+uint32_t CountParagraphs(const std::vector<Token>& tokens) {
+  uint32_t count = 0;
+  bool open = false;
+  for (const Token& t : tokens) {
+    if (t.has(kParagraphStart)) open = false;
+    if (t.is_word() && !t.has(kPart) && !open) {
+      ++count;
+      open = true;
+    }
+  }
+  return count;
+}
+
+}  // namespace newslens

@@ -1,0 +1,73 @@
+// Embind bindings: declarations only. The JS facade (newslens-api.js) turns statuses into
+// exceptions and parses the report JSON; no analysis logic lives here.
+#include <emscripten/bind.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newslens/analyzer.h"
+
+namespace {
+
+struct AnalyzeOptions {
+  std::string tone;  // "news" | "general" | "finance"
+  bool utf8Offsets;
+  bool mentions;
+  bool sentences;
+};
+
+struct Outcome {  // ok when error is empty
+  std::string json;
+  std::string error;
+};
+
+// One analyzer built from the embedded dictionaries plus the given ones.
+class Session {
+ public:
+  Session(const std::vector<newslens::DictionarySource>& dictionaries, bool replace_themes) {
+    newslens::AnalyzerConfig config{dictionaries, replace_themes};
+    auto created = newslens::Analyzer::Create(config);
+    if (created.ok()) analyzer_ = std::make_unique<newslens::Analyzer>(std::move(created).value());
+    else error_ = created.error();
+  }
+  std::string error() const { return error_; }
+
+  Outcome analyze(const std::string& text, const AnalyzeOptions& o) const {
+    if (!analyzer_) return {"", error_};
+    auto tone = newslens::ParseToneDomain(o.tone);
+    if (!tone.ok()) return {"", tone.error()};
+    newslens::Options options;
+    options.tone = tone.value();
+    options.utf16_offsets = !o.utf8Offsets;
+    options.include_mentions = o.mentions;
+    options.include_sentences = o.sentences;
+    auto report = analyzer_->Analyze(text, options);
+    if (!report.ok()) return {"", report.error()};
+    return {newslens::ToJson(report.value()), ""};
+  }
+
+ private:
+  std::unique_ptr<newslens::Analyzer> analyzer_;
+  std::string error_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(newslens) {
+  using namespace emscripten;
+  value_object<newslens::DictionarySource>("DictionarySource")
+      .field("name", &newslens::DictionarySource::name)
+      .field("text", &newslens::DictionarySource::text);
+  register_vector<newslens::DictionarySource>("DictionarySourceList");
+  value_object<AnalyzeOptions>("AnalyzeOptions")
+      .field("tone", &AnalyzeOptions::tone)
+      .field("utf8Offsets", &AnalyzeOptions::utf8Offsets)
+      .field("mentions", &AnalyzeOptions::mentions)
+      .field("sentences", &AnalyzeOptions::sentences);
+  value_object<Outcome>("Outcome").field("json", &Outcome::json).field("error", &Outcome::error);
+  class_<Session>("Session")
+      .constructor<const std::vector<newslens::DictionarySource>&, bool>()
+      .function("error", &Session::error)
+      .function("analyze", &Session::analyze);
+}

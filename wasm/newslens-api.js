@@ -1,0 +1,137 @@
+  return NewsLensModule;
+};
+var NewsLensModule = newslensFactorySource();
+
+var VERSION = '0.1.0';
+var TONES = ['news', 'general', 'finance'];
+
+var modulePromise = null;  // the wasm instance, created once and shared
+var defaultAnalyzer = null;  // NewsLens.create() without dictionaries, memoised
+
+function loadModule(moduleOptions) {
+  if (!modulePromise) {
+    modulePromise = NewsLensModule(moduleOptions || {}).catch(function (err) {
+      modulePromise = null;
+      throw new Error('newslens: could not load the WebAssembly module: ' +
+                      (err && err.message ? err.message : String(err)));
+    });
+  }
+  return modulePromise;
+}
+
+function toDictionaryList(module, dictionaries) {
+  var list = new module.DictionarySourceList();
+  (dictionaries || []).forEach(function (d, i) {
+    if (typeof d === 'string') d = { name: 'dictionary ' + (i + 1), text: d };
+    if (!d || typeof d.text !== 'string') {
+      list.delete();
+      throw new TypeError('newslens: dictionaries[' + i + '] must be a string or {name, text}');
+    }
+    list.push_back({ name: String(d.name || 'dictionary ' + (i + 1)), text: d.text });
+  });
+  return list;
+}
+
+/**
+ * An analyzer: immutable, reusable; see newslens.d.ts for the API documentation.
+ * @constructor
+ */
+function NewsLens(module, session) {
+  this._module = module;
+  this._session = session;
+}
+
+NewsLens.version = VERSION;
+
+NewsLens.create = function (options) {
+  options = options || {};
+  var custom = options.dictionaries && options.dictionaries.length > 0;
+  if (!custom && !options.replaceDefaultThemes && defaultAnalyzer) return defaultAnalyzer;
+  var created = loadModule(options.moduleOptions).then(function (module) {
+    var list = toDictionaryList(module, options.dictionaries);
+    var session;
+    try {
+      session = new module.Session(list, !!options.replaceDefaultThemes);
+    } finally {
+      list.delete();
+    }
+    var error = session.error();
+    if (error) {
+      session.delete();
+      throw new Error('newslens: ' + error);
+    }
+    var analyzer = new NewsLens(module, session);
+    analyzer._isDefault = !custom && !options.replaceDefaultThemes;
+    return analyzer;
+  });
+  if (!custom && !options.replaceDefaultThemes) {
+    defaultAnalyzer = created.catch(function (err) {
+      defaultAnalyzer = null;
+      throw err;
+    });
+    return defaultAnalyzer;
+  }
+  return created;
+};
+
+NewsLens.prototype.analyze = function (text, options) {
+  if (typeof text !== 'string') throw new TypeError('newslens: analyze(text) needs a string');
+  if (!this._session) throw new Error('newslens: this analyzer was disposed');
+  options = options || {};
+  var tone = options.tone === undefined ? 'news' : options.tone;
+  if (TONES.indexOf(tone) < 0) {
+    throw new RangeError('newslens: options.tone must be one of ' + TONES.join(', '));
+  }
+  var offsets = options.offsets === undefined ? 'utf16' : options.offsets;
+  if (offsets !== 'utf16' && offsets !== 'utf8') {
+    throw new RangeError('newslens: options.offsets must be "utf16" or "utf8"');
+  }
+  var outcome = this._session.analyze(text, {
+    tone: tone,
+    utf8Offsets: offsets === 'utf8',
+    mentions: options.mentions !== false,
+    sentences: options.sentences !== false,
+  });
+  if (outcome.error) throw new Error('newslens: ' + outcome.error);
+  return JSON.parse(outcome.json);
+};
+
+/** The report as the JSON text the core wrote (byte-identical to the native CLI's --json). */
+NewsLens.prototype.analyzeToJson = function (text, options) {
+  if (typeof text !== 'string') throw new TypeError('newslens: analyzeToJson(text) needs a string');
+  if (!this._session) throw new Error('newslens: this analyzer was disposed');
+  options = options || {};
+  var tone = options.tone === undefined ? 'news' : options.tone;
+  if (TONES.indexOf(tone) < 0) {
+    throw new RangeError('newslens: options.tone must be one of ' + TONES.join(', '));
+  }
+  var outcome = this._session.analyze(text, {
+    tone: tone,
+    utf8Offsets: options.offsets === 'utf8',
+    mentions: options.mentions !== false,
+    sentences: options.sentences !== false,
+  });
+  if (outcome.error) throw new Error('newslens: ' + outcome.error);
+  return outcome.json;
+};
+
+NewsLens.prototype.dispose = function () {
+  if (this._isDefault) return;  // shared by every create() without dictionaries
+  if (this._session) this._session.delete();
+  this._session = null;
+};
+
+/** The Emscripten module factory (advanced use: custom instantiation). */
+NewsLens.moduleFactory = NewsLensModule;
+
+/** Source text of this whole script, to start a Web Worker from a Blob URL. */
+NewsLens.scriptSource = function () {
+  return '(' + newslensScript.toString() + ')(typeof self !== "undefined" ? self : this);\n';
+};
+
+if (typeof module === 'object' && module && module.exports) {
+  module.exports = { NewsLens: NewsLens };
+} else {
+  root.NewsLens = NewsLens;
+}
+})(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -1,0 +1,176 @@
+// newslens — themes, tone and actors of news articles, analysed locally in WebAssembly.
+//
+//   const { NewsLens } = require('newslens.js');       // node (CommonJS)
+//   // or <script src="newslens.js"></script> in a page: a global `NewsLens`
+//   const nl = await NewsLens.create();
+//   const report = nl.analyze(articleText, { tone: 'news' });
+//   report.primary_theme;      // "politics"
+//   report.tone.compound;      // 0.46, in [-1, 1]
+//
+// Nothing leaves the machine: the module makes no network request, and the dictionaries are
+// compiled into it. Offsets in a report are UTF-16 code units (JS string indices) unless
+// `offsets: 'utf8'` is asked for, so `text.slice(m.start, m.end)` is the mentioned words.
+
+/** A custom dictionary: newslens JSON (themes, lexicon or entities) or a LIWC-style .dic. */
+export interface DictionarySource {
+  /** Shown in error messages, e.g. a file name. */
+  name: string;
+  /** The dictionary's text. */
+  text: string;
+}
+
+export interface CreateOptions {
+  /** Custom dictionaries added to the built-in ones (a string is taken as the text). */
+  dictionaries?: Array<DictionarySource | string>;
+  /** Replace the built-in theme taxonomy with the custom theme dictionaries. */
+  replaceDefaultThemes?: boolean;
+  /** Passed to the Emscripten module factory on first load (e.g. `wasmBinary`). */
+  moduleOptions?: object;
+}
+
+export interface AnalyzeOptions {
+  /** Sentiment lexicon layer: 'news' (default), 'general' (VADER's), 'finance'. */
+  tone?: 'news' | 'general' | 'finance';
+  /** Unit of every start/end offset: 'utf16' (default, JS string indices) or 'utf8' bytes. */
+  offsets?: 'utf16' | 'utf8';
+  /** Include per-word mentions (default true). */
+  mentions?: boolean;
+  /** Include per-sentence results (default true). */
+  sentences?: boolean;
+}
+
+export interface Stats {
+  /** Unicode code points. */
+  characters: number;
+  /** Words and numbers; a hyphenated compound is one word. */
+  words: number;
+  sentences: number;
+  paragraphs: number;
+}
+
+export interface Tone {
+  /** Document tone in [-1, 1]: the word-weighted mean of sentence compounds. */
+  compound: number;
+  /** 'positive' when compound >= 0.05, 'negative' when <= -0.05, else 'neutral'. */
+  label: 'positive' | 'negative' | 'neutral';
+  /** Proportions of sentiment mass (VADER's pos/neg/neu); they sum to 1. */
+  positive: number;
+  negative: number;
+  neutral: number;
+  /** GDELT-style tone: (positive words - negative words) / words * 100. */
+  gdelt_tone: number;
+  /** GDELT-style polarity: (positive words + negative words) / words * 100. */
+  polarity: number;
+}
+
+export interface TopLevelTheme {
+  /** IPTC-aligned top-level id: 'politics', 'economy', 'conflict', ... */
+  id: string;
+  label: string;
+  /** IPTC Media Topic qcode, e.g. 'medtop:11000000'. */
+  iptc: string;
+  /** Weighted count (ambiguous terms weigh less than 1). */
+  score: number;
+  /** Matched terms; each token counts at most once per theme. */
+  count: number;
+  /** score / sum of all top-level scores. */
+  share: number;
+}
+
+export interface ThemeResult {
+  /** 'top' or 'top.sub', e.g. 'politics.diplomacy'. */
+  id: string;
+  label: string;
+  /** The top-level id, for sub-themes. */
+  parent?: string;
+  iptc: string;
+  count: number;
+  score: number;
+  share: number;
+  /** count per 1,000 words of the article. */
+  per_1000_words: number;
+  /** Mean compound of the sentences that mention the theme, in [-1, 1]. */
+  tone: number;
+  /** Dictionary terms that matched, with counts, most frequent first. */
+  terms: Array<{ term: string; count: number }>;
+  /** Indices into report.sentences. */
+  sentences: number[];
+}
+
+export interface EntityResult {
+  /** Canonical name: 'Russia', 'Vladimir Putin', 'United Nations'. */
+  name: string;
+  type: 'country' | 'place' | 'organization' | 'person';
+  /** ISO 3166-1 alpha-2 code, for countries and places. */
+  code?: string;
+  /** For people: the title seen before the name ('President'). */
+  role?: string;
+  count: number;
+  /** Mean compound of the sentences that name it. */
+  tone: number;
+}
+
+export interface SentenceResult {
+  start: number;
+  end: number;
+  /** VADER-normalised sentence score in [-1, 1]. */
+  compound: number;
+  /** Theme ids mentioned in the sentence. */
+  themes: string[];
+}
+
+export type Mention =
+  | { start: number; end: number; kind: 'theme'; id: string }
+  | {
+      start: number;
+      end: number;
+      kind: 'sentiment';
+      /** Final contribution after the rules. */
+      valence: number;
+      /** Lexicon valence in [-4, 4] before the rules. */
+      base: number;
+      /** Rules that changed it: 'negated', 'boosted', 'dampened', 'caps', 'idiom',
+       *  'contrast-weak', 'contrast-strong'. */
+      rules: string[];
+    }
+  | { start: number; end: number; kind: 'entity'; name: string };
+
+/** The report, schema 'newslens/report@1' (see SPEC §3). */
+export interface Report {
+  schema: 'newslens/report@1';
+  stats: Stats;
+  tone: Tone;
+  /** Top-level theme id with the highest score; absent when no theme term matched. */
+  primary_theme?: string;
+  top_level: TopLevelTheme[];
+  themes: ThemeResult[];
+  entities: EntityResult[];
+  /** Pairs of entities named in the same sentence, with the number of such sentences. */
+  co_mentions: Array<{ a: string; b: string; count: number }>;
+  sentences: SentenceResult[];
+  mentions: Mention[];
+}
+
+export declare class NewsLens {
+  /** Library version. */
+  static readonly version: string;
+  /**
+   * Loads the module (once, memoised) and builds an analyzer. Without custom dictionaries the
+   * same analyzer is returned every time. Rejects with an Error naming the dictionary, line and
+   * column when a custom dictionary is malformed.
+   */
+  static create(options?: CreateOptions): Promise<NewsLens>;
+  /** The Emscripten module factory. */
+  static readonly moduleFactory: (options?: object) => Promise<unknown>;
+  /**
+   * Source text of the whole newslens.js script, so a page opened from file:// can start a
+   * Web Worker from a Blob URL: new Worker(URL.createObjectURL(new Blob([NewsLens.scriptSource(), workerCode]))).
+   */
+  static scriptSource(): string;
+  /** Analyses one article. Throws TypeError/RangeError on bad arguments. */
+  analyze(text: string, options?: AnalyzeOptions): Report;
+  /** The same report as JSON text, byte-identical to `newslens analyze --json`. */
+  analyzeToJson(text: string, options?: AnalyzeOptions): string;
+  /** Frees the analyzer's wasm memory (custom analyzers only; the default one is shared). */
+  dispose(): void;
+}
