@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// Sentence-level tone accuracy of newslens against its peers, on the same JSONL, in one process.
+//
+//   node bench/sentiment-eval.mjs [--systems vader,afinn,newslens] [--tones news,finance,general]
+//                                 [--limit N] FILE.jsonl...
+//
+// Each line of a file is {"text": ..., "score": number} or {"text": ..., "label": "positive" |
+// "negative" | "neutral"}; lines with neither are skipped (a file with none is reported as such).
+//
+// Systems, each giving a compound-like score in [-1, 1] per text:
+// - VADER: vader-sentiment's SentimentIntensityAnalyzer.polarity_scores(text).compound.
+// - AFINN: the `sentiment` package's analyze(text).score (sum of AFINN-165 word values, -5..+5
+//   each), rescaled to VADER's -4..+4 word scale (x 4/5) and squashed with VADER's own
+//   normalisation, s / sqrt(s^2 + 15), so that the same +/-0.05 thresholds apply. (Its
+//   `comparative`, score per token, shrinks with length and would make fixed thresholds
+//   meaningless.) Spearman rho is unaffected by this monotone mapping.
+// - newslens: when dist/newslens.js exists (`npm run build:web` / the wasm build), once per tone
+//   option: NewsLens.create(), then analyze(text, {tone}).tone.compound. If it is missing or fails
+//   to load, the table says so and the other systems still run.
+//
+// Per file: for `score` files Pearson r and Spearman rho against the score; for `label` files
+// accuracy and macro-F1 (over the three classes) with compound >= 0.05 positive, <= -0.05
+// negative, else neutral (VADER's thresholds), plus the best single symmetric threshold t found
+// on the same data (compound >= t positive, <= -t negative) — labelled "tuned": it is fitted to
+// the data it is reported on and is an upper bound, not a result.
+//
+// The dev data is third-party and must not be copied into this repository: pass its path.
+
+import {readFileSync, existsSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {basename, dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+// The built JS API; NEWSLENS_JS=path overrides it (e.g. to compare two builds).
+const NEWSLENS_JS = resolve(process.env.NEWSLENS_JS || join(HERE, '..', 'dist', 'newslens.js'));
+
+const LABEL_THRESHOLD = 0.05; // vaderSentiment README: compound >= 0.05 positive, <= -0.05 negative
+const VADER_ALPHA = 15; // vaderSentiment.py normalize(score, alpha=15)
+const AFINN_TO_VADER_SCALE = 4 / 5; // AFINN words are rated -5..+5, VADER's -4..+4
+const THRESHOLD_GRID_STEP = 0.005; // tuned-threshold search: 0, 0.005, ..., 0.995
+const CLASSES = ['negative', 'neutral', 'positive'];
+const USAGE =
+  'usage: node bench/sentiment-eval.mjs [--systems vader,afinn,newslens] [--tones news,finance,general] [--limit N] FILE.jsonl...';
+
+function parseArgs(argv) {
+  const args = {files: [], systems: ['vader', 'afinn', 'newslens'], tones: ['news', 'finance', 'general'], limit: Infinity};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--systems') args.systems = argv[++i].split(',').filter(Boolean);
+    else if (argv[i] === '--tones') args.tones = argv[++i].split(',').filter(Boolean);
+    else if (argv[i] === '--limit') args.limit = Number(argv[++i]);
+    else if (argv[i] === '-h' || argv[i] === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    } else args.files.push(argv[i]);
+  }
+  if (args.files.length === 0) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  return args;
+}
+
+// ---- systems ----------------------------------------------------------------------------------
+
+function packageVersion(name) {
+  try {
+    return require(`${name}/package.json`).version;
+  } catch {
+    return '?';
+  }
+}
+
+function vaderSystem() {
+  const vader = require('vader-sentiment');
+  return {
+    name: `VADER (vader-sentiment ${packageVersion('vader-sentiment')})`,
+    score: (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text).compound,
+  };
+}
+
+function afinnSystem() {
+  const Sentiment = require('sentiment');
+  const analyzer = new Sentiment();
+  return {
+    name: `AFINN (sentiment ${packageVersion('sentiment')})`,
+    score: (text) => {
+      const s = analyzer.analyze(text).score * AFINN_TO_VADER_SCALE;
+      return s / Math.sqrt(s * s + VADER_ALPHA);
+    },
+  };
+}
+
+// Returns {systems, note}: one system per tone, or none and a note saying why.
+async function newslensSystems(tones) {
+  if (!existsSync(NEWSLENS_JS)) return {systems: [], note: 'newslens: not built (dist/newslens.js is missing)'};
+  try {
+    const {NewsLens} = require(NEWSLENS_JS);
+    const nl = await NewsLens.create();
+    const systems = tones.map((tone) => ({
+      name: `newslens (tone: ${tone})`,
+      score: (text) => nl.analyze(text, {tone}).tone.compound,
+    }));
+    // Fail early, once, rather than on every line.
+    for (const s of systems) {
+      const v = s.score('The talks were a success.');
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`tone.compound is ${v}`);
+    }
+    return {systems, note: null};
+  } catch (e) {
+    return {systems: [], note: `newslens: failed to load or run dist/newslens.js (${e.message ?? e})`};
+  }
+}
+
+// ---- metrics ----------------------------------------------------------------------------------
+
+export function pearson(xs, ys) {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i] - mx;
+    const dy = ys[i] - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
+}
+
+// Ranks 1..n, ties get the mean of the ranks they span.
+export function ranks(xs) {
+  const order = xs.map((x, i) => [x, i]).sort((a, b) => a[0] - b[0]);
+  const r = new Array(xs.length);
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
+    const mean = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[order[k][1]] = mean;
+    i = j + 1;
+  }
+  return r;
+}
+
+export function spearman(xs, ys) {
+  return pearson(ranks(xs), ranks(ys));
+}
+
+// A compound of exactly 0 (no sentiment words) is neutral even when the tuned threshold is 0.
+export function toLabel(compound, threshold = LABEL_THRESHOLD) {
+  if (compound > 0 && compound >= threshold) return 'positive';
+  if (compound < 0 && compound <= -threshold) return 'negative';
+  return 'neutral';
+}
+
+// Accuracy and macro-F1 over the three classes.
+export function classify(compounds, gold, threshold = LABEL_THRESHOLD) {
+  const counts = Object.fromEntries(CLASSES.map((c) => [c, {tp: 0, fp: 0, fn: 0}]));
+  let correct = 0;
+  for (let i = 0; i < gold.length; i++) {
+    const p = toLabel(compounds[i], threshold);
+    const g = gold[i];
+    if (p === g) {
+      correct++;
+      counts[g].tp++;
+    } else {
+      counts[p].fp++;
+      if (counts[g]) counts[g].fn++;
+    }
+  }
+  const f1s = CLASSES.map((c) => {
+    const {tp, fp, fn} = counts[c];
+    const precision = tp + fp ? tp / (tp + fp) : 0;
+    const recall = tp + fn ? tp / (tp + fn) : 0;
+    return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  });
+  return {accuracy: correct / gold.length, macroF1: f1s.reduce((a, b) => a + b, 0) / CLASSES.length};
+}
+
+// The symmetric threshold with the best macro-F1 on these very items (ties: the smaller t).
+export function bestThreshold(compounds, gold) {
+  let best = null;
+  for (let k = 0; k * THRESHOLD_GRID_STEP < 1; k++) {
+    const t = Math.round(k * THRESHOLD_GRID_STEP * 1000) / 1000;
+    const m = classify(compounds, gold, t);
+    if (!best || m.macroF1 > best.macroF1) best = {threshold: t, ...m};
+  }
+  return best;
+}
+
+// ---- driver -----------------------------------------------------------------------------------
+
+function loadJsonl(path, limit) {
+  const items = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (const line of lines) {
+    if (items.length >= limit) break;
+    if (line.trim() === '') continue;
+    const row = JSON.parse(line);
+    if (typeof row.text !== 'string') continue;
+    if (typeof row.score === 'number') items.push({text: row.text, score: row.score});
+    else if (typeof row.label === 'string' && CLASSES.includes(row.label)) items.push({text: row.text, label: row.label});
+  }
+  return items;
+}
+
+const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+
+function evaluateFile(path, systems, notes, limit) {
+  const items = loadJsonl(path, limit);
+  const scored = items.filter((it) => 'score' in it);
+  const labelled = items.filter((it) => 'label' in it);
+  const out = [];
+  if (scored.length === 0 && labelled.length === 0) {
+    out.push(`### ${basename(path)}`, '', 'no `score` or `label` lines: skipped', '');
+    return out;
+  }
+  const kind = scored.length >= labelled.length ? 'score' : 'label';
+  const rows = kind === 'score' ? scored : labelled;
+  out.push(`### ${basename(path)} (${kind}, n = ${rows.length})`, '');
+  if (kind === 'score') {
+    out.push('| system | Pearson r | Spearman rho |', '|---|---:|---:|');
+    const gold = rows.map((r) => r.score);
+    for (const s of systems) {
+      const pred = rows.map((r) => s.score(r.text));
+      out.push(`| ${s.name} | ${f3(pearson(pred, gold))} | ${f3(spearman(pred, gold))} |`);
+    }
+  } else {
+    out.push(
+      `| system | accuracy (±${LABEL_THRESHOLD}) | macro-F1 (±${LABEL_THRESHOLD}) | tuned t | tuned accuracy | tuned macro-F1 |`,
+      '|---|---:|---:|---:|---:|---:|',
+    );
+    const gold = rows.map((r) => r.label);
+    for (const s of systems) {
+      const pred = rows.map((r) => s.score(r.text));
+      const m = classify(pred, gold);
+      const b = bestThreshold(pred, gold);
+      out.push(`| ${s.name} | ${f3(m.accuracy)} | ${f3(m.macroF1)} | ${b.threshold.toFixed(3)} | ${f3(b.accuracy)} | ${f3(b.macroF1)} |`);
+    }
+  }
+  const columns = kind === 'score' ? 3 : 6;
+  for (const note of notes) out.push(`| ${note} |${' |'.repeat(columns - 1)}`);
+  out.push('');
+  return out;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const systems = [];
+  if (args.systems.includes('vader')) systems.push(vaderSystem());
+  if (args.systems.includes('afinn')) systems.push(afinnSystem());
+  const notes = [];
+  if (args.systems.includes('newslens')) {
+    const {systems: nlSystems, note} = await newslensSystems(args.tones);
+    systems.push(...nlSystems);
+    if (note) notes.push(note);
+  }
+  for (const note of notes) console.error(note);
+  for (const file of args.files) {
+    console.log(evaluateFile(file, systems, notes, args.limit).join('\n'));
+  }
+  console.log(
+    `Label files: compound >= ${LABEL_THRESHOLD} positive, <= -${LABEL_THRESHOLD} negative. "tuned" columns use the ` +
+      'single symmetric threshold t with the best macro-F1 on the same items (the smallest such t; a compound of 0 is always ' +
+      'neutral, so t = 0 means "any non-zero compound"): fitted to the data, an upper bound, not a result.',
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
