@@ -274,6 +274,9 @@ Result<SentimentRulesDef> ParseSentimentRules(std::string_view text, std::string
   auto negators = StringList(root, "negators", source);
   if (!negators.ok()) return negators.status();
   rules.negators = std::move(negators).value();
+  auto exceptions = StringList(root, "negation_exceptions", source);
+  if (!exceptions.ok()) return exceptions.status();
+  rules.negation_exceptions = std::move(exceptions).value();
   if (const Json* b = Get(root, "boosters")) {
     if (!b->is_object()) return Fail(source, "\"boosters\" must be an object");
     for (auto it = b->begin(); it != b->end(); ++it) {
@@ -298,6 +301,10 @@ Result<SentimentRulesDef> ParseSentimentRules(std::string_view text, std::string
       const Json& v = it.value();
       const Json* value = v.is_object() ? Get(v, "value") : &v;
       if (value && value->is_number()) rules.constants[it.key()] = value->get<double>();
+      if (value && value->is_array())
+        for (size_t i = 0; i < value->size(); ++i)
+          if ((*value)[i].is_number())
+            rules.constants[it.key() + "_" + std::to_string(i)] = (*value)[i].get<double>();
     }
   }
   return rules;

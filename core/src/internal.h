@@ -118,7 +118,11 @@ class SentimentEngine {
   std::vector<std::array<float, 3>> phrase_valence_;  // by trie payload
   std::vector<ContrastDef> contrast_;
   std::unordered_set<uint64_t> negator_pairs_;  // "lack of", "fail to": (id1 << 32) | id2
+  template <typename Words>
+  bool IsNegationException(const Words& words, uint32_t k) const;
+  std::vector<std::vector<uint32_t>> negation_exceptions_;  // "not only", "no doubt"
   uint32_t id_no_ = kNoId, id_not_ = kNoId, id_only_ = kNoId, id_also_ = kNoId;
+  int max_exclamations_ = 4;
   // Rule constants (from rules-en.json, VADER defaults when absent).
   double c_incr_ = 0.733, n_scalar_ = -0.74, alpha_ = 15.0, excl_ = 0.292;
   double question_small_ = 0.18, question_large_ = 0.96;

@@ -131,12 +131,19 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   };
   constant("C_INCR", &c_incr_);
   constant("N_SCALAR", &n_scalar_);
-  constant("ALPHA", &alpha_);
-  constant("EXCLAMATION", &excl_);
-  constant("QUESTION_SMALL", &question_small_);
-  constant("QUESTION_LARGE", &question_large_);
-  constant("DECAY_2", &decay_2_);
-  constant("DECAY_3", &decay_3_);
+  constant("NORMALIZE_ALPHA", &alpha_);
+  constant("EXCLAMATION_PER_MARK", &excl_);
+  constant("QUESTION_PER_MARK", &question_small_);
+  constant("QUESTION_MAX", &question_large_);
+  constant("BOOSTER_DECAY_1", &decay_2_);
+  constant("BOOSTER_DECAY_2", &decay_3_);
+  double max_marks = max_exclamations_;
+  constant("EXCLAMATION_MAX_MARKS", &max_marks);
+  max_exclamations_ = static_cast<int>(max_marks);
+  for (const std::string& e : rules.negation_exceptions) {
+    std::vector<std::string> ws = Words(e);
+    if (ws.size() >= 2) negation_exceptions_.push_back(ids(ws));
+  }
   id_no_ = vocab->Intern("no");
   id_not_ = vocab->Intern("not");
   id_only_ = vocab->Intern("only");
@@ -152,6 +159,17 @@ bool SentimentEngine::Knows(uint32_t id) const {
   const WordInfo& w = words_[id];
   return !std::isnan(w.valence[0]) || !std::isnan(w.valence[1]) || !std::isnan(w.valence[2]) ||
          w.flags != 0;
+}
+
+template <typename Words>
+bool SentimentEngine::IsNegationException(const Words& words, uint32_t k) const {
+  for (const std::vector<uint32_t>& phrase : negation_exceptions_) {
+    if (k + phrase.size() > words.size()) continue;
+    bool match = true;
+    for (size_t j = 0; j < phrase.size() && match; ++j) match = words[k + j].id == phrase[j];
+    if (match) return true;
+  }
+  return false;
 }
 
 SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, ToneDomain domain,
@@ -246,8 +264,13 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
         it.rules |= w->booster > 0 ? kRuleBoosted : kRuleDampened;
       }
       bool neg = w && (w->flags & kNegator);
-      // "not only ... but also" is emphasis, not negation.
-      if (neg && words[wk].id == id_not_ && wk + 1 < n && words[wk + 1].id == id_only_) neg = false;
+      // Any "-n't" contraction negates ("wasn't", "couldn’t"), listed or not.
+      if (!neg && doc.tokens[words[wk].tok].has(kApostrophe)) {
+        std::string_view norm = doc.norm(words[wk].tok);
+        neg = norm.size() > 3 && norm.substr(norm.size() - 3) == "n't";
+      }
+      // "not only ... but also", "no doubt": negators that do not negate.
+      if (neg && IsNegationException(words, wk)) neg = false;
       if (!neg && wk >= 1 && !words[wk].break_before &&
           negator_pairs_.count((static_cast<uint64_t>(words[wk - 1].id) << 32) | words[wk].id))
         neg = true;
@@ -277,8 +300,8 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
         }
       }
     } else {
-      // "Although X, Y": X (up to the next clause break) is weak, Y strong.
-      // "Y, although X": X weak, Y strong.
+      // Weak introducers: "Although X, Y" and "Y, although X". The introduced clause X (up to
+      // the next clause break) takes `after`; the main clause Y takes `before`.
       uint32_t clause_end = n;
       for (uint32_t j = c + 1; j < n; ++j)
         if (words[j].break_before) {
@@ -288,15 +311,12 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       bool leading = c == 0 || words[c].break_before;
       for (Item& it : items) {
         bool in_weak = it.k > c && it.k < clause_end;
-        bool strong = leading ? it.k >= clause_end : it.k < c;
+        bool in_main = leading ? it.k >= clause_end : it.k < c;
         if (in_weak) {
-          it.v *= def.before;
+          it.v *= def.after;
           it.rules |= kRuleContrastWeak;
-        } else if (strong && leading) {
-          it.v *= def.after;
-          it.rules |= kRuleContrastStrong;
-        } else if (strong) {
-          it.v *= def.after;
+        } else if (in_main) {
+          it.v *= def.before;
           it.rules |= kRuleContrastStrong;
         }
       }
@@ -321,7 +341,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
   out.neu_count = static_cast<double>(n > covered ? n - covered : 0);
   if (sum != 0) {
     // VADER: emphasis from '!' (up to 4) and '?' (2-3 marks 0.18 each, more 0.96).
-    double emphasis = std::min(exclamations, 4) * excl_;
+    double emphasis = std::min(exclamations, max_exclamations_) * excl_;
     if (questions > 1) emphasis += questions <= 3 ? questions * question_small_ : question_large_;
     if (sum > 0) sum += emphasis;
     else sum -= emphasis;

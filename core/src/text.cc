@@ -161,7 +161,15 @@ std::vector<Token> Tokenize(std::string_view text) {
         bool next_alnum = next.cls == CharClass::kLetter || next.cls == CharClass::kDigit;
         if (c.cls == CharClass::kApostrophe && next.cls == CharClass::kLetter) {
           t.flags |= kApostrophe;
+          // A possessive "'s" does not change the case of what it follows ("UN's" is capitals).
+          size_t after = j + c.len + next.len;
+          bool possessive = (next.cp == 's' || next.cp == 'S') &&
+                            (after >= n || utf8::Decode(text, after).cls != CharClass::kLetter);
           j += c.len;
+          if (possessive) {
+            j += next.len;
+            break;
+          }
           continue;
         }
         if (c.cls == CharClass::kPunct && c.ascii == '-' && c.cp != 0x2014 && c.cp != 0x2013 &&
@@ -363,6 +371,9 @@ void Stem(std::string_view normalized, std::string* out) {
   if (verb && s.size() >= 2) {
     char a = s[s.size() - 1], b = s[s.size() - 2];
     if (a == b && a != 'l' && a != 's' && a != 'z' && !IsVowel(a)) s.resize(s.size() - 1);
+    // Porter step 1b: "cooperat" -> "cooperate", "moderniz" -> "modernize", so the
+    // derivational step below treats them like the base verb.
+    if (EndsWith(s, "at") || EndsWith(s, "iz") || EndsWith(s, "is") || EndsWith(s, "bl")) s += 'e';
   }
   // Derivational families (longest first); one suffix at most.
   static const char* const kSuffixes[] = {

@@ -139,8 +139,14 @@ uint32_t ThemeEngine::KeyFor(std::string_view original, std::string_view norm, c
     scratch->clear();
     for (char c : original)
       if (c != '.') scratch->push_back(c);
-    // Possessive "UN's": the capitals part only.
-    if (scratch->size() > 2 && (*scratch)[scratch->size() - 2] == '\'') scratch->resize(scratch->size() - 2);
+    // Possessive "UN's" / "UN’s": the capitals part only.
+    for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+      if (scratch->size() > suffix.size() &&
+          scratch->compare(scratch->size() - suffix.size(), suffix.size(), suffix) == 0) {
+        scratch->resize(scratch->size() - suffix.size());
+        break;
+      }
+    }
     uint32_t id = caps_.Find(*scratch);
     if (id != kNoId) return id | kCapsBase;
   }

@@ -40,18 +40,24 @@ struct LexiconDef {
   std::vector<std::pair<std::string, float>> entries;
 };
 
+// A contrast word. For "strong" words (but, however) the clause before the word is weighted
+// `before` and the clause after it `after` (VADER's "but": 0.5 and 1.5). For "weak" introducers
+// (although, though, despite) the clause they introduce is weighted `after` and the main clause
+// `before`, wherever the main clause stands: "Although X, Y" and "Y, although X".
 struct ContrastDef {
-  float before = 0.5f;  // weight of the clause before the word (VADER: 0.5)
-  float after = 1.5f;   // weight of the clause after it (VADER: 1.5)
-  bool introduces_weak = false;  // "although X, Y": X is the weak clause
+  float before = 0.5f;
+  float after = 1.5f;
+  bool introduces_weak = false;
 };
 
 // Word lists and constants the tone rules use (data/sentiment/rules-en.json).
 struct SentimentRulesDef {
   std::vector<std::string> negators;       // words and phrases ("not", "lack of")
+  std::vector<std::string> negation_exceptions;  // negator phrases that do not negate ("not only")
   std::map<std::string, float> boosters;   // word -> scalar (+0.293 boost, -0.293 dampen)
   std::map<std::string, ContrastDef> contrast;
-  std::map<std::string, double> constants;  // named constants, e.g. "C_INCR" -> 0.733
+  // Named constants, e.g. "C_INCR" -> 0.733. An array constant NAME [a, b] becomes NAME_0, NAME_1.
+  std::map<std::string, double> constants;
 };
 
 struct CountryDef {

@@ -1,0 +1,108 @@
+#include "newslens/dictionary.h"
+
+#include <gtest/gtest.h>
+
+#include "newslens/analyzer.h"
+
+namespace newslens {
+namespace {
+
+TEST(Dictionaries, ThemesParse) {
+  auto dict = ParseThemes(R"({"format":"newslens/themes@1","themes":[
+      {"id":"politics","label":"Politics","iptc":"medtop:11000000"},
+      {"id":"politics.diplomacy","label":"Diplomacy","parent":"politics",
+       "terms":["diplomat*",{"term":"summit","weight":0.5}]}]})",
+                          "t.json");
+  ASSERT_TRUE(dict.ok()) << dict.error();
+  ASSERT_EQ(dict.value().themes.size(), 2u);
+  EXPECT_EQ(dict.value().themes[1].terms[1].text, "summit");
+  EXPECT_FLOAT_EQ(dict.value().themes[1].terms[1].weight, 0.5f);
+}
+
+TEST(Dictionaries, MalformedJsonNamesFileLineAndColumn) {
+  struct Case {
+    std::string text, expected_prefix;
+  } cases[] = {
+      {"{\n  \"format\": \"newslens/themes@1\",\n  \"themes\": [}\n", "bad.json:3:14: "},
+      {"{\"format\": \"newslens/themes@1\" \"themes\": []}", "bad.json:1:39: "},  // after the token
+      {"", "bad.json:1:1: "},
+  };
+  for (const Case& c : cases) {
+    auto r = ParseThemes(c.text, "bad.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().rfind(c.expected_prefix, 0), 0u) << r.error();
+  }
+}
+
+TEST(Dictionaries, ThemeErrorsAreSpecific) {
+  struct Case {
+    std::string json, needle;
+  } cases[] = {
+      {R"({"format":"newslens/lexicon@1"})", "expected \"newslens/themes@1\""},
+      {R"({"format":"newslens/themes@1","themes":[{"id":"Bad Id"}]})", "invalid theme id"},
+      {R"({"format":"newslens/themes@1","themes":[{"id":"a.b","parent":"c"}]})", "parent must be"},
+      {R"({"format":"newslens/themes@1","themes":[{"id":"a","terms":[{"term":"x","weight":2}]}]})",
+       "weight must be in (0, 1]"},
+      {R"({"format":"newslens/themes@1","themes":[{"id":"a","terms":[3]}]})", "must be a string"},
+  };
+  for (const Case& c : cases) {
+    auto r = ParseThemes(c.json, "t.json");
+    ASSERT_FALSE(r.ok()) << c.json;
+    EXPECT_NE(r.error().find(c.needle), std::string::npos) << r.error();
+  }
+}
+
+TEST(Dictionaries, LiwcDicParses) {
+  auto dict = ParseLiwcDic("%\n1\tPolitics\n2\tMoney Matters\n%\nvote*\t1\ntax\t1\t2\n", "my.dic");
+  ASSERT_TRUE(dict.ok()) << dict.error();
+  ASSERT_EQ(dict.value().themes.size(), 2u);
+  EXPECT_EQ(dict.value().themes[0].id, "politics");
+  EXPECT_EQ(dict.value().themes[1].id, "money_matters");
+  EXPECT_EQ(dict.value().themes[0].terms.size(), 2u);
+  EXPECT_EQ(dict.value().themes[1].terms[0].text, "tax");
+}
+
+TEST(Dictionaries, LiwcDicErrorsNameTheLine) {
+  struct Case {
+    std::string text, expected;
+  } cases[] = {
+      {"1\tPolitics\n", "my.dic:1:1: expected '%'"},
+      {"%\n1\tPolitics\n%\nvote\t7\n", "my.dic:4:1: unknown category \"7\""},
+      {"%\n1\tPolitics\n%\nvote\n", "my.dic:4:1: expected \"word<TAB>category number"},
+      {"%\n1\tPolitics\n", "my.dic: expected two '%' lines"},
+  };
+  for (const Case& c : cases) {
+    auto r = ParseLiwcDic(c.text, "my.dic");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().rfind(c.expected, 0), 0u) << r.error();
+  }
+}
+
+TEST(Dictionaries, LexiconRejectsOutOfRangeValence) {
+  auto r = ParseLexicon(R"({"format":"newslens/lexicon@1","entries":{"good":5}})", "lex.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().find("[-4, 4]"), std::string::npos);
+}
+
+TEST(Dictionaries, CustomFormatIsDetected) {
+  EXPECT_EQ(ParseCustomDictionary("%\n1\tA\n%\nx\t1\n", "a.dic").value().kind,
+            CustomDictionary::Kind::kThemes);
+  EXPECT_EQ(ParseCustomDictionary(R"({"format":"newslens/lexicon@1","entries":{"x":1}})", "l")
+                .value()
+                .kind,
+            CustomDictionary::Kind::kLexicon);
+  auto unknown = ParseCustomDictionary(R"({"format":"other"})", "o.json");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().find("unknown dictionary format"), std::string::npos);
+}
+
+TEST(Analyzer, MalformedCustomDictionaryFailsWithItsName) {
+  AnalyzerConfig config;
+  config.dictionaries.push_back({"broken.json", "{\"format\": \"newslens/themes@1\", \"themes\": [,]}"});
+  auto a = Analyzer::Create(config);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.error().rfind("broken.json:1:", 0), 0u) << a.error();
+}
+
+}  // namespace
+}  // namespace newslens

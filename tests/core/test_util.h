@@ -1,0 +1,65 @@
+// Shared helpers for the core tests.
+#ifndef NEWSLENS_TESTS_CORE_TEST_UTIL_H_
+#define NEWSLENS_TESTS_CORE_TEST_UTIL_H_
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "newslens/analyzer.h"
+
+namespace newslens::testing {
+
+inline std::string ReadFixture(const std::string& relative) {
+  std::ifstream in(std::string(NEWSLENS_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The default analyzer, built once for the whole test binary.
+inline const Analyzer& DefaultAnalyzer() {
+  static const Analyzer* analyzer = [] {
+    auto created = Analyzer::Create({});
+    if (!created.ok()) {
+      ADD_FAILURE() << created.error();
+      std::abort();
+    }
+    return new Analyzer(std::move(created).value());
+  }();
+  return *analyzer;
+}
+
+// An analyzer whose only themes are the given newslens JSON theme dictionary.
+inline Analyzer ThemesOnly(const std::string& json) {
+  AnalyzerConfig config;
+  config.replace_default_themes = true;
+  config.dictionaries.push_back({"test-themes.json", json});
+  auto created = Analyzer::Create(config);
+  EXPECT_TRUE(created.ok()) << created.error();
+  return std::move(created).value();
+}
+
+inline Report Analyze(const Analyzer& a, const std::string& text, Options options = {}) {
+  auto r = a.Analyze(text, options);
+  EXPECT_TRUE(r.ok()) << r.error();
+  return std::move(r).value();
+}
+
+inline const ThemeResult* FindTheme(const Report& r, const std::string& id) {
+  for (const auto& t : r.themes)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+inline const EntityResult* FindEntity(const Report& r, const std::string& name) {
+  for (const auto& e : r.entities)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+}  // namespace newslens::testing
+
+#endif  // NEWSLENS_TESTS_CORE_TEST_UTIL_H_
