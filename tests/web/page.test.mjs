@@ -423,7 +423,9 @@ over security guarantees and the sequencing of sanctions relief.</p>
         assert.equal(await page.getAttribute('[data-testid="themes-table-toggle"]', 'aria-expanded'),
                      'true');
         assert.equal(await page.isVisible('[data-testid="themes-data"]'), true);
-        // The first theme's button in the table drills down.
+        // Tab reaches the table's scroll box, then the first theme's button, which drills down.
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'region');
         await page.keyboard.press('Tab');
         const focusedText = await page.evaluate(() => document.activeElement.textContent);
         const report = await page.evaluate(() => window.newslensPage.lastReport);

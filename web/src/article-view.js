@@ -6,6 +6,7 @@
 // are split at the boundary so the result is always a tree. Everything is built with Text nodes.
 
 import {clear, el} from './dom.js';
+import {focusHasEntity, focusHasTheme} from './focus.js';
 import {signed} from './format.js';
 
 const KIND_ORDER = {sentence: 0, marks: 1};
@@ -97,6 +98,7 @@ export function renderArticle(container, text, report, colours) {
     const classes = ['hl'];
     const why = [];
     const themeIds = [];
+    const names = [];
     for (const m of item.mentions) {
       why.push(explain(m, themeById));
       if (m.kind === 'theme') {
@@ -108,11 +110,13 @@ export function renderArticle(container, text, report, colours) {
         classes.push(m.valence > 0 ? 'hl-pos' : m.valence < 0 ? 'hl-neg' : 'hl-neu');
       } else if (m.kind === 'entity') {
         classes.push('hl-entity');
+        names.push(m.name);
       }
     }
     const title = why.join('\n');
     return el('mark', {class: [...new Set(classes)].join(' '), tabindex: 0, title,
-                       dataset: {why: title, themes: themeIds.length ? themeIds.join(' ') : null}});
+                       dataset: {why: title, themes: themeIds.length ? themeIds.join(' ') : null,
+                                 entities: names.length ? names.join('|') : null}});
   };
 
   const render = (node, parentEl) => {
@@ -146,4 +150,22 @@ export function showSentence(container, sentenceNodes, index) {
   node.tabIndex = -1;
   node.scrollIntoView({block: 'center', behavior: 'smooth'});
   node.focus({preventScroll: true});
+}
+
+/**
+ * Linked views: marks the highlights of `focus` (a theme, with its sub-themes, or an entity) and
+ * fades the others; null shows all. Returns the first highlight in focus, if any.
+ */
+export function setArticleFocus(container, focus) {
+  container.classList.toggle('has-focus', !!focus);
+  let first = null;
+  for (const mark of container.querySelectorAll('mark.hl')) {
+    const themes = mark.dataset.themes ? mark.dataset.themes.split(' ') : [];
+    const names = mark.dataset.entities ? mark.dataset.entities.split('|') : [];
+    const on = !!focus && (themes.some((t) => focusHasTheme(focus, t)) ||
+                           names.some((n) => focusHasEntity(focus, n)));
+    mark.classList.toggle('is-focus', on);
+    if (on && !first) first = mark;
+  }
+  return first;
 }

@@ -1,4 +1,4 @@
-// The two Chart.js charts. Only the pieces used are registered, so esbuild drops the rest of
+// The Chart.js charts. Only the pieces used are registered, so esbuild drops the rest of
 // Chart.js from dist/app.js.
 
 import {
@@ -54,21 +54,35 @@ export function wrapLabel(label, width = LABEL_LINE_CHARS) {
   return lines.length > 1 ? lines : label;
 }
 
+/** Alpha appended to a #rrggbb colour for whatever is not in focus (linked views). */
+const FADED_ALPHA = '40';
+
+function faded(colour) {
+  return /^#[0-9a-f]{6}$/i.test(colour) ? colour + FADED_ALPHA : colour;
+}
+
 /**
- * Horizontal bars. `rows` = [{label, value, colour}], `onSelect(index)` is called when a bar is
- * clicked. Returns the Chart.
+ * Horizontal bars. `rows` = [{label, value, colour}]; `onSelect(index)` when a bar is clicked.
+ * `min`/`max` fix the value axis (a diverging chart passes −1 and 1). Returns the Chart.
  */
-export function barChart(canvas, rows, {onSelect, valueLabel = 'Score'} = {}) {
-  canvas.parentElement.style.height = `${rows.length * BAR_ROW_PX + BAR_AXIS_PX}px`;
+export function barChart(canvas, rows, {onSelect, valueLabel = 'Score', min, max,
+                                        format = String} = {}) {
+  canvas.parentElement.style.height = `${Math.max(1, rows.length) * BAR_ROW_PX + BAR_AXIS_PX}px`;
   const options = baseOptions();
   options.indexAxis = 'y';
   options.scales.y.grid.display = false;
   options.scales.y.ticks.autoSkip = false;  // every bar keeps its label
   options.scales.x.beginAtZero = true;
+  if (min !== undefined) options.scales.x.min = min;
+  if (max !== undefined) options.scales.x.max = max;
+  if (min !== undefined && min < 0) {
+    const fg = options.scales.x.ticks.color;
+    options.scales.x.grid.color = (ctx) => (ctx.tick && ctx.tick.value === 0 ? fg : cssVar('--grid'));
+  }
   options.scales.x.title = {display: true, text: valueLabel, color: options.scales.x.ticks.color};
   options.plugins.tooltip.callbacks = {
     title: (items) => rows[items[0].dataIndex].label,
-    label: (ctx) => `${valueLabel}: ${ctx.parsed.x}`,
+    label: (ctx) => `${valueLabel}: ${format(ctx.parsed.x)}`,
   };
   options.onClick = (event, elements, chart) => {
     const hit = chart.getElementsAtEventForMode(event, 'y', {intersect: false}, true)[0];
@@ -77,7 +91,7 @@ export function barChart(canvas, rows, {onSelect, valueLabel = 'Score'} = {}) {
   options.onHover = (event, elements, chart) => {
     chart.canvas.style.cursor = onSelect && elements.length ? 'pointer' : 'default';
   };
-  return new Chart(canvas, {
+  const chart = new Chart(canvas, {
     type: 'bar',
     data: {
       labels: rows.map((r) => wrapLabel(r.label)),
@@ -91,6 +105,21 @@ export function barChart(canvas, rows, {onSelect, valueLabel = 'Score'} = {}) {
     },
     options,
   });
+  chart.$rows = rows;
+  return chart;
+}
+
+/** Linked views: bars for which `inFocus(row)` is false fade; `inFocus` null shows all. */
+export function setBarFocus(chart, inFocus) {
+  if (!chart) return;
+  chart.data.datasets[0].backgroundColor =
+      chart.$rows.map((r) => (!inFocus || inFocus(r) ? r.colour : faded(r.colour)));
+  chart.update('none');
+}
+
+/** Point radius on the tone arc: small when there are many sentences. */
+function pointRadius(n) {
+  return n > 200 ? 1.5 : 3;
 }
 
 /** Sentence tone line, y in [-1, 1]. `onSelect(sentenceIndex)` on click. Returns the Chart. */
@@ -117,7 +146,7 @@ export function toneArcChart(canvas, sentences, {onSelect} = {}) {
     chart.canvas.style.cursor = onSelect && elements.length ? 'pointer' : 'default';
   };
   const values = sentences.map((s) => s.compound);
-  return new Chart(canvas, {
+  const chart = new Chart(canvas, {
     type: 'line',
     data: {
       labels: sentences.map((s, i) => String(i + 1)),
@@ -128,11 +157,38 @@ export function toneArcChart(canvas, sentences, {onSelect} = {}) {
         borderWidth: 1.5,
         pointBackgroundColor: values.map(toneColour),
         pointBorderColor: values.map(toneColour),
-        pointRadius: sentences.length > 200 ? 1.5 : 3,
+        pointRadius: pointRadius(sentences.length),
         pointHoverRadius: 6,
         tension: 0.2,
       }],
     },
     options,
   });
+  chart.$values = values;
+  return chart;
+}
+
+/** Linked views: sentences where `inFocus(index)` is true are drawn large, the rest faded. */
+export function setArcFocus(chart, inFocus) {
+  if (!chart) return;
+  const ds = chart.data.datasets[0];
+  const r = pointRadius(chart.$values.length);
+  ds.pointBackgroundColor = chart.$values.map((v, i) =>
+    (!inFocus || inFocus(i) ? toneColour(v) : faded(toneColour(v))));
+  ds.pointBorderColor = ds.pointBackgroundColor;
+  ds.pointRadius = chart.$values.map((v, i) => (inFocus && inFocus(i) ? r + 2 : r));
+  chart.update('none');
+}
+
+/** The chart as a PNG data URL on the page's background colour (canvases are transparent). */
+export function chartPng(chart) {
+  const src = chart.canvas;
+  const out = document.createElement('canvas');
+  out.width = src.width;
+  out.height = src.height;
+  const ctx = out.getContext('2d');
+  ctx.fillStyle = cssVar('--bg-card') || '#ffffff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(src, 0, 0);
+  return out.toDataURL('image/png');
 }

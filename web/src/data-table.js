@@ -21,6 +21,11 @@ export function dataTable({caption, columns, rows, testid}) {
 /** Wires a "Show table" button (aria-controls → the table's container). */
 export function wireTableToggle(button) {
   const target = document.getElementById(button.getAttribute('aria-controls'));
+  // The table scrolls inside its box, so keyboard users must be able to focus the box.
+  const heading = button.closest('section') && button.closest('section').querySelector('h2');
+  target.tabIndex = 0;
+  target.setAttribute('role', 'region');
+  target.setAttribute('aria-label', `${heading ? heading.textContent : 'Chart'}: data table`);
   button.addEventListener('click', () => {
     const open = button.getAttribute('aria-expanded') !== 'true';
     button.setAttribute('aria-expanded', String(open));

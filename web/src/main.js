@@ -1,42 +1,67 @@
 // The page: input → analysis → linked views. Entry point bundled into dist/app.js.
 /* global NewsLens, NewsLensSample */
 
+import {ActorsView} from './actors-view.js';
 import {AnalysisCancelled, AnalyzerClient} from './analyzer-client.js';
 import {readArticleFile} from './article-text.js';
-import {renderArticle, showSentence} from './article-view.js';
-import {barChart, toneArcChart} from './charts.js';
-import {dataTable, wireTableToggle} from './data-table.js';
+import {renderArticle, setArticleFocus, showSentence} from './article-view.js';
+import {ArcView} from './arc-view.js';
+import {findBoilerplate, withoutFlagged} from './boilerplate.js';
+import {chartPng} from './charts.js';
+import {wireTableToggle} from './data-table.js';
 import {clear, el} from './dom.js';
-import {renderEntities} from './entities-view.js';
-import {count, readingTime, signed, summary} from './format.js';
+import {dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv} from './export.js';
+import {describeFocus} from './focus.js';
+import {count, signed} from './format.js';
+import {renderOverview} from './overview-view.js';
 import {themeColours} from './palette.js';
-import {renderTone} from './tone-view.js';
+import {loadLast, remembering, saveLast, setRemembering} from './storage.js';
+import {ThemeToneView} from './theme-tone-view.js';
+import {ThemesView} from './themes-view.js';
 
 const $ = (id) => document.getElementById(id);
 
 const ui = {
   input: $('article-input'), openFile: $('open-file'), fileInput: $('file-input'),
   loadSample: $('load-sample'), analyze: $('analyze'), toneOption: $('tone-option'),
+  cleanup: $('cleanup'), cleanupSummary: $('cleanup-summary'), cleanupList: $('cleanup-list'),
+  exclude: $('exclude-flagged'),
   status: $('status'), progressRow: $('progress-row'), cancel: $('cancel'),
-  results: $('results'), summary: $('summary'), toneFigure: $('tone-figure'), stats: $('stats'),
-  themesChart: $('themes-chart'), themesTable: $('themes-table-wrap'), themesBack: $('themes-back'),
-  themesHint: $('themes-hint'), themeTerms: $('theme-terms'), arcChart: $('arc-chart'),
-  arcTable: $('arc-table-wrap'), entities: $('entities'), legend: $('legend'), why: $('why'),
-  article: $('article'), version: $('version'),
+  results: $('results'), legend: $('legend'), why: $('why'), article: $('article'),
+  focusSelect: $('focus-select'), focusClear: $('focus-clear'), remember: $('remember'),
+  version: $('version'),
 };
 
+const WHY_HINT = 'Hover over or tab to a highlighted word to see why it counts.';
+
 const client = new AnalyzerClient();
+
+const state = {
+  report: null, text: '', colours: new Map(), focus: null, sentenceNodes: [], generation: 0,
+};
+
+const views = {
+  themes: new ThemesView({canvas: $('themes-chart'), table: $('themes-table-wrap'),
+                          back: $('themes-back'), hint: $('themes-hint'), terms: $('theme-terms')},
+                         {onFocus: setFocus}),
+  arc: new ArcView({canvas: $('arc-chart'), table: $('arc-table-wrap')}, {onSelect: goToSentence}),
+  themeTone: new ThemeToneView({canvas: $('theme-tone-chart'), table: $('theme-tone-table-wrap'),
+                                hint: $('theme-tone-hint')}, {onFocus: setFocus}),
+  actors: new ActorsView({canvas: $('actors-chart'), chartBox: $('actors-chart-box'),
+                          table: $('actors-table-wrap'), legend: $('actors-legend'),
+                          hint: $('actors-hint'), pairs: $('co-mentions')}, {onFocus: setFocus}),
+};
 
 /** What tests (and the curious, in the console) can read. */
 const page = {
   lastReport: null, lastText: null, lastVia: null, analysisCount: 0,
-  /** The live Chart.js instances, {themes, arc}, so tests can find bars and points. */
-  get charts() { return state.charts; },
+  /** The live Chart.js instances by view, so tests can find bars and points. */
+  get charts() {
+    return Object.fromEntries(Object.entries(views).map(([k, v]) => [k, v.chart]));
+  },
+  get focus() { return state.focus; },
 };
 window.newslensPage = page;
-
-const state = {report: null, text: '', colours: new Map(), selectedTop: null, sentenceNodes: [],
-               charts: {themes: null, arc: null}, generation: 0};
 
 function setStatus(message, kind = 'info') {
   ui.status.textContent = message;
@@ -51,12 +76,34 @@ function setBusy(busy, {cancellable = false} = {}) {
 
 // ---------------------------------------------------------------- analysis
 
-async function analyze(text, {source} = {}) {
-  if (!text.trim()) {
+/** Flags boilerplate in `raw`, and returns the text to analyse (without it, if so chosen). */
+function prepare(raw) {
+  const flags = findBoilerplate(raw);
+  ui.cleanup.hidden = !flags.length;
+  clear(ui.cleanupList);
+  if (flags.length) {
+    const furniture = flags.filter((f) => f.reason === 'furniture').length;
+    const repeats = flags.length - furniture;
+    const parts = [];
+    if (furniture) parts.push(`${furniture} line${furniture === 1 ? '' : 's'} of page furniture`);
+    if (repeats) parts.push(`${repeats} repeated paragraph${repeats === 1 ? '' : 's'}`);
+    ui.cleanupSummary.textContent = `Found ${parts.join(' and ')} that may not be part of the article.`;
+    ui.cleanupList.append(...flags.map((f) => {
+      const t = f.text.trim().replace(/\s+/g, ' ');
+      return el('li', {}, el('q', {text: t.length > 80 ? `${t.slice(0, 79)}…` : t}),
+                ` — ${f.reason === 'furniture' ? 'page furniture' : `repeats paragraph ${f.of}`}`);
+    }));
+  }
+  return ui.exclude.checked && flags.length ? withoutFlagged(raw, flags) : raw;
+}
+
+async function analyze(raw, {source} = {}) {
+  if (!raw.trim()) {
     setStatus('Paste an article, open a file or load the sample first.', 'error');
     ui.input.focus();
     return;
   }
+  const text = prepare(raw);
   const generation = ++state.generation;
   client.cancel();  // a newer request supersedes a running worker job
   const big = text.length > client.threshold;
@@ -75,8 +122,10 @@ async function analyze(text, {source} = {}) {
     render(text, result.report);
     page.lastVia = result.via;
     const where = result.via === 'worker' ? ' in a background worker' : '';
+    const ms = result.ms < 1 ? result.ms.toFixed(2) : Math.round(result.ms);
     setStatus(`Analysed ${count(result.report.stats.words)} words${source ? ` from ${source}` : ''}` +
-              ` in ${result.ms < 1 ? result.ms.toFixed(2) : Math.round(result.ms)} ms${where}.`);
+              ` in ${ms} ms${where}.`);
+    saveLast({text: raw, tone: ui.toneOption.value, exclude: ui.exclude.checked});
   } catch (err) {
     if (generation !== state.generation) return;
     if (err instanceof AnalysisCancelled) setStatus('Analysis cancelled.');
@@ -92,18 +141,19 @@ function render(text, report) {
   state.report = report;
   state.text = text;
   state.colours = themeColours(report);
-  state.selectedTop = null;
+  state.focus = null;
   ui.results.hidden = false;
 
-  ui.summary.textContent = summary(report);
-  renderTone(ui.toneFigure, report);
-  renderStats(report);
-  renderThemes();
-  renderArc();
-  renderEntities(ui.entities, report);
+  renderOverview({summary: $('summary'), tone: $('tone-figure'), stats: $('stats')}, report);
+  views.themes.render(report, state.colours);
+  views.arc.render(report, text);
+  views.themeTone.render(report);
+  views.actors.render(report);
   renderLegend(report);
+  renderFocusChoices(report);
   state.sentenceNodes = renderArticle(ui.article, text, report, state.colours).sentenceNodes;
-  ui.why.textContent = 'Hover over or tab to a highlighted word to see why it counts.';
+  applyFocus(null);
+  ui.why.textContent = WHY_HINT;
 
   page.lastReport = report;
   page.lastText = text;
@@ -111,129 +161,53 @@ function render(text, report) {
   document.body.dataset.analyses = String(page.analysisCount);
 }
 
-function renderStats(report) {
-  const {stats} = report;
-  const primary = report.primary_theme &&
-                  (report.top_level || []).find((t) => t.id === report.primary_theme);
-  const item = (label, testid, value, text) =>
-    el('div', {}, el('dt', {text: label}),
-       el('dd', {dataset: {testid, value: String(value)}, text}));
-  clear(ui.stats).append(
-      item('Primary theme', 'primary-theme', report.primary_theme || '',
-           primary ? primary.label : 'none'),
-      item('Words', 'stat-words', stats.words, count(stats.words)),
-      item('Sentences', 'stat-sentences', stats.sentences, count(stats.sentences)),
-      item('Paragraphs', 'stat-paragraphs', stats.paragraphs, count(stats.paragraphs)),
-      item('Reading time', 'stat-reading-time', stats.words, readingTime(stats.words)));
+function renderLegend(report) {
+  clear(ui.legend).append(
+      ...(report.top_level || []).map((t) => el('span', {class: 'legend-item'},
+          el('span', {class: `swatch ${state.colours.get(t.id).className}`, 'aria-hidden': 'true'}),
+          t.label)),
+      el('span', {class: 'legend-item'}, el('span', {class: 'sample-pos', text: 'positive word'})),
+      el('span', {class: 'legend-item'}, el('span', {class: 'sample-neg', text: 'negative word'})),
+      el('span', {class: 'legend-item'}, el('span', {class: 'sample-entity', text: 'named'})));
 }
 
-function destroy(chart) {
-  if (chart) chart.destroy();
-  return null;
+/** The "Follow" menu: every theme and entity of the report. Values are JSON focuses. */
+function renderFocusChoices(report) {
+  const option = (focus, label) => el('option', {value: JSON.stringify(focus), text: label});
+  const subsOf = (id) => (report.themes || []).filter((t) => t.parent === id);
+  clear(ui.focusSelect).append(
+      option(null, 'All highlights'),
+      el('optgroup', {label: 'Themes'}, (report.top_level || []).map((t) => [
+        option({kind: 'theme', id: t.id}, t.label),
+        subsOf(t.id).map((s) => option({kind: 'theme', id: s.id}, `\u2003${s.label}`)),
+      ])),
+      (report.entities || []).length ?
+        el('optgroup', {label: 'Named'}, report.entities.map((e) =>
+          option({kind: 'entity', name: e.name}, e.name))) : null);
 }
 
-function renderThemes() {
-  const {report, colours, selectedTop} = state;
-  state.charts.themes = destroy(state.charts.themes);
-  const parent = selectedTop && (report.top_level || []).find((t) => t.id === selectedTop);
-  ui.themesBack.hidden = !parent;
-  clear(ui.themeTerms);
+// ---------------------------------------------------------------- linked views
 
-  if (!parent) {
-    const rows = (report.top_level || []).map((t) => ({
-      id: t.id, label: t.label, value: t.score, colour: colours.get(t.id).colour}));
-    ui.themesHint.textContent = rows.length ?
-        'Score of each top-level theme. Select a bar to see its sub-themes.' :
-        'No theme from the dictionary matched this text.';
-    ui.themesChart.setAttribute('aria-label', 'Bar chart of top-level theme scores: ' +
-        rows.map((r) => `${r.label} ${r.value}`).join(', '));
-    state.charts.themes = barChart(ui.themesChart, rows, {onSelect: (i) => selectTheme(rows[i].id)});
-    clear(ui.themesTable).append(dataTable({
-      caption: 'Top-level themes',
-      testid: 'themes-data',
-      columns: [{label: 'Theme'}, {label: 'Score', numeric: true},
-                {label: 'Mentions', numeric: true}, {label: 'Share', numeric: true},
-                {label: 'IPTC'}],
-      rows: (report.top_level || []).map((t) => [
-        el('button', {type: 'button', class: 'link-button', text: t.label,
-                      'aria-label': `${t.label}: show sub-themes`, onclick: () => selectTheme(t.id)}),
-        t.score, t.count, `${Math.round(t.share * 100)}%`, t.iptc || '']),
-    }));
-    renderTerms('Terms counted, by theme', (report.top_level || []).map((t) => ({
-      label: t.label, terms: termsOf(report, t.id).slice(0, TERMS_PER_THEME)})));
+/** Focus a theme or an entity (or null for all) in every view. */
+function setFocus(focus) {
+  applyFocus(focus);
+  if (!focus) {
+    ui.why.textContent = WHY_HINT;
     return;
   }
-
-  const subs = (report.themes || []).filter((t) => t.parent === parent.id);
-  const colour = colours.get(parent.id).colour;
-  ui.themesHint.textContent = subs.length ?
-      `Sub-themes of ${parent.label}, by score.` :
-      `${parent.label} matched only through its general terms; it has no sub-theme hits.`;
-  const rows = subs.map((t) => ({id: t.id, label: t.label, value: t.score, colour}));
-  ui.themesChart.setAttribute('aria-label', `Bar chart of ${parent.label} sub-theme scores: ` +
-      rows.map((r) => `${r.label} ${r.value}`).join(', '));
-  state.charts.themes = barChart(ui.themesChart, rows);
-  clear(ui.themesTable).append(dataTable({
-    caption: `Sub-themes of ${parent.label}`,
-    testid: 'themes-data',
-    columns: [{label: 'Sub-theme'}, {label: 'Score', numeric: true},
-              {label: 'Mentions', numeric: true}, {label: 'Per 1,000 words', numeric: true},
-              {label: 'Tone', numeric: true}],
-    rows: subs.map((t) => [t.label, t.score, t.count, t.per_1000_words, signed(t.tone)]),
-  }));
-  renderTerms(`Terms counted for ${parent.label}`,
-              subs.map((t) => ({label: t.label, terms: t.terms || []})));
+  const first = setArticleFocus(ui.article, focus);
+  const n = ui.article.querySelectorAll('mark.is-focus').length;
+  ui.why.textContent = `Following ${describeFocus(state.report, focus)}: ` +
+      `${n} highlight${n === 1 ? '' : 's'} in the article.`;
+  if (first) first.scrollIntoView({block: 'nearest', behavior: 'smooth'});
 }
 
-/** How many terms to list per top-level theme in the overview of terms. */
-const TERMS_PER_THEME = 6;
-
-/** Terms of all themes under top-level `id` (and of `id` itself), merged, most counted first. */
-function termsOf(report, id) {
-  const counts = new Map();
-  for (const t of report.themes || []) {
-    if (t.id !== id && t.parent !== id) continue;
-    for (const {term, count: n} of t.terms || []) counts.set(term, (counts.get(term) || 0) + n);
-  }
-  return [...counts].map(([term, n]) => ({term, count: n}))
-      .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term));
-}
-
-function renderTerms(heading, groups) {
-  const shown = groups.filter((g) => g.terms.length);
-  if (!shown.length) return;
-  ui.themeTerms.append(el('h3', {text: heading}),
-      el('dl', {class: 'terms-list'}, shown.map((g) => el('div', {},
-          el('dt', {text: g.label}),
-          el('dd', {text: g.terms.map((x) => `${x.term} ×${x.count}`).join(', ')})))));
-}
-
-function selectTheme(id) {
-  state.selectedTop = id;
-  renderThemes();
-  ui.themesBack.focus();
-}
-
-function renderArc() {
-  const {report, text} = state;
-  const sentences = report.sentences || [];
-  state.charts.arc = destroy(state.charts.arc);
-  ui.arcChart.setAttribute('aria-label', `Line chart of the tone of ${sentences.length} ` +
-      'sentences; the table beside it lists each value');
-  state.charts.arc = toneArcChart(ui.arcChart, sentences, {onSelect: goToSentence});
-  const excerpt = (s) => {
-    const t = text.slice(s.start, s.end).replace(/\s+/g, ' ');
-    return t.length > 90 ? `${t.slice(0, 89)}…` : t;
-  };
-  clear(ui.arcTable).append(dataTable({
-    caption: 'Tone of each sentence',
-    testid: 'arc-data',
-    columns: [{label: '#', numeric: true}, {label: 'Tone', numeric: true}, {label: 'Sentence'}],
-    rows: sentences.map((s, i) => [
-      el('button', {type: 'button', class: 'link-button', text: String(i + 1),
-                    'aria-label': `Go to sentence ${i + 1}`, onclick: () => goToSentence(i)}),
-      signed(s.compound), excerpt(s)]),
-  }));
+function applyFocus(focus) {
+  state.focus = focus;
+  for (const view of Object.values(views)) view.setFocus(focus);
+  setArticleFocus(ui.article, focus);
+  ui.focusSelect.value = JSON.stringify(focus);
+  ui.focusClear.hidden = !focus;
 }
 
 function goToSentence(index) {
@@ -241,16 +215,6 @@ function goToSentence(index) {
   const s = state.report.sentences[index];
   ui.why.textContent = `Sentence ${index + 1}: tone ${signed(s.compound)}` +
       (s.themes && s.themes.length ? `; themes ${s.themes.join(', ')}` : '');
-}
-
-function renderLegend(report) {
-  clear(ui.legend).append(
-      ...(report.top_level || []).map((t) => el('span', {class: 'legend-item'},
-          el('span', {class: `swatch ${state.colours.get(t.id).className}`, 'aria-hidden': 'true'}),
-          t.label)),
-      el('span', {class: 'legend-item'}, el('span', {class: 'sample-pos', text: 'positive'})),
-      el('span', {class: 'legend-item'}, el('span', {class: 'sample-neg', text: 'negative'})),
-      el('span', {class: 'legend-item'}, el('span', {class: 'sample-entity', text: 'named'})));
 }
 
 // ---------------------------------------------------------------- input
@@ -273,6 +237,13 @@ async function openFile(file) {
   } catch (err) {
     setStatus(`Could not read ${file.name}: ${err.message}`, 'error');
   }
+}
+
+function exportChart(name) {
+  const chart = views[name] && views[name].chart;
+  if (!chart || !state.report) return;
+  download(`${fileStem(state.text)}-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.png`,
+           dataUrlToBlob(chartPng(chart)));
 }
 
 function wire() {
@@ -302,14 +273,20 @@ function wire() {
     event.preventDefault();
     openFile(file);
   });
-  ui.cancel.addEventListener('click', () => client.cancel());
-  ui.themesBack.addEventListener('click', () => {
-    const was = state.selectedTop;
-    state.selectedTop = null;
-    renderThemes();
-    if (was) ui.themesChart.focus();
+  ui.exclude.addEventListener('change', () => {
+    if (state.report) analyze(ui.input.value);
   });
+  ui.cancel.addEventListener('click', () => client.cancel());
   for (const button of document.querySelectorAll('.table-toggle')) wireTableToggle(button);
+  for (const button of document.querySelectorAll('.png-button')) {
+    button.addEventListener('click', () => exportChart(button.dataset.chart));
+  }
+
+  ui.focusSelect.addEventListener('change', () => setFocus(JSON.parse(ui.focusSelect.value)));
+  ui.focusClear.addEventListener('click', () => {
+    setFocus(null);
+    ui.focusSelect.focus();
+  });
 
   const explainFrom = (event) => {
     const mark = event.target.closest && event.target.closest('mark.hl');
@@ -318,26 +295,64 @@ function wire() {
   ui.article.addEventListener('focusin', explainFrom);
   ui.article.addEventListener('mouseover', explainFrom);
 
+  $('export-json').addEventListener('click', () => {
+    if (state.report) {
+      download(`${fileStem(state.text)}.json`, JSON.stringify(state.report, null, 2) + '\n',
+               'application/json');
+    }
+  });
+  $('export-themes').addEventListener('click', () => {
+    if (state.report) download(`${fileStem(state.text)}-themes.csv`, themesCsv(state.report), 'text/csv');
+  });
+  $('export-sentences').addEventListener('click', () => {
+    if (state.report) {
+      download(`${fileStem(state.text)}-sentences.csv`, sentencesCsv(state.report, state.text),
+               'text/csv');
+    }
+  });
+  $('print').addEventListener('click', () => window.print());
+  ui.remember.addEventListener('change', () => {
+    setRemembering(ui.remember.checked);
+    if (ui.remember.checked && state.report) {
+      saveLast({text: ui.input.value, tone: ui.toneOption.value, exclude: ui.exclude.checked});
+    }
+    setStatus(ui.remember.checked ? 'This article and the settings will be remembered here.'
+                                  : 'Forgotten: nothing is kept on this device.');
+  });
+
   // Charts read their colours from CSS; redraw them when the system switches light/dark.
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
     if (!state.report) return;
-    renderThemes();
-    renderArc();
+    const focus = state.focus;
+    views.themes.draw();
+    views.arc.render(state.report, state.text);
+    views.themeTone.render(state.report);
+    views.actors.render(state.report);
+    applyFocus(focus);
   });
 }
 
 function start() {
   wire();
+  ui.remember.checked = remembering();
   if (typeof NewsLens === 'undefined') {
     setStatus('The analyzer (newslens.js) did not load.', 'error');
     return;
   }
   ui.version.textContent = NewsLens.version || '';
+  const last = loadLast();
   client.ready().then(
       () => {
-        // First visit: show what the page does with the sample.
-        if (!ui.input.value.trim()) loadSample();
-        else setStatus('Ready.');
+        if (last) {
+          ui.input.value = last.text;
+          if (['news', 'general', 'finance'].includes(last.tone)) ui.toneOption.value = last.tone;
+          ui.exclude.checked = !!last.exclude;
+          analyze(last.text, {source: 'your last visit'});
+        } else if (!ui.input.value.trim()) {
+          loadSample();  // first visit: show what the page does, with the sample
+        } else {
+          setStatus('Ready.');
+        }
       },
       (err) => setStatus(`The analyzer failed to start: ${err.message}`, 'error'));
 }

@@ -42,3 +42,9 @@ export function toneColour(x) {
 export function cssVar(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
+
+/** Entity types in the actors chart (its own chart and legend, so sharing hues with themes is
+ *  unambiguous). */
+export const ENTITY_COLOURS = {
+  country: OKABE_ITO.bluishGreen, organization: OKABE_ITO.reddishPurple, person: OKABE_ITO.orange,
+};

@@ -1,0 +1,49 @@
+// Tone arc: each sentence's compound tone in reading order; select a point (or a row of the
+// table) to jump to that sentence in the article.
+
+import {setArcFocus, toneArcChart} from './charts.js';
+import {dataTable} from './data-table.js';
+import {clear, el} from './dom.js';
+import {sentencesInFocus} from './focus.js';
+import {signed} from './format.js';
+
+/** Characters of each sentence shown in the table. */
+const EXCERPT_CHARS = 90;
+
+export class ArcView {
+  constructor(els, {onSelect}) {
+    this.els = els;
+    this.onSelect = onSelect;
+    this.chart = null;
+    this.report = null;
+  }
+
+  render(report, text) {
+    const {els} = this;
+    this.report = report;
+    const sentences = report.sentences || [];
+    if (this.chart) this.chart.destroy();
+    els.canvas.setAttribute('aria-label', `Line chart of the tone of ${sentences.length} ` +
+        'sentences; the table beside it lists each value');
+    this.chart = toneArcChart(els.canvas, sentences, {onSelect: this.onSelect});
+    const excerpt = (s) => {
+      const t = text.slice(s.start, s.end).replace(/\s+/g, ' ');
+      return t.length > EXCERPT_CHARS ? `${t.slice(0, EXCERPT_CHARS - 1)}…` : t;
+    };
+    clear(els.table).append(dataTable({
+      caption: 'Tone of each sentence',
+      testid: 'arc-data',
+      columns: [{label: '#', numeric: true}, {label: 'Tone', numeric: true}, {label: 'Sentence'}],
+      rows: sentences.map((s, i) => [
+        el('button', {type: 'button', class: 'link-button', text: String(i + 1),
+                      'aria-label': `Go to sentence ${i + 1}`, onclick: () => this.onSelect(i)}),
+        signed(s.compound), excerpt(s)]),
+    }));
+  }
+
+  setFocus(focus) {
+    if (!this.chart) return;
+    const hits = sentencesInFocus(this.report, focus);
+    setArcFocus(this.chart, focus ? (i) => hits.has(i) : null);
+  }
+}

@@ -1,0 +1,77 @@
+// Flags what is not the article: page furniture pasted along with it ("Share", "Related
+// Articles", "Back to top") and paragraphs that repeat an earlier one (copy-paste doubles,
+// syndication repeats). The page shows what it found and lets the reader leave it out.
+
+/** Short lines that are page furniture, not prose (matched whole, case-insensitive). */
+const FURNITURE = new RegExp('^(?:' + [
+  'share(?: (?:this|on [a-z]+))?(?: article| story| post)?',
+  'subscribe(?: now| to [a-z ]+)?',
+  'sign up(?: for [a-z ]+)?',
+  'related(?: articles| stories| posts| content| news| topics)?',
+  'read (?:more|next|also)(?:[:\\s].*)?',
+  'more from [a-z ]+',
+  'recommended(?: for you| stories)?',
+  'leave a (?:reply|comment)',
+  '\\d* ?comments?',
+  'back to top(?: button)?',
+  'advertisement', 'sponsored(?: content)?',
+  'follow us(?: on [a-z, ]+)?',
+  '(?:print|email|tweet|whatsapp|facebook|twitter|linkedin)(?: this)?',
+  'click here.*', 'skip to (?:content|main content)', 'cookie (?:settings|policy)',
+].join('|') + ')[.:!]?$', 'i');
+
+/** Furniture lines are short; longer paragraphs are never flagged as furniture. */
+const MAX_FURNITURE_CHARS = 60;
+/** Paragraphs shorter than this may legitimately repeat ("Yes.", a dateline), so never count as duplicates. */
+const MIN_DUPLICATE_CHARS = 40;
+
+function normalise(paragraph) {
+  return paragraph.toLowerCase()
+      .replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+      .replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').trim();
+}
+
+/** Paragraphs (split on blank lines) with offsets: [{start, end, text}]. */
+export function paragraphs(text) {
+  const out = [];
+  const re = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;  // runs of non-blank lines
+  let m;
+  while ((m = re.exec(text))) {
+    if (m[0].trim()) out.push({start: m.index, end: m.index + m[0].length, text: m[0]});
+  }
+  return out;
+}
+
+/**
+ * What to flag in `text`: [{start, end, text, reason: 'furniture' | 'duplicate', of?}], `of` being
+ * the 1-based number of the paragraph a duplicate repeats.
+ */
+export function findBoilerplate(text) {
+  const flags = [];
+  const seen = new Map();
+  paragraphs(text).forEach((p, i) => {
+    const trimmed = p.text.trim();
+    if (trimmed.length <= MAX_FURNITURE_CHARS && FURNITURE.test(trimmed)) {
+      flags.push({...p, reason: 'furniture'});
+      return;
+    }
+    const key = normalise(trimmed);
+    if (key.length < MIN_DUPLICATE_CHARS) return;
+    if (seen.has(key)) flags.push({...p, reason: 'duplicate', of: seen.get(key) + 1});
+    else seen.set(key, i);
+  });
+  return flags;
+}
+
+/** `text` without the flagged paragraphs (and the blank lines after them). */
+export function withoutFlagged(text, flags) {
+  let out = '';
+  let pos = 0;
+  for (const f of [...flags].sort((a, b) => a.start - b.start)) {
+    out += text.slice(pos, f.start);
+    pos = f.end;
+    while (pos < text.length && /\s/.test(text[pos])) pos++;
+  }
+  out += text.slice(pos);
+  return out.replace(/\s+$/, '\n');
+}

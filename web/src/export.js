@@ -1,0 +1,66 @@
+// Downloads made in the page from the report in memory: JSON, CSV, PNG. Nothing is uploaded;
+// files are handed to the browser as Blob URLs.
+
+/** Offers `data` (string or Blob) as a download called `name`. */
+export function download(name, data, type = 'application/octet-stream') {
+  const blob = data instanceof Blob ? data : new Blob([data], {type});
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Data URL → Blob (for chart PNGs). */
+export function dataUrlToBlob(dataUrl) {
+  const [head, body] = dataUrl.split(',');
+  const type = head.slice(5).split(';')[0];
+  const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
+  return new Blob([bytes], {type});
+}
+
+/** One CSV field, quoted when needed (RFC 4180). */
+function field(value) {
+  const s = value == null ? '' : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows (arrays) → CSV text with CRLF line ends, as RFC 4180 and spreadsheet programs expect. */
+export function toCsv(header, rows) {
+  return [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Every theme of the report, top-level rows first, as CSV. */
+export function themesCsv(report) {
+  const header = ['id', 'label', 'parent', 'iptc', 'count', 'score', 'share', 'per_1000_words',
+                  'tone', 'terms'];
+  const rows = [
+    ...(report.top_level || []).map((t) =>
+      [t.id, t.label, '', t.iptc, t.count, t.score, t.share, '', '', '']),
+    ...(report.themes || []).map((t) =>
+      [t.id, t.label, t.parent || '', t.iptc, t.count, t.score, t.share, t.per_1000_words, t.tone,
+       (t.terms || []).map((x) => `${x.term}:${x.count}`).join('; ')]),
+  ];
+  return toCsv(header, rows);
+}
+
+/** One row per sentence: number, offsets, tone, themes and the sentence itself. */
+export function sentencesCsv(report, text) {
+  const header = ['sentence', 'start', 'end', 'compound', 'themes', 'text'];
+  const rows = (report.sentences || []).map((s, i) =>
+    [i + 1, s.start, s.end, s.compound, (s.themes || []).join(' '),
+     text.slice(s.start, s.end).replace(/\s+/g, ' ')]);
+  return toCsv(header, rows);
+}
+
+/** A file name stem from the article's first line: "full-letter-xi-jinping-discusses". */
+export function fileStem(text) {
+  const first = text.split('\n').map((l) => l.trim()).find((l) => l.length > 12) || 'article';
+  const stem = first.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '').slice(0, 40).replace(/-[^-]*$/, '');
+  return `newslens-${stem || 'article'}`;
+}
