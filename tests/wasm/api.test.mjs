@@ -1,0 +1,97 @@
+// The JS API of the wasm build, under node.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { loadNewsLens, sample } from './helpers.mjs';
+
+const NewsLens = loadNewsLens();
+
+test('create() is memoised and analyze() returns a report@1', async () => {
+  const a = await NewsLens.create();
+  const b = await NewsLens.create();
+  assert.equal(a, b);
+  const r = a.analyze(sample);
+  assert.equal(r.schema, 'newslens/report@1');
+  assert.equal(r.primary_theme, 'politics');
+  assert.equal(r.tone.label, 'positive');
+  assert.ok(r.stats.words > 1500);
+  assert.equal(typeof NewsLens.version, 'string');
+});
+
+test('offsets are UTF-16 indices: slices give the words, across emoji and accents', async () => {
+  const nl = await NewsLens.create();
+  const text = '😀 Café owners in Moscow 🎉 welcome the excellent trade deal.';
+  const r = nl.analyze(text);
+  const words = r.mentions.map((m) => text.slice(m.start, m.end));
+  assert.ok(words.includes('excellent'), words.join('|'));
+  assert.ok(words.includes('Moscow'), words.join('|'));
+  assert.ok(words.includes('trade'), words.join('|'));
+  // The same mentions in UTF-8 byte offsets slice the same words out of the bytes.
+  const bytes = nl.analyze(text, { offsets: 'utf8' });
+  const buf = Buffer.from(text, 'utf8');
+  assert.equal(bytes.mentions.length, r.mentions.length);
+  bytes.mentions.forEach((m, i) => {
+    assert.equal(buf.subarray(m.start, m.end).toString(), words[i]);
+  });
+});
+
+test('lone surrogates and control characters neither crash nor shift offsets', async () => {
+  const nl = await NewsLens.create();
+  const text = 'bad \uD800 half \u0000 then good news.';
+  const r = nl.analyze(text);
+  const words = r.mentions.map((m) => text.slice(m.start, m.end));
+  assert.ok(words.includes('good'), words.join('|'));
+  for (const w of words) assert.match(w, /^[a-z]+$/);
+});
+
+test('bad arguments throw clear errors', async () => {
+  const nl = await NewsLens.create();
+  assert.throws(() => nl.analyze(42), TypeError);
+  assert.throws(() => nl.analyze('x', { tone: 'sports' }), /tone must be one of/);
+  assert.throws(() => nl.analyze('x', { offsets: 'bytes' }), /offsets must be/);
+});
+
+test('custom dictionaries: newslens JSON and LIWC .dic, added or replacing', async () => {
+  const themes = JSON.stringify({
+    format: 'newslens/themes@1',
+    themes: [{ id: 'friendship', label: 'Friendship', terms: ['friend*', 'neighbo*'] }],
+  });
+  const nl = await NewsLens.create({ dictionaries: [{ name: 'mine.json', text: themes }] });
+  const r = nl.analyze(sample);
+  assert.ok(r.themes.some((t) => t.id === 'friendship' && t.count >= 3));
+  assert.equal(r.primary_theme, 'politics');  // built-ins still there
+  nl.dispose();
+
+  const only = await NewsLens.create({
+    dictionaries: [{ name: 'mine.dic', text: '%\n1\tFriendship\n%\nfriend*\t1\n' }],
+    replaceDefaultThemes: true,
+  });
+  const r2 = only.analyze(sample);
+  assert.deepEqual(r2.top_level.map((t) => t.id), ['friendship']);
+  only.dispose();
+});
+
+test('a malformed dictionary rejects with its name, line and column', async () => {
+  await assert.rejects(
+    NewsLens.create({ dictionaries: [{ name: 'broken.json', text: '{\n  "format": "newslens/themes@1",\n  "themes": [,]\n}' }] }),
+    /broken\.json:3:\d+: /,
+  );
+  await assert.rejects(
+    NewsLens.create({ dictionaries: [{ name: 'x.dic', text: '%\n1\tA\n%\nword\t9\n' }] }),
+    /x\.dic:4:1: unknown category "9"/,
+  );
+  // The default analyzer still works afterwards.
+  const nl = await NewsLens.create();
+  assert.equal(nl.analyze('Good trade news.').tone.label, 'positive');
+});
+
+test('empty and huge inputs', async () => {
+  const nl = await NewsLens.create();
+  const empty = nl.analyze('');
+  assert.equal(empty.stats.words, 0);
+  assert.equal(empty.primary_theme, undefined);
+  const big = (sample + '\n\n').repeat(200);  // ~2.4 MB
+  const r = nl.analyze(big, { mentions: false });
+  assert.equal(r.mentions.length, 0);
+  assert.equal(r.stats.paragraphs, 26 * 200);
+});

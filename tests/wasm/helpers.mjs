@@ -1,0 +1,16 @@
+// Shared by the wasm tests: the built module and the native CLI, from the build outputs.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const modulePath = join(root, 'dist', 'newslens.js');
+export const cliPath = join(root, 'build', 'newslens');
+
+export function loadNewsLens() {
+  if (!existsSync(modulePath)) throw new Error(`${modulePath} is missing: run 'make build' first`);
+  return createRequire(import.meta.url)(modulePath).NewsLens;
+}
+
+export const sample = readFileSync(join(root, 'data', 'samples', 'china-russia-letter.txt'), 'utf8');
