@@ -5,8 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const modulePath = join(root, 'dist', 'newslens.js');
-export const cliPath = join(root, 'build', 'newslens');
+// Overridable so that several builds can live side by side (e.g. a sanitizer build).
+export const modulePath = process.env.NEWSLENS_MODULE || join(root, 'dist', 'newslens.js');
+export const cliPath = process.env.NEWSLENS_CLI || join(root, 'build', 'newslens');
 
 export function loadNewsLens() {
   if (!existsSync(modulePath)) throw new Error(`${modulePath} is missing: run 'make build' first`);
