@@ -6,177 +6,29 @@
 // CHROMIUM=/path/to/chromium overrides the browser. Screenshots go to docs/screenshot.png.
 
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, readFileSync, statSync} from 'node:fs';
-import {createServer} from 'node:http';
-import {dirname, extname, join, resolve, sep} from 'node:path';
-import {after, before, describe, test} from 'node:test';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {mkdirSync, readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {describe, test} from 'node:test';
 
-import {chromium} from 'playwright-core';
+import {
+  analysed, analysisCount, assertClean, assertOnlyOwnFiles, clickAndWait, DIST_FILES, openPage,
+  paintedPixels, root, signed, TIMEOUT_MS, withPage,
+} from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = join(root, 'dist');
-const DIST_FILES = ['index.html', 'app.js', 'app.css', 'newslens.js', 'sample.js', 'worker.js'];
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOT = join(root, 'docs/screenshot.png');
-/** Every wait in the page is for local work; this only bounds a hang. */
-const TIMEOUT_MS = 15_000;
 
-const missing = DIST_FILES.filter((f) => !existsSync(join(dist, f)));
-if (missing.length) {
-  // Fail loudly, never skip: the page tests are only meaningful against a fresh build.
-  test('dist/ is built', () => {
-    assert.fail(`dist/ lacks ${missing.join(', ')}: run \`make build\` first`);
-  });
-} else {
-  suite();
-}
-
-// ---------------------------------------------------------------- helpers
-
-const TYPES = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-               '.css': 'text/css; charset=utf-8', '.png': 'image/png'};
-
-/** Serves dist/ only, and remembers every path asked for. */
-function serveDist() {
-  const asked = [];
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    asked.push(path);
-    const file = resolve(dist, '.' + (path === '/' ? '/index.html' : path));
-    if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {'content-type': TYPES[extname(file)] || 'application/octet-stream'});
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({server, asked})));
-}
-
-/** Same rule as web/src/format.js signed(): true minus sign, no sign on zero. */
-function signed(x, digits = 2) {
-  const s = Math.abs(x).toFixed(digits);
-  if (Number(s) === 0) return s;
-  return (x < 0 ? '\u2212' : '+') + s;
-}
-
-/** Opens the page and records what a test must check afterwards. */
-async function openPage(browser, url, {viewport = {width: 1280, height: 900}, colorScheme} = {}) {
-  const context = await browser.newContext({viewport, colorScheme});
-  const page = await context.newPage();
-  const log = {requests: [], errors: [], dialogs: []};
-  page.on('request', (r) => log.requests.push(r.url()));
-  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.errors.push(`console: ${m.text().slice(0, 300)}`);
-  });
-  page.on('dialog', (d) => {
-    log.dialogs.push(d.message());
-    d.dismiss().catch(() => {});
-  });
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`.slice(0, 200));
-    });
-  });
-  await page.goto(url);
-  return {context, page, log};
-}
-
-/** Waits until the page has finished one more analysis than `previous`. */
-function analysed(page, previous) {
-  return page.waitForFunction(
-      (n) => window.newslensPage && window.newslensPage.analysisCount > n &&
-             document.body.dataset.state === 'idle',
-      previous, {timeout: TIMEOUT_MS});
-}
-
-async function analysisCount(page) {
-  return page.evaluate(() => (window.newslensPage ? window.newslensPage.analysisCount : 0));
-}
-
-/** Clicks `selector` and waits for the analysis it starts. */
-async function clickAndWait(page, selector) {
-  const n = await analysisCount(page);
-  await page.click(selector);
-  await analysed(page, n);
-}
-
-/** Opaque (alpha > 0) pixels on a canvas: Chart.js leaves the background transparent. */
-function paintedPixels(page, testid) {
-  return page.evaluate((id) => {
-    const canvas = document.querySelector(`[data-testid="${id}"]`);
-    const {data} = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-    return {n, width: canvas.width, height: canvas.height, png: canvas.toDataURL().length};
-  }, testid);
-}
-
-/** Asserts every request stayed within the page's own files (or blob:/data:). */
-function assertOnlyOwnFiles(log, base) {
-  const outside = log.requests.filter((u) => {
-    if (u.startsWith('blob:') || u.startsWith('data:')) return false;
-    if (!u.startsWith(base)) return true;
-    const name = u.slice(base.length).split(/[?#]/)[0];
-    return !(name === '' || DIST_FILES.includes(name));
-  });
-  assert.deepEqual(outside, [], `requests outside the page's own files: ${outside.join(', ')}`);
-}
-
-/** Chromium's report when the CSP refuses an inline event handler (onerror="..."). */
-const BLOCKED_HANDLER = /Executing inline event handler violates the following Content Security Policy/;
-
-/**
- * Asserts no CSP violation, page error or dialog. `blockedHandlers`: an opened HTML file's
- * on*="" attributes are refused by the CSP while DOMParser builds the (inert) document; those
- * refusals are expected there, and are a second lock — the handlers could not run anyway.
- */
-async function assertClean(page, log, {blockedHandlers = false} = {}) {
-  let csp = await page.evaluate(() => window.__cspViolations);
-  let errors = log.errors;
-  if (blockedHandlers) {
-    csp = csp.filter((v) => !v.startsWith('script-src-attr inline'));
-    errors = errors.filter((e) => !BLOCKED_HANDLER.test(e));
-  }
-  assert.deepEqual(csp, [], `CSP violations: ${csp.join('; ')}`);
-  assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);
-  assert.deepEqual(log.dialogs, [], `dialogs opened: ${log.dialogs.join(', ')}`);
-}
+withPage(suite);
 
 // ---------------------------------------------------------------- the suite
 
-function suite() {
-  let browser;
-  let http;
-
-  before(async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install chromium`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-    http = await serveDist();
-  });
-
-  after(async () => {
-    if (browser) await browser.close();
-    if (http) http.server.close();
-  });
-
-  const targets = [
-    ['http', () => `http://127.0.0.1:${http.server.address().port}/`],
-    ['file', () => pathToFileURL(dist).href + '/'],
-  ];
+function suite(env) {
+  const targets = [['http', env.httpBase], ['file', env.fileBase]];
 
   for (const [name, baseOf] of targets) {
     describe(`dist/index.html over ${name}`, () => {
       test('analyses the sample on "Load sample": charts drawn, numbers equal the module\'s', async () => {
         const base = baseOf();
-        const {context, page, log} = await openPage(browser, base + 'index.html');
+        const {context, page, log} = await openPage(env.browser(), base + 'index.html');
         try {
           await analysed(page, 0);  // the sample is analysed on first open
           await clickAndWait(page, '[data-testid="load-sample"]');
@@ -237,13 +89,16 @@ function suite() {
 
           if (name === 'file') {
             mkdirSync(dirname(SCREENSHOT), {recursive: true});
-            await page.evaluate(() => window.scrollTo(0, 0));
+            await page.evaluate(() => {
+              document.activeElement.blur();
+              window.scrollTo(0, 0);
+            });
             await page.screenshot({path: SCREENSHOT});
           }
           await assertClean(page, log);
           assertOnlyOwnFiles(log, base);
           if (name === 'http') {
-            const strays = http.asked.filter((p) => !['/index.html', ...DIST_FILES.map((f) => '/' + f)].includes(p));
+            const strays = env.asked().filter((p) => !['/index.html', ...DIST_FILES.map((f) => '/' + f)].includes(p));
             assert.deepEqual(strays, [], `the server was asked for ${strays.join(', ')}`);
           }
         } finally {
@@ -253,7 +108,7 @@ function suite() {
 
       test('pasted markup is shown as text and never runs', async () => {
         const base = baseOf();
-        const {context, page, log} = await openPage(browser, base + 'index.html');
+        const {context, page, log} = await openPage(env.browser(), base + 'index.html');
         try {
           await analysed(page, 0);
           const payload = 'Sanctions hurt. <img src=x onerror=alert(1)> and ' +
@@ -286,7 +141,7 @@ function suite() {
 
       test('an opened .html file is reduced to its article text; its scripts never run', async () => {
         const base = baseOf();
-        const {context, page, log} = await openPage(browser, base + 'index.html');
+        const {context, page, log} = await openPage(env.browser(), base + 'index.html');
         try {
           await analysed(page, 0);
           const html = `<!doctype html><html><head><title>Ceasefire talks resume</title>
@@ -328,7 +183,7 @@ over security guarantees and the sequencing of sanctions relief.</p>
 
       test('large input is analysed in a Blob-URL worker with the same result', async () => {
         const base = baseOf();
-        const {context, page, log} = await openPage(browser, base + 'index.html');
+        const {context, page, log} = await openPage(env.browser(), base + 'index.html');
         try {
           await analysed(page, 0);
           const big = await page.evaluate(() => {
@@ -366,8 +221,8 @@ over security guarantees and the sequencing of sanctions relief.</p>
 
   describe('interaction (over http)', () => {
     test('a theme bar drills into sub-themes; a tone point jumps to its sentence', async () => {
-      const base = targets[0][1]();
-      const {context, page, log} = await openPage(browser, base + 'index.html');
+      const base = env.httpBase();
+      const {context, page, log} = await openPage(env.browser(), base + 'index.html');
       try {
         await analysed(page, 0);
         const report = await page.evaluate(() => window.newslensPage.lastReport);
@@ -409,8 +264,8 @@ over security guarantees and the sequencing of sanctions relief.</p>
     });
 
     test('keyboard only: load the sample, open a table, explain a highlight', async () => {
-      const base = targets[0][1]();
-      const {context, page, log} = await openPage(browser, base + 'index.html');
+      const base = env.httpBase();
+      const {context, page, log} = await openPage(env.browser(), base + 'index.html');
       try {
         await analysed(page, 0);
         await page.focus('[data-testid="load-sample"]');
@@ -447,9 +302,9 @@ over security guarantees and the sequencing of sanctions relief.</p>
     });
 
     test('fits a 360 px wide screen, in dark mode too', async () => {
-      const base = targets[0][1]();
+      const base = env.httpBase();
       for (const colorScheme of ['light', 'dark']) {
-        const {context, page, log} = await openPage(browser, base + 'index.html',
+        const {context, page, log} = await openPage(env.browser(), base + 'index.html',
                                                     {viewport: {width: 360, height: 740}, colorScheme});
         try {
           await analysed(page, 0);
@@ -471,10 +326,10 @@ over security guarantees and the sequencing of sanctions relief.</p>
     });
 
     test('axe-core finds no serious or critical violations', async () => {
-      const base = targets[0][1]();
+      const base = env.httpBase();
       const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
       for (const colorScheme of ['light', 'dark']) {
-        const {context, page} = await openPage(browser, base + 'index.html', {colorScheme});
+        const {context, page} = await openPage(env.browser(), base + 'index.html', {colorScheme});
         try {
           await analysed(page, 0);
           // Open every table so axe sees them too.

@@ -82,10 +82,10 @@ export function markdownToText(md) {
       .replace(/^```[^\n]*$/gm, '')                    // code fences
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')        // images → alt text
       .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')         // links → link text
-      .replace(/^\s{0,3}#{1,6}\s+/gm, '')              // ATX headings
-      .replace(/^\s{0,3}>\s?/gm, '')                   // block quotes
-      .replace(/^\s*[*+]\s+/gm, '- ')                  // bullets → dash bullets
-      .replace(/^\s*(?:[-*_]\s*){3,}$/gm, '')          // thematic breaks
+      .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')         // ATX headings
+      .replace(/^[ \t]{0,3}>[ \t]?/gm, '')             // block quotes
+      .replace(/^[ \t]*[*+][ \t]+/gm, '- ')            // bullets → dash bullets
+      .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, '')    // thematic breaks
       .replace(/(\*\*|__)(.+?)\1/g, '$2')              // strong
       .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')  // emphasis
       .replace(/`([^`]+)`/g, '$1')                     // inline code

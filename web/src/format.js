@@ -15,9 +15,9 @@ export function percent(x) {
   return `${Math.round(x * 100)}%`;
 }
 
-/** Count with thousands separators. */
+/** Count with thousands separators: 12345 → "12,345" (without Intl, whose first use is slow). */
 export function count(n) {
-  return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Reading time: adults read non-fiction silently at ~238 words per minute (Brysbaert 2019,

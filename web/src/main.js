@@ -14,7 +14,7 @@ import {dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv} from './expo
 import {describeFocus} from './focus.js';
 import {count, signed} from './format.js';
 import {renderOverview} from './overview-view.js';
-import {themeColours} from './palette.js';
+import {forgetCssVars, themeColours} from './palette.js';
 import {loadLast, remembering, saveLast, setRemembering} from './storage.js';
 import {ThemeToneView} from './theme-tone-view.js';
 import {ThemesView} from './themes-view.js';
@@ -55,6 +55,8 @@ const views = {
 /** What tests (and the curious, in the console) can read. */
 const page = {
   lastReport: null, lastText: null, lastVia: null, analysisCount: 0,
+  /** Milliseconds each view took to render, last analysis. */
+  renderTimings: null,
   /** The live Chart.js instances by view, so tests can find bars and points. */
   get charts() {
     return Object.fromEntries(Object.entries(views).map(([k, v]) => [k, v.chart]));
@@ -144,20 +146,38 @@ function render(text, report) {
   state.focus = null;
   ui.results.hidden = false;
 
-  renderOverview({summary: $('summary'), tone: $('tone-figure'), stats: $('stats')}, report);
-  views.themes.render(report, state.colours);
-  views.arc.render(report, text);
-  views.themeTone.render(report);
-  views.actors.render(report);
-  renderLegend(report);
-  renderFocusChoices(report);
-  state.sentenceNodes = renderArticle(ui.article, text, report, state.colours).sentenceNodes;
-  applyFocus(null);
+  const timings = {};
+  const timed = (name, fn) => {
+    const t0 = performance.now();
+    const result = fn();
+    timings[name] = performance.now() - t0;
+    return result;
+  };
+  timed('overview', () => renderOverview(
+      {summary: $('summary'), tone: $('tone-figure'), stats: $('stats')}, report));
+  // Charts before the article: Chart.js measures the layout as it draws, and laying out the
+  // article's thousands of nodes first would make that first measurement several times slower.
+  timed('themes', () => views.themes.render(report, state.colours));
+  timed('arc', () => views.arc.render(report, text));
+  timed('themeTone', () => views.themeTone.render(report));
+  timed('actors', () => views.actors.render(report));
+  timed('legend', () => {
+    renderLegend(report);
+    renderFocusChoices(report);
+  });
+  state.sentenceNodes = timed('article', () => renderArticle(ui.article, text, report,
+                                                             state.colours).sentenceNodes);
+  // Fresh charts and article have no focus; only the controls need resetting.
+  state.focus = null;
+  ui.focusSelect.value = 'null';
+  ui.focusClear.hidden = true;
+  page.renderTimings = timings;
   ui.why.textContent = WHY_HINT;
 
   page.lastReport = report;
   page.lastText = text;
   page.analysisCount += 1;
+  performance.mark('newslens:rendered');
   document.body.dataset.analyses = String(page.analysisCount);
 }
 
@@ -322,6 +342,7 @@ function wire() {
 
   // Charts read their colours from CSS; redraw them when the system switches light/dark.
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    forgetCssVars();
     if (!state.report) return;
     const focus = state.focus;
     views.themes.draw();
@@ -333,6 +354,7 @@ function wire() {
 }
 
 function start() {
+  performance.mark('newslens:start');
   wire();
   ui.remember.checked = remembering();
   if (typeof NewsLens === 'undefined') {
@@ -343,6 +365,7 @@ function start() {
   const last = loadLast();
   client.ready().then(
       () => {
+        performance.mark('newslens:ready');
         if (last) {
           ui.input.value = last.text;
           if (['news', 'general', 'finance'].includes(last.tone)) ui.toneOption.value = last.tone;

@@ -38,9 +38,23 @@ export function toneColour(x) {
   return x >= 0.05 ? POSITIVE : x <= -0.05 ? NEGATIVE : NEUTRAL;
 }
 
-/** Reads a CSS custom property of the document (charts follow the page's light/dark colours). */
+let cachedStyle = null;
+
+/**
+ * Reads a CSS custom property of the document (charts follow the page's light/dark colours).
+ * Values are cached until forgetCssVars(), so drawing charts does not force style recalculation.
+ */
 export function cssVar(name) {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  if (!cachedStyle) cachedStyle = new Map();
+  if (!cachedStyle.has(name)) {
+    cachedStyle.set(name, getComputedStyle(document.documentElement).getPropertyValue(name).trim());
+  }
+  return cachedStyle.get(name);
+}
+
+/** Call when the colour scheme changes. */
+export function forgetCssVars() {
+  cachedStyle = null;
 }
 
 /** Entity types in the actors chart (its own chart and legend, so sharing hues with themes is

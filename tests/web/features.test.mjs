@@ -1,0 +1,251 @@
+// The page's features exercised as a person would use them (issue 6): leaving boilerplate out,
+// following a theme or an entity through every view, saving files, remembering the last article,
+// dropping and opening files, cancelling a long analysis, printing.
+
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {describe, test} from 'node:test';
+
+import {
+  analysed, analysisCount, assertClean, assertOnlyOwnFiles, clickAndWait, downloadText, openPage,
+  paintedPixels, parseCsv, withPage,
+} from './harness.mjs';
+
+withPage((env) => {
+  /** Opens the page over http, waits for the first (sample) analysis, runs `body`, checks. */
+  async function session(body, {base = env.httpBase(), context, cleanOptions} = {}) {
+    const opened = await openPage(env.browser(), base + 'index.html', {context});
+    try {
+      await analysed(opened.page, 0);
+      await body(opened);
+      await assertClean(opened.page, opened.log, cleanOptions);
+      assertOnlyOwnFiles(opened.log, base);
+    } finally {
+      if (!context) await opened.context.close();
+      else await opened.page.close();
+    }
+  }
+
+  const report = (page) => page.evaluate(() => window.newslensPage.lastReport);
+
+  describe('boilerplate', () => {
+    test('page furniture and a repeated paragraph in the sample are flagged and can be left out', () =>
+      session(async ({page}) => {
+        assert.equal(await page.isVisible('[data-testid="cleanup"]'), true);
+        const flagged = await page.$$eval('[data-testid="cleanup-list"] li', (li) => li.map((x) => x.textContent));
+        assert.equal(flagged.length, 4, flagged.join('\n'));
+        assert.ok(flagged.some((f) => /Back to top button/.test(f) && /page furniture/.test(f)));
+        assert.ok(flagged.some((f) => /repeats paragraph 3/.test(f)));
+        const before = await report(page);
+
+        const n = await analysisCount(page);
+        await page.check('[data-testid="exclude-flagged"]');
+        await analysed(page, n);
+        const {text, after, again} = await page.evaluate(async () => {
+          const nl = await NewsLens.create();
+          const t = window.newslensPage.lastText;
+          return {text: t, after: window.newslensPage.lastReport, again: nl.analyze(t, {tone: 'news'})};
+        });
+        assert.doesNotMatch(text, /Back to top|Related Articles|Leave a Reply/);
+        assert.equal(text.split('I will shortly travel to the Russian Federation').length - 1, 1);
+        assert.deepEqual(after, again, 'the report is the module\'s for the cleaned text');
+        assert.ok(after.stats.words < before.stats.words);
+        assert.equal(await page.textContent('[data-testid="article"]'), text);
+      }));
+  });
+
+  describe('linked views', () => {
+    test('following an entity fades the rest of every view and keeps its highlights', () =>
+      session(async ({page}) => {
+        const r = await report(page);
+        const entity = r.entities[0];
+        await page.selectOption('[data-testid="focus-select"]', {label: entity.name});
+        const seen = await page.evaluate((name) => {
+          const marks = [...document.querySelectorAll('[data-testid="article"] mark.is-focus')];
+          const charts = window.newslensPage.charts;
+          const actors = charts.actors.data.datasets[0].backgroundColor;
+          const radii = charts.arc.data.datasets[0].pointRadius;
+          return {
+            marks: marks.length,
+            allName: marks.every((m) => m.dataset.entities.split('|').includes(name)),
+            hasFocus: document.querySelector('[data-testid="article"]').classList.contains('has-focus'),
+            actorsFaded: actors.filter((c) => c.length === 9).length,
+            actorsFull: actors.filter((c) => c.length === 7).length,
+            bigPoints: Array.isArray(radii) ? radii.filter((x, i) => x > radii.reduce((a, b) => Math.min(a, b))).length : 0,
+            why: document.querySelector('[data-testid="why"]').textContent,
+            focus: window.newslensPage.focus,
+          };
+        }, entity.name);
+        const ranges = new Set(r.mentions.filter((m) => m.kind === 'entity' && m.name === entity.name)
+            .map((m) => `${m.start}:${m.end}`));
+        assert.equal(seen.marks, ranges.size);
+        assert.ok(seen.allName);
+        assert.ok(seen.hasFocus);
+        assert.deepEqual(seen.focus, {kind: 'entity', name: entity.name});
+        assert.equal(seen.actorsFull, 1, 'only the followed entity keeps its full colour');
+        assert.ok(seen.actorsFaded >= 1);
+        assert.ok(seen.bigPoints > 0, 'the sentences naming it stand out on the tone arc');
+        assert.match(seen.why, new RegExp(`Following ${entity.name}: ${ranges.size} highlights`));
+
+        await page.click('[data-testid="focus-clear"]');
+        assert.equal(await page.$$eval('mark.is-focus', (m) => m.length), 0);
+        assert.equal(await page.evaluate(() => window.newslensPage.focus), null);
+      }));
+
+    test('a bar in "tone per theme" selects that theme everywhere', () =>
+      session(async ({page}) => {
+        const r = await report(page);
+        const bar = await page.evaluate(() => {
+          const el = window.newslensPage.charts.themeTone.getDatasetMeta(0).data[0];
+          return {x: (el.base + el.x) / 2, y: el.y};
+        });
+        await page.click('[data-testid="theme-tone-chart"]', {position: bar});
+        const themeId = r.themes.filter((t) => typeof t.tone === 'number')[0].id;
+        // Chart.js handles pointer events on the next animation frame.
+        const focus = await (await page.waitForFunction(() => window.newslensPage.focus)).jsonValue();
+        assert.deepEqual(focus, {kind: 'theme', id: themeId});
+        assert.equal(await page.inputValue('[data-testid="focus-select"]'), JSON.stringify(focus));
+        const marks = await page.$$eval('mark.is-focus', (m) => m.map((x) => x.dataset.themes || ''));
+        assert.ok(marks.length > 0);
+        assert.ok(marks.every((t) => t.split(' ').some((id) => id === themeId ||
+            id.startsWith(`${themeId}.`) || themeId.startsWith(`${id}.`))));
+      }));
+  });
+
+  for (const [name, baseOf] of [['http', env.httpBase], ['file', env.fileBase]]) {
+    test(`saving over ${name}: report JSON, themes and sentences CSV, chart PNG`, () =>
+      session(async ({page}) => {
+        const r = await report(page);
+        const text = await page.evaluate(() => window.newslensPage.lastText);
+        const save = async (testid) => {
+          const [download] = await Promise.all([page.waitForEvent('download'),
+                                                page.click(`[data-testid="${testid}"]`)]);
+          return download;
+        };
+
+        const json = await save('export-json');
+        assert.match(json.suggestedFilename(), /^newslens-full-letter-xi-jinping.*\.json$/);
+        assert.deepEqual(JSON.parse(await downloadText(json)), r);
+
+        const themes = parseCsv(await downloadText(await save('export-themes')));
+        assert.deepEqual(themes[0], ['id', 'label', 'parent', 'iptc', 'count', 'score', 'share',
+                                     'per_1000_words', 'tone', 'terms']);
+        assert.equal(themes.length - 1, r.top_level.length + r.themes.length);
+        assert.deepEqual(themes[1].slice(0, 2), [r.top_level[0].id, r.top_level[0].label]);
+        assert.equal(Number(themes[1][5]), r.top_level[0].score);
+
+        const sentences = parseCsv(await downloadText(await save('export-sentences')));
+        assert.equal(sentences.length - 1, r.sentences.length);
+        const s = r.sentences[1];
+        assert.deepEqual(sentences[2].slice(0, 4).map(Number), [2, s.start, s.end, s.compound]);
+        assert.equal(sentences[2][5], text.slice(s.start, s.end).replace(/\s+/g, ' '));
+
+        for (const chart of ['themes', 'arc', 'theme-tone', 'actors']) {
+          const png = readFileSync(await (await save(`${chart}-png`)).path());
+          assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], `${chart} PNG`);
+          assert.ok(png.length > 2000, `${chart} PNG has content`);
+        }
+      }, {base: baseOf()}));
+  }
+
+  describe('files', () => {
+    test('a .md file opened through the file chooser loses its markup', () =>
+      session(async ({page}) => {
+        const md = '# Trade talks stall\n\nThe **European Union** and [China](https://example.invalid) ' +
+                   'failed to agree on *tariffs*.\n\n* Exports fell\n* Imports rose\n';
+        const n = await analysisCount(page);
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
+                                             page.click('[data-testid="open-file"]')]);
+        await chooser.setFiles({name: 'talks.md', mimeType: 'text/markdown', buffer: Buffer.from(md)});
+        await analysed(page, n);
+        assert.equal(await page.inputValue('[data-testid="article-input"]'),
+                     'Trade talks stall\n\nThe European Union and China failed to agree on tariffs.\n\n' +
+                     '- Exports fell\n- Imports rose');
+        assert.match(await page.textContent('[data-testid="status"]'), /talks\.md/);
+      }));
+
+    test('a .txt file dropped on the text box is analysed', () =>
+      session(async ({page}) => {
+        const n = await analysisCount(page);
+        const dataTransfer = await page.evaluateHandle(() => {
+          const dt = new DataTransfer();
+          dt.items.add(new File(['Floods hit the coast. Rescue teams saved hundreds of people.'],
+                                'floods.txt', {type: 'text/plain'}));
+          return dt;
+        });
+        await page.dispatchEvent('[data-testid="article-input"]', 'drop', {dataTransfer});
+        await analysed(page, n);
+        const r = await report(page);
+        assert.equal(r.stats.sentences, 2);
+        assert.match(await page.textContent('[data-testid="status"]'), /floods\.txt/);
+      }));
+  });
+
+  describe('remembering', () => {
+    test('the last article comes back after a reload, until the reader says forget', async () => {
+      const context = await env.browser().newContext({viewport: {width: 1280, height: 900}});
+      try {
+        const mine = 'The central bank raised interest rates again. Markets fell sharply.';
+        await session(async ({page}) => {
+          await page.fill('[data-testid="article-input"]', mine);
+          await page.selectOption('[data-testid="tone-option"]', 'finance');
+          await clickAndWait(page, '[data-testid="analyze"]');
+        }, {context});
+        await session(async ({page}) => {
+          assert.equal(await page.inputValue('[data-testid="article-input"]'), mine);
+          assert.equal(await page.inputValue('[data-testid="tone-option"]'), 'finance');
+          assert.equal(await page.evaluate(() => window.newslensPage.lastText), mine);
+          await page.uncheck('[data-testid="remember"]');
+          assert.match(await page.textContent('[data-testid="status"]'), /Forgotten/);
+        }, {context});
+        await session(async ({page}) => {
+          const text = await page.evaluate(() => window.newslensPage.lastText);
+          assert.equal(text, await page.evaluate(() => NewsLensSample.text), 'back to the sample');
+          assert.equal(await page.isChecked('[data-testid="remember"]'), false);
+          const kept = await page.evaluate(() => Object.keys(localStorage));
+          assert.deepEqual(kept, ['newslens:remember@1'], 'only the choice not to remember is kept');
+        }, {context});
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('large input', () => {
+    test('Cancel stops a worker analysis; the next one still runs', () =>
+      session(async ({page}) => {
+        const n = await analysisCount(page);
+        const status = await page.evaluate(async () => {
+          const input = document.querySelector('[data-testid="article-input"]');
+          input.value = Array(40).fill(NewsLensSample.text).join('\n\n');  // ~490 KB
+          document.querySelector('[data-testid="analyze"]').click();
+          const shown = !document.querySelector('#progress-row').hidden;
+          document.querySelector('[data-testid="cancel"]').click();
+          await new Promise((r) => setTimeout(r, 50));
+          return {shown, text: document.querySelector('[data-testid="status"]').textContent};
+        });
+        assert.ok(status.shown, 'progress and Cancel are shown for large input');
+        assert.equal(status.text, 'Analysis cancelled.');
+        assert.equal(await analysisCount(page), n);
+        await clickAndWait(page, '[data-testid="analyze"]');
+        assert.equal(await page.evaluate(() => window.newslensPage.lastVia), 'worker');
+      }));
+  });
+
+  describe('print', () => {
+    test('the printable summary drops the controls and keeps figures and article', () =>
+      session(async ({page}) => {
+        await page.emulateMedia({media: 'print'});
+        const shown = await page.evaluate(() => Object.fromEntries(
+            ['input-panel', 'tone-figure', 'themes-chart', 'article', 'export-json']
+                .map((id) => {
+                  const el = document.querySelector(`[data-testid="${id}"]`);
+                  return [id, el.getClientRects().length > 0];
+                })));
+        assert.deepEqual(shown, {'input-panel': false, 'tone-figure': true, 'themes-chart': true,
+                                 'article': true, 'export-json': false});
+        const {n} = await paintedPixels(page, 'themes-chart');
+        assert.ok(n > 500);
+      }));
+  });
+});
