@@ -181,6 +181,88 @@ withPage((env) => {
       }));
   });
 
+  describe('compare', () => {
+    test('a second article is set beside the first on shared axes', () =>
+      session(async ({page}) => {
+        const b = 'Floods swept through the valley, killing dozens and destroying homes. ' +
+                  'Rescue teams struggled as the disaster worsened. Aid agencies warned of disease.';
+        await page.fill('[data-testid="compare-input"]', b);
+        await page.click('[data-testid="compare-run"]');
+        await page.waitForFunction(() => window.newslensPage.compareCount === 1);
+        const got = await page.evaluate(async (text) => {
+          const nl = await NewsLens.create();
+          const expected = nl.analyze(text, {tone: 'news'});
+          const a = window.newslensPage.lastReport;
+          const rows = [...document.querySelectorAll('[data-testid="compare-themes-data"] tbody tr')]
+              .map((tr) => [...tr.children].map((c) => c.textContent));
+          const tone = [...document.querySelectorAll('[data-testid="compare-tone-data"] tbody tr')]
+              .map((tr) => [...tr.children].map((c) => c.textContent));
+          return {a, expected, b: window.newslensPage.compareReport, rows, tone,
+                  summary: document.querySelector('[data-testid="compare-summary"]').textContent};
+        }, b);
+        assert.deepEqual(got.b, got.expected);
+        const per1000 = (score, words) => Math.round((score / words) * 10000) / 10;
+        const labels = new Set([...got.a.top_level, ...got.b.top_level].map((t) => t.label));
+        assert.equal(got.rows.length, labels.size, 'one row per theme of either article');
+        for (const [label, a, b] of got.rows) {
+          const ta = got.a.top_level.find((t) => t.label === label);
+          const tb = got.b.top_level.find((t) => t.label === label);
+          assert.equal(Number(a), ta ? per1000(ta.score, got.a.stats.words) : 0, `${label} A`);
+          assert.equal(Number(b), tb ? per1000(tb.score, got.b.stats.words) : 0, `${label} B`);
+        }
+        assert.deepEqual(got.tone[1], ['Label', got.a.tone.label, got.b.tone.label]);
+        assert.match(got.summary, /^A \(the article above\): .+B: .+/);
+        for (const id of ['compare-themes-chart', 'compare-tone-chart', 'compare-arc-chart']) {
+          assert.ok((await paintedPixels(page, id)).n > 500, `${id} drew`);
+        }
+      }));
+  });
+
+  describe('more input', () => {
+    test('pasted HTML source is reduced to the article text, and none of it runs', () =>
+      session(async ({page}) => {
+        const html = '<!doctype html><html><head><title>Budget vote</title>' +
+            '<script>window.__pwned = true</script></head><body><article><h1>Budget vote</h1>' +
+            '<p>Parliament approved the budget on Friday after a long debate.</p>' +
+            '<p>The opposition called the spending plan reckless.</p>' +
+            '<img src="https://example.invalid/x.png" onerror="window.__pwned = true"></article></body></html>';
+        await page.fill('[data-testid="article-input"]', '');
+        await page.focus('[data-testid="article-input"]');
+        await page.evaluate((h) => {
+          const dt = new DataTransfer();
+          dt.setData('text/plain', h);
+          document.querySelector('[data-testid="article-input"]')
+              .dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
+        }, html);
+        assert.equal(await page.inputValue('[data-testid="article-input"]'),
+                     'Budget vote\n\nParliament approved the budget on Friday after a long debate.\n\n' +
+                     'The opposition called the spending plan reckless.');
+        assert.match(await page.textContent('[data-testid="status"]'), /reduced to its article text/);
+        await clickAndWait(page, '[data-testid="analyze"]');
+        await page.waitForTimeout(200);
+        assert.equal(await page.evaluate(() => window.__pwned === true), false);
+      }, {cleanOptions: {blockedHandlers: true}}));
+
+    test('a .json file with a text field is opened; a report is refused with a reason', () =>
+      session(async ({page}) => {
+        const open = async (name, data) => {
+          const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
+                                               page.click('[data-testid="open-file"]')]);
+          await chooser.setFiles({name, mimeType: 'application/json', buffer: Buffer.from(data)});
+        };
+        const n = await analysisCount(page);
+        await open('story.json', JSON.stringify({id: 7, title: 'Harvest up', text: 'Farmers reported a record harvest.'}));
+        await analysed(page, n);
+        assert.equal(await page.inputValue('[data-testid="article-input"]'),
+                     'Harvest up\n\nFarmers reported a record harvest.');
+        const r = await report(page);
+        await open('report.json', JSON.stringify(r));
+        await page.waitForFunction(() => /newslens report/.test(
+            document.querySelector('[data-testid="status"]').textContent));
+        assert.equal(await analysisCount(page), n + 1, 'nothing analysed');
+      }));
+  });
+
   describe('remembering', () => {
     test('the last article comes back after a reload, until the reader says forget', async () => {
       const context = await env.browser().newContext({viewport: {width: 1280, height: 900}});

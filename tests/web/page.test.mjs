@@ -325,6 +325,43 @@ over security guarantees and the sequencing of sanctions relief.</p>
       }
     });
 
+    test('screenshots of the main views (test-results/screenshots/, for review)', async () => {
+      const dir = join(root, 'test-results/screenshots');
+      mkdirSync(dir, {recursive: true});
+      const shoot = async (name, options, act) => {
+        const {context, page, log} = await openPage(env.browser(), env.httpBase() + 'index.html', options);
+        try {
+          await analysed(page, 0);
+          await act(page);
+          await page.evaluate(() => document.activeElement.blur());
+          await page.screenshot({path: join(dir, `${name}.png`)});
+          await assertClean(page, log);
+        } finally {
+          await context.close();
+        }
+      };
+      await shoot('overview-dark', {colorScheme: 'dark'}, async () => {});
+      await shoot('phone-360', {viewport: {width: 360, height: 780}}, async () => {});
+      await shoot('themes-drilled', {}, async (page) => {
+        await page.click('[data-testid="themes-table-toggle"]');
+        await page.click('[data-testid="themes-data"] tbody button');
+        await page.locator('.themes-card').scrollIntoViewIfNeeded();
+      });
+      await shoot('article-following', {}, async (page) => {
+        const name = await page.evaluate(() => window.newslensPage.lastReport.entities[0].name);
+        await page.selectOption('[data-testid="focus-select"]', {label: name});
+        await page.evaluate(() => document.querySelector('.article-card').scrollIntoView());
+      });
+      await shoot('compare', {}, async (page) => {
+        await page.fill('[data-testid="compare-input"]', 'Floods swept through the valley, ' +
+            'killing dozens. Rescue teams struggled as the disaster worsened. The government ' +
+            'promised money for reconstruction; the economy minister said trade would suffer.');
+        await page.click('[data-testid="compare-run"]');
+        await page.waitForFunction(() => window.newslensPage.compareCount === 1);
+        await page.evaluate(() => document.querySelector('.compare-card').scrollIntoView());
+      });
+    });
+
     test('axe-core finds no serious or critical violations', async () => {
       const base = env.httpBase();
       const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -332,7 +369,10 @@ over security guarantees and the sequencing of sanctions relief.</p>
         const {context, page} = await openPage(env.browser(), base + 'index.html', {colorScheme});
         try {
           await analysed(page, 0);
-          // Open every table so axe sees them too.
+          // Show the comparison and open every table so axe sees them too.
+          await page.fill('[data-testid="compare-input"]', 'Markets rallied as inflation eased.');
+          await page.click('[data-testid="compare-run"]');
+          await page.waitForFunction(() => window.newslensPage.compareCount === 1);
           for (const b of await page.$$('.table-toggle')) await b.click();
           await page.evaluate(axeSource);  // DevTools evaluation: not subject to the page's CSP
           const violations = await page.evaluate(async () => {

@@ -13,12 +13,15 @@ const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MA
                        'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL',
                        'DT', 'DD', 'TABLE', 'TR', 'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS']);
 
-/** Reads a File and returns {text, kind: 'text' | 'markdown' | 'html', title?}. */
+/** Reads a File and returns {text, kind: 'text' | 'markdown' | 'html' | 'json', title?}. */
 export async function readArticleFile(file) {
   const raw = await file.text();
   const name = file.name.toLowerCase();
   if (/\.(html?|xhtml)$/.test(name) || file.type === 'text/html') {
     return {kind: 'html', ...htmlToArticle(raw)};
+  }
+  if (/\.json$/.test(name) || file.type === 'application/json') {
+    return {kind: 'json', ...jsonToArticle(raw)};
   }
   if (/\.(md|markdown)$/.test(name) || file.type === 'text/markdown') {
     return {kind: 'markdown', text: markdownToText(raw)};
@@ -91,4 +94,42 @@ export function markdownToText(md) {
       .replace(/`([^`]+)`/g, '$1')                     // inline code
       .replace(/\n{3,}/g, '\n\n')
       .trim();
+}
+
+/** Fields that hold an article's text in common JSON exports (ours: {"id", "text"}). */
+const TEXT_FIELDS = ['text', 'body', 'content', 'articleBody'];
+const TITLE_FIELDS = ['title', 'headline'];
+
+/**
+ * JSON → {title, text}: an object with a text field (and optionally a title), or an array whose
+ * first such object is taken. Throws an Error saying what was expected otherwise.
+ */
+export function jsonToArticle(raw) {
+  let data;
+  try {
+    data = JSON.parse(raw);
+  } catch (err) {
+    throw new Error(`not valid JSON (${err.message})`);
+  }
+  const item = Array.isArray(data) ? data.find((d) => d && typeof d === 'object') : data;
+  if (item && typeof item.schema === 'string' && item.schema.startsWith('newslens/report')) {
+    throw new Error('this is a newslens report; open the article it was made from instead');
+  }
+  const field = item && TEXT_FIELDS.find((f) => typeof item[f] === 'string');
+  if (!field) throw new Error(`expected an object with a "${TEXT_FIELDS.join('", "')}" field`);
+  const titleField = TITLE_FIELDS.find((f) => typeof item[f] === 'string');
+  const title = titleField ? item[titleField].trim() : '';
+  let text = normaliseNewlines(item[field]);
+  if (/<\/?[a-z][^>]*>/i.test(text) && looksLikeHtml(text)) text = htmlToArticle(text).text;
+  if (title && !text.startsWith(title)) text = `${title}\n\n${text}`;
+  return {title, text};
+}
+
+/** Does pasted or stored text look like HTML source rather than prose that mentions a tag? */
+export function looksLikeHtml(text) {
+  const head = text.trimStart().slice(0, 1000);
+  if (/^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(head)) return true;
+  // A fragment: starts with a block element and has at least three closing block tags.
+  return /^<(?:article|main|section|div|p|h[1-6])[\s>]/i.test(head) &&
+         (text.match(/<\/(?:p|div|h[1-6]|li|article|section)>/gi) || []).length >= 3;
 }

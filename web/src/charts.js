@@ -192,3 +192,66 @@ export function chartPng(chart) {
   ctx.drawImage(src, 0, 0);
   return out.toDataURL('image/png');
 }
+
+/**
+ * Horizontal grouped bars on one shared axis: `labels` per row, `series` = [{label, values,
+ * colour}]. Used to compare two articles.
+ */
+export function groupedBarChart(canvas, labels, series, {valueLabel, min, max, format = String} = {}) {
+  canvas.parentElement.style.height =
+      `${Math.max(1, labels.length) * (BAR_ROW_PX + 10 * (series.length - 1)) + BAR_AXIS_PX}px`;
+  const options = baseOptions();
+  options.indexAxis = 'y';
+  options.scales.y.grid.display = false;
+  options.scales.y.ticks.autoSkip = false;
+  options.scales.x.beginAtZero = true;
+  if (min !== undefined) options.scales.x.min = min;
+  if (max !== undefined) options.scales.x.max = max;
+  if (min !== undefined && min < 0) {
+    const fg = options.scales.x.ticks.color;
+    options.scales.x.grid.color = (ctx) => (ctx.tick && ctx.tick.value === 0 ? fg : cssVar('--grid'));
+  }
+  options.scales.x.title = {display: true, text: valueLabel, color: options.scales.x.ticks.color};
+  options.plugins.tooltip.callbacks = {
+    title: (items) => labels[items[0].dataIndex],
+    label: (ctx) => `${ctx.dataset.label}: ${format(ctx.parsed.x)}`,
+  };
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: labels.map((l) => wrapLabel(l)),
+      datasets: series.map((s) => ({label: s.label, data: s.values, backgroundColor: s.colour,
+                                    borderWidth: 0, barPercentage: 0.9, categoryPercentage: 0.8})),
+    },
+    options,
+  });
+}
+
+/** Several tone arcs on one axis: x is the position in the article (0–100 %), y the tone. */
+export function arcOverlayChart(canvas, series) {
+  const options = baseOptions();
+  const fg = options.scales.x.ticks.color;
+  options.scales.x.type = 'linear';
+  options.scales.x.min = 0;
+  options.scales.x.max = 100;
+  options.scales.x.title = {display: true, text: 'Position in the article (%)', color: fg};
+  options.scales.y.min = -1;
+  options.scales.y.max = 1;
+  options.scales.y.ticks.stepSize = 0.5;
+  options.scales.y.title = {display: true, text: 'Tone', color: fg};
+  options.scales.y.grid.color = (ctx) => (ctx.tick && ctx.tick.value === 0 ? fg : cssVar('--grid'));
+  options.interaction = {mode: 'nearest', intersect: false};
+  options.plugins.tooltip.callbacks = {
+    label: (ctx) => `${ctx.dataset.label}: sentence ${ctx.dataIndex + 1}, tone ${signed(ctx.parsed.y)}`,
+  };
+  return new Chart(canvas, {
+    type: 'line',
+    data: {
+      datasets: series.map((s, i) => ({
+        label: s.label, data: s.points, borderColor: s.colour, backgroundColor: s.colour,
+        borderWidth: 2, borderDash: i ? [6, 4] : [], pointRadius: 2, tension: 0.2,
+      })),
+    },
+    options,
+  });
+}

@@ -3,11 +3,12 @@
 
 import {ActorsView} from './actors-view.js';
 import {AnalysisCancelled, AnalyzerClient} from './analyzer-client.js';
-import {readArticleFile} from './article-text.js';
+import {htmlToArticle, looksLikeHtml, readArticleFile} from './article-text.js';
 import {renderArticle, setArticleFocus, showSentence} from './article-view.js';
 import {ArcView} from './arc-view.js';
 import {findBoilerplate, withoutFlagged} from './boilerplate.js';
 import {chartPng} from './charts.js';
+import {CompareView} from './compare-view.js';
 import {wireTableToggle} from './data-table.js';
 import {clear, el} from './dom.js';
 import {dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv} from './export.js';
@@ -38,6 +39,7 @@ const client = new AnalyzerClient();
 
 const state = {
   report: null, text: '', colours: new Map(), focus: null, sentenceNodes: [], generation: 0,
+  compare: null,  // {text, report} of article B
 };
 
 const views = {
@@ -50,6 +52,10 @@ const views = {
   actors: new ActorsView({canvas: $('actors-chart'), chartBox: $('actors-chart-box'),
                           table: $('actors-table-wrap'), legend: $('actors-legend'),
                           hint: $('actors-hint'), pairs: $('co-mentions')}, {onFocus: setFocus}),
+  compare: new CompareView({summary: $('compare-summary'), themesCanvas: $('compare-themes-chart'),
+                            themesTable: $('compare-themes-table-wrap'),
+                            toneCanvas: $('compare-tone-chart'), toneTable: $('compare-tone-table-wrap'),
+                            arcCanvas: $('compare-arc-chart'), results: $('compare-results')}),
 };
 
 /** What tests (and the curious, in the console) can read. */
@@ -62,6 +68,8 @@ const page = {
     return Object.fromEntries(Object.entries(views).map(([k, v]) => [k, v.chart]));
   },
   get focus() { return state.focus; },
+  /** Article B's report, once compared. */
+  get compareReport() { return state.compare && state.compare.report; },
 };
 window.newslensPage = page;
 
@@ -167,6 +175,7 @@ function render(text, report) {
   });
   state.sentenceNodes = timed('article', () => renderArticle(ui.article, text, report,
                                                              state.colours).sentenceNodes);
+  if (state.compare) timed('compare', () => views.compare.render(report, state.compare.report));
   // Fresh charts and article have no focus; only the controls need resetting.
   state.focus = null;
   ui.focusSelect.value = 'null';
@@ -259,6 +268,48 @@ async function openFile(file) {
   }
 }
 
+// ---------------------------------------------------------------- compare
+
+async function compare(text, {source} = {}) {
+  if (!state.report) {
+    setStatus('Analyse an article first; the second one is compared with it.', 'error');
+    return;
+  }
+  if (!text.trim()) {
+    setStatus('Paste or open the second article first.', 'error');
+    $('compare-input').focus();
+    return;
+  }
+  const run = $('compare-run');
+  run.disabled = true;
+  setStatus('Analysing the second article…');
+  try {
+    const {report} = await client.analyze(text, {tone: ui.toneOption.value});
+    state.compare = {text, report};
+    views.compare.render(state.report, report);
+    page.compareCount = (page.compareCount || 0) + 1;
+    setStatus(`Compared with ${source || 'the second article'} ` +
+              `(${count(report.stats.words)} words).`);
+  } catch (err) {
+    if (!(err instanceof AnalysisCancelled)) {
+      setStatus(`Could not analyse the second article: ${err.message}`, 'error');
+    }
+  } finally {
+    run.disabled = false;
+  }
+}
+
+/** Pasting HTML source keeps only the article's readable text (nothing in it runs). */
+function onPaste(event) {
+  const pasted = event.clipboardData && event.clipboardData.getData('text/plain');
+  if (!pasted || !looksLikeHtml(pasted)) return;
+  event.preventDefault();
+  const {text} = htmlToArticle(pasted);
+  const box = event.target;
+  box.setRangeText(text, box.selectionStart, box.selectionEnd, 'end');
+  setStatus('The pasted HTML was reduced to its article text; none of it ran.');
+}
+
 function exportChart(name) {
   const chart = views[name] && views[name].chart;
   if (!chart || !state.report) return;
@@ -292,6 +343,23 @@ function wire() {
     if (!file) return;  // dropped text: let the textarea take it
     event.preventDefault();
     openFile(file);
+  });
+  ui.input.addEventListener('paste', onPaste);
+  $('compare-input').addEventListener('paste', onPaste);
+  $('compare-run').addEventListener('click', () => compare($('compare-input').value));
+  $('compare-open').addEventListener('click', () => $('compare-file').click());
+  $('compare-file').addEventListener('change', async () => {
+    const input = $('compare-file');
+    const file = input.files[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      const {text} = await readArticleFile(file);
+      $('compare-input').value = text;
+      await compare(text, {source: file.name});
+    } catch (err) {
+      setStatus(`Could not read ${file.name}: ${err.message}`, 'error');
+    }
   });
   ui.exclude.addEventListener('change', () => {
     if (state.report) analyze(ui.input.value);
@@ -349,6 +417,7 @@ function wire() {
     views.arc.render(state.report, state.text);
     views.themeTone.render(state.report);
     views.actors.render(state.report);
+    if (state.compare) views.compare.render(state.report, state.compare.report);
     applyFocus(focus);
   });
 }

@@ -33,9 +33,14 @@ export function themeColours(report) {
   return map;
 }
 
-/** Colour for a tone value in [-1, 1] with the report's ±0.05 neutral band. */
+/**
+ * Colour for a tone value in [-1, 1] with the report's ±0.05 neutral band: the page's --pos,
+ * --neg and --neu (lighter in dark mode), falling back to the constants above.
+ */
 export function toneColour(x) {
-  return x >= 0.05 ? POSITIVE : x <= -0.05 ? NEGATIVE : NEUTRAL;
+  if (x >= 0.05) return cssVar('--pos') || POSITIVE;
+  if (x <= -0.05) return cssVar('--neg') || NEGATIVE;
+  return cssVar('--neu') || NEUTRAL;
 }
 
 let cachedStyle = null;
