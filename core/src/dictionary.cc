@@ -230,7 +230,8 @@ Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view sou
 
 namespace {
 
-Status AddEntries(const Json& entries, std::string_view source, LexiconDef* out) {
+Status AddEntries(const Json& entries, std::string_view source,
+                  std::vector<std::pair<std::string, float>>* out) {
   if (!entries.is_object()) return Fail(source, "\"entries\" must be an object");
   for (auto it = entries.begin(); it != entries.end(); ++it) {
     if (!it.value().is_number())
@@ -238,7 +239,7 @@ Status AddEntries(const Json& entries, std::string_view source, LexiconDef* out)
     double v = it.value().get<double>();
     if (!(v >= -4.0 && v <= 4.0) || std::isnan(v))
       return Fail(source, "entry \"" + it.key() + "\": valence must be in [-4, 4]");
-    out->entries.emplace_back(it.key(), static_cast<float>(v));
+    out->emplace_back(it.key(), static_cast<float>(v));
   }
   return Status();
 }
@@ -253,13 +254,15 @@ Result<LexiconDef> ParseLexicon(std::string_view text, std::string_view source) 
   LexiconDef lex;
   lex.name = GetString(root, "name", std::string(source));
   if (const Json* e = Get(root, "entries"))
-    if (Status s = AddEntries(*e, source, &lex); !s.ok()) return s;
+    if (Status s = AddEntries(*e, source, &lex.entries); !s.ok()) return s;
+  if (const Json* e = Get(root, "emoticons"))
+    if (Status s = AddEntries(*e, source, &lex.emoticons); !s.ok()) return s;
   if (const Json* groups = Get(root, "groups")) {
     if (!groups->is_array()) return Fail(source, "\"groups\" must be an array");
     for (const Json& g : *groups) {
       const Json* e = Get(g, "entries");
       if (!e) return Fail(source, "group \"" + GetString(g, "name") + "\" has no entries");
-      if (Status s = AddEntries(*e, source, &lex); !s.ok()) return s;
+      if (Status s = AddEntries(*e, source, &lex.entries); !s.ok()) return s;
     }
   }
   return lex;
@@ -293,6 +296,23 @@ Result<SentimentRulesDef> ParseSentimentRules(std::string_view text, std::string
       if (const Json* x = Get(v, "after"); x && x->is_number()) def.after = x->get<float>();
       def.introduces_weak = GetString(v, "introduces") == "weak";
       rules.contrast[it.key()] = def;
+    }
+  }
+  // Other word lists: arrays of strings, at the top level or one object deep.
+  auto all_strings = [](const Json& v) {
+    if (!v.is_array()) return false;
+    for (const Json& x : v)
+      if (!x.is_string()) return false;
+    return true;
+  };
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    if (it.key() == "negators" || it.key() == "negation_exceptions") continue;
+    if (all_strings(it.value())) {
+      rules.lists[it.key()] = it.value().get<std::vector<std::string>>();
+    } else if (it.value().is_object() && it.key() != "constants" && it.key() != "contrast") {
+      for (auto jt = it.value().begin(); jt != it.value().end(); ++jt)
+        if (all_strings(jt.value()))
+          rules.lists[it.key() + "." + jt.key()] = jt.value().get<std::vector<std::string>>();
     }
   }
   if (const Json* k = Get(root, "constants")) {

@@ -38,6 +38,8 @@ struct ThemeDictionary {
 struct LexiconDef {
   std::string name;  // "general", "news", "finance"
   std::vector<std::pair<std::string, float>> entries;
+  // Emoticons (":)", "<3", ":-D"): case-sensitive, matched on whole whitespace-delimited chunks.
+  std::vector<std::pair<std::string, float>> emoticons;
 };
 
 // A contrast word. For "strong" words (but, however) the clause before the word is weighted
@@ -58,6 +60,9 @@ struct SentimentRulesDef {
   std::map<std::string, ContrastDef> contrast;
   // Named constants, e.g. "C_INCR" -> 0.733. An array constant NAME [a, b] becomes NAME_0, NAME_1.
   std::map<std::string, double> constants;
+  // Every other word list of the file, by name: a top-level array of strings ("intensifiers"),
+  // or an object of such arrays, named "object.key" ("shifters.down").
+  std::map<std::string, std::vector<std::string>> lists;
 };
 
 struct CountryDef {
