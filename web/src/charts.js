@@ -16,11 +16,24 @@ const BAR_ROW_PX = 34;
 /** Room for the value axis below the bars, px. */
 const BAR_AXIS_PX = 36;
 
+/**
+ * Axis tick labels: up to two decimals, a true minus sign. Chart.js's default formatter builds an
+ * Intl.NumberFormat, whose first use costs ~20 ms of the page's start.
+ */
+export function tickLabel(value) {
+  if (typeof value !== 'number') return value;
+  const s = String(Math.abs(Math.round(value * 100) / 100));
+  return value < 0 && s !== '0' ? `\u2212${s}` : s;
+}
+
 function baseOptions() {
   const fg = cssVar('--fg-muted') || '#555';
   const grid = cssVar('--grid') || 'rgba(0,0,0,0.1)';
   Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   Chart.defaults.color = fg;
+  const ticks = () => ({color: fg, callback(value) {
+    return this.type === 'category' ? this.getLabelForValue(value) : tickLabel(value);
+  }});
   return {
     responsive: true,
     maintainAspectRatio: false,
@@ -28,8 +41,8 @@ function baseOptions() {
     animation: false,
     plugins: {tooltip: {enabled: true}},
     scales: {
-      x: {grid: {color: grid}, ticks: {color: fg}},
-      y: {grid: {color: grid}, ticks: {color: fg}},
+      x: {grid: {color: grid}, ticks: ticks()},
+      y: {grid: {color: grid}, ticks: ticks()},
     },
   };
 }

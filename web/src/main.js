@@ -129,7 +129,7 @@ async function analyze(raw, {source} = {}) {
       },
     });
     if (generation !== state.generation) return;
-    render(text, result.report);
+    if (!(await render(text, result.report, generation))) return;
     page.lastVia = result.via;
     const where = result.via === 'worker' ? ' in a background worker' : '';
     const ms = result.ms < 1 ? result.ms.toFixed(2) : Math.round(result.ms);
@@ -147,7 +147,20 @@ async function analyze(raw, {source} = {}) {
 
 // ---------------------------------------------------------------- rendering
 
-function render(text, report) {
+/** Resolves once the browser has painted (or after 100 ms in a background tab, where
+ *  requestAnimationFrame waits). */
+function nextPaint() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
+
+/**
+ * Shows `report` in every view: the overview and the two charts at the top first, then — after
+ * the browser has painted them — the rest. Resolves to false if a newer analysis took over.
+ */
+async function render(text, report, generation) {
   state.report = report;
   state.text = text;
   state.colours = themeColours(report);
@@ -167,6 +180,9 @@ function render(text, report) {
   // article's thousands of nodes first would make that first measurement several times slower.
   timed('themes', () => views.themes.render(report, state.colours));
   timed('arc', () => views.arc.render(report, text));
+  performance.mark('newslens:first-charts');
+  await nextPaint();
+  if (generation !== state.generation) return false;
   timed('themeTone', () => views.themeTone.render(report));
   timed('actors', () => views.actors.render(report));
   timed('legend', () => {
@@ -188,6 +204,7 @@ function render(text, report) {
   page.analysisCount += 1;
   performance.mark('newslens:rendered');
   document.body.dataset.analyses = String(page.analysisCount);
+  return true;
 }
 
 function renderLegend(report) {
@@ -424,15 +441,19 @@ function wire() {
 
 function start() {
   performance.mark('newslens:start');
-  wire();
-  ui.remember.checked = remembering();
   if (typeof NewsLens === 'undefined') {
+    wire();
     setStatus('The analyzer (newslens.js) did not load.', 'error');
     return;
   }
+  // Start compiling the module first: it runs off the main thread while the page wires itself
+  // up and reads localStorage (whose first access is synchronous and slow).
+  const ready = client.ready();
+  wire();
+  ui.remember.checked = remembering();
   ui.version.textContent = NewsLens.version || '';
   const last = loadLast();
-  client.ready().then(
+  ready.then(
       () => {
         performance.mark('newslens:ready');
         if (last) {
