@@ -92,6 +92,21 @@ withPage((env) => {
         assert.equal(await page.evaluate(() => window.newslensPage.focus), null);
       }));
 
+    test('Enter on a highlighted word follows its theme; Enter again shows all', () =>
+      session(async ({page}) => {
+        const mark = page.locator('[data-testid="article"] mark[data-themes]').first();
+        const theme = (await mark.getAttribute('data-themes')).split(' ')[0];
+        await mark.focus();
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await page.evaluate(() => window.newslensPage.focus), {kind: 'theme', id: theme});
+        assert.equal(await mark.evaluate((m) => m.classList.contains('is-focus')), true);
+        const bars = await page.evaluate(() =>
+          window.newslensPage.charts.themes.data.datasets[0].backgroundColor.filter((c) => c.length === 7).length);
+        assert.equal(bars, 1, 'only its top-level theme keeps full colour in the themes chart');
+        await page.keyboard.press('Enter');
+        assert.equal(await page.evaluate(() => window.newslensPage.focus), null);
+      }));
+
     test('a bar in "tone per theme" selects that theme everywhere', () =>
       session(async ({page}) => {
         const r = await report(page);

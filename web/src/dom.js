@@ -3,8 +3,8 @@
 
 /**
  * el('p', {class: 'x', dataset: {testid: 'y'}, onclick: fn}, 'text', childNode)
- * Props: `class`, `text` (textContent), `dataset`, `on<event>` listeners; anything else is an
- * attribute (true → empty attribute, null/false → omitted).
+ * Props: `class`, `text` (textContent), `dataset` (null entries omitted), `on<event>` listeners;
+ * anything else is an attribute (true → empty attribute, null/false → omitted).
  */
 export function el(tag, props = {}, ...children) {
   return build(document.createElement(tag), props, children);
@@ -22,7 +22,9 @@ function build(node, props, children) {
     if (value == null || value === false) continue;
     if (key === 'class') node.setAttribute('class', value);
     else if (key === 'text') node.textContent = value;
-    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key === 'dataset') {
+      for (const [name, v] of Object.entries(value)) if (v != null) node.dataset[name] = v;
+    }
     else if (key.startsWith('on') && typeof value === 'function') {
       node.addEventListener(key.slice(2), value);
     } else node.setAttribute(key, value === true ? '' : String(value));

@@ -33,7 +33,8 @@ const ui = {
   version: $('version'),
 };
 
-const WHY_HINT = 'Hover over or tab to a highlighted word to see why it counts.';
+const WHY_HINT = 'Hover over or tab to a highlighted word to see why it counts; ' +
+                 'click it or press Enter to follow its theme or name everywhere.';
 
 const client = new AnalyzerClient();
 
@@ -234,8 +235,9 @@ function renderFocusChoices(report) {
 
 // ---------------------------------------------------------------- linked views
 
-/** Focus a theme or an entity (or null for all) in every view. */
-function setFocus(focus) {
+/** Focus a theme or an entity (or null for all) in every view; `scroll` brings its first
+ *  highlight into view. */
+function setFocus(focus, {scroll = true} = {}) {
   applyFocus(focus);
   if (!focus) {
     ui.why.textContent = WHY_HINT;
@@ -245,7 +247,7 @@ function setFocus(focus) {
   const n = ui.article.querySelectorAll('mark.is-focus').length;
   ui.why.textContent = `Following ${describeFocus(state.report, focus)}: ` +
       `${n} highlight${n === 1 ? '' : 's'} in the article.`;
-  if (first) first.scrollIntoView({block: 'nearest', behavior: 'smooth'});
+  if (first && scroll) first.scrollIntoView({block: 'nearest', behavior: 'smooth'});
 }
 
 function applyFocus(focus) {
@@ -399,6 +401,27 @@ function wire() {
   };
   ui.article.addEventListener('focusin', explainFrom);
   ui.article.addEventListener('mouseover', explainFrom);
+  // Linked views from the text: a highlight's theme (or name) becomes the focus; again, all.
+  const followFrom = (mark) => {
+    const theme = mark.dataset.themes && mark.dataset.themes.split(' ')[0];
+    const name = mark.dataset.entities && mark.dataset.entities.split('|')[0];
+    const focus = theme ? {kind: 'theme', id: theme} : name ? {kind: 'entity', name} : null;
+    if (!focus) return;
+    const same = JSON.stringify(focus) === JSON.stringify(state.focus);
+    setFocus(same ? null : focus, {scroll: false});
+    mark.focus({preventScroll: true});
+  };
+  ui.article.addEventListener('click', (event) => {
+    const mark = event.target.closest && event.target.closest('mark.hl');
+    if (mark) followFrom(mark);
+  });
+  ui.article.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    const mark = event.target.closest && event.target.closest('mark.hl');
+    if (!mark) return;
+    event.preventDefault();
+    followFrom(mark);
+  });
 
   $('export-json').addEventListener('click', () => {
     if (state.report) {
