@@ -233,6 +233,38 @@ withPage((env) => {
       }));
   });
 
+  describe('offsets', () => {
+    test('with emoji and non-Latin text every highlight covers exactly its mention', () =>
+      session(async ({page}) => {
+        const text = '🎉 Great news: Россия и Китай 🤝 signed a peace deal in Москва. ' +
+                     'Trade 📈 rose strongly; critics 😡 called the sanctions a terrible failure. ' +
+                     'Ευρώπη watched as China and Russia pledged cooperation 🇨🇳🇷🇺.';
+        await page.fill('[data-testid="article-input"]', text);
+        await clickAndWait(page, '[data-testid="analyze"]');
+        const {mentions, marks, article} = await page.evaluate(() => {
+          const r = window.newslensPage.lastReport;
+          const a = document.querySelector('[data-testid="article"]');
+          // Offset of each mark: the length of the text before it.
+          const marks = [...a.querySelectorAll('mark.hl')].map((m) => {
+            const range = document.createRange();
+            range.setStart(a, 0);
+            range.setEndBefore(m);
+            const start = range.toString().length;
+            return {start, end: start + m.textContent.length};
+          });
+          return {mentions: r.mentions, marks, article: a.textContent};
+        });
+        assert.equal(article, text);
+        assert.ok(mentions.length >= 5, `expected several mentions, got ${mentions.length}`);
+        const covered = new Set(marks.map((m) => `${m.start}:${m.end}`));
+        for (const m of mentions) {
+          assert.ok(covered.has(`${m.start}:${m.end}`),
+                    `mention ${JSON.stringify(m)} ("${text.slice(m.start, m.end)}") has its own highlight`);
+          assert.doesNotMatch(text.slice(m.start, m.end), /^\s|\s$/, 'offsets land on word edges');
+        }
+      }));
+  });
+
   describe('more input', () => {
     test('pasted HTML source is reduced to the article text, and none of it runs', () =>
       session(async ({page}) => {

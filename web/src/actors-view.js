@@ -54,7 +54,8 @@ export class ActorsView {
       rows: entities.map((e) => [
         el('button', {type: 'button', class: 'link-button', text: e.code ? `${e.name} (${e.code})` : e.name,
                       'aria-label': `Follow ${e.name} through the article`, onclick: focusOn(e.name)}),
-        TYPE_LABELS[e.type] || e.type, e.count, signed(e.tone)]),
+        e.role ? `${TYPE_LABELS[e.type] || e.type}: ${e.role}` : TYPE_LABELS[e.type] || e.type,
+        e.count, signed(e.tone)]),
     }));
     const pairs = (report.co_mentions || []).slice(0, MAX_PAIRS);
     if (pairs.length) {

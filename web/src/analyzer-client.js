@@ -57,6 +57,7 @@ export class AnalyzerClient {
     this.pending = new Map();  // id → {resolve, reject, onProgress}
     this.nextId = 1;
     this.local = null;
+    this.workerUsable = null;  // unknown until the first large text
   }
 
   /** The main-thread analyzer (memoised by NewsLens.create()). */
@@ -75,7 +76,17 @@ export class AnalyzerClient {
    * cancel(), or with the module's Error.
    */
   async analyze(text, options, {onProgress} = {}) {
-    if (text.length > this.threshold) return this.analyzeInWorker(text, options, onProgress);
+    if (text.length > this.threshold && this.workerUsable !== false) {
+      try {
+        if (!this.worker) this.startWorker();
+        this.workerUsable = true;
+      } catch (err) {
+        // No way to build the worker (an older newslens.js): analyse here, just less smoothly.
+        this.workerUsable = false;
+        console.warn(`newslens: analysing on the main thread: ${err.message}`);
+      }
+      if (this.workerUsable) return this.analyzeInWorker(text, options, onProgress);
+    }
     const nl = await this.ready();
     const t0 = performance.now();
     const report = nl.analyze(text, options);
