@@ -89,7 +89,8 @@ for (const f of ['news-article.html', 'news-article.css']) {
 const bytes = readFileSync(outfile);
 const gz = gzipSync(bytes, {level: 9}).length;
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
-const name = relative(root, outfile) || outfile;
+const rel = relative(root, outfile);
+const name = rel.startsWith('..') ? outfile : rel;
 console.log(`${''.padEnd(26)}${'raw'.padStart(11)}${'gzip'.padStart(11)}`);
 console.log(`${name.padEnd(26)}${kb(bytes.length)}${kb(gz)}`);
 console.log(`${'budget (gzip)'.padEnd(26)}${''.padStart(11)}${kb(BUDGET_GZIP_BYTES)}`);
