@@ -1,5 +1,8 @@
 // newslens — the command-line analyzer. See `newslens --help`.
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -8,8 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "input.h"
 #include "newslens/analyzer.h"
 #include "newslens/report.h"
+#include "stream.h"
+#include "summary.h"
 
 namespace {
 
@@ -20,16 +26,34 @@ constexpr int kExitUsage = 2;
 constexpr char kUsage[] = R"(newslens — themes, tone and actors of news articles
 
 Usage:
-  newslens analyze [options] FILE...     analyse text files ('-' reads stdin)
-  newslens analyze --jsonl [options]     stream: {"id":..,"text":..} lines on stdin,
-                                         {"id":..,"report":{..}} lines on stdout
+  newslens analyze [options] FILE...         analyse text files ('-' reads stdin)
+  newslens analyze --jsonl [options] [FILE]  stream a corpus: {"id":..,"text":..} lines in (FILE,
+                                             plain or gzip, or stdin), one line per article out
+  newslens analyze --csv [options] [FILE]    the same from CSV with a header row
+  newslens aggregate [FILE]                  merge --summary lines and/or --aggregate objects
+                                             (e.g. from several partitions) into one aggregate
   newslens --help | --version
 
 Options:
   --json            print the full report as JSON (one object per file; with several
                     files, one JSON object per line)
-  --jsonl           read JSON Lines on stdin and write one result per line, in order; a bad
-                    line gives {"id":..,"error":".."} and processing continues
+  --jsonl           read JSON Lines ({"id", "text"} plus optional "title", "date", "source")
+                    and write {"id":..,"report":{..}} per line, in input order; a bad line
+                    gives {"id":..,"error":"line N: .."} and processing continues
+  --csv             read CSV (RFC 4180: quoted fields may hold commas, newlines and "") whose
+                    header names a "text" column and optionally id, title, date, source;
+                    output and bad rows as for --jsonl
+  --threads N       with --jsonl/--csv: analyse on N threads (default: the cores available);
+                    output stays in input order
+  --summary         with --jsonl/--csv: a compact summary line per article instead of the
+                    full report: id, words, sentences, primary theme, tone (compound, label,
+                    GDELT tone), every theme with score/count/share, every entity with count
+  --aggregate       with --jsonl/--csv: one corpus-level newslens/aggregate@1 object at the
+                    end (sums of the summary lines: articles, words, theme totals and shares,
+                    mean tone, label counts, entity totals). Alone it is the only output (bad
+                    records go to stderr); with --summary it follows the summary lines
+  --progress        progress on stderr (articles, MB, MB/s); on by default when stderr is
+                    a terminal
   --tone DOMAIN     sentiment lexicon: news (default), general (VADER's), finance
   --dict FILE       add a custom dictionary: newslens JSON (themes, lexicon, entities) or a
                     LIWC-style .dic file; may be repeated
@@ -39,14 +63,20 @@ Options:
   -h, --help        show this help
   --version         print the version
 
+Input files ending in .gz (or any gzip data, even on stdin) are decompressed.
 Exit status: 0 all inputs analysed, 1 some inputs failed, 2 usage error.
 )";
 
 struct Args {
-  bool json = false, jsonl = false, dict_only = false, utf8 = false, mentions = true;
+  bool json = false, jsonl = false, csv = false, dict_only = false, utf8 = false, mentions = true;
+  bool summary = false, aggregate = false, progress = false;
+  int threads = 0;  // 0: not given
   std::string tone = "news";
   std::vector<std::string> dicts, files;
 };
+
+// Largest --threads accepted: far above any useful value, low enough to catch typos.
+constexpr int kMaxThreads = 256;
 
 bool ReadFile(const std::string& path, std::string* out, std::string* error) {
   if (path == "-") {
@@ -118,44 +148,52 @@ void PrintTable(const std::string& name, const newslens::Report& r) {
   std::printf("\n");
 }
 
-int RunJsonl(const newslens::Analyzer& analyzer, const newslens::Options& options) {
-  std::string line;
-  size_t line_no = 0;
+// `newslens aggregate`: the reduce step. Adds summary lines, counts error lines as failed
+// records and merges aggregate objects, then prints one aggregate.
+int RunAggregate(const std::string& path) {
+  auto src = newslens::cli::ByteSource::Open(path);
+  if (!src.ok()) {
+    std::fprintf(stderr, "newslens: %s\n", src.error().c_str());
+    return kExitSomeFailed;
+  }
+  newslens::cli::Buffered in(src.value().get());
+  newslens::cli::JsonlReader reader(&in);
+  newslens::cli::Aggregate aggregate;
+  newslens::cli::Record rec;
   int status = kExitOk;
-  std::ios::sync_with_stdio(false);
-  while (std::getline(std::cin, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    nlohmann::json id = nullptr;
+  while (reader.Next(&rec)) {
     auto fail = [&](const std::string& message) {
-      nlohmann::json out = {{"id", id}, {"error", "line " + std::to_string(line_no) + ": " + message}};
-      std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      std::fprintf(stderr, "newslens: line %llu: %s\n", static_cast<unsigned long long>(rec.line),
+                   message.c_str());
       status = kExitSomeFailed;
     };
-    nlohmann::json in = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (in.is_discarded()) {
-      fail("not valid JSON");
+    if (!rec.error.empty()) {
+      fail(rec.error);
       continue;
     }
-    if (!in.is_object()) {
-      fail("expected a JSON object with \"text\"");
-      continue;
+    nlohmann::json line = nlohmann::json::parse(rec.raw, nullptr, /*allow_exceptions=*/false);
+    if (!line.is_object()) {
+      fail("not a JSON object");
+    } else if (line.contains("schema")) {
+      newslens::Status merged = aggregate.Merge(line);
+      if (!merged.ok()) fail(merged.error());
+    } else if (line.contains("error")) {
+      aggregate.AddFailed();
+    } else {
+      auto summary = newslens::cli::ParseSummary(line);
+      if (summary.ok()) {
+        aggregate.Add(summary.value());
+      } else {
+        fail(summary.error() + " (expected a --summary line or an aggregate)");
+      }
     }
-    if (in.contains("id")) id = in["id"];
-    if (!in.contains("text") || !in["text"].is_string()) {
-      fail("missing string field \"text\"");
-      continue;
-    }
-    auto report = analyzer.Analyze(in["text"].get_ref<const std::string&>(), options);
-    if (!report.ok()) {
-      fail(report.error());
-      continue;
-    }
-    std::cout << "{\"id\":" << id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-              << ",\"report\":" << newslens::ToJson(report.value()) << "}\n";
   }
-  std::cout.flush();
+  if (!src.value()->error().empty()) {
+    std::fprintf(stderr, "newslens: %s\n", src.value()->error().c_str());
+    status = kExitSomeFailed;
+  }
+  std::string json = aggregate.ToJson();
+  std::printf("%s\n", json.c_str());
   return status;
 }
 
@@ -174,6 +212,13 @@ int main(int argc, char** argv) {
   if (argv_s[0] == "--version") {
     std::printf("newslens 0.1.0\n");
     return kExitOk;
+  }
+  if (argv_s[0] == "aggregate") {
+    if (argv_s.size() > 2) {
+      std::fprintf(stderr, "newslens: aggregate takes at most one input file\n");
+      return kExitUsage;
+    }
+    return RunAggregate(argv_s.size() == 2 ? argv_s[1] : "-");
   }
   if (argv_s[0] != "analyze") {
     std::fprintf(stderr, "newslens: unknown command '%s' (try: newslens --help)\n", argv_s[0].c_str());
@@ -196,6 +241,24 @@ int main(int argc, char** argv) {
       args.json = true;
     } else if (a == "--jsonl") {
       args.jsonl = true;
+    } else if (a == "--csv") {
+      args.csv = true;
+    } else if (a == "--summary") {
+      args.summary = true;
+    } else if (a == "--aggregate") {
+      args.aggregate = true;
+    } else if (a == "--progress") {
+      args.progress = true;
+    } else if (a == "--threads") {
+      const std::string* v = value("--threads");
+      if (!v) return kExitUsage;
+      char* end = nullptr;
+      long n = std::strtol(v->c_str(), &end, 10);
+      if (v->empty() || *end != '\0' || n < 1 || n > kMaxThreads) {
+        std::fprintf(stderr, "newslens: --threads needs a number from 1 to %d\n", kMaxThreads);
+        return kExitUsage;
+      }
+      args.threads = static_cast<int>(n);
     } else if (a == "--dict-only") {
       args.dict_only = true;
     } else if (a == "--utf8-offsets") {
@@ -217,11 +280,22 @@ int main(int argc, char** argv) {
       args.files.push_back(a);
     }
   }
-  if (args.jsonl && !args.files.empty()) {
-    std::fprintf(stderr, "newslens: --jsonl reads stdin; do not also give files\n");
+  const bool stream = args.jsonl || args.csv;
+  if (args.jsonl && args.csv) {
+    std::fprintf(stderr, "newslens: choose one of --jsonl and --csv\n");
     return kExitUsage;
   }
-  if (!args.jsonl && args.files.empty()) {
+  if (stream && args.files.size() > 1) {
+    std::fprintf(stderr, "newslens: --jsonl/--csv read one FILE or stdin (cat several into it)\n");
+    return kExitUsage;
+  }
+  if (!stream && (args.summary || args.aggregate || args.progress || args.threads)) {
+    std::fprintf(stderr,
+                 "newslens: --summary, --aggregate, --progress and --threads go with --jsonl or "
+                 "--csv\n");
+    return kExitUsage;
+  }
+  if (!stream && args.files.empty()) {
     std::fprintf(stderr, "newslens: no input files (try: newslens --help)\n");
     return kExitUsage;
   }
@@ -257,7 +331,18 @@ int main(int argc, char** argv) {
   options.utf16_offsets = !args.utf8;
   options.include_mentions = args.mentions;
 
-  if (args.jsonl) return RunJsonl(analyzer.value(), options);
+  if (stream) {
+    newslens::cli::StreamOptions so;
+    so.format = args.csv ? newslens::cli::StreamOptions::Format::kCsv
+                         : newslens::cli::StreamOptions::Format::kJsonl;
+    so.input = args.files.empty() ? "-" : args.files[0];
+    so.threads = args.threads ? args.threads : newslens::cli::AvailableCores();
+    so.summary = args.summary;
+    so.aggregate = args.aggregate;
+    so.progress = args.progress || isatty(STDERR_FILENO);
+    so.analysis = options;
+    return newslens::cli::RunStream(analyzer.value(), so);
+  }
 
   int status = kExitOk;
   for (const std::string& path : args.files) {

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(cmake g++ make emscripten nlohmann-json3-dev chromium libgtest-dev libbenchmark-dev nodejs npm gzip)
+APT_PACKAGES=(cmake g++ make emscripten nlohmann-json3-dev zlib1g-dev chromium libgtest-dev libbenchmark-dev nodejs npm gzip)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,432 @@
+#include "summary.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace newslens::cli {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr double kFixedScale = 10000.0;  // 4 decimals, as the report prints numbers
+
+// Strings come from the input (ids, titles: maybe invalid UTF-8) or from the analyzer; nlohmann
+// escapes both and replaces invalid bytes with U+FFFD instead of throwing.
+void AppendJson(const Json& v, std::string* out) {
+  out->append(v.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+void AppendString(const std::string& s, std::string* out) { AppendJson(Json(s), out); }
+
+void Key(const char* key, std::string* out, bool first = false) {
+  if (!first) out->push_back(',');
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+}
+
+void AppendThemes(const std::vector<Summary::Theme>& themes, std::string* out) {
+  out->push_back('[');
+  for (size_t i = 0; i < themes.size(); ++i) {
+    const auto& t = themes[i];
+    out->append(i ? ",{" : "{");
+    Key("id", out, true);
+    AppendString(t.id, out);
+    Key("score", out);
+    AppendFixed4(t.score, out);
+    Key("count", out);
+    out->append(std::to_string(t.count));
+    Key("share", out);
+    AppendFixed4(t.share, out);
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
+// Reading back: small typed accessors that never throw and say which field is wrong.
+const Json* Field(const Json& obj, const char* key) {
+  if (!obj.is_object()) return nullptr;
+  auto it = obj.find(key);
+  return it == obj.end() ? nullptr : &*it;
+}
+Status Missing(const char* what, const char* key) {
+  return Status::Error(std::string(what) + ": missing or mistyped \"" + key + "\"");
+}
+bool GetUint(const Json& obj, const char* key, uint64_t* out) {
+  const Json* v = Field(obj, key);
+  if (v == nullptr || !v->is_number_unsigned()) return false;
+  *out = v->get<uint64_t>();
+  return true;
+}
+bool GetFixed(const Json& obj, const char* key, Fixed4* out) {
+  const Json* v = Field(obj, key);
+  if (v == nullptr || !v->is_number()) return false;
+  *out = ToFixed4(v->get<double>());
+  return true;
+}
+bool GetString(const Json& obj, const char* key, std::string* out) {
+  const Json* v = Field(obj, key);
+  if (v == nullptr || !v->is_string()) return false;
+  *out = v->get<std::string>();
+  return true;
+}
+
+Status ParseThemes(const Json& line, const char* key, std::vector<Summary::Theme>* out) {
+  const Json* list = Field(line, key);
+  if (list == nullptr || !list->is_array()) return Missing("summary", key);
+  for (const Json& item : *list) {
+    Summary::Theme t;
+    if (!GetString(item, "id", &t.id) || !GetFixed(item, "score", &t.score) ||
+        !GetUint(item, "count", &t.count) || !GetFixed(item, "share", &t.share)) {
+      return Status::Error(std::string("summary: a \"") + key +
+                           "\" item needs id, score, count and share");
+    }
+    out->push_back(std::move(t));
+  }
+  return Status();
+}
+
+}  // namespace
+
+Fixed4 ToFixed4(double v) {
+  if (!std::isfinite(v)) return 0;
+  return static_cast<Fixed4>(std::llround(v * kFixedScale));
+}
+
+void AppendFixed4(Fixed4 q, std::string* out) {
+  if (q < 0) out->push_back('-');
+  uint64_t a = q < 0 ? 0 - static_cast<uint64_t>(q) : static_cast<uint64_t>(q);
+  out->append(std::to_string(a / 10000));
+  unsigned frac = static_cast<unsigned>(a % 10000);
+  if (frac == 0) return;
+  char digits[6] = {'.', char('0' + frac / 1000), char('0' + frac / 100 % 10),
+                    char('0' + frac / 10 % 10), char('0' + frac % 10), 0};
+  size_t len = 5;
+  while (digits[len - 1] == '0') --len;
+  out->append(digits, len);
+}
+
+Summary Summarize(const Report& r) {
+  Summary s;
+  s.words = r.stats.words;
+  s.sentences = r.stats.sentences;
+  s.primary_theme = r.primary_theme;
+  s.compound = ToFixed4(r.tone.compound);
+  s.gdelt_tone = ToFixed4(r.tone.gdelt_tone);
+  s.label = r.tone.label;
+  for (const auto& t : r.top_level) {
+    s.top_level.push_back({t.id, ToFixed4(t.score), t.count, ToFixed4(t.share)});
+  }
+  // report.themes lists the top-level themes again; the summary keeps them in top_level only.
+  for (const auto& t : r.themes) {
+    if (t.parent.empty()) continue;
+    s.themes.push_back({t.id, ToFixed4(t.score), t.count, ToFixed4(t.share)});
+  }
+  for (const auto& e : r.entities) s.entities.push_back({e.name, e.type, e.code, e.count});
+  return s;
+}
+
+std::string SummaryJson(const ArticleMeta& meta, const Summary& s) {
+  std::string out;
+  out.reserve(256 + 48 * (s.top_level.size() + s.themes.size() + s.entities.size()));
+  out.push_back('{');
+  Key("id", &out, true);
+  AppendJson(meta.id, &out);
+  const std::pair<const char*, const Json*> optional[] = {
+      {"title", &meta.title}, {"date", &meta.date}, {"source", &meta.source}};
+  for (const auto& [key, value] : optional) {
+    if (value->is_null()) continue;
+    Key(key, &out);
+    AppendJson(*value, &out);
+  }
+  Key("words", &out);
+  out.append(std::to_string(s.words));
+  Key("sentences", &out);
+  out.append(std::to_string(s.sentences));
+  Key("primary_theme", &out);
+  if (s.primary_theme.empty()) {
+    out.append("null");
+  } else {
+    AppendString(s.primary_theme, &out);
+  }
+  Key("tone", &out);
+  out.push_back('{');
+  Key("compound", &out, true);
+  AppendFixed4(s.compound, &out);
+  Key("label", &out);
+  AppendString(s.label, &out);
+  Key("gdelt_tone", &out);
+  AppendFixed4(s.gdelt_tone, &out);
+  out.push_back('}');
+  Key("top_level", &out);
+  AppendThemes(s.top_level, &out);
+  Key("themes", &out);
+  AppendThemes(s.themes, &out);
+  Key("entities", &out);
+  out.push_back('[');
+  for (size_t i = 0; i < s.entities.size(); ++i) {
+    const auto& e = s.entities[i];
+    out.append(i ? ",{" : "{");
+    Key("name", &out, true);
+    AppendString(e.name, &out);
+    Key("type", &out);
+    AppendString(e.type, &out);
+    if (!e.code.empty()) {
+      Key("code", &out);
+      AppendString(e.code, &out);
+    }
+    Key("count", &out);
+    out.append(std::to_string(e.count));
+    out.push_back('}');
+  }
+  out.append("]}");
+  return out;
+}
+
+Result<Summary> ParseSummary(const Json& line) {
+  Summary s;
+  if (!GetUint(line, "words", &s.words)) return Missing("summary", "words");
+  if (!GetUint(line, "sentences", &s.sentences)) return Missing("summary", "sentences");
+  const Json* primary = Field(line, "primary_theme");
+  if (primary == nullptr || !(primary->is_null() || GetString(line, "primary_theme", &s.primary_theme))) {
+    return Missing("summary", "primary_theme");
+  }
+  const Json* tone = Field(line, "tone");
+  if (tone == nullptr || !GetFixed(*tone, "compound", &s.compound) ||
+      !GetString(*tone, "label", &s.label) || !GetFixed(*tone, "gdelt_tone", &s.gdelt_tone)) {
+    return Missing("summary", "tone");
+  }
+  Status st = ParseThemes(line, "top_level", &s.top_level);
+  if (!st.ok()) return st;
+  st = ParseThemes(line, "themes", &s.themes);
+  if (!st.ok()) return st;
+  const Json* entities = Field(line, "entities");
+  if (entities == nullptr || !entities->is_array()) return Missing("summary", "entities");
+  for (const Json& item : *entities) {
+    Summary::Entity e;
+    if (!GetString(item, "name", &e.name) || !GetString(item, "type", &e.type) ||
+        !GetUint(item, "count", &e.count)) {
+      return Status::Error("summary: an \"entities\" item needs name, type and count");
+    }
+    GetString(item, "code", &e.code);
+    s.entities.push_back(std::move(e));
+  }
+  return s;
+}
+
+void Aggregate::Add(const Summary& s) {
+  ++articles_;
+  words_ += s.words;
+  sentences_ += s.sentences;
+  compound_sum_ += s.compound;
+  gdelt_sum_ += s.gdelt_tone;
+  ++labels_[s.label];
+  for (const auto& t : s.top_level) {
+    ThemeTotal& total = top_level_[t.id];
+    total.score += t.score;
+    total.count += t.count;
+    ++total.articles;
+    if (t.id == s.primary_theme) ++total.primary;
+  }
+  for (const auto& t : s.themes) {
+    ThemeTotal& total = themes_[t.id];
+    total.score += t.score;
+    total.count += t.count;
+    ++total.articles;
+  }
+  for (const auto& e : s.entities) {
+    EntityTotal& total = entities_[e.type + '\x1f' + e.name];
+    if (total.name.empty()) total = {e.name, e.type, e.code, 0, 0};
+    total.count += e.count;
+    ++total.articles;
+  }
+}
+
+Status Aggregate::Merge(const Json& a) {
+  const Json* schema = Field(a, "schema");
+  if (schema == nullptr || *schema != kAggregateSchema) {
+    return Status::Error(std::string("aggregate: \"schema\" is not \"") + kAggregateSchema + "\"");
+  }
+  Aggregate add;
+  const Json* tone = Field(a, "tone");
+  const Json* labels = tone ? Field(*tone, "labels") : nullptr;
+  if (!GetUint(a, "articles", &add.articles_) || !GetUint(a, "failed", &add.failed_) ||
+      !GetUint(a, "words", &add.words_) || !GetUint(a, "sentences", &add.sentences_) ||
+      tone == nullptr || !GetFixed(*tone, "compound_sum", &add.compound_sum_) ||
+      !GetFixed(*tone, "gdelt_tone_sum", &add.gdelt_sum_) || labels == nullptr ||
+      !labels->is_object()) {
+    return Status::Error("aggregate: missing or mistyped totals");
+  }
+  for (const auto& [label, count] : labels->items()) {
+    if (!count.is_number_unsigned()) return Status::Error("aggregate: bad label count");
+    add.labels_[label] += count.get<uint64_t>();
+  }
+  for (bool top : {true, false}) {
+    const char* key = top ? "top_level" : "themes";
+    const Json* list = Field(a, key);
+    if (list == nullptr || !list->is_array()) return Missing("aggregate", key);
+    auto& totals = top ? add.top_level_ : add.themes_;
+    for (const Json& item : *list) {
+      std::string id;
+      ThemeTotal t;
+      if (!GetString(item, "id", &id) || !GetFixed(item, "score", &t.score) ||
+          !GetUint(item, "count", &t.count) || !GetUint(item, "articles", &t.articles) ||
+          (top && !GetUint(item, "primary", &t.primary))) {
+        return Status::Error(std::string("aggregate: a bad \"") + key + "\" item");
+      }
+      totals[id] = t;
+    }
+  }
+  const Json* entities = Field(a, "entities");
+  if (entities == nullptr || !entities->is_array()) return Missing("aggregate", "entities");
+  for (const Json& item : *entities) {
+    EntityTotal e;
+    if (!GetString(item, "name", &e.name) || !GetString(item, "type", &e.type) ||
+        !GetUint(item, "count", &e.count) || !GetUint(item, "articles", &e.articles)) {
+      return Status::Error("aggregate: a bad \"entities\" item");
+    }
+    GetString(item, "code", &e.code);
+    add.entities_[e.type + '\x1f' + e.name] = std::move(e);
+  }
+  // Everything parsed: now add, so a bad line leaves this aggregate unchanged.
+  articles_ += add.articles_;
+  failed_ += add.failed_;
+  words_ += add.words_;
+  sentences_ += add.sentences_;
+  compound_sum_ += add.compound_sum_;
+  gdelt_sum_ += add.gdelt_sum_;
+  for (const auto& [label, count] : add.labels_) labels_[label] += count;
+  for (bool top : {true, false}) {
+    for (const auto& [id, t] : top ? add.top_level_ : add.themes_) {
+      ThemeTotal& total = (top ? top_level_ : themes_)[id];
+      total.score += t.score;
+      total.count += t.count;
+      total.articles += t.articles;
+      total.primary += t.primary;
+    }
+  }
+  for (const auto& [key, e] : add.entities_) {
+    EntityTotal& total = entities_[key];
+    if (total.name.empty()) total = {e.name, e.type, e.code, 0, 0};
+    total.count += e.count;
+    total.articles += e.articles;
+  }
+  return Status();
+}
+
+std::string Aggregate::ToJson() const {
+  Fixed4 total_score = 0;
+  for (const auto& [id, t] : top_level_) total_score += t.score;
+  auto share = [&](Fixed4 score) {
+    return total_score > 0 ? ToFixed4(static_cast<double>(score) / static_cast<double>(total_score))
+                           : 0;
+  };
+  auto mean = [&](Fixed4 sum) {
+    return articles_ ? ToFixed4(static_cast<double>(sum) / kFixedScale /
+                                static_cast<double>(articles_))
+                     : 0;
+  };
+  using ThemeEntry = std::pair<std::string, ThemeTotal>;
+  auto sorted = [](const std::unordered_map<std::string, ThemeTotal>& m) {
+    std::vector<ThemeEntry> v(m.begin(), m.end());
+    std::sort(v.begin(), v.end(), [](const ThemeEntry& a, const ThemeEntry& b) {
+      return a.second.score != b.second.score ? a.second.score > b.second.score
+                                              : a.first < b.first;
+    });
+    return v;
+  };
+
+  std::string out = "{";
+  Key("schema", &out, true);
+  AppendString(kAggregateSchema, &out);
+  for (const auto& [key, value] : {std::make_pair("articles", articles_),
+                                   std::make_pair("failed", failed_),
+                                   std::make_pair("words", words_),
+                                   std::make_pair("sentences", sentences_)}) {
+    Key(key, &out);
+    out.append(std::to_string(value));
+  }
+  Key("tone", &out);
+  out.push_back('{');
+  Key("mean_compound", &out, true);
+  AppendFixed4(mean(compound_sum_), &out);
+  Key("mean_gdelt_tone", &out);
+  AppendFixed4(mean(gdelt_sum_), &out);
+  Key("compound_sum", &out);
+  AppendFixed4(compound_sum_, &out);
+  Key("gdelt_tone_sum", &out);
+  AppendFixed4(gdelt_sum_, &out);
+  Key("labels", &out);
+  out.push_back('{');
+  bool first = true;
+  for (const char* label : {"positive", "neutral", "negative"}) {
+    Key(label, &out, first);
+    first = false;
+    out.append(std::to_string(labels_.at(label)));
+  }
+  for (const auto& [label, count] : labels_) {  // labels from elsewhere, if any
+    if (label == "positive" || label == "neutral" || label == "negative") continue;
+    out.push_back(',');
+    AppendString(label, &out);
+    out.push_back(':');
+    out.append(std::to_string(count));
+  }
+  out.append("}}");
+  for (bool top : {true, false}) {
+    Key(top ? "top_level" : "themes", &out);
+    out.push_back('[');
+    first = true;
+    for (const auto& [id, t] : sorted(top ? top_level_ : themes_)) {
+      out.append(first ? "{" : ",{");
+      first = false;
+      Key("id", &out, true);
+      AppendString(id, &out);
+      Key("score", &out);
+      AppendFixed4(t.score, &out);
+      Key("count", &out);
+      out.append(std::to_string(t.count));
+      Key("share", &out);
+      AppendFixed4(share(t.score), &out);
+      Key("articles", &out);
+      out.append(std::to_string(t.articles));
+      if (top) {
+        Key("primary", &out);
+        out.append(std::to_string(t.primary));
+      }
+      out.push_back('}');
+    }
+    out.push_back(']');
+  }
+  std::vector<const EntityTotal*> entities;
+  entities.reserve(entities_.size());
+  for (const auto& [key, e] : entities_) entities.push_back(&e);
+  std::sort(entities.begin(), entities.end(), [](const EntityTotal* a, const EntityTotal* b) {
+    if (a->count != b->count) return a->count > b->count;
+    if (a->name != b->name) return a->name < b->name;
+    return a->type < b->type;
+  });
+  Key("entities", &out);
+  out.push_back('[');
+  first = true;
+  for (const EntityTotal* e : entities) {
+    out.append(first ? "{" : ",{");
+    first = false;
+    Key("name", &out, true);
+    AppendString(e->name, &out);
+    Key("type", &out);
+    AppendString(e->type, &out);
+    if (!e->code.empty()) {
+      Key("code", &out);
+      AppendString(e->code, &out);
+    }
+    Key("count", &out);
+    out.append(std::to_string(e->count));
+    Key("articles", &out);
+    out.append(std::to_string(e->articles));
+    out.push_back('}');
+  }
+  out.append("]}");
+  return out;
+}
+
+}  // namespace newslens::cli
