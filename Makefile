@@ -9,7 +9,7 @@ SAMPLE := data/samples/china-russia-letter.txt
 # Emscripten 3.1.6's JS optimizer needs Debian's acorn.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all deps build native wasm web run test test-core test-wasm test-data test-web clean
+.PHONY: all deps build native wasm web run test test-core test-wasm test-cli test-data test-web clean
 
 all: build
 
@@ -33,7 +33,7 @@ run: build
 	@./build/newslens analyze $(SAMPLE)
 	@node tools/serve.mjs dist 8000
 
-test: build test-core test-data test-wasm test-web
+test: build test-core test-data test-wasm test-cli test-web
 
 test-core:
 	@cd build && ctest --output-on-failure -j $(JOBS)
@@ -43,6 +43,9 @@ test-data:
 
 test-wasm:
 	@node --test tests/wasm/
+
+test-cli:
+	@node --test tests/cli/
 
 test-web:
 	@node --test --test-concurrency=1 tests/web/
