@@ -7,7 +7,7 @@ import {fill} from './strings.js';
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Excerpts in the details are cut to this many characters (about two lines of the card). */
-export const EXCERPT_CHARS = 160;
+export const EXCERPT_CHARS = 120;
 
 /**
  * An element with classes `names` (the first is also its `part` name, the styling hook for the

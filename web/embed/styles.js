@@ -59,7 +59,7 @@ ul { list-style: none; }
 .tone { display: flex; align-items: center; gap: 12px; }
 .gauge { flex: none; display: block; width: 76px; height: 44px; }
 .gauge .track { stroke: var(--newslens-track, var(--_track)); }
-.gauge .track, .gauge .value { fill: none; stroke-width: 9; stroke-linecap: round; }
+.gauge .track, .gauge .value { fill: none; stroke-width: 9; }
 .gauge .needle { stroke: var(--newslens-color, var(--_fg)); stroke-width: 2.5; stroke-linecap: round; }
 .gauge .hub { fill: var(--newslens-color, var(--_fg)); }
 .positive .value { stroke: var(--newslens-positive, var(--_pos)); }
@@ -109,13 +109,17 @@ ul { list-style: none; }
 .sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
       clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
-/* compact: one short block — gauge, label, the themes inline; no actors, details or footer. */
-:host([compact]) .card { padding: 8px 10px; }
+/* compact: one line — gauge, label, the themes inline; no actors, details or footer. */
+:host([compact]) .card { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 16px;
+                         padding: 6px 12px; }
+:host([compact]) .tone { gap: 8px; }
+:host([compact]) .tone-text { flex-direction: row; align-items: baseline; gap: 6px; }
+:host([compact]) .tone-label { font-size: 1em; }
 :host([compact]) .title, :host([compact]) .actors-section, :host([compact]) .details,
 :host([compact]) .footer, :host([compact]) .theme-bar, :host([compact]) .theme-sub,
 :host([compact]) .themes-title { display: none; }
 :host([compact]) .gauge { width: 52px; height: 30px; }
-:host([compact]) .themes { display: flex; flex-wrap: wrap; gap: 2px 12px; margin-top: 6px; }
+:host([compact]) .themes { display: flex; flex-wrap: wrap; gap: 2px 12px; }
 :host([compact]) .theme { display: flex; gap: 4px; margin: 0; }
 `;
 
