@@ -1,7 +1,10 @@
 // Tone: VADER's rules (Hutto & Gilbert, ICWSM 2014; vaderSentiment.py) over layered lexicons,
 // extended with clause-bounded negation scope, contrast words beyond "but", "no" as determiner,
-// "not only ... but also", and multi-word expressions. Constants come from rules-en.json.
+// "not only ... but also", multi-word expressions, emoticons, and polarity shifters ("reduce the
+// risk", "losses narrowed"). Word lists and constants come from rules-en.json; docs/tone.md
+// describes every rule.
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "internal.h"
@@ -20,17 +23,24 @@ enum Rule : uint32_t {
   kRuleContrastWeak = 16,
   kRuleContrastStrong = 32,
   kRuleIdiom = 64,
+  kRuleEmoticon = 128,
+  kRuleReversed = 256,  // the target of a shifter of decrease: "reduce [the risk]"
+  kRuleDirected = 512,  // a shifter whose sign follows its target: "costs [rose]"
+  kRuleNegativity = 1024,  // a negative contribution, weighted by NEGATIVITY_WEIGHT
 };
 
 std::vector<std::string> RuleNames(uint32_t rules) {
+  static constexpr std::pair<uint32_t, const char*> kNames[] = {
+      {kRuleIdiom, "idiom"},       {kRuleEmoticon, "emoticon"},
+      {kRuleCaps, "caps"},         {kRuleBoosted, "boosted"},
+      {kRuleDampened, "dampened"}, {kRuleNegated, "negated"},
+      {kRuleReversed, "reversed"}, {kRuleDirected, "directed"},
+      {kRuleNegativity, "negativity"},
+      {kRuleContrastWeak, "contrast-weak"}, {kRuleContrastStrong, "contrast-strong"},
+  };
   std::vector<std::string> out;
-  if (rules & kRuleIdiom) out.push_back("idiom");
-  if (rules & kRuleCaps) out.push_back("caps");
-  if (rules & kRuleBoosted) out.push_back("boosted");
-  if (rules & kRuleDampened) out.push_back("dampened");
-  if (rules & kRuleNegated) out.push_back("negated");
-  if (rules & kRuleContrastWeak) out.push_back("contrast-weak");
-  if (rules & kRuleContrastStrong) out.push_back("contrast-strong");
+  for (const auto& [bit, name] : kNames)
+    if (rules & bit) out.push_back(name);
   return out;
 }
 
@@ -50,6 +60,25 @@ bool IsClauseBreak(char p) {
   return p == ',' || p == ';' || p == ':' || p == '(' || p == ')' || p == '"' || p == '-';
 }
 
+double Sign(double v) { return v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0; }
+
+}  // namespace
+
+struct SentimentEngine::W {
+  uint32_t tok;          // first token
+  uint32_t id;           // surface id (kNoId for emoticons and unknown words)
+  bool break_before;     // punctuation between this word and the previous one
+  uint8_t contrast;      // contrast_ index + 1 when this word starts a contrast word or phrase
+  uint8_t span;          // tokens... words covered by a contrast phrase or quantity phrase
+  int8_t quantity;       // +1/-1/0 for a quantity word or phrase start, else kNoQuantity
+  bool negates;          // this negator negated a sentiment word
+  float emoticon;        // valence of an emoticon chunk, NaN otherwise
+  uint32_t last_tok;     // last token (an emoticon may span several)
+  int32_t item;          // index of the item covering this word, -1 if none
+};
+
+namespace {
+constexpr int8_t kNoQuantity = 2;
 }  // namespace
 
 Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
@@ -76,30 +105,50 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
     }
     return out;
   };
+  auto phrase = [&](const std::vector<std::string>& ws) -> PhraseInfo& {
+    uint32_t node = phrases_.Insert(ids(ws));
+    uint32_t& p = phrases_.payload(node);
+    if (p == kNoId) {
+      p = static_cast<uint32_t>(phrase_info_.size());
+      PhraseInfo blank;
+      blank.valence[0] = blank.valence[1] = blank.valence[2] = kAbsent;
+      phrase_info_.push_back(blank);
+    }
+    return phrase_info_[p];
+  };
   // Layers: general -> all domains; news -> news and finance; finance -> finance only.
   auto apply = [&](const std::vector<LexiconDef>& layers, std::initializer_list<ToneDomain> ds) {
     for (const LexiconDef& lex : layers) {
       for (const auto& [key, valence] : lex.entries) {
         std::vector<std::string> ws = Words(key);
         if (ws.empty()) continue;
-        if (ws.size() == 1) {
-          WordInfo& info = word(ws[0]);
-          for (ToneDomain d : ds) info.valence[static_cast<int>(d)] = valence;
-          continue;
-        }
-        uint32_t node = phrases_.Insert(ids(ws));
-        uint32_t& p = phrases_.payload(node);
-        if (p == kNoId) {
-          p = static_cast<uint32_t>(phrase_valence_.size());
-          phrase_valence_.push_back({kAbsent, kAbsent, kAbsent});
-        }
-        for (ToneDomain d : ds) phrase_valence_[p][static_cast<int>(d)] = valence;
+        float* slot = ws.size() == 1 ? word(ws[0]).valence : phrase(ws).valence;
+        for (ToneDomain d : ds) slot[static_cast<int>(d)] = valence;
+      }
+      // Emoticons are the same in every domain; a later layer overrides an earlier one.
+      for (const auto& [key, valence] : lex.emoticons) {
+        if (key.empty()) continue;
+        uint32_t id = emoticons_.Intern(key);
+        if (id >= emoticon_valence_.size()) emoticon_valence_.resize(id + 1, 0);
+        emoticon_valence_[id] = valence;
+        emoticon_first_[static_cast<unsigned char>(key[0])] = true;
+        emoticon_max_ = std::max(emoticon_max_, key.size());
       }
     }
   };
   apply(general, {ToneDomain::kNews, ToneDomain::kGeneral, ToneDomain::kFinance});
   apply(news, {ToneDomain::kNews, ToneDomain::kFinance});
   apply(finance, {ToneDomain::kFinance});
+  auto list = [&](const char* name) -> const std::vector<std::string>& {
+    static const std::vector<std::string> kEmpty;
+    auto it = rules.lists.find(name);
+    return it == rules.lists.end() ? kEmpty : it->second;
+  };
+  // Emoticons that read as numbers or list markers in news ("(8", "8)", "0:03").
+  for (const std::string& e : list("emoticon_exclusions")) {
+    uint32_t id = emoticons_.Find(e);
+    if (id != kNoId) emoticon_valence_[id] = 0;
+  }
 
   for (const std::string& n : rules.negators) {
     std::vector<std::string> ws = Words(n);
@@ -119,15 +168,50 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
     info.booster = scalar;
   }
   for (const auto& [w, def] : rules.contrast) {
-    if (Words(w).size() != 1) continue;
+    std::vector<std::string> ws = Words(w);
+    if (ws.empty()) continue;
     contrast_.push_back(def);
-    WordInfo& info = word(w);
-    info.flags |= kContrast;
-    info.contrast = static_cast<uint8_t>(contrast_.size());
+    uint8_t index = static_cast<uint8_t>(contrast_.size());
+    if (ws.size() == 1) {
+      WordInfo& info = word(w);
+      info.flags |= kContrast;
+      info.contrast = index;
+    } else {
+      phrase(ws).contrast = index;
+    }
   }
+  for (const std::string& w : list("shifters.up"))
+    if (Words(w).size() == 1) word(w).flags |= kShiftUp;
+  for (const std::string& w : list("shifters.down"))
+    if (Words(w).size() == 1) word(w).flags |= kShiftDown;
+  for (const std::string& w : list("shifters.stops"))
+    if (Words(w).size() == 1) word(w).flags |= kShiftStop;
+  for (const std::string& w : list("negation_skips"))
+    if (Words(w).size() == 1) word(w).flags |= kAuxiliary;
+  for (auto [name, sign] : {std::pair{"quantities.good", 1}, {"quantities.bad", -1},
+                            {"quantities.neutral", 0}}) {
+    for (const std::string& q : list(name)) {
+      std::vector<std::string> ws = Words(q);
+      if (ws.size() == 1) {
+        WordInfo& info = word(ws[0]);
+        info.flags |= kQuantity;
+        info.quantity = static_cast<int8_t>(sign);
+      } else if (ws.size() > 1) {
+        PhraseInfo& info = phrase(ws);
+        info.quantity = true;
+        info.quantity_sign = static_cast<int8_t>(sign);
+      }
+    }
+  }
+
   auto constant = [&](const char* name, double* out) {
     auto it = rules.constants.find(name);
     if (it != rules.constants.end()) *out = it->second;
+  };
+  auto int_constant = [&](const char* name, int* out) {
+    double v = *out;
+    constant(name, &v);
+    *out = static_cast<int>(v);
   };
   constant("C_INCR", &c_incr_);
   constant("N_SCALAR", &n_scalar_);
@@ -137,20 +221,23 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   constant("QUESTION_MAX", &question_large_);
   constant("BOOSTER_DECAY_1", &decay_2_);
   constant("BOOSTER_DECAY_2", &decay_3_);
-  double max_marks = max_exclamations_;
-  constant("EXCLAMATION_MAX_MARKS", &max_marks);
-  max_exclamations_ = static_cast<int>(max_marks);
+  constant("SHIFT_SCALAR", &shift_scalar_);
+  constant("NEGATIVITY_WEIGHT", &negativity_);
+  constant("REFERENCE_LENGTH", &reference_length_);
+  int_constant("EXCLAMATION_MAX_MARKS", &max_exclamations_);
+  int_constant("NEGATION_WINDOW", &negation_window_);
+  int_constant("SHIFT_WINDOW_AFTER", &shift_after_);
+  int_constant("SHIFT_WINDOW_BEFORE", &shift_before_);
   for (const std::string& e : rules.negation_exceptions) {
     std::vector<std::string> ws = Words(e);
     if (ws.size() >= 2) negation_exceptions_.push_back(ids(ws));
   }
   id_no_ = vocab->Intern("no");
-  id_not_ = vocab->Intern("not");
-  id_only_ = vocab->Intern("only");
   id_also_ = vocab->Intern("also");
-  word("no");
-  word("only");
-  word("also");
+  id_yet_ = vocab->Intern("yet");
+  id_though_ = vocab->Intern("though");
+  id_and_ = vocab->Intern("and");
+  for (const char* w : {"no", "also", "yet", "though", "and"}) word(w);
   return Status();
 }
 
@@ -159,6 +246,15 @@ bool SentimentEngine::Knows(uint32_t id) const {
   const WordInfo& w = words_[id];
   return !std::isnan(w.valence[0]) || !std::isnan(w.valence[1]) || !std::isnan(w.valence[2]) ||
          w.flags != 0;
+}
+
+double SentimentEngine::Normalize(double sum) const {
+  if (sum == 0) return 0;
+  return std::max(-1.0, std::min(1.0, sum / std::sqrt(sum * sum + alpha_)));
+}
+
+double SentimentEngine::Scaled(double sum, double words) const {
+  return words > reference_length_ ? sum * reference_length_ / words : sum;
 }
 
 template <typename Words>
@@ -172,21 +268,53 @@ bool SentimentEngine::IsNegationException(const Words& words, uint32_t k) const 
   return false;
 }
 
+uint32_t SentimentEngine::MatchEmoticon(const Document& doc, uint32_t t, uint32_t end,
+                                        float* valence) const {
+  // An emoticon is a whole whitespace-delimited chunk, as in VADER (it splits on whitespace).
+  const Token& first = doc.tokens[t];
+  if (emoticon_max_ == 0 || !emoticon_first_[static_cast<unsigned char>(doc.text[first.begin])])
+    return 0;
+  if (t > 0 && doc.tokens[t - 1].end == first.begin) return 0;
+  uint32_t e = t + 1;
+  while (e < end && doc.tokens[e].begin == doc.tokens[e - 1].end) ++e;
+  bool has_mark = false;
+  for (uint32_t i = t; i < e; ++i) has_mark |= !doc.tokens[i].is_word();
+  if (!has_mark) return 0;  // a plain word: the lexicon's business
+  if (e < doc.tokens.size() && e == end && doc.tokens[e].begin == doc.tokens[e - 1].end) return 0;
+  uint32_t bytes = doc.tokens[e - 1].end - first.begin;
+  if (bytes > emoticon_max_) return 0;
+  std::string_view chunk = doc.text.substr(first.begin, bytes);
+  uint32_t id = emoticons_.Find(chunk);
+  if (id == kNoId) {
+    // VADER looks emoticons up lowercased too (":D" and ":d" are both listed; "XD" is not).
+    char lower[32];
+    for (size_t i = 0; i < chunk.size(); ++i)
+      lower[i] = (chunk[i] >= 'A' && chunk[i] <= 'Z') ? static_cast<char>(chunk[i] + 32) : chunk[i];
+    id = emoticons_.Find(std::string_view(lower, chunk.size()));
+  }
+  if (id == kNoId || emoticon_valence_[id] == 0) return 0;
+  *valence = emoticon_valence_[id];
+  return e - t;
+}
+
 SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, ToneDomain domain,
                                     std::vector<Mention>* mentions) const {
   const int d = static_cast<int>(domain);
-  // The sentence's words, with clause breaks between them, and its ! and ? marks.
-  struct W {
-    uint32_t tok;
-    uint32_t id;
-    bool break_before;
-  };
+  // The sentence's words (and emoticons), with clause breaks between them, and its ! and ?.
   thread_local std::vector<W> words;
   words.clear();
   int exclamations = 0, questions = 0;
   bool pending_break = false, any_caps = false, any_lower = false;
   for (uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
     const Token& tok = doc.tokens[t];
+    float emoticon = kAbsent;
+    uint32_t len = MatchEmoticon(doc, t, sentence.last_token, &emoticon);
+    if (len > 0) {
+      words.push_back({t, kNoId, pending_break, 0, 1, kNoQuantity, false, emoticon, t + len - 1, -1});
+      pending_break = false;
+      t += len - 1;
+      continue;
+    }
     if (tok.kind == TokenKind::kPunct) {
       if (tok.punct == '!') ++exclamations;
       if (tok.punct == '?') ++questions;
@@ -196,13 +324,11 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     }
     if (!tok.is_word()) continue;
     if (tok.kind == TokenKind::kWord) (tok.has(kAllCaps) ? any_caps : any_lower) = true;
-    words.push_back({t, doc.surface[t], pending_break});
+    words.push_back({t, doc.surface[t], pending_break, 0, 1, kNoQuantity, false, kAbsent, t, -1});
     pending_break = false;
   }
   const bool mixed_caps = any_caps && any_lower;
-  auto info = [&](uint32_t id) -> const WordInfo* {
-    return id < words_.size() ? &words_[id] : nullptr;
-  };
+  const uint32_t n = static_cast<uint32_t>(words.size());
 
   struct Item {
     uint32_t k, len;
@@ -211,35 +337,65 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
   };
   thread_local std::vector<Item> items;
   items.clear();
-  const uint32_t n = static_cast<uint32_t>(words.size());
+  auto add_item = [&](uint32_t k, uint32_t len, double v, uint32_t rules) {
+    for (uint32_t j = k; j < k + len; ++j) words[j].item = static_cast<int32_t>(items.size());
+    items.push_back({k, len, v, v, rules});
+  };
   for (uint32_t k = 0; k < n;) {
-    // Multi-word expressions first, longest wins.
+    if (!std::isnan(words[k].emoticon)) {
+      add_item(k, 1, words[k].emoticon, kRuleEmoticon);
+      ++k;
+      continue;
+    }
+    // Multi-word expressions first, longest wins: idioms, contrast phrases, quantities.
     uint32_t node = 0, best_len = 0;
-    float best_v = kAbsent;
+    const PhraseInfo* best = nullptr;
     for (uint32_t j = k; j < n && words[j].id != kNoId; ++j) {
       if (j > k && words[j].break_before) break;
       node = phrases_.Child(node, words[j].id);
       if (node == kNoId) break;
       uint32_t p = phrases_.payload(node);
-      if (p != kNoId && !std::isnan(phrase_valence_[p][d])) {
+      if (p == kNoId) continue;
+      const PhraseInfo& info = phrase_info_[p];
+      if (!std::isnan(info.valence[d]) || info.contrast || info.quantity) {
         best_len = j - k + 1;
-        best_v = phrase_valence_[p][d];
+        best = &info;
       }
     }
     if (best_len >= 2) {
-      if (best_v != 0) items.push_back({k, best_len, best_v, best_v, kRuleIdiom});
+      if (best->contrast) {
+        words[k].contrast = best->contrast;
+        words[k].span = static_cast<uint8_t>(best_len);
+      } else if (!std::isnan(best->valence[d]) && best->valence[d] != 0) {
+        add_item(k, best_len, best->valence[d], kRuleIdiom);
+      } else if (best->quantity) {
+        words[k].quantity = best->quantity_sign;
+        words[k].span = static_cast<uint8_t>(best_len);
+      }
       k += best_len;
       continue;
     }
-    const WordInfo* w = info(words[k].id);
-    if (w && !(w->flags & kBooster)) {
+    const WordInfo* w = Info(words[k].id);
+    if (w) {
+      if (w->flags & kQuantity) words[k].quantity = w->quantity;
+      if (w->flags & kContrast) {
+        // "yet" is a contrast word only as a conjunction ("..., yet the talks failed"), not as
+        // the adverb of "not yet" / "has yet to"; "though" at the end of a sentence is the
+        // adverb ("It was cheap, though.") and weights nothing within its sentence.
+        bool adverb = (words[k].id == id_yet_ && k > 0 && !words[k].break_before &&
+                       words[k - 1].id != id_and_) ||
+                      (words[k].id == id_though_ && k + 1 == n);
+        if (!adverb) words[k].contrast = w->contrast;
+      }
       bool determiner_no = words[k].id == id_no_ && k + 1 < n && !words[k + 1].break_before;
       float v = w->valence[d];
-      if (!determiner_no && !std::isnan(v) && v != 0) items.push_back({k, 1, v, v, 0});
+      if (!(w->flags & kBooster) && !determiner_no && !std::isnan(v) && v != 0)
+        add_item(k, 1, v, 0);
     }
     ++k;
   }
 
+  // Caps, boosters and negation, from the words before each item (VADER's sentiment_valence).
   for (Item& it : items) {
     double v = it.v;
     const Token& tok = doc.tokens[words[it.k].tok];
@@ -249,11 +405,14 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       it.rules |= kRuleCaps;
     }
     bool negated = false;
-    for (uint32_t dist = 1; dist <= kWindow && dist <= it.k; ++dist) {
-      uint32_t wk = it.k - dist;
+    int dist = 0;
+    for (uint32_t wk = it.k; wk > 0 && dist < negation_window_;) {
+      --wk;
       if (words[wk + 1].break_before) break;  // scope ends at punctuation
-      const WordInfo* w = info(words[wk].id);
+      const WordInfo* w = Info(words[wk].id);
       if (w && (w->flags & kContrast)) break;  // and at contrast words
+      if (words[wk].contrast) break;
+      ++dist;
       if (w && (w->flags & kBooster)) {
         double scalar = w->booster;
         if (v < 0) scalar = -scalar;
@@ -271,10 +430,17 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       }
       // "not only ... but also", "no doubt": negators that do not negate.
       if (neg && IsNegationException(words, wk)) neg = false;
+      bool pair = false;
       if (!neg && wk >= 1 && !words[wk].break_before &&
           negator_pairs_.count((static_cast<uint64_t>(words[wk - 1].id) << 32) | words[wk].id))
-        neg = true;
-      if (neg) negated = true;
+        neg = pair = true;
+      if (neg) {
+        negated = true;
+        words[wk].negates = true;
+        if (pair) words[wk - 1].negates = true;
+      }
+      // Auxiliaries do not count towards the window: "not have been so easy".
+      if (w && (w->flags & kAuxiliary)) --dist;
     }
     if (negated) {
       v *= n_scalar_;
@@ -282,19 +448,88 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     }
     it.v = v;
   }
+  // A negator that is also a sentiment word ("lack", "without") counts only when it negates
+  // nothing: in "lack of progress" the negated "progress" carries the meaning.
+  for (Item& it : items)
+    if (it.len == 1 && words[it.k].negates && !(it.rules & kRuleNegated)) it.v = 0;
+
+  // Shifters: words of change take the polarity of what changes. A word of decrease reverses
+  // the sentiment words it governs ("reduce the risk", "losses narrowed"), and a shifter's own
+  // valence takes the sign of the result ("costs rose" is bad news, "costs fell" good).
+  for (uint32_t p = 0; p < n; ++p) {
+    const WordInfo* w = Info(words[p].id);
+    if (!w || !(w->flags & (kShiftUp | kShiftDown))) continue;
+    if (words[p].item >= 0 && items[words[p].item].len > 1) continue;  // inside an idiom
+    const double dir = (w->flags & kShiftDown) ? -1.0 : 1.0;
+    double target = 0;  // sign of what changes (before reversal): +1 good, -1 bad, 0 neutral
+    bool found = false;
+    auto blocks = [&](uint32_t j) {
+      const WordInfo* x = Info(words[j].id);
+      return words[j].contrast || (x && (x->flags & (kShiftStop | kShiftUp | kShiftDown)));
+    };
+    // The object, after the shifter: every sentiment word up to the window, else a quantity.
+    int8_t quantity = kNoQuantity;
+    for (uint32_t j = p + 1; j < n && j <= p + shift_after_; ++j) {
+      if (words[j].break_before || blocks(j)) break;
+      int32_t i = words[j].item;
+      if (i >= 0 && items[i].k == j) {
+        target += items[i].v;
+        if (dir < 0) {
+          items[i].v *= shift_scalar_;
+          items[i].rules |= kRuleReversed;
+        }
+        found = true;
+      } else if (i < 0 && quantity == kNoQuantity && words[j].quantity != kNoQuantity) {
+        quantity = words[j].quantity;
+      }
+      if (words[j].span > 1) j += words[j].span - 1;
+    }
+    // Else the subject, before it: the nearest sentiment word or quantity.
+    if (!found && quantity == kNoQuantity) {
+      for (uint32_t j = p; j > 0 && p - j < static_cast<uint32_t>(shift_before_);) {
+        --j;
+        if (words[j + 1].break_before || blocks(j)) break;
+        int32_t i = words[j].item;
+        if (i >= 0) {
+          Item& t = items[i];
+          target += t.v;
+          if (dir < 0) {
+            t.v *= shift_scalar_;
+            t.rules |= kRuleReversed;
+          }
+          found = true;
+          break;
+        }
+        if (words[j].quantity != kNoQuantity) {
+          quantity = words[j].quantity;
+          break;
+        }
+      }
+    }
+    if (!found && quantity != kNoQuantity) {
+      target = quantity;
+      found = true;
+    }
+    if (!found || words[p].item < 0) continue;
+    Item& self = items[words[p].item];
+    // The shifter's own valence: its strength, with the sign of the change's effect.
+    double negation = (self.rules & kRuleNegated) ? -1.0 : 1.0;
+    self.v = std::fabs(self.v) * dir * Sign(target) * negation;
+    self.rules |= kRuleDirected;
+  }
 
   // Contrast: the first contrast word weights the clauses around it.
   for (uint32_t c = 0; c < n; ++c) {
-    const WordInfo* w = info(words[c].id);
-    if (!w || !(w->flags & kContrast)) continue;
-    if (c + 1 < n && words[c + 1].id == id_also_) continue;  // "but also"
-    const ContrastDef& def = contrast_[w->contrast - 1];
+    if (!words[c].contrast) continue;
+    uint32_t after_c = c + (words[c].span > 1 ? words[c].span : 1);
+    if (after_c < n && words[after_c].id == id_also_) continue;  // "but also"
+    const ContrastDef& def = contrast_[words[c].contrast - 1];
     if (!def.introduces_weak) {
       for (Item& it : items) {
         if (it.k < c) {
           it.v *= def.before;
           it.rules |= kRuleContrastWeak;
-        } else if (it.k > c) {
+        } else if (it.k >= after_c) {
           it.v *= def.after;
           it.rules |= kRuleContrastStrong;
         }
@@ -303,14 +538,14 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       // Weak introducers: "Although X, Y" and "Y, although X". The introduced clause X (up to
       // the next clause break) takes `after`; the main clause Y takes `before`.
       uint32_t clause_end = n;
-      for (uint32_t j = c + 1; j < n; ++j)
+      for (uint32_t j = after_c; j < n; ++j)
         if (words[j].break_before) {
           clause_end = j;
           break;
         }
       bool leading = c == 0 || words[c].break_before;
       for (Item& it : items) {
-        bool in_weak = it.k > c && it.k < clause_end;
+        bool in_weak = it.k >= after_c && it.k < clause_end;
         bool in_main = leading ? it.k >= clause_end : it.k < c;
         if (in_weak) {
           it.v *= def.after;
@@ -325,8 +560,16 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
   }
 
   SentenceTone out;
+  out.words = n;
   double sum = 0;
   uint32_t covered = 0;
+  // Negativity bias: a negative expression weighs more than a positive one of the same rating.
+  for (Item& it : items) {
+    if (it.v < 0 && negativity_ != 1) {
+      it.v *= negativity_;
+      it.rules |= kRuleNegativity;
+    }
+  }
   for (const Item& it : items) {
     sum += it.v;
     covered += it.len;
@@ -347,15 +590,16 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     else sum -= emphasis;
     if (out.pos_sum > std::fabs(out.neg_sum)) out.pos_sum += emphasis;
     else if (out.pos_sum < std::fabs(out.neg_sum)) out.neg_sum -= emphasis;
-    double compound = sum / std::sqrt(sum * sum + alpha_);
-    out.compound = std::max(-1.0, std::min(1.0, compound));
+    out.sum = sum;
+    out.compound = Normalize(Scaled(sum, n));
   }
   if (mentions) {
     for (const Item& it : items) {
+      if (it.v == 0 && it.base != 0 && words[it.k].negates) continue;  // absorbed negator
       Mention m;
       m.kind = Mention::Kind::kSentiment;
       m.start = doc.tokens[words[it.k].tok].begin;
-      m.end = doc.tokens[words[it.k + it.len - 1].tok].end;
+      m.end = doc.tokens[words[it.k + it.len - 1].last_tok].end;
       m.valence = it.v;
       m.base = it.base;
       m.rules = RuleNames(it.rules);
