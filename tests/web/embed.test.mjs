@@ -15,7 +15,7 @@
 
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync,
         statSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {createRequire} from 'node:module';
@@ -514,6 +514,17 @@ describe('widgets on one page', () => {
 // ---------------------------------------------------------------- hostile text
 
 describe('safety', () => {
+  test('the widget\'s source has no HTML-parsing sink', () => {
+    const dir = join(root, 'web/embed');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+      const source = readFileSync(join(dir, f), 'utf8');
+      for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write',
+                          'createContextualFragment', 'DOMParser', 'eval(', 'new Function']) {
+        assert.ok(!source.includes(sink), `web/embed/${f} uses ${sink}`);
+      }
+    }
+  });
+
   test('article text that looks like HTML is shown as text and never runs, even with no CSP', async () => {
     const {context, page: p, log} = await open(`${base()}/open/fixtures/hostile.html`);
     try {

@@ -121,7 +121,10 @@ function arc(doc, compounds, name) {
 
 function excerpt(text, start, end) {
   const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
-  return s.length > EXCERPT_CHARS ? s.slice(0, EXCERPT_CHARS - 1).trimEnd() + '…' : s;
+  if (s.length <= EXCERPT_CHARS) return s;
+  const cut = s.slice(0, EXCERPT_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > EXCERPT_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '') + '…';
 }
 
 /** The label shown for a theme: the page's override (`theme.<id>`) or the report's. */
