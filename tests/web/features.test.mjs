@@ -8,7 +8,7 @@ import {describe, test} from 'node:test';
 
 import {
   analysed, analysisCount, assertClean, assertOnlyOwnFiles, clickAndWait, downloadText, openPage,
-  paintedPixels, parseCsv, withPage,
+  openTable, paintedPixels, parseCsv, withPage,
 } from './harness.mjs';
 
 withPage((env) => {
@@ -204,6 +204,8 @@ withPage((env) => {
         await page.fill('[data-testid="compare-input"]', b);
         await page.click('[data-testid="compare-run"]');
         await page.waitForFunction(() => window.newslensPage.compareCount === 1);
+        await openTable(page, 'compare-themes-table-toggle');
+        await openTable(page, 'compare-tone-table-toggle');
         const got = await page.evaluate(async (text) => {
           const nl = await NewsLens.create();
           const expected = nl.analyze(text, {tone: 'news'});

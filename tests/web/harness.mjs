@@ -124,6 +124,12 @@ export async function clickAndWait(page, selector) {
   await analysed(page, n);
 }
 
+/** Opens a chart's data table with its "Show table" button (tables are built when first opened). */
+export async function openTable(page, toggleTestid) {
+  const toggle = page.locator(`[data-testid="${toggleTestid}"]`);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 /** Opaque (alpha > 0) pixels on a canvas: Chart.js leaves the background transparent. */
 export function paintedPixels(page, testid) {
   return page.evaluate((id) => {

@@ -12,7 +12,7 @@ import {describe, test} from 'node:test';
 
 import {
   analysed, analysisCount, assertClean, assertOnlyOwnFiles, clickAndWait, DIST_FILES, openPage,
-  paintedPixels, root, signed, TIMEOUT_MS, withPage,
+  openTable, paintedPixels, root, signed, TIMEOUT_MS, withPage,
 } from './harness.mjs';
 
 const SCREENSHOT = join(root, 'docs/screenshot.png');
@@ -39,6 +39,8 @@ function suite(env) {
             assert.ok(n > 500, `${id} looks blank (${n} painted pixels of ${width}×${height})`);
           }
 
+          await openTable(page, 'themes-table-toggle');
+          await openTable(page, 'arc-table-toggle');
           const {expected, shown, lastReport} = await page.evaluate(async () => {
             const nl = await NewsLens.create();
             const expected = nl.analyze(NewsLensSample.text, {tone: 'news'});
@@ -120,14 +122,16 @@ function suite(env) {
             const article = document.querySelector('[data-testid="article"]');
             return {
               text: article.textContent,
-              elements: [...article.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()),
+              elements: [...article.querySelectorAll('*')].map((e) => e.tagName.toLowerCase() +
+                  (e.tagName === 'DIV' ? `.${e.className}` : '')),
               pwned: window.__pwned === true,
               images: document.images.length,
               scripts: [...document.scripts].map((s) => s.src.split('/').pop()),
             };
           });
           assert.equal(result.text, payload);
-          assert.deepEqual([...new Set(result.elements)].filter((t) => !['span', 'mark'].includes(t)), []);
+          assert.deepEqual([...new Set(result.elements)]
+              .filter((t) => !['span', 'mark', 'div.article-chunk'].includes(t)), []);
           assert.equal(result.pwned, false);
           assert.equal(result.images, 0);
           assert.deepEqual(result.scripts, ['newslens.js', 'sample.js', 'worker.js', 'app.js']);
@@ -209,6 +213,12 @@ over security guarantees and the sequencing of sanctions relief.</p>
           }, big);
           assert.equal(via, 'worker');
           assert.ok(same, 'the worker and the main thread give the same report');
+          const article = await page.evaluate(() => ({
+            text: document.querySelector('[data-testid="article"]').textContent,
+            chunks: document.querySelectorAll('[data-testid="article"] .article-chunk').length,
+          }));
+          assert.equal(article.text, big, 'the whole article is shown');
+          assert.ok(article.chunks > 1, 'a long article is built in chunks');
           assert.match(status, /background worker/);
           await assertClean(page, log);
           assertOnlyOwnFiles(log, base);
@@ -227,6 +237,7 @@ over security guarantees and the sequencing of sanctions relief.</p>
         await analysed(page, 0);
         const report = await page.evaluate(() => window.newslensPage.lastReport);
         const top = report.top_level[0];
+        await openTable(page, 'themes-table-toggle');
 
         const bar = await page.evaluate(() => {
           const el = window.newslensPage.charts.themes.getDatasetMeta(0).data[0];

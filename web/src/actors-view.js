@@ -2,7 +2,7 @@
 // counts and tone, and the pairs named in the same sentence.
 
 import {barChart, setBarFocus} from './charts.js';
-import {dataTable} from './data-table.js';
+import {dataTable, fillTable} from './data-table.js';
 import {clear, el} from './dom.js';
 import {signed} from './format.js';
 import {ENTITY_COLOURS, OTHER_COLOUR} from './palette.js';
@@ -27,8 +27,8 @@ export class ActorsView {
     const entities = report.entities || [];
     const focusOn = (name) => () => this.onFocus({kind: 'entity', name});
     clear(els.legend);
-    clear(els.table);
     clear(els.pairs);
+    fillTable(els.table, () => el('p', {class: 'hint', text: 'No entities.'}));
     els.chartBox.hidden = !entities.length;
     if (!entities.length) {
       els.hint.textContent = 'No countries, organizations or people found.';
@@ -46,7 +46,7 @@ export class ActorsView {
     els.legend.append(...types.map((t) => el('span', {class: 'legend-item'},
         el('span', {class: `swatch entity-${ENTITY_COLOURS[t] ? t : 'other'}`, 'aria-hidden': 'true'}),
         TYPE_LABELS[t] || t)));
-    els.table.append(dataTable({
+    fillTable(els.table, () => dataTable({
       caption: 'Entities, by mentions',
       testid: 'entities-data',
       columns: [{label: 'Name'}, {label: 'Type'}, {label: 'Mentions', numeric: true},

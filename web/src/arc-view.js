@@ -2,8 +2,8 @@
 // table) to jump to that sentence in the article.
 
 import {setArcFocus, toneArcChart} from './charts.js';
-import {dataTable} from './data-table.js';
-import {clear, el} from './dom.js';
+import {dataTable, fillTable} from './data-table.js';
+import {el} from './dom.js';
 import {sentencesInFocus} from './focus.js';
 import {signed} from './format.js';
 
@@ -30,7 +30,7 @@ export class ArcView {
       const t = text.slice(s.start, s.end).replace(/\s+/g, ' ');
       return t.length > EXCERPT_CHARS ? `${t.slice(0, EXCERPT_CHARS - 1)}…` : t;
     };
-    clear(els.table).append(dataTable({
+    fillTable(els.table, () => dataTable({
       caption: 'Tone of each sentence',
       testid: 'arc-data',
       columns: [{label: '#', numeric: true}, {label: 'Tone', numeric: true}, {label: 'Sentence'}],

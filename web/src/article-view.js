@@ -11,6 +11,11 @@ import {signed} from './format.js';
 
 const KIND_ORDER = {sentence: 0, marks: 1};
 
+/** Characters per chunk of the article view (about three screens of text). */
+const CHUNK_CHARS = 12_000;
+/** Main-thread time spent building chunks before yielding (under one 60 Hz frame). */
+const SLICE_MS = 12;
+
 /** Why a mention counts, in words. `themeById` maps theme ids to report themes. */
 export function explain(mention, themeById) {
   if (mention.kind === 'theme') {
@@ -78,10 +83,12 @@ function nest(text, items) {
 
 /**
  * Renders `text` with the highlights of `report` into `container`.
- * `colours` is palette.themeColours(report). Returns {sentenceNodes}: the first span of each
- * sentence, by sentence index.
+ * `colours` is palette.themeColours(report). Returns {sentenceNodes, done}: the first span of each
+ * sentence by sentence index (filled in as chunks are built), and a promise that resolves to true
+ * once the whole article is built, or false if `isCurrent()` turned false on the way.
  */
-export function renderArticle(container, text, report, colours) {
+export function renderArticle(container, text, report, colours,
+                              {isCurrent = () => true, chunkChars = CHUNK_CHARS} = {}) {
   const themeById = new Map();
   for (const t of [...(report.top_level || []), ...(report.themes || [])]) themeById.set(t.id, t);
   const sentenceNodes = [];
@@ -131,10 +138,55 @@ export function renderArticle(container, text, report, colours) {
     if (node.end > pos) parentEl.append(text.slice(pos, node.end));
   };
 
-  const fragment = document.createDocumentFragment();
-  render(nest(text, ranges(text, report)), fragment);
-  clear(container).append(fragment);
-  return {sentenceNodes};
+  // Long articles are cut into chunks at paragraph breaks. The first is built at once and the
+  // rest one per task, so the page keeps responding; `content-visibility: auto` (styles.css) lets
+  // the browser skip laying out chunks that are off screen.
+  const chunks = chunk(text, nest(text, ranges(text, report)), chunkChars);
+  clear(container);
+  const build = (c) => {
+    const div = el('div', {class: 'article-chunk'});
+    // Room the chunk takes before it is first laid out: ~90 characters a line, 1.75 rem lines.
+    div.style.containIntrinsicSize = `auto ${Math.round(((c.end - c.start) / 90) * 28)}px`;
+    render(c, div);
+    container.append(div);
+  };
+  build(chunks[0]);
+  const done = (async () => {
+    let next = 1;
+    while (next < chunks.length) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!isCurrent()) return false;
+      const t0 = performance.now();
+      do build(chunks[next++]);
+      while (next < chunks.length && performance.now() - t0 < SLICE_MS);
+    }
+    return true;
+  })();
+  return {sentenceNodes, done};
+}
+
+/**
+ * Splits the tree's top-level nodes into chunks of at least `size` characters, ending each at a
+ * paragraph break (a blank line between two top-level nodes) so chunks stack as blocks without
+ * changing how the text reads. The break's text stays at the end of the earlier chunk.
+ */
+function chunk(text, root, size) {
+  const chunks = [];
+  let current = {start: 0, children: []};
+  let pos = 0;
+  for (const child of root.children) {
+    if (current.children.length && child.start - current.start >= size &&
+        /\n[ \t]*\n/.test(text.slice(pos, child.start))) {
+      current.end = child.start;
+      chunks.push(current);
+      current = {start: child.start, children: []};
+    }
+    current.children.push(child);
+    pos = child.end;
+  }
+  current.end = text.length;
+  chunks.push(current);
+  return chunks;
 }
 
 /** Scrolls to sentence `index` (0-based), marks it current and moves focus there. */

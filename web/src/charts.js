@@ -130,9 +130,12 @@ export function setBarFocus(chart, inFocus) {
   chart.update('none');
 }
 
-/** Point radius on the tone arc: small when there are many sentences. */
+/** Sentences beyond which the tone arc draws no points (the line alone; hover still shows one). */
+const MAX_POINTS_DRAWN = 1000;
+
+/** Point radius on the tone arc: small when there are many sentences, none past a thousand. */
 function pointRadius(n) {
-  return n > 200 ? 1.5 : 3;
+  return n > MAX_POINTS_DRAWN ? 0 : n > 200 ? 1.5 : 3;
 }
 
 /** Sentence tone line, y in [-1, 1]. `onSelect(sentenceIndex)` on click. Returns the Chart. */
@@ -159,6 +162,7 @@ export function toneArcChart(canvas, sentences, {onSelect} = {}) {
     chart.canvas.style.cursor = onSelect && elements.length ? 'pointer' : 'default';
   };
   const values = sentences.map((s) => s.compound);
+  const many = values.length > MAX_POINTS_DRAWN;
   const chart = new Chart(canvas, {
     type: 'line',
     data: {
@@ -167,12 +171,14 @@ export function toneArcChart(canvas, sentences, {onSelect} = {}) {
         label: 'Sentence tone',
         data: values,
         borderColor: cssVar('--fg-muted') || '#555',
-        borderWidth: 1.5,
-        pointBackgroundColor: values.map(toneColour),
-        pointBorderColor: values.map(toneColour),
+        borderWidth: many ? 1 : 1.5,
+        pointBackgroundColor: many ? cssVar('--fg-muted') : values.map(toneColour),
+        pointBorderColor: many ? cssVar('--fg-muted') : values.map(toneColour),
         pointRadius: pointRadius(sentences.length),
         pointHoverRadius: 6,
-        tension: 0.2,
+        // Curves cost time on thousands of points and add nothing there.
+        tension: sentences.length > MAX_POINTS_DRAWN ? 0 : 0.2,
+        normalized: true,
       }],
     },
     options,

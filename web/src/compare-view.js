@@ -3,7 +3,7 @@
 // the position in each article.
 
 import {arcOverlayChart, groupedBarChart} from './charts.js';
-import {dataTable} from './data-table.js';
+import {dataTable, fillTable} from './data-table.js';
 import {clear, el} from './dom.js';
 import {signed, summary} from './format.js';
 import {OKABE_ITO} from './palette.js';
@@ -58,7 +58,7 @@ export class CompareView {
     ], {valueLabel: 'Theme score per 1,000 words'});
     els.themesCanvas.setAttribute('aria-label', 'Grouped bar chart of theme score per 1,000 ' +
         `words: ${rows.map((r) => `${r.label} A ${r.a}, B ${r.b}`).join('; ')}`);
-    clear(els.themesTable).append(dataTable({
+    fillTable(els.themesTable, () => dataTable({
       caption: 'Theme score per 1,000 words',
       testid: 'compare-themes-data',
       columns: [{label: 'Theme'}, {label: 'A', numeric: true}, {label: 'B', numeric: true}],
@@ -76,7 +76,7 @@ export class CompareView {
         format: (x) => signed(x)});
     els.toneCanvas.setAttribute('aria-label', `Tone of A and B: compound A ${signed(a.tone.compound)}, ` +
         `B ${signed(b.tone.compound)}`);
-    clear(els.toneTable).append(dataTable({
+    fillTable(els.toneTable, () => dataTable({
       caption: 'Tone',
       testid: 'compare-tone-data',
       columns: [{label: 'Measure'}, {label: 'A', numeric: true}, {label: 'B', numeric: true}],

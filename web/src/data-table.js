@@ -18,6 +18,23 @@ export function dataTable({caption, columns, rows, testid}) {
            typeof cell === 'number' ? String(cell) : cell))))));
 }
 
+/**
+ * Puts the table `build()` returns into `wrap` — now if the table is showing, otherwise when it
+ * is first opened (a long article's sentence table has thousands of rows nobody may look at).
+ */
+export function fillTable(wrap, build) {
+  wrap.replaceChildren();
+  wrap.buildTable = build;
+  if (!wrap.hidden) showTable(wrap);
+}
+
+function showTable(wrap) {
+  if (wrap.buildTable) {
+    wrap.replaceChildren(wrap.buildTable());
+    wrap.buildTable = null;
+  }
+}
+
 /** Wires a "Show table" button (aria-controls → the table's container). */
 export function wireTableToggle(button) {
   const target = document.getElementById(button.getAttribute('aria-controls'));
@@ -30,6 +47,7 @@ export function wireTableToggle(button) {
     const open = button.getAttribute('aria-expanded') !== 'true';
     button.setAttribute('aria-expanded', String(open));
     button.textContent = open ? 'Hide table' : 'Show table';
+    if (open) showTable(target);
     target.hidden = !open;
   });
 }

@@ -190,9 +190,11 @@ async function render(text, report, generation) {
     renderLegend(report);
     renderFocusChoices(report);
   });
-  state.sentenceNodes = timed('article', () => renderArticle(ui.article, text, report,
-                                                             state.colours).sentenceNodes);
+  const article = timed('article', () => renderArticle(ui.article, text, report, state.colours,
+                                                      {isCurrent: () => generation === state.generation}));
+  state.sentenceNodes = article.sentenceNodes;
   if (state.compare) timed('compare', () => views.compare.render(report, state.compare.report));
+  if (!(await article.done)) return false;
   // Fresh charts and article have no focus; only the controls need resetting.
   state.focus = null;
   ui.focusSelect.value = 'null';

@@ -2,8 +2,7 @@
 // mention it), on the same −1…+1 scale as the document.
 
 import {barChart, setBarFocus} from './charts.js';
-import {dataTable} from './data-table.js';
-import {clear} from './dom.js';
+import {dataTable, fillTable} from './data-table.js';
 import {focusHasTheme} from './focus.js';
 import {signed} from './format.js';
 import {toneColour} from './palette.js';
@@ -34,7 +33,7 @@ export class ThemeToneView {
         `Mean tone of the sentences that mention each theme${themes.length > MAX_BARS ?
           ` (the ${MAX_BARS} highest-scoring; the table lists all ${themes.length})` : ''}.` :
         'No theme matched, so there is no tone per theme.';
-    clear(els.table).append(dataTable({
+    fillTable(els.table, () => dataTable({
       caption: 'Tone per theme',
       testid: 'theme-tone-data',
       columns: [{label: 'Theme'}, {label: 'Tone', numeric: true}, {label: 'Mentions', numeric: true}],

@@ -2,7 +2,7 @@
 // it in every view). The table beside the chart has the same numbers and buttons.
 
 import {barChart, setBarFocus} from './charts.js';
-import {dataTable} from './data-table.js';
+import {dataTable, fillTable} from './data-table.js';
 import {clear, el} from './dom.js';
 import {focusHasTheme} from './focus.js';
 import {signed} from './format.js';
@@ -76,7 +76,7 @@ export class ThemesView {
       els.canvas.setAttribute('aria-label', 'Bar chart of top-level theme scores: ' +
           rows.map((r) => `${r.label} ${r.value}`).join(', '));
       this.chart = barChart(els.canvas, rows, {onSelect: (i) => this.open(rows[i].id)});
-      clear(els.table).append(dataTable({
+      fillTable(els.table, () => dataTable({
         caption: 'Top-level themes',
         testid: 'themes-data',
         columns: [{label: 'Theme'}, {label: 'Score', numeric: true},
@@ -100,7 +100,7 @@ export class ThemesView {
           rows.map((r) => `${r.label} ${r.value}`).join(', '));
       this.chart = barChart(els.canvas, rows,
                             {onSelect: (i) => this.onFocus({kind: 'theme', id: rows[i].id})});
-      clear(els.table).append(dataTable({
+      fillTable(els.table, () => dataTable({
         caption: `Sub-themes of ${parent.label}`,
         testid: 'themes-data',
         columns: [{label: 'Sub-theme'}, {label: 'Score', numeric: true},
