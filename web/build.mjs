@@ -11,7 +11,7 @@
 // dist/sample.js    `var NewsLensSample = {name, source, text}`: the sample article as a script,
 //                   because a file:// page cannot fetch() a .txt next to it
 // dist/worker.js    `var NewsLensWorkerSource = "..."`: the Web Worker's code as a string. The page
-//                   glues it to NewsLens.moduleFactory.toString() into a Blob URL (see
+//                   appends it to NewsLens.scriptSource() in a Blob URL (see
 //                   web/src/analyzer-client.js for why a Blob and not `new Worker('worker.js')`).
 //
 // Prints each file's size, raw and gzipped.

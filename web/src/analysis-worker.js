@@ -1,23 +1,18 @@
 // The analysis Web Worker. It runs from a Blob URL that web/src/analyzer-client.js assembles from
-// the module's source (which defines `NewsLens`, or failing that `NewsLensFactory`) followed by
-// this file, bundled by web/build.mjs into dist/worker.js as the string NewsLensWorkerSource.
+// NewsLens.scriptSource() (the whole of newslens.js, which defines `self.NewsLens` here) followed
+// by this file, bundled by web/build.mjs into dist/worker.js as the string NewsLensWorkerSource.
 // The module is created here once, lazily, on the first message.
 //
 // Messages in:  {id, text, options}
 // Messages out: {id, type: 'progress', phase: 'loading' | 'analyzing'}
 //               {id, type: 'done', report, ms}
 //               {id, type: 'error', message}
-/* global NewsLens, NewsLensFactory */
-
-import {facadeFor} from './module-facade.js';
+/* global NewsLens */
 
 let ready = null;
 
 function analyzer() {
-  if (!ready) {
-    ready = typeof NewsLens !== 'undefined' ? NewsLens.create()
-                                            : NewsLensFactory().then(facadeFor);
-  }
+  if (!ready) ready = NewsLens.create();
   return ready;
 }
 

@@ -5,17 +5,14 @@
 // How the worker is created. A page opened from file:// has an opaque origin, and Chromium refuses
 // `new Worker('worker.js')` there (as it refuses fetch()/XHR of sibling files), so the worker is
 // built from a Blob URL out of text the page already holds, with no second download:
-//   1. The module. Preferred: `NewsLens.scriptSource()`, the source of the whole of newslens.js
-//      (wasm inlined as base64 by SINGLE_FILE, plus the JS facade) as an expression that defines
-//      `self.NewsLens` when run, so the worker uses exactly the page's API. Fallback:
-//      `NewsLens.moduleFactory`, the Emscripten MODULARIZE factory, whose
-//      Function.prototype.toString() is its complete source; the worker then wraps the raw
-//      instance with module-facade.js. That factory reads the script URL (`_scriptDir` in
-//      Emscripten 3.1, `_scriptName` later) from its enclosing closure, so the Blob declares both.
+//   1. `NewsLens.scriptSource()`: the source of the whole of newslens.js (the Emscripten module
+//      with its wasm inlined as base64 by SINGLE_FILE, plus the JS facade) as an expression that
+//      defines `self.NewsLens` when run, so the worker uses exactly the page's API.
 //   2. The worker's own code: dist/worker.js (a classic <script>) defines `NewsLensWorkerSource`,
 //      web/src/analysis-worker.js bundled as a string by web/build.mjs.
 // A worker made from a blob: URL inherits the page's CSP: `worker-src blob:` admits it and
-// 'wasm-unsafe-eval' lets it compile the module.
+// 'wasm-unsafe-eval' lets it compile the module. Without scriptSource (or Blob workers) the page
+// analyses on the main thread instead.
 /* global NewsLens, NewsLensWorkerSource */
 
 /** Text longer than this (UTF-16 code units, ~200 KB) is analysed in the worker. */
@@ -31,18 +28,11 @@ export class AnalysisCancelled extends Error {
 /** The worker's source: the module (see above), then NewsLensWorkerSource. */
 export function workerSource() {
   if (typeof NewsLens === 'undefined') throw new Error('newslens.js did not load');
-  if (typeof NewsLensWorkerSource !== 'string') throw new Error('worker.js did not load');
-  let module;
-  if (typeof NewsLens.scriptSource === 'function') {
-    module = NewsLens.scriptSource();
-  } else if (typeof NewsLens.moduleFactory === 'function') {
-    module = 'var _scriptDir, _scriptName;\n' +
-             `var NewsLensFactory = (${NewsLens.moduleFactory.toString()});\n`;
-  } else {
-    throw new Error('newslens.js exposes neither NewsLens.scriptSource nor NewsLens.moduleFactory; ' +
-                    'cannot start the worker');
+  if (typeof NewsLens.scriptSource !== 'function') {
+    throw new Error('newslens.js has no NewsLens.scriptSource() to start a worker with');
   }
-  return `${module}\n;${NewsLensWorkerSource}`;
+  if (typeof NewsLensWorkerSource !== 'string') throw new Error('worker.js did not load');
+  return `${NewsLens.scriptSource()}\n;${NewsLensWorkerSource}`;
 }
 
 function workerUrl() {
