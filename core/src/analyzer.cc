@@ -2,21 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <unordered_set>
 
 #include "embedded.h"
 #include "internal.h"
 #include "json_util.h"
+#include "pipeline.h"
 
 namespace newslens {
-
-struct Analyzer::Impl {
-  Vocab vocab;  // normalized lowercase words known to any engine
-  ThemeEngine themes;
-  SentimentEngine sentiment;
-  EntityEngine entities;
-  std::unordered_set<std::string> abbreviations;
-};
 
 namespace {
 
@@ -58,6 +52,12 @@ Result<ToneDomain> ParseToneDomain(std::string_view name) {
 }
 
 Result<Analyzer> Analyzer::Create(const AnalyzerConfig& config) {
+  auto impl = Impl::Create(config);
+  if (!impl.ok()) return impl.status();
+  return Analyzer(std::move(impl).value());
+}
+
+Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(const AnalyzerConfig& config) {
   auto impl = std::make_shared<Impl>();
   Status missing;
   // Custom dictionaries first, so a malformed one fails before any work is done.
@@ -113,7 +113,7 @@ Result<Analyzer> Analyzer::Create(const AnalyzerConfig& config) {
                                       text_rules.value().connectors, &impl->vocab);
       !s.ok())
     return s;
-  return Analyzer(std::move(impl));
+  return std::shared_ptr<const Impl>(std::move(impl));
 }
 
 size_t Analyzer::theme_count() const { return impl_->themes.theme_count(); }
@@ -154,56 +154,161 @@ void ToUtf16Offsets(std::string_view text, Report* report) {
 
 }  // namespace
 
-Result<Report> Analyzer::Analyze(std::string_view input, const Options& options) const {
-  if (input.size() > kMaxInputBytes)
-    return Status::Error("input is " + std::to_string(input.size()) + " bytes; the limit is " +
-                         std::to_string(kMaxInputBytes));
-  const Impl& impl = *impl_;
-  std::string sanitized;
-  std::string_view text = input;
-  if (!IsValidUtf8(input)) {
-    sanitized = SanitizeUtf8(input);
-    text = sanitized;
+namespace {
+
+// What a word token resolves to, computed once per distinct (bytes, case/compound/apostrophe
+// flags) in a document: a news article repeats most of its words, and these lookups (normalize,
+// stem, dictionary ids) are the expensive part of building a document.
+struct WordInfo {
+  uint32_t surface;      // Vocab id of the normalized form, or kNoId
+  uint32_t key;          // ThemeEngine key, or kNoId
+  uint32_t wild;         // ThemeEngine::RootWildcard, or kNoId
+  uint32_t lower_begin;  // the normalized form in Document::lower
+  uint32_t lower_len;
+  bool whole;            // compound heads: kept whole (an engine knows the compound)
+};
+
+// The flags a word's resolution depends on besides its bytes (parts of a compound share bytes
+// with whole words but not these flags).
+constexpr uint16_t kMemoFlags = kAllCaps | kCompound | kApostrophe;
+
+// Open-addressing table from token bytes to WordInfo. Slots carry a generation stamp, so a new
+// document starts with an empty table without clearing it; the table is reused by every
+// document analysed on the thread and never grows past kMaxSlots (further new words are then
+// resolved without memoization).
+class WordMemo {
+ public:
+  static constexpr uint32_t kMaxSlots = 1u << 16;
+
+  void Start(std::string_view text, size_t tokens) {
+    text_ = text;
+    uint32_t cap = 256;
+    while (cap < kMaxSlots && cap < tokens * 2) cap <<= 1;
+    if (slots_.size() < cap) slots_.resize(cap);
+    mask_ = cap - 1;
+    used_ = 0;
+    if (++generation_ == 0) {  // wrapped: stale stamps could look current
+      for (Slot& s : slots_) s.generation = 0;
+      generation_ = 1;
+    }
   }
 
-  Document doc;
-  doc.text = text;
-  std::vector<Token> raw = Tokenize(text);
-  doc.tokens.reserve(raw.size());
-  doc.lower.reserve(text.size());
-  std::string norm, scratch, scratch2;
-  auto keep = [&](const Token& t) {
-    uint32_t surface = kNoId, key = kNoId;
-    uint32_t begin = static_cast<uint32_t>(doc.lower.size());
-    if (t.is_word()) {
-      std::string_view original = t.view(text);
-      NormalizeWord(original, &norm);
-      surface = impl.vocab.Find(norm);
-      if (surface == kNoId && t.has(kApostrophe) && norm.size() > 2 &&
-          norm.compare(norm.size() - 2, 2, "'s") == 0)
-        surface = impl.vocab.Find(std::string_view(norm).substr(0, norm.size() - 2));
-      key = impl.themes.KeyFor(original, norm, t, &scratch);
-      doc.lower += norm;
+  // The slot for token t: found (*hit = true) or where to insert (nullptr when full).
+  WordInfo* Find(const Token& t, bool* hit) {
+    const uint32_t len = t.end - t.begin;
+    const uint16_t flags = t.flags & kMemoFlags;
+    const uint64_t h = HashBytes(text_.data() + t.begin, len) ^ flags;
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    for (uint32_t i = static_cast<uint32_t>(h) & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.generation != generation_) {
+        *hit = false;
+        if ((used_ + 1) * 2 > mask_ + 1) return nullptr;
+        ++used_;
+        s.generation = generation_;
+        s.tag = tag;
+        s.begin = t.begin;
+        s.len = len;
+        s.flags = flags;
+        return &s.info;
+      }
+      if (s.tag == tag && s.len == len && s.flags == flags &&
+          std::memcmp(text_.data() + s.begin, text_.data() + t.begin, len) == 0) {
+        *hit = true;
+        return &s.info;
+      }
     }
-    doc.tokens.push_back(t);
-    doc.lower_begin.push_back(begin);
-    doc.lower_len.push_back(static_cast<uint32_t>(doc.lower.size()) - begin);
-    doc.surface.push_back(surface);
-    doc.theme_key.push_back(key);
+  }
+
+ private:
+  struct Slot {
+    uint32_t generation = 0;
+    uint32_t tag = 0;
+    uint32_t begin = 0, len = 0;
+    uint16_t flags = 0;
+    WordInfo info;
   };
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const Token& t = raw[i];
-    if (t.is_word() && !t.has(kPart)) ++doc.words;
+  std::string_view text_;
+  std::vector<Slot> slots_;
+  uint32_t mask_ = 0, used_ = 0, generation_ = 0;
+};
+
+}  // namespace
+
+void Analyzer::Impl::BuildDocument(std::string_view text, std::vector<Token>* raw_tokens,
+                                   Document* doc) const {
+  thread_local WordMemo memo;
+  thread_local std::string norm, scratch, scratch2;
+  doc->text = text;
+  *raw_tokens = Tokenize(text);
+  const std::vector<Token>& raw = *raw_tokens;
+  const size_t n = raw.size();
+  memo.Start(text, n);
+  doc->tokens.resize(n);
+  doc->lower_begin.resize(n);
+  doc->lower_len.resize(n);
+  doc->surface.resize(n);
+  doc->theme_key.resize(n);
+  doc->theme_wild.resize(n);
+  doc->lower.clear();
+  doc->words = 0;
+  size_t out = 0;
+
+  // Resolves word token t (normalize, look up, stem) unless the memo knows it already.
+  auto resolve = [&](const Token& t, WordInfo* info) {
+    std::string_view original = t.view(text);
+    NormalizeWord(original, &norm);
+    info->lower_begin = static_cast<uint32_t>(doc->lower.size());
+    info->lower_len = static_cast<uint32_t>(norm.size());
+    doc->lower += norm;
+    info->surface = vocab.Find(norm);
+    if (info->surface == kNoId && t.has(kApostrophe) && norm.size() > 2 &&
+        norm.compare(norm.size() - 2, 2, "'s") == 0)
+      info->surface = vocab.Find(std::string_view(norm).substr(0, norm.size() - 2));
+    info->key = themes.KeyFor(original, norm, t, &scratch);
+    info->wild = themes.RootWildcard(norm);
+    info->whole = false;
     if (t.has(kCompound)) {
-      NormalizeWord(t.view(text), &norm);
-      uint32_t id = impl.vocab.Find(norm);
-      bool whole = (id != kNoId && (impl.sentiment.Knows(id) || impl.entities.Knows(id))) ||
-                   impl.themes.KnowsCompound(norm, &scratch, &scratch2);
+      uint32_t id = vocab.Find(norm);
+      info->whole = (id != kNoId && (sentiment.Knows(id) || entities.Knows(id))) ||
+                    themes.KnowsCompound(norm, &scratch, &scratch2);
+    }
+  };
+  WordInfo unmemoized;
+  auto lookup = [&](const Token& t) -> const WordInfo& {
+    bool hit;
+    WordInfo* info = memo.Find(t, &hit);
+    if (!info) info = &unmemoized;
+    if (!hit) resolve(t, info);
+    return *info;
+  };
+  auto keep = [&](const Token& t) {
+    doc->tokens[out] = t;
+    if (t.is_word()) {
+      const WordInfo& info = lookup(t);
+      doc->lower_begin[out] = info.lower_begin;
+      doc->lower_len[out] = info.lower_len;
+      doc->surface[out] = info.surface;
+      doc->theme_key[out] = info.key;
+      doc->theme_wild[out] = info.wild;
+    } else {
+      doc->lower_begin[out] = 0;
+      doc->lower_len[out] = 0;
+      doc->surface[out] = kNoId;
+      doc->theme_key[out] = kNoId;
+      doc->theme_wild[out] = kNoId;
+    }
+    ++out;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = raw[i];
+    if (t.is_word() && !t.has(kPart)) ++doc->words;
+    if (t.has(kCompound)) {
+      bool whole = lookup(t).whole;
       size_t j = i + 1;
-      while (j < raw.size() && raw[j].has(kPart)) ++j;
+      while (j < n && raw[j].has(kPart)) ++j;
       if (whole) {
-        Token head = t;
-        keep(head);
+        keep(t);
       } else {
         for (size_t k = i + 1; k < j; ++k) {
           Token part = raw[k];
@@ -217,17 +322,25 @@ Result<Report> Analyzer::Analyze(std::string_view input, const Options& options)
     }
     keep(t);
   }
-  doc.sentences = SplitSentences(text, doc.tokens, impl.abbreviations);
+  doc->tokens.resize(out);
+  doc->lower_begin.resize(out);
+  doc->lower_len.resize(out);
+  doc->surface.resize(out);
+  doc->theme_key.resize(out);
+  doc->theme_wild.resize(out);
+}
 
-  Report report;
-  report.stats.words = doc.words;
-  report.stats.sentences = static_cast<uint32_t>(doc.sentences.size());
-  report.stats.paragraphs = CountParagraphs(doc.tokens);
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++report.stats.characters;
+void Analyzer::Impl::Sentences(Document* doc) const {
+  doc->sentences = SplitSentences(doc->text, doc->tokens, abbreviations);
+}
 
+void Analyzer::Impl::Tone(const Document& doc, const Options& options,
+                          std::vector<double>* compounds_out, Report* report_out) const {
+  const Impl& impl = *this;
+  Report& report = *report_out;
+  std::vector<double>& compounds = *compounds_out;
   // Tone: sentences, then the document as their word-weighted mean (docs/tone.md).
-  std::vector<double> compounds(doc.sentences.size());
+  compounds.assign(doc.sentences.size(), 0.0);
   double weighted = 0, weight = 0, pos = 0, neg = 0, neu = 0;
   uint32_t positive_items = 0, negative_items = 0;
   std::vector<Mention>* mention_sink = options.include_mentions ? &report.mentions : nullptr;
@@ -252,7 +365,7 @@ Result<Report> Analyzer::Analyze(std::string_view input, const Options& options)
     r.compound = tone.compound;
     report.sentences.push_back(std::move(r));
   }
-  Tone& tone = report.tone;
+  newslens::Tone& tone = report.tone;
   tone.compound = weight > 0 ? weighted / weight : 0;
   tone.label = tone.compound >= 0.05 ? "positive" : tone.compound <= -0.05 ? "negative" : "neutral";
   double total = pos + neg + neu;
@@ -265,9 +378,25 @@ Result<Report> Analyzer::Analyze(std::string_view input, const Options& options)
     tone.gdelt_tone = 100.0 * (static_cast<double>(positive_items) - negative_items) / doc.words;
     tone.polarity = 100.0 * (static_cast<double>(positive_items) + negative_items) / doc.words;
   }
+}
 
-  impl.themes.Run(doc, compounds, &report, options.include_mentions);
-  impl.entities.Run(doc, compounds, &report, options.include_mentions);
+Report Analyzer::Impl::Run(std::string_view text, const Options& options) const {
+  Document doc;
+  std::vector<Token> raw;
+  BuildDocument(text, &raw, &doc);
+  Sentences(&doc);
+
+  Report report;
+  report.stats.words = doc.words;
+  report.stats.sentences = static_cast<uint32_t>(doc.sentences.size());
+  report.stats.paragraphs = CountParagraphs(doc.tokens);
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++report.stats.characters;
+
+  std::vector<double> compounds;
+  Tone(doc, options, &compounds, &report);
+  themes.Run(doc, compounds, &report, options.include_mentions);
+  entities.Run(doc, compounds, &report, options.include_mentions);
   std::stable_sort(report.mentions.begin(), report.mentions.end(),
                    [](const Mention& a, const Mention& b) {
                      return a.start != b.start ? a.start < b.start : a.kind < b.kind;
@@ -275,6 +404,15 @@ Result<Report> Analyzer::Analyze(std::string_view input, const Options& options)
   if (options.utf16_offsets) ToUtf16Offsets(text, &report);
   if (!options.include_sentences) report.sentences.clear();
   return report;
+}
+
+Result<Report> Analyzer::Analyze(std::string_view input, const Options& options) const {
+  if (input.size() > kMaxInputBytes)
+    return Status::Error("input is " + std::to_string(input.size()) + " bytes; the limit is " +
+                         std::to_string(kMaxInputBytes));
+  if (IsValidUtf8(input)) return impl_->Run(input, options);
+  std::string sanitized = SanitizeUtf8(input);
+  return impl_->Run(sanitized, options);
 }
 
 }  // namespace newslens

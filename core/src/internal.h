@@ -26,6 +26,7 @@ struct Document {
   std::string lower;                             // arena of normalized forms
   std::vector<uint32_t> surface;    // Vocab id of the normalized form (kNoId if unknown)
   std::vector<uint32_t> theme_key;  // ThemeEngine key (stem or capitals id), or kNoId
+  std::vector<uint32_t> theme_wild;  // ThemeEngine::RootWildcard of the normalized form
   std::vector<Span> sentences;
   std::vector<uint32_t> sentence_of;  // token -> sentence index
   uint32_t words = 0;
@@ -51,6 +52,9 @@ class ThemeEngine {
                   std::string* scratch) const;
   // True when a hyphenated compound should stay whole for theme matching.
   bool KnowsCompound(std::string_view norm, std::string* scratch, std::string* scratch2) const;
+  // The payload of the longest one-word wildcard ("diplomat*") that prefixes a normalized word,
+  // or kNoId. Computed once per distinct word of a document (Analyzer::Impl::BuildDocument).
+  uint32_t RootWildcard(std::string_view norm) const;
   void Run(const Document& doc, const std::vector<double>& sentence_compound, Report* report,
            bool mentions) const;
 
@@ -80,7 +84,10 @@ class ThemeEngine {
   PhraseTrie trie_;
   std::vector<std::vector<TermRef>> payloads_;
   // Wildcards: at a trie node, prefixes of the next word. Root wildcards are indexed by prefix.
-  std::unordered_map<std::string, uint32_t> root_wild_;  // prefix -> payload
+  Vocab root_wild_;                          // one-word wildcard prefixes
+  std::vector<uint32_t> root_wild_payload_;  // by root_wild_ id
+  uint64_t root_wild_lengths_ = 0;           // bit L-1: some prefix has L bytes (L <= 64)
+  std::vector<uint64_t> root_wild_first_;    // bitset of the first two bytes of the prefixes
   std::unordered_map<uint32_t, std::vector<std::pair<std::string, uint32_t>>> node_wild_;
   size_t min_wild_ = 1000, max_wild_ = 0;
   size_t term_total_ = 0;
@@ -124,6 +131,7 @@ class SentimentEngine {
     kShiftStop = 32,    // ends a shifter's search for its target: "to", "from", "and"
     kQuantity = 64,     // a measure whose growth is good, bad or neither (`quantity`)
     kAuxiliary = 128,   // skipped when counting the negation window: "be", "have", "been"
+    kShiftSkip = 256,   // skipped when counting a shifter's window: "the", "of", "its"
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent
@@ -157,12 +165,12 @@ class SentimentEngine {
   std::array<bool, 256> emoticon_first_{};  // first bytes of emoticons, to skip lookups
   size_t emoticon_max_ = 0;              // longest emoticon, bytes
   uint32_t id_no_ = kNoId, id_also_ = kNoId, id_yet_ = kNoId, id_though_ = kNoId,
-           id_and_ = kNoId;
+           id_and_ = kNoId, id_never_ = kNoId, id_so_ = kNoId, id_this_ = kNoId;
   int max_exclamations_ = 4;
   // Rule constants (from rules-en.json, VADER defaults when absent).
   double c_incr_ = 0.733, n_scalar_ = -0.74, alpha_ = 15.0, excl_ = 0.292;
   double question_small_ = 0.18, question_large_ = 0.96;
-  double decay_2_ = 0.95, decay_3_ = 0.9;
+  double decay_2_ = 0.95, decay_3_ = 0.9, never_so_2_ = 1.5, never_so_3_ = 1.25;
   double shift_scalar_ = -0.74, negativity_ = 1.0, reference_length_ = 1e9;
   int negation_window_ = 3, shift_after_ = 3, shift_before_ = 3;
 };

@@ -1,7 +1,10 @@
 #include "newslens/report.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <string_view>
 
 namespace newslens {
 
@@ -11,11 +14,18 @@ class Writer {
  public:
   explicit Writer(std::string* out) : out_(out) {}
 
-  void Key(const char* key) {
-    Comma();
-    out_->push_back('"');
-    out_->append(key);
-    out_->append("\":");
+  // Keys are literals: their length is known at compile time.
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    char buf[N + 3];
+    size_t n = 0;
+    if (need_comma_) buf[n++] = ',';
+    buf[n++] = '"';
+    std::memcpy(buf + n, key, N - 1);
+    n += N - 1;
+    buf[n++] = '"';
+    buf[n++] = ':';
+    out_->append(buf, n);
     need_comma_ = false;
   }
   void Open(char c) {
@@ -27,42 +37,83 @@ class Writer {
     out_->push_back(c);
     need_comma_ = true;
   }
-  void String(const std::string& s) {
+  void String(std::string_view s) {
     Comma();
     out_->push_back('"');
-    for (char ch : s) {
-      unsigned char c = static_cast<unsigned char>(ch);
+    // Copy runs of characters that need no escape in one append.
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_->append(s.data() + run, i - run);
+      run = i + 1;
       switch (c) {
         case '"': out_->append("\\\""); break;
         case '\\': out_->append("\\\\"); break;
         case '\n': out_->append("\\n"); break;
         case '\r': out_->append("\\r"); break;
         case '\t': out_->append("\\t"); break;
-        default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_->append(buf);
-          } else {
-            out_->push_back(ch);
-          }
+        default: {
+          static const char kHex[] = "0123456789abcdef";
+          char buf[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          out_->append(buf, 6);
+        }
       }
     }
+    out_->append(s.data() + run, s.size() - run);
     out_->push_back('"');
     need_comma_ = true;
   }
   void Uint(uint64_t v) {
     Comma();
-    out_->append(std::to_string(v));
+    char buf[24];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    do {
+      *--p = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v);
+    out_->append(p, static_cast<size_t>(end - p));
     need_comma_ = true;
   }
   // Rounded to 4 decimals, shortest form, never "-0": identical in native and wasm builds.
+  // The digits are those of the integer round(v * 10^4), which is exactly what printf("%.4f")
+  // prints for the double nearest to it divided by 10^4; larger magnitudes (never seen in a
+  // report) take the printf path.
   void Number(double v) {
     Comma();
     if (!std::isfinite(v)) v = 0;
-    double r = std::round(v * 10000.0) / 10000.0;
-    if (r == 0) r = 0;  // -0 -> 0
-    char buf[32];
+    double scaled = std::round(v * 10000.0);
+    if (std::fabs(scaled) < kExactLimit) {
+      int64_t k = static_cast<int64_t>(scaled);
+      char buf[32];
+      char* end = buf + sizeof buf;
+      char* p = end;
+      uint64_t m = static_cast<uint64_t>(k < 0 ? -k : k);
+      uint64_t whole = m / 10000, frac = m % 10000;
+      if (frac) {
+        int digits = 4;
+        while (frac % 10 == 0) {
+          frac /= 10;
+          --digits;
+        }
+        for (int i = 0; i < digits; ++i) {
+          *--p = static_cast<char>('0' + frac % 10);
+          frac /= 10;
+        }
+        *--p = '.';
+      }
+      do {
+        *--p = static_cast<char>('0' + whole % 10);
+        whole /= 10;
+      } while (whole);
+      if (k < 0) *--p = '-';
+      out_->append(p, static_cast<size_t>(end - p));
+      need_comma_ = true;
+      return;
+    }
+    double r = scaled / 10000.0;
+    char buf[400];
     std::snprintf(buf, sizeof buf, "%.4f", r);
     std::string s(buf);
     while (!s.empty() && s.back() == '0') s.pop_back();
@@ -76,6 +127,9 @@ class Writer {
   void Comma() {
     if (need_comma_) out_->push_back(',');
   }
+  // Below 2^53 every integer is exact in a double, so round(v * 10^4) is the digits printf
+  // would print.
+  static constexpr double kExactLimit = 9007199254740992.0;
   std::string* out_;
   bool need_comma_ = false;
 };

@@ -307,85 +307,98 @@ namespace {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-bool HasVowel(std::string_view s) {
-  for (char c : s)
-    if (IsVowel(c) || c == 'y') return true;
+bool HasVowel(const char* s, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (IsVowel(s[i]) || s[i] == 'y') return true;
   return false;
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Removes `suffix` when at least `min_stem` characters remain; returns whether it did.
-bool StripSuffix(std::string* s, std::string_view suffix, size_t min_stem) {
-  if (s->size() >= suffix.size() + min_stem && EndsWith(*s, suffix)) {
-    s->resize(s->size() - suffix.size());
-    return true;
-  }
-  return false;
+// s[0, n) ends with the literal `suffix` (its length known at compile time: no strlen).
+template <size_t N>
+inline bool Ends(const char* s, size_t n, const char (&suffix)[N]) {
+  constexpr size_t k = N - 1;
+  return n >= k && std::memcmp(s + n - k, suffix, k) == 0;
 }
 
 constexpr size_t kMinStem = 3;  // shortest stem a suffix may leave ("act" from "action")
+
+struct Suffix {
+  const char* text;
+  size_t size;
+};
+#define NEWSLENS_SUFFIX(s) Suffix{s, sizeof(s) - 1}
+// Derivational families, longest first; one suffix at most is removed.
+constexpr Suffix kSuffixes[] = {
+    NEWSLENS_SUFFIX("izations"), NEWSLENS_SUFFIX("isations"), NEWSLENS_SUFFIX("ization"),
+    NEWSLENS_SUFFIX("isation"),  NEWSLENS_SUFFIX("ational"),  NEWSLENS_SUFFIX("ations"),
+    NEWSLENS_SUFFIX("ation"),    NEWSLENS_SUFFIX("ition"),    NEWSLENS_SUFFIX("ments"),
+    NEWSLENS_SUFFIX("ment"),     NEWSLENS_SUFFIX("ness"),     NEWSLENS_SUFFIX("ities"),
+    NEWSLENS_SUFFIX("ity"),      NEWSLENS_SUFFIX("ative"),    NEWSLENS_SUFFIX("ively"),
+    NEWSLENS_SUFFIX("ive"),      NEWSLENS_SUFFIX("izing"),    NEWSLENS_SUFFIX("ising"),
+    NEWSLENS_SUFFIX("izes"),     NEWSLENS_SUFFIX("ises"),     NEWSLENS_SUFFIX("ize"),
+    NEWSLENS_SUFFIX("ise"),      NEWSLENS_SUFFIX("ates"),     NEWSLENS_SUFFIX("ate"),
+    NEWSLENS_SUFFIX("ions"),     NEWSLENS_SUFFIX("ion"),      NEWSLENS_SUFFIX("ally"),
+    NEWSLENS_SUFFIX("ly")};
+#undef NEWSLENS_SUFFIX
+
+// Stems s[0, n) in place and returns the new length (never longer than n).
+size_t StemInPlace(char* s, size_t n) {
+  // Only plain ASCII words are stemmed; names with accents or digits stay as they are.
+  for (size_t i = 0; i < n; ++i)
+    if (!IsAsciiLower(static_cast<unsigned char>(s[i])) && s[i] != '\'' && s[i] != '-') return n;
+  if (n <= kMinStem) return n;
+  // Possessives.
+  if (Ends(s, n, "'s")) n -= 2;
+  else if (Ends(s, n, "'")) n -= 1;
+  // Plurals.
+  if (Ends(s, n, "sses")) {
+    n -= 2;
+  } else if (Ends(s, n, "ies") && n > 4) {
+    n -= 3;
+    s[n++] = 'y';
+  } else if (Ends(s, n, "s") && !Ends(s, n, "ss") && !Ends(s, n, "us") && !Ends(s, n, "is") &&
+             n > 3) {
+    n -= 1;
+    if (Ends(s, n, "che") || Ends(s, n, "she") || Ends(s, n, "xe") || Ends(s, n, "sse") ||
+        Ends(s, n, "zze"))
+      n -= 1;
+  }
+  // -ing / -ed, with undoubling ("planned" -> "plan") and e-restoration handled by the final
+  // e-strip below ("making" -> "mak", "make" -> "mak").
+  bool verb = false;
+  if (n > 5 && Ends(s, n, "ing") && HasVowel(s, n - 3)) {
+    n -= 3;
+    verb = true;
+  } else if (n > 4 && Ends(s, n, "ied")) {
+    n -= 3;
+    s[n++] = 'y';
+  } else if (n > 4 && Ends(s, n, "ed") && !Ends(s, n, "eed") && HasVowel(s, n - 2)) {
+    n -= 2;
+    verb = true;
+  }
+  if (verb && n >= 2) {
+    char a = s[n - 1], b = s[n - 2];
+    if (a == b && a != 'l' && a != 's' && a != 'z' && !IsVowel(a)) n -= 1;
+    // Porter step 1b: "cooperat" -> "cooperate", "moderniz" -> "modernize", so the
+    // derivational step below treats them like the base verb.
+    if (Ends(s, n, "at") || Ends(s, n, "iz") || Ends(s, n, "is") || Ends(s, n, "bl")) s[n++] = 'e';
+  }
+  for (const Suffix& suf : kSuffixes) {
+    if (n >= suf.size + kMinStem + 1 && std::memcmp(s + n - suf.size, suf.text, suf.size) == 0) {
+      n -= suf.size;
+      break;
+    }
+  }
+  // Final e and y: "secure"/"security" -> "secur", "economy"/"economies" -> "econom".
+  if (n > kMinStem + 1 && (s[n - 1] == 'e' || s[n - 1] == 'y')) --n;
+  return n;
+}
 
 }  // namespace
 
 void Stem(std::string_view normalized, std::string* out) {
   out->assign(normalized.data(), normalized.size());
-  std::string& s = *out;
-  // Only plain ASCII words are stemmed; names with accents or digits stay as they are.
-  for (char c : s)
-    if (!IsAsciiLower(static_cast<unsigned char>(c)) && c != '\'' && c != '-') return;
-  if (s.size() <= kMinStem) return;
-  // Possessives.
-  if (EndsWith(s, "'s")) s.resize(s.size() - 2);
-  else if (EndsWith(s, "'")) s.resize(s.size() - 1);
-  // Plurals.
-  if (EndsWith(s, "sses")) {
-    s.resize(s.size() - 2);
-  } else if (EndsWith(s, "ies") && s.size() > 4) {
-    s.resize(s.size() - 3);
-    s += 'y';
-  } else if (EndsWith(s, "s") && !EndsWith(s, "ss") && !EndsWith(s, "us") && !EndsWith(s, "is") &&
-             s.size() > 3) {
-    s.resize(s.size() - 1);
-    if (EndsWith(s, "che") || EndsWith(s, "she") || EndsWith(s, "xe") || EndsWith(s, "sse") ||
-        EndsWith(s, "zze"))
-      s.resize(s.size() - 1);
-  }
-  // -ing / -ed, with undoubling ("planned" -> "plan") and e-restoration handled by the final
-  // e-strip below ("making" -> "mak", "make" -> "mak").
-  bool verb = false;
-  if (s.size() > 5 && EndsWith(s, "ing") && HasVowel(std::string_view(s).substr(0, s.size() - 3))) {
-    s.resize(s.size() - 3);
-    verb = true;
-  } else if (s.size() > 4 && EndsWith(s, "ied")) {
-    s.resize(s.size() - 3);
-    s += 'y';
-  } else if (s.size() > 4 && EndsWith(s, "ed") && !EndsWith(s, "eed") &&
-             HasVowel(std::string_view(s).substr(0, s.size() - 2))) {
-    s.resize(s.size() - 2);
-    verb = true;
-  }
-  if (verb && s.size() >= 2) {
-    char a = s[s.size() - 1], b = s[s.size() - 2];
-    if (a == b && a != 'l' && a != 's' && a != 'z' && !IsVowel(a)) s.resize(s.size() - 1);
-    // Porter step 1b: "cooperat" -> "cooperate", "moderniz" -> "modernize", so the
-    // derivational step below treats them like the base verb.
-    if (EndsWith(s, "at") || EndsWith(s, "iz") || EndsWith(s, "is") || EndsWith(s, "bl")) s += 'e';
-  }
-  // Derivational families (longest first); one suffix at most.
-  static const char* const kSuffixes[] = {
-      "izations", "isations", "ization", "isation", "ational", "ations", "ation", "ition",
-      "ments",    "ment",     "ness",    "ities",   "ity",     "ative", "ively", "ive",
-      "izing",    "ising",    "izes",    "ises",    "ize",     "ise",   "ates",  "ate",
-      "ions",     "ion",      "ally",    "ly"};
-  for (const char* suf : kSuffixes) {
-    if (StripSuffix(&s, suf, kMinStem + 1)) break;
-  }
-  // Final e and y: "secure"/"security" -> "secur", "economy"/"economies" -> "econom".
-  if (s.size() > kMinStem + 1 && (s.back() == 'e' || s.back() == 'y')) s.pop_back();
+  out->resize(StemInPlace(out->data(), out->size()));
 }
 
 std::vector<Span> SplitSentences(std::string_view text, const std::vector<Token>& tokens,

@@ -1,8 +1,6 @@
 // Theme counting: dictionary terms (words, phrases, wildcards) matched over stemmed tokens,
 // longest phrase first, each token at most once per theme, sub-themes rolled into parents.
 #include <algorithm>
-#include <map>
-#include <set>
 
 #include "internal.h"
 
@@ -11,6 +9,7 @@ namespace newslens {
 namespace {
 
 constexpr uint32_t kCapsBase = 1u << 30;  // keys of capitals-only words live above this
+constexpr size_t kFirstBytesWords = 65536 / 64;  // a bit per possible first two bytes
 
 bool WrittenInCapitals(std::string_view w) {
   int letters = 0;
@@ -116,8 +115,19 @@ Status ThemeEngine::Add(const ThemeDictionary& dict, std::string_view source) {
       min_wild_ = std::min(min_wild_, wild.size());
       max_wild_ = std::max(max_wild_, wild.size());
       if (node == 0) {
-        auto [it, inserted] = root_wild_.emplace(wild, kNoId);
-        Attach(&it->second, ref);
+        uint32_t id = root_wild_.Intern(wild);
+        if (id >= root_wild_payload_.size()) root_wild_payload_.resize(id + 1, kNoId);
+        Attach(&root_wild_payload_[id], ref);
+        if (wild.size() <= 64) root_wild_lengths_ |= uint64_t{1} << (wild.size() - 1);
+        else root_wild_lengths_ |= uint64_t{1} << 63;  // > 64 bytes: probed without the filter
+        root_wild_first_.resize(kFirstBytesWords, 0);
+        auto set = [&](size_t index) { root_wild_first_[index >> 6] |= uint64_t{1} << (index & 63); };
+        unsigned char b0 = static_cast<unsigned char>(wild[0]);
+        if (wild.size() == 1) {
+          for (size_t b1 = 0; b1 < 256; ++b1) set(b0 << 8 | b1);
+        } else {
+          set(b0 << 8 | static_cast<unsigned char>(wild[1]));
+        }
       } else {
         auto& list = node_wild_[node];
         auto it = std::find_if(list.begin(), list.end(),
@@ -169,6 +179,22 @@ bool ThemeEngine::KnowsCompound(std::string_view norm, std::string* scratch,
   return id != kNoId && trie_.Child(0, id) != kNoId;
 }
 
+uint32_t ThemeEngine::RootWildcard(std::string_view w) const {
+  if (root_wild_payload_.empty() || w.size() < min_wild_) return kNoId;
+  if (w.size() >= 2) {
+    size_t index = static_cast<size_t>(static_cast<unsigned char>(w[0])) << 8 |
+                   static_cast<unsigned char>(w[1]);
+    if (!(root_wild_first_[index >> 6] >> (index & 63) & 1)) return kNoId;
+  }
+  // Longest prefix first, probing only the lengths some prefix has.
+  for (size_t len = std::min(w.size(), max_wild_); len >= min_wild_ && len > 0; --len) {
+    if (!(root_wild_lengths_ >> (std::min<size_t>(len, 64) - 1) & 1)) continue;
+    uint32_t id = root_wild_.Find(w.substr(0, len));
+    if (id != kNoId) return root_wild_payload_[id];
+  }
+  return kNoId;
+}
+
 uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end,
                             uint32_t* payload) const {
   uint32_t node = 0, best = 0;
@@ -177,16 +203,9 @@ uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end,
     // A wildcard ending here matches as long as an exact term would.
     std::string_view w = doc.norm(j);
     if (node == 0) {
-      if (!root_wild_.empty()) {
-        size_t hi = std::min(w.size(), max_wild_);
-        for (size_t len = hi; len >= min_wild_ && len > 0; --len) {
-          auto it = root_wild_.find(std::string(w.substr(0, len)));
-          if (it != root_wild_.end()) {
-            best = j - i + 1;
-            *payload = it->second;
-            break;
-          }
-        }
+      if (doc.theme_wild[j] != kNoId) {
+        best = j - i + 1;
+        *payload = doc.theme_wild[j];
       }
     } else if (auto it = node_wild_.find(node); it != node_wild_.end()) {
       for (const auto& [prefix, p] : it->second) {
@@ -212,16 +231,18 @@ uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end,
 
 void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_compound,
                       Report* report, bool mentions) const {
-  struct Acc {
-    uint32_t count = 0;
-    double score = 0;
-    std::map<uint32_t, uint32_t> terms;  // term index -> count
-    std::set<uint32_t> sentences;
-  };
-  std::vector<Acc> acc(themes_.size());
-  std::vector<std::set<uint32_t>> sentence_themes(doc.sentences.size());
-  std::vector<std::pair<uint32_t, float>> touched;  // theme -> best weight in this hit
-  std::vector<std::pair<uint32_t, float>> tops;
+  // Flat accumulators, reused from call to call on the thread: per theme a count and a score;
+  // the terms, sentences and sentence themes as (a << 32 | b) pairs, sorted once at the end.
+  thread_local std::vector<uint32_t> count;
+  thread_local std::vector<double> score;
+  thread_local std::vector<uint64_t> theme_terms, theme_sentences, sentence_themes;
+  thread_local std::vector<std::pair<uint32_t, float>> touched, tops;
+  count.assign(themes_.size(), 0);
+  score.assign(themes_.size(), 0.0);
+  theme_terms.clear();
+  theme_sentences.clear();
+  sentence_themes.clear();
+  auto pair = [](uint32_t a, uint32_t b) { return static_cast<uint64_t>(a) << 32 | b; };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Span& span = doc.sentences[s];
     for (uint32_t i = span.first_token; i < span.last_token;) {
@@ -237,18 +258,17 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
                                [&](const auto& p) { return p.first == ref.theme; });
         if (it == touched.end()) {
           touched.emplace_back(ref.theme, ref.weight);
-          Acc& a = acc[ref.theme];
-          a.count++;
-          a.terms[ref.term]++;
-          a.sentences.insert(s);
-          sentence_themes[s].insert(ref.theme);
+          count[ref.theme]++;
+          theme_terms.push_back(pair(ref.theme, ref.term));
+          theme_sentences.push_back(pair(ref.theme, s));
+          sentence_themes.push_back(pair(s, ref.theme));
         } else {
           it->second = std::max(it->second, ref.weight);
         }
       }
       tops.clear();
       for (const auto& [theme, weight] : touched) {
-        acc[theme].score += weight;
+        score[theme] += weight;
         int top = themes_[theme].parent;
         if (top < 0) continue;  // a top-level term: counted above
         auto it = std::find_if(tops.begin(), tops.end(),
@@ -262,10 +282,9 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
         if (std::find_if(touched.begin(), touched.end(),
                          [top](const auto& p) { return p.first == top; }) != touched.end())
           continue;
-        Acc& a = acc[top];
-        a.count++;
-        a.score += top_weight.second;
-        a.sentences.insert(s);
+        count[top]++;
+        score[top] += top_weight.second;
+        theme_sentences.push_back(pair(top, s));
       }
       if (mentions) {
         for (const auto& [theme, weight] : touched) {
@@ -280,35 +299,52 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
       i += len;
     }
   }
+  std::sort(theme_terms.begin(), theme_terms.end());
+  std::sort(theme_sentences.begin(), theme_sentences.end());
+  theme_sentences.erase(std::unique(theme_sentences.begin(), theme_sentences.end()),
+                        theme_sentences.end());
+  std::sort(sentence_themes.begin(), sentence_themes.end());
+  sentence_themes.erase(std::unique(sentence_themes.begin(), sentence_themes.end()),
+                        sentence_themes.end());
 
   double total = 0;
   for (uint32_t t = 0; t < themes_.size(); ++t)
-    if (themes_[t].parent < 0) total += acc[t].score;
-  auto tone_of = [&](const std::set<uint32_t>& sentences) {
-    if (sentences.empty()) return 0.0;
-    double sum = 0;
-    for (uint32_t s : sentences) sum += sentence_compound[s];
-    return sum / static_cast<double>(sentences.size());
-  };
+    if (themes_[t].parent < 0) total += score[t];
+  size_t next_term = 0, next_sentence = 0;
   for (uint32_t t = 0; t < themes_.size(); ++t) {
-    const Acc& a = acc[t];
-    if (a.count == 0) continue;
+    // This theme's slices of the sorted pairs.
+    size_t term_begin = next_term, sentence_begin = next_sentence;
+    while (next_term < theme_terms.size() && theme_terms[next_term] >> 32 == t) ++next_term;
+    while (next_sentence < theme_sentences.size() && theme_sentences[next_sentence] >> 32 == t)
+      ++next_sentence;
+    if (count[t] == 0) continue;
     const ThemeDef& def = themes_[t].def;
     ThemeResult r;
     r.id = def.id;
     r.label = def.label;
     r.parent = def.parent;
     r.iptc = def.iptc;
-    r.count = a.count;
-    r.score = a.score;
-    r.share = total > 0 ? a.score / total : 0;
-    r.per_1000_words = doc.words ? 1000.0 * a.count / doc.words : 0;
-    r.tone = tone_of(a.sentences);
-    for (const auto& [term, count] : a.terms) r.terms.push_back({def.terms[term].text, count});
+    r.count = count[t];
+    r.score = score[t];
+    r.share = total > 0 ? score[t] / total : 0;
+    r.per_1000_words = doc.words ? 1000.0 * count[t] / doc.words : 0;
+    double sum = 0;
+    for (size_t k = sentence_begin; k < next_sentence; ++k) {
+      uint32_t sentence = static_cast<uint32_t>(theme_sentences[k]);
+      sum += sentence_compound[sentence];
+      r.sentences.push_back(sentence);
+    }
+    r.tone = r.sentences.empty() ? 0.0 : sum / static_cast<double>(r.sentences.size());
+    for (size_t k = term_begin; k < next_term;) {
+      size_t run = k;
+      while (run < next_term && theme_terms[run] == theme_terms[k]) ++run;
+      r.terms.push_back({def.terms[static_cast<uint32_t>(theme_terms[k])].text,
+                         static_cast<uint32_t>(run - k)});
+      k = run;
+    }
     std::sort(r.terms.begin(), r.terms.end(), [](const TermCount& x, const TermCount& y) {
       return x.count != y.count ? x.count > y.count : x.term < y.term;
     });
-    r.sentences.assign(a.sentences.begin(), a.sentences.end());
     if (themes_[t].parent < 0) {
       TopLevelTheme top;
       top.id = r.id;
@@ -327,8 +363,11 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
   std::sort(report->top_level.begin(), report->top_level.end(), by_score);
   std::sort(report->themes.begin(), report->themes.end(), by_score);
   if (!report->top_level.empty()) report->primary_theme = report->top_level.front().id;
-  for (uint32_t s = 0; s < doc.sentences.size() && s < report->sentences.size(); ++s)
-    for (uint32_t t : sentence_themes[s]) report->sentences[s].themes.push_back(themes_[t].def.id);
+  for (uint64_t st : sentence_themes) {
+    uint32_t s = static_cast<uint32_t>(st >> 32);
+    if (s < report->sentences.size())
+      report->sentences[s].themes.push_back(themes_[static_cast<uint32_t>(st)].def.id);
+  }
 }
 
 }  // namespace newslens

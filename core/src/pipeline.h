@@ -1,0 +1,46 @@
+// Private: the analyzer's compiled data and its pipeline, stage by stage.
+//
+// Analyzer::Analyze runs the stages in order; bench/stages_bench.cc times them one by one, so
+// they are callable on their own. Every stage reads the immutable Impl and writes only the
+// Document or Report it is given: no allocation per token (a document's buffers are reused
+// from call to call on the same thread).
+#ifndef NEWSLENS_SRC_PIPELINE_H_
+#define NEWSLENS_SRC_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "internal.h"
+#include "newslens/analyzer.h"
+
+namespace newslens {
+
+struct Analyzer::Impl {
+  Vocab vocab;  // normalized lowercase words known to any engine
+  ThemeEngine themes;
+  SentimentEngine sentiment;
+  EntityEngine entities;
+  std::unordered_set<std::string> abbreviations;
+
+  static Result<std::shared_ptr<const Impl>> Create(const AnalyzerConfig& config);
+
+  // Stage: tokens -> document. Hyphenated compounds are kept whole when an engine knows them,
+  // else split into their parts; every word gets its normalized form and dictionary ids.
+  // `raw` is scratch for the tokenizer's output.
+  void BuildDocument(std::string_view text, std::vector<Token>* raw, Document* doc) const;
+  // Stage: sentence boundaries (doc->sentences).
+  void Sentences(Document* doc) const;
+  // Stage: tone of every sentence and of the document; fills report->tone and
+  // report->sentences, and `compounds` (one per sentence, for themes and entities).
+  void Tone(const Document& doc, const Options& options, std::vector<double>* compounds,
+            Report* report) const;
+  // The whole analysis (the text must be valid UTF-8, see SanitizeUtf8).
+  Report Run(std::string_view text, const Options& options) const;
+};
+
+}  // namespace newslens
+
+#endif  // NEWSLENS_SRC_PIPELINE_H_
