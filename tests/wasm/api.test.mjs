@@ -25,7 +25,7 @@ test('offsets are UTF-16 indices: slices give the words, across emoji and accent
   const words = r.mentions.map((m) => text.slice(m.start, m.end));
   assert.ok(words.includes('excellent'), words.join('|'));
   assert.ok(words.includes('Moscow'), words.join('|'));
-  assert.ok(words.includes('trade'), words.join('|'));
+  assert.ok(words.some((w) => /^trade( deal)?$/.test(w)), words.join('|'));
   // The same mentions in UTF-8 byte offsets slice the same words out of the bytes.
   const bytes = nl.analyze(text, { offsets: 'utf8' });
   const buf = Buffer.from(text, 'utf8');
