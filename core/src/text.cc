@@ -305,12 +305,43 @@ void NormalizeWord(std::string_view word, std::string* out) {
 
 namespace {
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+// The stemmer follows Porter (1980), "An algorithm for suffix stripping": its measure m (the
+// number of vowel-consonant sequences), steps 1a/1b (plurals, -ed, -ing) and 5a (final e), and
+// of the derivational steps only the -ation/-ize/-ction/-ment families, with Porter's
+// conditions. Stripping more (-ity, -ness, -ive, -ion, -ly, final y) joins words news keeps
+// apart: policy/police, party/part, tradition/trade, billion/bill, international/intern,
+// securities/secure, reality/real, treaty/treat, unity/unit (docs/dictionaries.md).
+
+bool IsVowelAt(const char* s, size_t i) {
+  char c = s[i];
+  if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') return true;
+  return c == 'y' && i > 0 && !IsVowelAt(s, i - 1);  // "y" after a consonant is a vowel
+}
+
+// Porter's m of s[0, n): the word is [C](VC){m}[V].
+int Measure(const char* s, size_t n) {
+  int m = 0;
+  size_t i = 0;
+  while (i < n && !IsVowelAt(s, i)) ++i;
+  while (i < n) {
+    while (i < n && IsVowelAt(s, i)) ++i;
+    if (i >= n) break;
+    while (i < n && !IsVowelAt(s, i)) ++i;
+    ++m;
+  }
+  return m;
+}
 
 bool HasVowel(const char* s, size_t n) {
   for (size_t i = 0; i < n; ++i)
-    if (IsVowel(s[i]) || s[i] == 'y') return true;
+    if (IsVowelAt(s, i)) return true;
   return false;
+}
+
+// Porter's *o: s[0, n) ends consonant-vowel-consonant, the last not w, x or y ("trad", "plan").
+bool EndsCvc(const char* s, size_t n) {
+  if (n < 3 || IsVowelAt(s, n - 1) || !IsVowelAt(s, n - 2) || IsVowelAt(s, n - 3)) return false;
+  return s[n - 1] != 'w' && s[n - 1] != 'x' && s[n - 1] != 'y';
 }
 
 // s[0, n) ends with the literal `suffix` (its length known at compile time: no strlen).
@@ -320,37 +351,46 @@ inline bool Ends(const char* s, size_t n, const char (&suffix)[N]) {
   return n >= k && std::memcmp(s + n - k, suffix, k) == 0;
 }
 
-constexpr size_t kMinStem = 3;  // shortest stem a suffix may leave ("act" from "action")
+constexpr size_t kShortWord = 3;  // words this short are never stemmed ("us", "gas", "bus")
+// -ing comes off only when the stem before it has m >= 2 (cooperating, negotiating, financing).
+// After a one-syllable stem the -ing word is mostly a noun of its own: housing, banking,
+// meeting, ruling, training, shipping, boxing, racing, earnings, ratings, savings.
+constexpr int kMinMeasureIng = 2;
 
-struct Suffix {
-  const char* text;
+// Derivational families: a suffix, what replaces it, and Porter's condition on the stem before
+// it (least m), or for -ction the least number of letters. The first suffix that ends the word
+// decides; a word loses at most one. None makes a word longer.
+struct Family {
+  const char* suffix;
   size_t size;
+  const char* replacement;
+  size_t replacement_size;
+  int min_measure;
+  size_t min_letters;
 };
-#define NEWSLENS_SUFFIX(s) Suffix{s, sizeof(s) - 1}
-// Derivational families, longest first; one suffix at most is removed.
-constexpr Suffix kSuffixes[] = {
-    NEWSLENS_SUFFIX("izations"), NEWSLENS_SUFFIX("isations"), NEWSLENS_SUFFIX("ization"),
-    NEWSLENS_SUFFIX("isation"),  NEWSLENS_SUFFIX("ational"),  NEWSLENS_SUFFIX("ations"),
-    NEWSLENS_SUFFIX("ation"),    NEWSLENS_SUFFIX("ition"),    NEWSLENS_SUFFIX("ments"),
-    NEWSLENS_SUFFIX("ment"),     NEWSLENS_SUFFIX("ness"),     NEWSLENS_SUFFIX("ities"),
-    NEWSLENS_SUFFIX("ity"),      NEWSLENS_SUFFIX("ative"),    NEWSLENS_SUFFIX("ively"),
-    NEWSLENS_SUFFIX("ive"),      NEWSLENS_SUFFIX("izing"),    NEWSLENS_SUFFIX("ising"),
-    NEWSLENS_SUFFIX("izes"),     NEWSLENS_SUFFIX("ises"),     NEWSLENS_SUFFIX("ize"),
-    NEWSLENS_SUFFIX("ise"),      NEWSLENS_SUFFIX("ates"),     NEWSLENS_SUFFIX("ate"),
-    NEWSLENS_SUFFIX("ions"),     NEWSLENS_SUFFIX("ion"),      NEWSLENS_SUFFIX("ally"),
-    NEWSLENS_SUFFIX("ly")};
-#undef NEWSLENS_SUFFIX
+#define NEWSLENS_FAMILY(suf, rep, m, letters) \
+  Family{suf, sizeof(suf) - 1, rep, sizeof(rep) - 1, m, letters}
+constexpr Family kFamilies[] = {
+    NEWSLENS_FAMILY("ization", "ize", 1, 0),  // modernization -> modernize
+    NEWSLENS_FAMILY("isation", "ize", 1, 0),  // modernisation -> modernize
+    NEWSLENS_FAMILY("ational", "ate", 1, 0),  // operational -> operate; national stays (m = 0)
+    NEWSLENS_FAMILY("ation", "ate", 1, 0),    // cooperation -> cooperate; nation, station stay
+    NEWSLENS_FAMILY("ction", "ct", 0, 3),     // election -> elect; faction, section, action stay
+    NEWSLENS_FAMILY("ment", "", 2, 0),        // investment -> invest; statement, payment stay
+    NEWSLENS_FAMILY("ise", "ize", 1, 0),      // modernise -> modernize; rise, noise stay (m = 0)
+};
+#undef NEWSLENS_FAMILY
 
 // Stems s[0, n) in place and returns the new length (never longer than n).
 size_t StemInPlace(char* s, size_t n) {
   // Only plain ASCII words are stemmed; names with accents or digits stay as they are.
   for (size_t i = 0; i < n; ++i)
     if (!IsAsciiLower(static_cast<unsigned char>(s[i])) && s[i] != '\'' && s[i] != '-') return n;
-  if (n <= kMinStem) return n;
+  if (n <= kShortWord) return n;
   // Possessives.
   if (Ends(s, n, "'s")) n -= 2;
   else if (Ends(s, n, "'")) n -= 1;
-  // Plurals.
+  // Step 1a, plurals.
   if (Ends(s, n, "sses")) {
     n -= 2;
   } else if (Ends(s, n, "ies") && n > 4) {
@@ -363,10 +403,10 @@ size_t StemInPlace(char* s, size_t n) {
         Ends(s, n, "zze"))
       n -= 1;
   }
-  // -ing / -ed, with undoubling ("planned" -> "plan") and e-restoration handled by the final
-  // e-strip below ("making" -> "mak", "make" -> "mak").
+  // Step 1b, -ing / -ied / -ed, then Porter's repairs of what is left: "cooperat" ->
+  // "cooperate", "plann" -> "plan", "trad" -> "trade" (m = 1 ending consonant-vowel-consonant).
   bool verb = false;
-  if (n > 5 && Ends(s, n, "ing") && HasVowel(s, n - 3)) {
+  if (n > 5 && Ends(s, n, "ing") && HasVowel(s, n - 3) && Measure(s, n - 3) >= kMinMeasureIng) {
     n -= 3;
     verb = true;
   } else if (n > 4 && Ends(s, n, "ied")) {
@@ -376,21 +416,33 @@ size_t StemInPlace(char* s, size_t n) {
     n -= 2;
     verb = true;
   }
-  if (verb && n >= 2) {
-    char a = s[n - 1], b = s[n - 2];
-    if (a == b && a != 'l' && a != 's' && a != 'z' && !IsVowel(a)) n -= 1;
-    // Porter step 1b: "cooperat" -> "cooperate", "moderniz" -> "modernize", so the
-    // derivational step below treats them like the base verb.
-    if (Ends(s, n, "at") || Ends(s, n, "iz") || Ends(s, n, "is") || Ends(s, n, "bl")) s[n++] = 'e';
-  }
-  for (const Suffix& suf : kSuffixes) {
-    if (n >= suf.size + kMinStem + 1 && std::memcmp(s + n - suf.size, suf.text, suf.size) == 0) {
-      n -= suf.size;
-      break;
+  if (verb) {
+    char last = s[n - 1];
+    if (Ends(s, n, "at") || Ends(s, n, "bl") || Ends(s, n, "iz") || Ends(s, n, "is")) {
+      s[n++] = 'e';
+    } else if (last == s[n - 2] && !IsVowelAt(s, n - 1) && last != 'l' && last != 's' &&
+               last != 'z' && n > kShortWord) {
+      n -= 1;
+    } else if (Measure(s, n) == 1 && EndsCvc(s, n)) {
+      s[n++] = 'e';
     }
   }
-  // Final e and y: "secure"/"security" -> "secur", "economy"/"economies" -> "econom".
-  if (n > kMinStem + 1 && (s[n - 1] == 'e' || s[n - 1] == 'y')) --n;
+  // Derivational families.
+  for (const Family& f : kFamilies) {
+    if (n < f.size || std::memcmp(s + n - f.size, f.suffix, f.size) != 0) continue;
+    size_t stem = n - f.size;
+    if (stem >= f.min_letters && Measure(s, stem) >= f.min_measure) {
+      std::memcpy(s + stem, f.replacement, f.replacement_size);
+      n = stem + f.replacement_size;
+    }
+    break;
+  }
+  // Step 5a, final e: "cooperate" -> "cooperat"; "trade", "state", "plane" keep theirs (m = 1,
+  // consonant-vowel-consonant), so they stay apart from "trad", "stat", "plan".
+  if (n > kShortWord && s[n - 1] == 'e') {
+    int m = Measure(s, n - 1);
+    if (m > 1 || (m == 1 && !EndsCvc(s, n - 1))) --n;
+  }
   return n;
 }
 

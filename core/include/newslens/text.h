@@ -71,9 +71,13 @@ std::vector<Token> Tokenize(std::string_view text);
 void NormalizeWord(std::string_view word, std::string* out);
 
 // Reduces a normalized word to its light stem, used to match inflections of theme terms:
-// plurals, possessives, -ed/-ing, and the -ation/-ize/-ment/-ity/-ive families, so that
-// cooperate, cooperation, cooperating and cooperative share one stem. Both dictionary terms and
-// text go through this same function, so only consistency matters, not linguistic exactness.
+// plurals, possessives, -ed, -ing (after a stem of two or more syllables), and the -ation, -ize
+// (-ise), -ction and -ment families, so that cooperate, cooperation, cooperating, cooperated and
+// cooperations share one stem, as do modernize/modernisation and elect/election. It is a light
+// Porter (1980) stemmer: steps 1a, 1b and 5a plus those families, with Porter's conditions. It
+// keeps apart words that a wider stemmer joins although news uses them differently: policy and
+// police, party and part, tradition and trade, billion and bill, international and intern,
+// housing and house, ratings and rates. Dictionary terms and text both go through it.
 void Stem(std::string_view normalized, std::string* out);
 
 struct Span {
