@@ -5,3 +5,7 @@
 // The Emscripten module factory, wrapped in a function so its source can also start a Web
 // Worker from a Blob URL (file:// pages cannot load a worker script by URL).
 var newslensFactorySource = function () {
+// Shadows the global fetch for the Emscripten runtime only: with SINGLE_FILE it would fetch()
+// its own inlined data: URL, which a page's CSP (connect-src) reports as a violation. Without
+// fetch it decodes the base64 bytes directly. The module makes no other request.
+var fetch;
