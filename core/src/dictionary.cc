@@ -373,6 +373,9 @@ Result<EntityDictionary> ParseEntities(std::string_view text, std::string_view s
   auto not_names = StringList(root, "not_names", source);
   if (!not_names.ok()) return not_names.status();
   dict.not_names = std::move(not_names).value();
+  auto not_countries = StringList(root, "not_countries", source);
+  if (!not_countries.ok()) return not_countries.status();
+  dict.not_countries = std::move(not_countries).value();
   return dict;
 }
 

@@ -83,6 +83,9 @@ struct EntityDictionary {
   std::vector<OrganizationDef> organizations;
   std::vector<std::string> titles;     // "President", "Prime Minister", "Mr."
   std::vector<std::string> not_names;  // capitalised words that are never names alone
+  // Phrases containing a country word that do not name that country ("South China Sea",
+  // "Latin America"): matched like names, longest first, and reported as nothing.
+  std::vector<std::string> not_countries;
 };
 
 // Tokenizer knowledge: abbreviations that do not end a sentence, and words that never start
