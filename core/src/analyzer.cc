@@ -15,7 +15,8 @@ namespace newslens {
 namespace {
 
 struct TextRules {
-  std::vector<std::string> abbreviations, org_words, connectors;
+  std::vector<std::string> abbreviations;
+  EntityWords entity;
 };
 
 Result<TextRules> LoadTextRules(std::string_view text, std::string_view source) {
@@ -26,7 +27,11 @@ Result<TextRules> LoadTextRules(std::string_view text, std::string_view source) 
   if (json_util::GetString(root, "format") != "newslens/text-rules@1")
     return Status::Error(std::string(source) + ": expected format newslens/text-rules@1");
   for (auto [key, out] : {std::pair{"abbreviations", &rules.abbreviations},
-                          {"org_words", &rules.org_words}, {"name_connectors", &rules.connectors}}) {
+                          {"org_words", &rules.entity.org_words},
+                          {"name_connectors", &rules.entity.connectors},
+                          {"org_connectors", &rules.entity.org_connectors},
+                          {"name_particles", &rules.entity.particles},
+                          {"honorifics", &rules.entity.honorifics}}) {
     if (const auto* list = json_util::Get(root, key); list && list->is_array())
       for (const auto& v : *list)
         if (v.is_string()) out->push_back(v.get<std::string>());
@@ -109,8 +114,7 @@ Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(const Analy
                                        rules.value(), &impl->vocab);
       !s.ok())
     return s;
-  if (Status s = impl->entities.Build(entity_dicts, text_rules.value().org_words,
-                                      text_rules.value().connectors, &impl->vocab);
+  if (Status s = impl->entities.Build(entity_dicts, text_rules.value().entity, &impl->vocab);
       !s.ok())
     return s;
   return std::shared_ptr<const Impl>(std::move(impl));
@@ -339,9 +343,10 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
   const Impl& impl = *this;
   Report& report = *report_out;
   std::vector<double>& compounds = *compounds_out;
-  // Tone: sentences, then the document as their word-weighted mean (docs/tone.md).
+  // Tone: sentences, then the document from the sum of their valences, scaled to the
+  // engine's reference length so that it does not drift to +/-1 as length grows (docs/tone.md).
   compounds.assign(doc.sentences.size(), 0.0);
-  double weighted = 0, weight = 0, pos = 0, neg = 0, neu = 0;
+  double sum = 0, words = 0, pos = 0, neg = 0, neu = 0;
   uint32_t positive_items = 0, negative_items = 0;
   std::vector<Mention>* mention_sink = options.include_mentions ? &report.mentions : nullptr;
   report.sentences.reserve(doc.sentences.size());
@@ -349,11 +354,8 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
     const Span& span = doc.sentences[s];
     SentenceTone tone = impl.sentiment.Score(doc, span, options.tone, mention_sink);
     compounds[s] = tone.compound;
-    uint32_t words = 0;
-    for (uint32_t t = span.first_token; t < span.last_token; ++t)
-      if (doc.tokens[t].is_word()) ++words;
-    weighted += tone.compound * words;
-    weight += words;
+    sum += tone.sum;
+    words += tone.words;
     pos += tone.pos_sum;
     neg += std::fabs(tone.neg_sum);
     neu += tone.neu_count;
@@ -366,7 +368,7 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
     report.sentences.push_back(std::move(r));
   }
   newslens::Tone& tone = report.tone;
-  tone.compound = weight > 0 ? weighted / weight : 0;
+  tone.compound = impl.sentiment.Normalize(impl.sentiment.Scaled(sum, words));
   tone.label = tone.compound >= 0.05 ? "positive" : tone.compound <= -0.05 ? "negative" : "neutral";
   double total = pos + neg + neu;
   if (total > 0) {

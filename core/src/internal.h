@@ -130,8 +130,7 @@ class SentimentEngine {
     kShiftDown = 16,    // a word of decrease or ending: "fall", "reduce", "prevent", "ease"
     kShiftStop = 32,    // ends a shifter's search for its target: "to", "from", "and"
     kQuantity = 64,     // a measure whose growth is good, bad or neither (`quantity`)
-    kAuxiliary = 128,   // skipped when counting the negation window: "be", "have", "been"
-    kShiftSkip = 256,   // skipped when counting a shifter's window: "the", "of", "its"
+    kShiftSkip = 128,   // skipped when counting a shifter's window: "the", "of", "its"
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent

@@ -186,8 +186,8 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
     if (Words(w).size() == 1) word(w).flags |= kShiftDown;
   for (const std::string& w : list("shifters.stops"))
     if (Words(w).size() == 1) word(w).flags |= kShiftStop;
-  for (const std::string& w : list("negation_skips"))
-    if (Words(w).size() == 1) word(w).flags |= kAuxiliary;
+  for (const std::string& w : list("shifters.skips"))
+    if (Words(w).size() == 1) word(w).flags |= kShiftSkip;
   for (auto [name, sign] : {std::pair{"quantities.good", 1}, {"quantities.bad", -1},
                             {"quantities.neutral", 0}}) {
     for (const std::string& q : list(name)) {
@@ -224,6 +224,8 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   constant("SHIFT_SCALAR", &shift_scalar_);
   constant("NEGATIVITY_WEIGHT", &negativity_);
   constant("REFERENCE_LENGTH", &reference_length_);
+  constant("NEVER_SO_SCALAR_0", &never_so_2_);
+  constant("NEVER_SO_SCALAR_1", &never_so_3_);
   int_constant("EXCLAMATION_MAX_MARKS", &max_exclamations_);
   int_constant("NEGATION_WINDOW", &negation_window_);
   int_constant("SHIFT_WINDOW_AFTER", &shift_after_);
@@ -237,7 +239,10 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   id_yet_ = vocab->Intern("yet");
   id_though_ = vocab->Intern("though");
   id_and_ = vocab->Intern("and");
-  for (const char* w : {"no", "also", "yet", "though", "and"}) word(w);
+  id_never_ = vocab->Intern("never");
+  id_so_ = vocab->Intern("so");
+  id_this_ = vocab->Intern("this");
+  for (const char* w : {"no", "also", "yet", "though", "and", "never", "so", "this"}) word(w);
   return Status();
 }
 
@@ -405,6 +410,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       it.rules |= kRuleCaps;
     }
     bool negated = false;
+    double never_so = 0;
     int dist = 0;
     for (uint32_t wk = it.k; wk > 0 && dist < negation_window_;) {
       --wk;
@@ -434,17 +440,24 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       if (!neg && wk >= 1 && !words[wk].break_before &&
           negator_pairs_.count((static_cast<uint64_t>(words[wk - 1].id) << 32) | words[wk].id))
         neg = pair = true;
+      // VADER's _never_check: "never so good", "never this good" intensify instead.
+      if (neg && words[wk].id == id_never_ && wk + 1 < it.k &&
+          (words[wk + 1].id == id_so_ || words[wk + 1].id == id_this_)) {
+        never_so = dist <= 2 ? never_so_2_ : never_so_3_;
+        neg = false;
+      }
       if (neg) {
         negated = true;
         words[wk].negates = true;
         if (pair) words[wk - 1].negates = true;
       }
-      // Auxiliaries do not count towards the window: "not have been so easy".
-      if (w && (w->flags & kAuxiliary)) --dist;
     }
     if (negated) {
       v *= n_scalar_;
       it.rules |= kRuleNegated;
+    } else if (never_so != 0) {
+      v *= never_so;
+      it.rules |= kRuleBoosted;
     }
     it.v = v;
   }
@@ -469,8 +482,12 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     };
     // The object, after the shifter: every sentiment word up to the window, else a quantity.
     int8_t quantity = kNoQuantity;
-    for (uint32_t j = p + 1; j < n && j <= p + shift_after_; ++j) {
+    int counted = 0;
+    for (uint32_t j = p + 1; j < n && counted < shift_after_; ++j) {
       if (words[j].break_before || blocks(j)) break;
+      // Articles, "of" and possessives do not count: "reduce [the] risk [of] heart disease".
+      const WordInfo* x = Info(words[j].id);
+      if (!(x && (x->flags & kShiftSkip))) ++counted;
       int32_t i = words[j].item;
       if (i >= 0 && items[i].k == j) {
         target += items[i].v;

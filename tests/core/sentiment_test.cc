@@ -86,13 +86,23 @@ TEST(Tone, DomainsDiffer) {
 }
 
 TEST(Tone, DocumentScoreDoesNotSaturate) {
-  std::string one = "The talks were good. ";
-  std::string many;
-  for (int i = 0; i < 500; ++i) many += one;
-  double sentence = Compound(one);
-  double document = Compound(many);
-  EXPECT_NEAR(document, sentence, 1e-9);
-  EXPECT_LT(document, 0.9);
+  // VADER sums a whole text, so a long positive article reads 0.9999. Here a text longer than the
+  // reference length (14 words) is scored on its valence density: the score of 10, 100 or 1,000
+  // copies of a positive paragraph is the same, and stays below 1.
+  std::string paragraph =
+      "The talks were good. Both delegations met in the capital on Tuesday for the talks. ";
+  auto copies = [&](int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += paragraph;
+    return out;
+  };
+  double ten = Compound(copies(10));
+  EXPECT_GT(ten, 0.05);
+  EXPECT_LT(ten, 0.9);
+  EXPECT_NEAR(Compound(copies(100)), ten, 1e-9);
+  EXPECT_NEAR(Compound(copies(1000)), ten, 1e-9);
+  // A short text is scored as VADER scores it: its sentences' sums add up.
+  EXPECT_GT(Compound("The talks were good. The deal is good."), Compound("The talks were good."));
 }
 
 TEST(Tone, ExplainsEveryContribution) {
