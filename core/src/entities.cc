@@ -1,8 +1,20 @@
-// Actors: countries (names, demonyms), places, organizations from the entity dictionaries, and
-// people and organizations found by form (titles, capitalised sequences, organization words).
+// Actors: the countries, places and organizations the entity dictionaries name, organizations
+// found by their form, and people found by capitalised names, titles and surname joining.
+//
+// At each capitalised word of a sentence, in this order (the first that applies wins):
+//   1. an organization by form that is longer than any dictionary name there
+//      ("Moscow State Institute of International Relations", "U.S. Agriculture Department");
+//   2. the longest dictionary name (country, demonym, place, organization), or a not_countries
+//      phrase, which is consumed and reports nothing ("South China Sea");
+//   3. a title, which opens a person's name and becomes the role ("President Vladimir Putin");
+//   4. an unknown word in capitals, kept as a possible acronym of an organization the text
+//      introduces ("Moscow State Institute of International Relations (MGIMO)");
+//   5. a run of capitalised name words: a person (2-4 words) or a lone word that is kept only
+//      if it is the surname (or given name) of a person named in full ("Putin").
+// Country names inside an organization's name count for the country too ("Bank of Japan").
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_map>
 
 #include "internal.h"
 
@@ -10,50 +22,87 @@ namespace newslens {
 
 namespace {
 
-std::vector<std::string> SplitName(const std::string& s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
+// Trie ids for one-byte punctuation and symbols inside names ("St. Petersburg", "Birmingham,
+// Ala.", "Bill & Melinda Gates Foundation"): above every vocab id.
+constexpr uint32_t kPunctId = 0xFFFFFF00u;
+
+// A person's name has at most this many words, initials included ("George W. Bush", "Martin
+// Luther King Jr"); newsroom style guides (AP, Reuters) write at most given, middle and family
+// name plus a suffix. Longer capitalised runs are titles of works or headlines.
+constexpr uint32_t kMaxPersonWords = 4;
+// After "Ministry of", an organization's scope runs at most this many tokens: the longest in the
+// organization dictionary is "Office for the Coordination of Humanitarian Affairs" (6).
+constexpr uint32_t kMaxOrgScope = 6;
+// A title-case sentence (every word but connectors capitalised) is a headline when it has at
+// least kHeadlineMinWords words, or when it is a line without terminal punctuation ("World
+// News"); a sentence of at least kShoutMinWords words of which kShoutShare are in capitals is
+// an all-caps headline (Reuters-21578 titles). Capitals there say nothing about names, so only
+// dictionary names are matched. 3 words: "Oil Prices Rise"; 0.8: an all-caps headline may carry
+// a lower-case unit or an acronym in mixed case ("mln", "PLC").
+constexpr uint32_t kHeadlineMinWords = 3;
+constexpr uint32_t kShoutMinWords = 2;
+constexpr double kShoutShare = 0.8;
+// A sentence naming more distinct entities than this is a list or a table, not a relation
+// between them: it adds no co-mentions (and keeps their count linear in the input). A news
+// sentence names a handful; the sample's longest list names 6.
+constexpr size_t kMaxCoMentionEntities = 32;
+// An acronym introduced in brackets after a name has at most this many bytes ("UNCTAD", "MGIMO",
+// "UNFCCC" — the longest acronym in the organization dictionary has 6).
+constexpr uint32_t kMaxAcronymBytes = 10;
+
+uint8_t ShapeOf(const Token& t) {
+  if (t.has(kAllCaps)) return 2;
+  return t.has(kCapitalized) ? 1 : 0;
 }
 
-uint8_t ShapeOf(const std::string& w) {
-  int upper = 0, lower = 0;
-  for (char c : w) {
-    if (c >= 'A' && c <= 'Z') ++upper;
-    if (c >= 'a' && c <= 'z') ++lower;
-  }
-  if (upper >= 2 && lower == 0) return 2;
-  unsigned char f = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
-  if ((f >= 'A' && f <= 'Z') || f >= 0x80) return 1;
-  return 0;
-}
-
-bool FitsShape(const Token& t, uint8_t shape) {
+bool Fits(const Token& t, uint8_t shape) {
   if (shape == 2) return t.has(kAllCaps);
   if (shape == 1) return t.has(kCapitalized) || t.has(kAllCaps);
   return true;
 }
 
-// The written name of tokens [b, e) without a trailing possessive.
+uint32_t PunctId(const Token& t, std::string_view text) {
+  if (t.kind == TokenKind::kPunct) return kPunctId | static_cast<unsigned char>(t.punct);
+  if (t.kind == TokenKind::kSymbol && t.end == t.begin + 1)
+    return kPunctId | static_cast<unsigned char>(text[t.begin]);
+  return kNoId;
+}
+
+uint32_t IdAt(const Document& doc, uint32_t j) {
+  const Token& t = doc.tokens[j];
+  return t.is_word() ? doc.surface[j] : PunctId(t, doc.text);
+}
+
+bool IsWord(const Document& doc, uint32_t j) { return doc.tokens[j].kind == TokenKind::kWord; }
+
+bool IsCapWord(const Document& doc, uint32_t j) {
+  const Token& t = doc.tokens[j];
+  return t.kind == TokenKind::kWord && (t.has(kCapitalized) || t.has(kAllCaps));
+}
+
+bool IsPunct(const Document& doc, uint32_t j, char c) {
+  return doc.tokens[j].kind == TokenKind::kPunct && doc.tokens[j].punct == c;
+}
+
+// Bytes of a possessive ending ("'s", "’s") at the end of token j, or 0.
+uint32_t PossessiveBytes(const Document& doc, uint32_t j) {
+  const Token& t = doc.tokens[j];
+  if (!t.has(kApostrophe)) return 0;
+  std::string_view w = t.view(doc.text);
+  for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix)
+      return static_cast<uint32_t>(suffix.size());
+  return 0;
+}
+
+// The written name of tokens [b, e): possessive stripped, whitespace collapsed.
 std::string NameText(const Document& doc, uint32_t b, uint32_t e) {
-  std::string s(doc.text.substr(doc.tokens[b].begin, doc.tokens[e - 1].end - doc.tokens[b].begin));
-  for (const char* suffix : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
-    size_t n = std::char_traits<char>::length(suffix);
-    if (s.size() > n + 1 && s.compare(s.size() - n, n, suffix) == 0) {
-      s.resize(s.size() - n);
-      break;
-    }
-  }
-  // Collapse internal whitespace and newlines to single spaces.
+  uint32_t begin = doc.tokens[b].begin;
+  uint32_t end = doc.tokens[e - 1].end - PossessiveBytes(doc, e - 1);
   std::string out;
+  out.reserve(end - begin);
   bool space = false;
-  for (char c : s) {
+  for (char c : doc.text.substr(begin, end - begin)) {
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       space = true;
       continue;
@@ -65,294 +114,775 @@ std::string NameText(const Document& doc, uint32_t b, uint32_t e) {
   return out;
 }
 
+// The normalized form of token j without a possessive ending.
+std::string_view NormNoPossessive(const Document& doc, uint32_t j) {
+  std::string_view n = doc.norm(j);
+  if (PossessiveBytes(doc, j) && n.size() > 2 && n.substr(n.size() - 2) == "'s") n.remove_suffix(2);
+  return n;
+}
+
 }  // namespace
 
-Status EntityEngine::Build(const std::vector<EntityDictionary>& dicts,
-                           const std::vector<std::string>& org_words,
-                           const std::vector<std::string>& connectors, Vocab* vocab) {
+// ---- Building -------------------------------------------------------------------------------
+
+bool EntityEngine::AddForm(Trie* trie, const std::string& written, uint32_t entity, Vocab* vocab,
+                           std::vector<uint32_t>* ids) {
+  ids->clear();
+  size_t shape_begin = shapes_.size();
   std::string norm;
-  auto ids_of = [&](const std::vector<std::string>& words) {
-    std::vector<uint32_t> ids;
-    for (const std::string& w : words) {
-      NormalizeWord(w, &norm);
-      uint32_t id = vocab->Intern(norm);
-      known_words_.insert(id);
-      ids.push_back(id);
+  bool has_word = false;
+  for (const Token& t : Tokenize(written)) {
+    if (t.has(kPart)) continue;  // a compound is matched whole ("Guinea-Bissau")
+    uint32_t id;
+    if (t.is_word()) {
+      NormalizeWord(t.view(written), &norm);
+      id = vocab->Intern(norm);
+      pending_.push_back({id, kKnownWord});
+      has_word = true;
+    } else {
+      id = PunctId(t, written);
+      if (id == kNoId) {
+        shapes_.resize(shape_begin);
+        return false;  // a multi-byte symbol: never in a name
+      }
     }
-    return ids;
+    ids->push_back(id);
+    shapes_.push_back(t.is_word() ? ShapeOf(t) : 0);
+  }
+  if (!has_word) {
+    shapes_.resize(shape_begin);
+    return false;
+  }
+  // Names and titles that may start at a lower-case or numeric token ("al-Qaeda", "10 Downing
+  // Street", "spokesman Wang Wenbin"); all others start at a capitalised word.
+  if (shapes_[shape_begin] == 0)
+    pending_.push_back({ids->front(), trie == &titles_ ? kLowerTitleStart : kLowerNameStart});
+  uint32_t node = trie->trie.Insert(*ids);
+  uint32_t& payload = trie->trie.payload(node);
+  if (payload == kNoId) {
+    payload = static_cast<uint32_t>(trie->forms.size());
+    trie->forms.emplace_back();
+  }
+  Form form{entity, static_cast<uint32_t>(shape_begin),
+            static_cast<uint32_t>(shapes_.size() - shape_begin)};
+  for (const Form& f : trie->forms[payload]) {
+    if (std::equal(shapes_.begin() + f.shape_begin, shapes_.begin() + f.shape_begin + f.shape_len,
+                   shapes_.begin() + shape_begin)) {
+      shapes_.resize(shape_begin);  // the same written form: the first claim wins
+      return true;
+    }
+  }
+  trie->forms[payload].push_back(form);
+  return true;
+}
+
+Status EntityEngine::Build(const std::vector<EntityDictionary>& dicts, const EntityWords& words,
+                           Vocab* vocab) {
+  std::string norm;
+  auto classify = [&](const std::vector<std::string>& list, WordClass c) {
+    for (const std::string& w : list) {
+      NormalizeWord(w, &norm);
+      pending_.push_back({vocab->Intern(norm), c});
+    }
   };
-  auto entity = [&](const std::string& name, const std::string& type, const std::string& code) {
-    std::string key = type + "\n" + name;
+  auto entity = [&](const std::string& name, Type type, const std::string& code) {
+    std::string key = std::to_string(static_cast<int>(type)) + "\n" + name;
     auto it = entity_by_key_.find(key);
     if (it != entity_by_key_.end()) return it->second;
     uint32_t id = static_cast<uint32_t>(entities_.size());
-    entities_.push_back({name, type, code});
-    entity_by_key_[key] = id;
+    entities_.push_back({name, code, type});
+    entity_by_key_.emplace(std::move(key), id);
     return id;
   };
-  auto add_name = [&](const std::string& written, uint32_t e) {
-    std::vector<std::string> words = SplitName(written);
-    if (words.empty()) return;
-    uint32_t node = names_.Insert(ids_of(words));
-    if (names_.payload(node) != kNoId) return;  // first claim wins
-    Name n;
-    n.entity = e;
-    for (const std::string& w : words) n.shape.push_back(ShapeOf(w));
-    names_.payload(node) = static_cast<uint32_t>(name_payloads_.size());
-    name_payloads_.push_back(std::move(n));
-  };
+  const uint32_t suppressed = entity("", Type::kSuppressed, "");
+  std::vector<uint32_t> ids;
+  // Honorifics first: where a dictionary title has the same written form, the honorific flag
+  // (entity 1) wins.
+  for (const std::string& h : words.honorifics) AddForm(&titles_, h, 1, vocab, &ids);
   for (const EntityDictionary& dict : dicts) {
     for (const CountryDef& c : dict.countries) {
-      uint32_t e = entity(c.name, "country", c.code);
-      add_name(c.name, e);
-      for (const auto& a : c.aliases) add_name(a, e);
-      for (const auto& a : c.demonyms) add_name(a, e);
-      for (const auto& p : c.places) add_name(p, entity(p, "place", c.code));
+      uint32_t e = entity(c.name, Type::kCountry, c.code);
+      for (Trie* trie : {&names_, &countries_}) {
+        AddForm(trie, c.name, e, vocab, &ids);
+        for (const auto& a : c.aliases) AddForm(trie, a, e, vocab, &ids);
+        for (const auto& a : c.demonyms) AddForm(trie, a, e, vocab, &ids);
+      }
+      for (const auto& p : c.places)
+        AddForm(&names_, p, entity(p, Type::kPlace, c.code), vocab, &ids);
     }
+    for (const std::string& n : dict.not_countries)
+      for (Trie* trie : {&names_, &countries_}) AddForm(trie, n, suppressed, vocab, &ids);
     for (const OrganizationDef& o : dict.organizations) {
-      uint32_t e = entity(o.name, "organization", "");
-      add_name(o.name, e);
-      for (const auto& a : o.aliases) add_name(a, e);
+      uint32_t e = entity(o.name, Type::kOrganization, "");
+      for (size_t k = 0; k <= o.aliases.size(); ++k) {
+        const std::string& written = k == 0 ? o.name : o.aliases[k - 1];
+        AddForm(&names_, written, e, vocab, &ids);
+        // Capitalised words of organization names may start a name at a sentence start
+        // ("Global Security Initiative"), unlike other not-names ("Meanwhile").
+        for (const Token& t : Tokenize(written))
+          if (t.is_word() && t.has(kCapitalized)) {
+            NormalizeWord(t.view(written), &norm);
+            pending_.push_back({vocab->Intern(norm), kNameWord});
+          }
+      }
     }
-    for (const std::string& t : dict.titles) {
-      std::vector<std::string> words = SplitName(t);
-      if (words.empty()) continue;
-      uint32_t node = titles_.Insert(ids_of(words));
-      if (titles_.payload(node) != kNoId) continue;
-      std::vector<uint8_t> shape;
-      for (const auto& w : words) shape.push_back(ShapeOf(w));
-      titles_.payload(node) = static_cast<uint32_t>(title_shapes_.size());
-      title_shapes_.push_back(std::move(shape));
-    }
-    for (const std::string& w : dict.not_names) {
-      NormalizeWord(w, &norm);
-      not_names_.insert(vocab->Intern(norm));
-    }
+    for (const std::string& t : dict.titles) AddForm(&titles_, t, 0, vocab, &ids);
+    classify(dict.not_names, kNotName);
   }
-  for (const std::string& w : org_words) {
-    NormalizeWord(w, &norm);
-    org_words_.insert(vocab->Intern(norm));
-  }
-  for (const std::string& w : connectors) {
-    NormalizeWord(w, &norm);
-    connectors_.insert(vocab->Intern(norm));
-  }
+  classify(words.org_words, kOrgWord);
+  classify(words.connectors, kConnector);
+  classify(words.org_connectors, kOrgConnector);
+  classify(words.particles, kParticle);
+  // One byte of classes per vocab id, so the scan tests a class with one load.
+  word_class_.assign(vocab->size(), 0);
+  for (auto [id, c] : pending_) word_class_[id] |= c;
+  pending_.clear();
+  pending_.shrink_to_fit();
   return Status();
 }
 
-bool EntityEngine::Knows(uint32_t id) const { return known_words_.count(id) > 0; }
+bool EntityEngine::Knows(uint32_t id) const { return Is(kKnownWord, id); }
 
-uint32_t EntityEngine::MatchName(const Document& doc, uint32_t i, uint32_t end,
-                                 uint32_t* entity) const {
+// ---- Matching -------------------------------------------------------------------------------
+
+uint32_t EntityEngine::Match(const Trie& t, const Document& doc, uint32_t i, uint32_t end,
+                             uint32_t* entity) const {
   uint32_t node = 0, best = 0;
   for (uint32_t j = i; j < end; ++j) {
-    const Token& t = doc.tokens[j];
-    if (!t.is_word() || doc.surface[j] == kNoId) break;
-    node = names_.Child(node, doc.surface[j]);
+    uint32_t id = IdAt(doc, j);
+    if (id == kNoId) break;
+    node = t.trie.Child(node, id);
     if (node == kNoId) break;
-    uint32_t p = names_.payload(node);
+    uint32_t p = t.trie.payload(node);
     if (p == kNoId) continue;
-    const Name& name = name_payloads_[p];
-    bool fits = true;
-    for (uint32_t k = 0; k < name.shape.size() && fits; ++k)
-      fits = FitsShape(doc.tokens[i + k], name.shape[k]);
-    if (fits) {
-      best = j - i + 1;
-      *entity = name.entity;
+    for (const Form& f : t.forms[p]) {
+      bool fits = true;
+      for (uint32_t k = 0; k < f.shape_len && fits; ++k)
+        fits = Fits(doc.tokens[i + k], shapes_[f.shape_begin + k]);
+      if (fits) {
+        best = j - i + 1;
+        *entity = f.entity;
+        break;
+      }
     }
   }
   return best;
 }
 
-uint32_t EntityEngine::MatchTitle(const Document& doc, uint32_t i, uint32_t end) const {
-  uint32_t node = 0, best = 0;
-  for (uint32_t j = i; j < end; ++j) {
-    const Token& t = doc.tokens[j];
-    if (doc.surface[j] == kNoId) break;
-    node = titles_.Child(node, doc.surface[j]);
-    if (node == kNoId) break;
-    uint32_t p = titles_.payload(node);
-    if (p == kNoId) {
-      // "Mr." — the title's dot is a separate token.
+uint32_t EntityEngine::MatchTitle(const Document& doc, uint32_t i, uint32_t end,
+                                  bool* honorific) const {
+  uint32_t flag = 0;
+  uint32_t n = Match(titles_, doc, i, end, &flag);
+  if (n && honorific) *honorific = flag == 1;
+  // "Mr." written without its dot in the dictionary: swallow the abbreviation dot.
+  if (n && i + n < end && IsPunct(doc, i + n, '.') &&
+      doc.tokens[i + n].begin == doc.tokens[i + n - 1].end)
+    ++n;
+  return n;
+}
+
+uint32_t EntityEngine::Titles(const Document& doc, uint32_t i, uint32_t end, uint32_t* role_begin,
+                              uint32_t* role_end, bool* honorific) const {
+  // A chain of titles ("Director-General Dr. Tedros"): the role is the first that is not a
+  // courtesy title, else the first.
+  uint32_t j = i;
+  bool found = false;
+  while (j < end) {
+    bool h = false;
+    uint32_t n = MatchTitle(doc, j, end, &h);
+    if (!n) break;
+    if (!found || (*honorific && !h)) {
+      *role_begin = j;
+      *role_end = j + n;
+      *honorific = h;
+      found = true;
+    }
+    j += n;
+  }
+  return j - i;
+}
+
+// Per-sentence context of the scan.
+struct EntityEngine::Scan {
+  const Document& doc;
+  uint32_t last;        // one past the sentence's last token
+  uint32_t first_word;  // the sentence's first word token
+  bool headline;
+};
+
+uint32_t EntityEngine::Scope(const Scan& sc, uint32_t j) const {
+  const Document& doc = sc.doc;
+  uint32_t k = j + 1;  // after "of"
+  if (k < sc.last && IsWord(doc, k) && !IsCapWord(doc, k) && Is(kConnector, doc.surface[k])) ++k;
+  uint32_t end = 0, n = 0, entity;
+  while (k < sc.last && n < kMaxOrgScope) {
+    if (IsCapWord(doc, k)) {
+      if (MatchTitle(doc, k, sc.last, nullptr)) break;  // "Bank of Japan Governor ..."
+      if (uint32_t len = MatchName(doc, k, sc.last, &entity)) {
+        if (entities_[entity].type != Type::kSuppressed) end = k + len;
+        break;  // "Bank of Japan", "Council of the European Union"
+      }
+      bool possessive = PossessiveBytes(doc, k) > 0;
+      ++k;
+      ++n;
+      end = k;
+      if (possessive) break;
       continue;
     }
-    const auto& shape = title_shapes_[p];
-    bool fits = true;
-    for (uint32_t k = 0; k < shape.size() && fits; ++k) fits = FitsShape(doc.tokens[i + k], shape[k]);
-    if (fits) best = j - i + 1;
-    (void)t;
+    // A connector inside the scope ("Ministry of Finance and Economy"), unless what follows it
+    // is another organization, a title or a name ("Bank of Japan and Bank of England").
+    if (IsWord(doc, k) && Is(kConnector, doc.surface[k]) && k + 1 < sc.last) {
+      uint32_t next = k + 1;
+      if (!IsCapWord(doc, next) && next + 1 < sc.last && Is(kConnector, doc.surface[next])) ++next;
+      if (!IsCapWord(doc, next)) break;
+      if (!Is(kOrgConnector, doc.surface[k]) &&
+          (Is(kOrgWord, doc.surface[next]) || MatchTitle(doc, next, sc.last, nullptr) ||
+           MatchName(doc, next, sc.last, &entity)))
+        break;
+      k = next;
+      continue;
+    }
+    break;
   }
-  // Swallow the abbreviation dot of "Mr." / "Gen.".
-  if (best && i + best < end && doc.tokens[i + best].kind == TokenKind::kPunct &&
-      doc.tokens[i + best].punct == '.')
-    ++best;
-  return best;
+  return end;
 }
+
+uint32_t EntityEngine::OrgForm(const Scan& sc, uint32_t i, uint32_t* begin) const {
+  const Document& doc = sc.doc;
+  uint32_t b = i;
+  // A leading "The", or a sentence-initial word capitalised only because it starts the sentence.
+  while (b < sc.last && IsCapWord(doc, b) &&
+         (Is(kConnector, doc.surface[b]) ||
+          (b == sc.first_word && Is(kNotName, doc.surface[b]) && !Is(kNameWord, doc.surface[b]))))
+    ++b;
+  *begin = b;
+  uint32_t j = b, words = 0, end = 0;
+  while (j < sc.last) {
+    if (IsCapWord(doc, j)) {
+      ++words;
+      bool org = Is(kOrgWord, doc.surface[j]);
+      bool possessive = PossessiveBytes(doc, j) > 0;
+      ++j;
+      if (!org) {
+        if (possessive) break;
+        continue;
+      }
+      if (!possessive && j < sc.last && IsWord(doc, j) && !IsCapWord(doc, j) &&
+          Is(kOrgConnector, doc.surface[j])) {
+        uint32_t scope = Scope(sc, j);  // "Ministry of Foreign Affairs"
+        if (scope) return scope;
+      }
+      if (words >= 2) end = j;  // "Foreign Ministry", "Global Security Initiative"
+      if (possessive) break;
+      continue;
+    }
+    // Connectors inside the name ("Belt and Road Initiative"), but not after a complete one
+    // ("Texaco Inc and General Motors Corp" are two).
+    if (words > 0 && end != j && j + 1 < sc.last && IsWord(doc, j) && !IsCapWord(doc, j) &&
+        Is(kConnector, doc.surface[j]) && IsCapWord(doc, j + 1)) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+uint32_t EntityEngine::PersonEnd(const Scan& sc, uint32_t i, uint32_t* words) const {
+  const Document& doc = sc.doc;
+  uint32_t j = i, n = 0, entity;
+  while (j < sc.last) {
+    const Token& t = doc.tokens[j];
+    if (IsCapWord(doc, j) && !t.has(kAllCaps) && !Is(kNotName, doc.surface[j])) {
+      if (uint32_t len = MatchName(doc, j, sc.last, &entity)) {
+        // "Michael Jordan": a one-word country or place right after a name word unknown to
+        // every dictionary is a surname here.
+        Type type = entities_[entity].type;
+        bool surname = n > 0 && len == 1 && doc.surface[j - 1] == kNoId &&
+                       (type == Type::kCountry || type == Type::kPlace) && !t.has(kAllCaps);
+        if (!surname) break;
+      }
+      ++n;
+      bool possessive = PossessiveBytes(doc, j) > 0;
+      ++j;
+      if (possessive) break;
+      // An initial: "George W. Bush".
+      if (t.end - t.begin == 1 && j + 1 < sc.last && IsPunct(doc, j, '.') && IsCapWord(doc, j + 1))
+        ++j;
+      continue;
+    }
+    // Particles inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
+    if (n > 0 && IsWord(doc, j) && !IsCapWord(doc, j) && Is(kParticle, doc.surface[j])) {
+      uint32_t next = j + 1;
+      if (next < sc.last && IsWord(doc, next) && !IsCapWord(doc, next) &&
+          Is(kParticle, doc.surface[next]))
+        ++next;
+      if (next < sc.last && IsCapWord(doc, next) && !doc.tokens[next].has(kAllCaps)) {
+        j = next;
+        continue;
+      }
+    }
+    break;
+  }
+  *words = n;
+  return j;
+}
+
+// ---- The scan -------------------------------------------------------------------------------
+
+struct EntityEngine::Found {
+  uint32_t sentence = 0, begin = 0, end = 0;  // tokens [begin, end)
+  uint32_t entity = kNoId;                    // a dictionary entity, or kNoId
+  Type type = Type::kOrganization;
+  uint32_t role_begin = 0, role_end = 0;  // tokens of the title before a person
+  bool honorific = false;                 // the title is a courtesy one ("Mr.")
+  uint32_t parent = kNoId;                // nested in this Found ("Japan" in "Bank of Japan")
+  uint32_t same_as = kNoId;               // an acronym: the Found it stands for
+  bool single = false;                    // one capitalised word: kept only if it joins
+  bool at_start = false;                  // begins at the sentence's first word
+  bool counted = true;                    // false: folded into its acronym's mention
+  uint32_t name = kNoId;                  // found by form: index into the call's names
+};
+
+namespace {}  // namespace
+
+bool EntityEngine::IsHeadline(const Document& doc, const Span& span) const {
+  uint32_t words = 0, caps = 0, all_caps = 0;
+  bool terminal = false;
+  // Once more than a fifth of the tokens are neither connectors nor in capitals, it is neither
+  // kind of headline.
+  const uint32_t give_up = (span.last_token - span.first_token) / 5 + 1;
+  for (uint32_t j = span.first_token; j < span.last_token; ++j) {
+    const Token& t = doc.tokens[j];
+    if (words - all_caps > give_up && words > caps) return false;
+    if (t.kind == TokenKind::kPunct && t.punct != '"' && t.punct != 0x27 && t.punct != ')')
+      terminal = t.punct == '.' || t.punct == '!' || t.punct == '?';
+    if (t.kind != TokenKind::kWord) continue;
+    terminal = false;
+    bool cap = t.has(kCapitalized) || t.has(kAllCaps);
+    if (!cap && Is(kConnector, doc.surface[j])) continue;
+    ++words;
+    caps += cap;
+    all_caps += t.has(kAllCaps);
+  }
+  bool title_case = words >= 2 && caps == words;
+  return (title_case && (words >= kHeadlineMinWords || !terminal)) ||
+         (words >= kShoutMinWords && all_caps >= kShoutShare * words);
+}
+
+namespace {
+
+// Which candidate words also appear in lower case in the document ("Years", "Sports"): such
+// words are common words, not names. One pass over the document, done only when needed.
+class LowercaseSeen {
+ public:
+  void Add(std::string_view w) {
+    if (w.empty()) return;
+    words_.push_back(w);
+    length_mask_ |= uint64_t{1} << std::min<size_t>(w.size(), 63);
+  }
+  // `maybe_name(id)`: whether a word with this vocab id may be a candidate at all.
+  template <typename MaybeName>
+  void Scan(const Document& doc, MaybeName maybe_name) {
+    std::sort(words_.begin(), words_.end());
+    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+    seen_.assign(words_.size(), false);
+    if (words_.empty()) return;
+    for (uint32_t j = 0; j < doc.tokens.size(); ++j) {
+      const Token& t = doc.tokens[j];
+      if (t.kind != TokenKind::kWord || t.has(kCapitalized) || t.has(kAllCaps) ||
+          !maybe_name(doc.surface[j]))
+        continue;
+      std::string_view n = doc.norm(j);
+      if (!((length_mask_ >> std::min<size_t>(n.size(), 63)) & 1)) continue;
+      auto it = std::lower_bound(words_.begin(), words_.end(), n);
+      if (it != words_.end() && *it == n) seen_[it - words_.begin()] = true;
+    }
+  }
+  bool Seen(std::string_view w) const {
+    auto it = std::lower_bound(words_.begin(), words_.end(), w);
+    return it != words_.end() && *it == w && seen_[it - words_.begin()];
+  }
+
+ private:
+  std::vector<std::string_view> words_;
+  std::vector<bool> seen_;
+  uint64_t length_mask_ = 0;
+};
+
+}  // namespace
 
 void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_compound,
                        Report* report, bool mentions) const {
-  struct Found {
-    uint32_t sentence, begin_tok, end_tok;
-    int known = -1;      // index into entities_, or -1 for a form-found entity
-    std::string name;    // form-found: the written name
-    std::string type;    // form-found: "person" / "organization"
-    std::string role;    // person: the title before the name
-    bool single = false;  // a lone capitalised word, kept only if it names a known person
-  };
   std::vector<Found> found;
-  auto capitalised_word = [&](uint32_t j) {
-    const Token& t = doc.tokens[j];
-    return t.kind == TokenKind::kWord && (t.has(kCapitalized) || t.has(kAllCaps));
+  found.reserve(doc.tokens.size() / 16);  // ~1 name per 16 tokens in news (the sample: 1/20)
+  std::vector<std::string> names;         // names of what was found by form
+  struct Acronym {
+    uint32_t sentence, token;
+    uint32_t target = kNoId;  // introduced as "ACR (Full Name)": the Found of the full name
   };
+  std::vector<Acronym> acronyms;
+  struct Alias {
+    std::string_view text;
+    uint32_t target;
+  };
+  std::vector<Alias> aliases;     // acronyms the text introduces for a name
+  std::vector<uint32_t> persons;  // Found indices of untitled multi-word person candidates
+  uint32_t last_name = kNoId;     // the last Found recorded by add_name
+
+  // Records a dictionary or form-found name at [b, e) and what it contains; returns the token
+  // after it, past an acronym in brackets ("Shanghai Cooperation Organization (SCO)").
+  auto add_name = [&](Found f, const Scan& sc) {
+    const uint32_t b = f.begin, e = f.end;
+    const uint32_t previous = last_name;
+    const uint32_t me = last_name = static_cast<uint32_t>(found.size());
+    found.push_back(std::move(f));
+    if (found[me].type == Type::kOrganization) {  // countries named inside: "Bank of Japan"
+      for (uint32_t k = b; k < e;) {
+        uint32_t entity;
+        uint32_t len = IsCapWord(doc, k) ? Match(countries_, doc, k, e, &entity) : 0;
+        if (len && entities_[entity].type == Type::kCountry) {
+          Found nested;
+          nested.sentence = found[me].sentence;
+          nested.begin = k;
+          nested.end = k + len;
+          nested.entity = entity;
+          nested.type = Type::kCountry;
+          nested.parent = me;
+          found.push_back(std::move(nested));
+        }
+        k += len ? len : 1;
+      }
+    }
+    // "ACR (Full Name)": the acronym just before the bracket stands for this name.
+    if (b >= 2 && IsPunct(doc, b - 1, '(') && e < sc.last && IsPunct(doc, e, ')')) {
+      if (!acronyms.empty() && acronyms.back().token == b - 2) {
+        acronyms.back().target = me;
+        aliases.push_back({doc.tokens[b - 2].view(doc.text), me});
+        found[me].counted = false;
+        return e + 1;
+      }
+      if (previous != kNoId && found[previous].begin == b - 2 && found[previous].end == b - 1 &&
+          found[previous].entity != kNoId && found[previous].entity == found[me].entity) {
+        found[me].counted = false;  // both in the dictionary: one mention
+        return e + 1;
+      }
+    }
+    // "Full Name (ACR)".
+    if (e + 2 < sc.last && IsPunct(doc, e, '(') && IsPunct(doc, e + 2, ')') &&
+        doc.tokens[e + 1].has(kAllCaps) &&
+        doc.tokens[e + 1].end - doc.tokens[e + 1].begin <= kMaxAcronymBytes) {
+      uint32_t entity;
+      if (!MatchName(doc, e + 1, e + 2, &entity)) {
+        aliases.push_back({doc.tokens[e + 1].view(doc.text), me});
+        return e + 3;
+      }
+      if (entity == found[me].entity) return e + 3;  // one mention, not two
+    }
+    return e;
+  };
+
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Span& span = doc.sentences[s];
     uint32_t first_word = span.first_token;
     while (first_word < span.last_token && !doc.tokens[first_word].is_word()) ++first_word;
+    const Scan sc{doc, span.last_token, first_word, IsHeadline(doc, span)};
     for (uint32_t i = span.first_token; i < span.last_token;) {
-      if (!capitalised_word(i)) {
+      const Token& t = doc.tokens[i];
+      if (!t.is_word()) {
         ++i;
         continue;
       }
-      // A title opens a person's name: "President Vladimir Putin", "Mr. Lavrov".
-      uint32_t title = MatchTitle(doc, i, span.last_token);
-      uint32_t start = i + title;
-      // The capitalised sequence from `start`, allowing connectors inside ("Ministry of
-      // Foreign Affairs", "Institute of International Relations").
-      uint32_t end = start;
-      bool has_org_word = false;
-      while (end < span.last_token) {
-        if (capitalised_word(end)) {
-          if (org_words_.count(doc.surface[end])) has_org_word = true;
-          ++end;
-          const std::string_view w = doc.text.substr(doc.tokens[end - 1].begin,
-                                                     doc.tokens[end - 1].end - doc.tokens[end - 1].begin);
-          if (w.size() > 2 && (w.substr(w.size() - 2) == "'s" ||
-                               (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s")))
-            break;  // a possessive ends the name
+      const bool cap = IsCapWord(doc, i);
+      if (!cap) {
+        // Names and titles written in lower case: "al-Qaeda", "spokesman Wang Wenbin".
+        uint32_t entity, len = 0;
+        if (Is(kLowerNameStart, doc.surface[i]) &&
+            (len = MatchName(doc, i, span.last_token, &entity))) {
+          if (entities_[entity].type != Type::kSuppressed) {
+            Found f;
+            f.sentence = s;
+            f.begin = i;
+            f.end = i + len;
+            f.entity = entity;
+            f.type = entities_[entity].type;
+            i = add_name(std::move(f), sc);
+          } else {
+            i += len;
+          }
           continue;
         }
-        if (end + 1 < span.last_token && connectors_.count(doc.surface[end]) &&
-            capitalised_word(end + 1) && end > start) {
-          end += 1;
-          continue;
-        }
-        break;
-      }
-      uint32_t known = 0;
-      uint32_t known_len = title ? 0 : MatchName(doc, i, span.last_token, &known);
-      uint32_t seq_len = end - start;
-      if (has_org_word && seq_len > known_len && !title) {
-        // Organization by form. Drop a leading not-name ("The Ministry ...").
-        uint32_t b = start;
-        while (b < end && not_names_.count(doc.surface[b]) && !org_words_.count(doc.surface[b])) ++b;
-        if (end - b >= 2) {
-          found.push_back({s, b, end, -1, NameText(doc, b, end), "organization", "", false});
+        bool honorific = false;
+        uint32_t role_begin = i, role_end = i;
+        uint32_t title = !sc.headline && Is(kLowerTitleStart, doc.surface[i])
+                             ? Titles(doc, i, span.last_token, &role_begin, &role_end, &honorific)
+                             : 0;
+        uint32_t words = 0;
+        uint32_t end = title ? PersonEnd(sc, i + title, &words) : 0;
+        if (words > 0 && words <= kMaxPersonWords) {
+          Found f;
+          f.sentence = s;
+          f.begin = i + title;
+          f.end = end;
+          f.type = Type::kPerson;
+          f.role_begin = role_begin;
+          f.role_end = role_end;
+          f.honorific = honorific;
+          f.single = words == 1;
+          found.push_back(std::move(f));
           i = end;
           continue;
         }
-      }
-      if (known_len > 0) {
-        found.push_back({s, i, i + known_len, static_cast<int>(known), "", "", "", false});
-        i += known_len;
+        ++i;
         continue;
       }
-      if (seq_len == 0) {
-        i = start > i ? start : i + 1;
+
+      // 1-2. Organization by form, or the longest dictionary name.
+      uint32_t entity = kNoId;
+      uint32_t known = MatchName(doc, i, span.last_token, &entity);
+      uint32_t org_begin = i;
+      uint32_t org_end = sc.headline ? 0 : OrgForm(sc, i, &org_begin);
+      if (org_end && org_begin > i && !known) {
+        i = org_begin;  // past "The": a dictionary name may start there
         continue;
       }
-      // People: trim not-names at the edges; names after a title, or 2-4 capitalised words.
-      uint32_t b = start, e = end;
-      while (b < e && (not_names_.count(doc.surface[b]) || connectors_.count(doc.surface[b]))) ++b;
-      while (e > b && (not_names_.count(doc.surface[e - 1]) || connectors_.count(doc.surface[e - 1]))) --e;
-      bool clean = e > b;
-      for (uint32_t k = b; k < e && clean; ++k) {
-        uint32_t ignored;
-        if (not_names_.count(doc.surface[k]) || connectors_.count(doc.surface[k]) ||
-            doc.tokens[k].has(kAllCaps) || MatchName(doc, k, k + 1, &ignored))
-          clean = false;
+      if (org_end > i + known &&
+          (known == 0 || entities_[entity].type != Type::kOrganization ||
+           (i + known < span.last_token && Is(kOrgWord, doc.surface[i + known])))) {
+        Found f;
+        f.sentence = s;
+        f.begin = org_begin;
+        f.end = org_end;
+        f.type = Type::kOrganization;
+        f.name = static_cast<uint32_t>(names.size());
+        names.push_back(NameText(doc, org_begin, org_end));
+        i = add_name(std::move(f), sc);
+        continue;
       }
-      bool at_start = b == first_word;
-      if (clean && title && e - b <= 4) {
-        std::string role = NameText(doc, i, start);
-        if (!role.empty() && role.back() == '.') role.pop_back();
-        found.push_back({s, b, e, -1, NameText(doc, b, e), "person", role, e - b == 1});
-      } else if (clean && e - b >= 2 && e - b <= 4) {
-        found.push_back({s, b, e, -1, NameText(doc, b, e), "person", "", false});
-      } else if (clean && e - b == 1 && !at_start) {
-        found.push_back({s, b, e, -1, NameText(doc, b, e), "person", "", true});
+      if (known) {
+        if (entities_[entity].type == Type::kSuppressed) {
+          i += known;
+          continue;
+        }
+        Found f;
+        f.sentence = s;
+        f.begin = i;
+        f.end = i + known;
+        f.entity = entity;
+        f.type = entities_[entity].type;
+        i = add_name(std::move(f), sc);
+        continue;
       }
-      i = end > i ? end : i + 1;
+      if (sc.headline) {
+        ++i;
+        continue;
+      }
+      // 3. A title opens a person's name.
+      bool honorific = false;
+      uint32_t role_begin = i, role_end = i;
+      if (uint32_t title = Titles(doc, i, span.last_token, &role_begin, &role_end, &honorific)) {
+        uint32_t words = 0;
+        uint32_t end = PersonEnd(sc, i + title, &words);
+        if (words > 0 && words <= kMaxPersonWords) {
+          Found f;
+          f.sentence = s;
+          f.begin = i + title;
+          f.end = end;
+          f.type = Type::kPerson;
+          f.role_begin = role_begin;
+          f.role_end = role_end;
+          f.honorific = honorific;
+          f.single = words == 1;
+          found.push_back(std::move(f));
+        }
+        i = std::max(end, i + title);
+        continue;
+      }
+      // 4. An unknown word in capitals: perhaps an acronym the text introduces.
+      if (t.has(kAllCaps)) {
+        if (t.end - t.begin <= kMaxAcronymBytes) acronyms.push_back({s, i});
+        ++i;
+        continue;
+      }
+      // 5. A person's name.
+      if (Is(kNotName, doc.surface[i])) {
+        ++i;
+        continue;
+      }
+      uint32_t words = 0;
+      uint32_t end = PersonEnd(sc, i, &words);
+      if (words == 0) {
+        ++i;
+        continue;
+      }
+      if (words <= kMaxPersonWords) {
+        Found f;
+        f.sentence = s;
+        f.begin = i;
+        f.end = end;
+        f.type = Type::kPerson;
+        f.single = words == 1;
+        f.at_start = i == sc.first_word;
+        if (!f.single) persons.push_back(static_cast<uint32_t>(found.size()));
+        found.push_back(std::move(f));
+      }
+      i = end;
     }
   }
 
-  // Join surname-only mentions to the full name ("Putin" -> "Vladimir Putin"); drop lone
-  // capitalised words that name nobody seen in full or after a title.
-  std::map<std::string, std::string> full_by_last;
-  std::map<std::string, std::string> role_by_name;
-  for (const Found& f : found) {
-    if (f.known >= 0 || f.type != "person") continue;
-    if (!f.role.empty()) role_by_name[f.name] = f.role;
-    auto sp = f.name.rfind(' ');
-    if (sp != std::string::npos) full_by_last.emplace(f.name.substr(sp + 1), f.name);
-  }
-  struct Acc {
-    std::string name, type, code, role;
-    uint32_t count = 0;
-    std::set<uint32_t> sentences;
-    size_t first = 0;
-  };
-  std::vector<Acc> acc;
-  std::map<std::string, size_t> acc_by_key;
-  std::vector<std::set<size_t>> in_sentence(doc.sentences.size());
-  for (size_t k = 0; k < found.size(); ++k) {
-    Found& f = found[k];
-    std::string name, type, code, role;
-    if (f.known >= 0) {
-      const Entity& e = entities_[f.known];
-      name = e.name;
-      type = e.type;
-      code = e.code;
-    } else {
-      name = f.name;
-      type = f.type;
-      if (type == "person") {
-        auto it = full_by_last.find(name);
-        if (it != full_by_last.end()) name = it->second;
-        else if (f.single && f.role.empty() && !role_by_name.count(name)) continue;
-        auto r = role_by_name.find(name);
-        if (r != role_by_name.end()) role = r->second;
-        else if (!f.role.empty()) role = f.role;
+  // No common words as people: an untitled name needs a word that no dictionary knows and the
+  // article never writes in lower case; a sentence-initial common word is not part of it
+  // ("Analysts" in "Analysts John Smith ..." is capitalised only because it starts a sentence).
+  // Words of the general and domain lexicons are common words; words known only from entity
+  // names are not ("George" of "George Town").
+  if (!persons.empty()) {
+    auto maybe_name = [&](uint32_t id) { return id == kNoId || Is(kKnownWord, id); };
+    LowercaseSeen lower;
+    for (uint32_t p : persons)
+      for (uint32_t k = found[p].begin; k < found[p].end; ++k)
+        if (IsCapWord(doc, k) && maybe_name(doc.surface[k])) lower.Add(NormNoPossessive(doc, k));
+    lower.Scan(doc, maybe_name);
+    auto common = [&](uint32_t k) {
+      return !maybe_name(doc.surface[k]) || lower.Seen(NormNoPossessive(doc, k));
+    };
+    for (uint32_t p : persons) {
+      Found& f = found[p];
+      if (f.at_start && common(f.begin)) {
+        ++f.begin;
+        while (f.begin < f.end && !IsCapWord(doc, f.begin)) ++f.begin;
+      }
+      uint32_t words = 0;
+      bool name_like = false;
+      for (uint32_t k = f.begin; k < f.end; ++k) {
+        if (!IsCapWord(doc, k)) continue;
+        ++words;
+        if (doc.tokens[k].end - doc.tokens[k].begin > 1 && !common(k)) name_like = true;
+      }
+      if (words == 0) {
+        f.counted = false;
+      } else if (words == 1) {
+        f.single = true;
+      } else if (!name_like) {
+        f.counted = false;
       }
     }
-    std::string key = type + "\n" + name;
-    auto [it, inserted] = acc_by_key.emplace(key, acc.size());
-    if (inserted) {
+  }
+
+  // Acronyms the text introduced: later (and earlier) uses count for the full name.
+  for (const Acronym& a : acronyms) {
+    std::string_view text = doc.tokens[a.token].view(doc.text);
+    uint32_t target = a.target;
+    if (target == kNoId)
+      for (const Alias& al : aliases)
+        if (al.text == text) target = al.target;
+    if (target == kNoId) continue;
+    Found f;
+    f.sentence = a.sentence;
+    f.begin = a.token;
+    f.end = a.token + 1;
+    f.entity = found[target].entity;
+    f.type = found[target].type;
+    f.same_as = target;
+    found.push_back(std::move(f));
+  }
+
+  // People: full names, then lone words joined to the nearest full name whose family name (or,
+  // failing that, given name: "President Xi" -> "Xi Jinping") they are.
+  struct Person {
+    uint32_t found;
+    std::string_view first, last;  // normalized first and last words
+  };
+  std::vector<Person> full;
+  for (uint32_t k = 0; k < found.size(); ++k) {
+    Found& f = found[k];
+    if (f.type != Type::kPerson || !f.counted || f.single) continue;
+    f.name = static_cast<uint32_t>(names.size());
+    names.push_back(NameText(doc, f.begin, f.end));
+    uint32_t lastw = f.end - 1;
+    while (lastw > f.begin && !IsCapWord(doc, lastw)) --lastw;
+    full.push_back({k, NormNoPossessive(doc, f.begin), NormNoPossessive(doc, lastw)});
+  }
+  for (uint32_t k = 0; k < found.size(); ++k) {
+    Found& f = found[k];
+    if (f.type != Type::kPerson || !f.counted || !f.single) continue;
+    std::string_view word = NormNoPossessive(doc, f.begin);
+    const Person* best = nullptr;
+    for (bool by_last : {true, false}) {
+      for (const Person& p : full) {
+        if ((by_last ? p.last : p.first) != word) continue;
+        // The nearest full name before this mention, else the first one after it.
+        if (!best || (p.found < k && (best->found > k || p.found > best->found))) best = &p;
+      }
+      if (best) break;
+    }
+    if (best) {
+      f.name = found[best->found].name;
+    } else if (f.role_end > f.role_begin) {
+      f.name = static_cast<uint32_t>(names.size());  // "Mr. Lavrov", never named in full
+      names.push_back(NameText(doc, f.begin, f.end));
+    } else {
+      f.counted = false;  // a lone capitalised word that names nobody we know
+    }
+  }
+
+  // Accumulate per entity: dictionary entities by id, the others by type and name.
+  struct Acc {
+    const std::string* name;
+    const std::string* code;
+    Type type;
+    std::string role;
+    bool role_honorific = false;
+    uint32_t count = 0;
+    std::vector<uint32_t> sentences;  // ascending, unique
+  };
+  static const std::string kNoCode;
+  std::vector<Acc> acc;
+  std::unordered_map<uint32_t, uint32_t> acc_of_entity;
+  std::map<std::pair<Type, std::string_view>, uint32_t> acc_of_name;
+  std::vector<uint32_t> acc_of(found.size(), kNoId);
+  for (uint32_t k = 0; k < found.size(); ++k) {
+    const Found& f = found[k];
+    if (!f.counted) continue;
+    const Found& id = f.same_as != kNoId ? found[f.same_as] : f;
+    uint32_t next = static_cast<uint32_t>(acc.size());
+    uint32_t a_index =
+        id.entity != kNoId
+            ? acc_of_entity.emplace(id.entity, next).first->second
+            : acc_of_name.emplace(std::make_pair(id.type, std::string_view(names[id.name])), next)
+                  .first->second;
+    if (a_index == next) {
       Acc a;
-      a.name = name;
-      a.type = type;
-      a.code = code;
-      a.first = k;
+      a.name = id.entity != kNoId ? &entities_[id.entity].name : &names[id.name];
+      a.code = id.entity != kNoId ? &entities_[id.entity].code : &kNoCode;
+      a.type = id.type;
       acc.push_back(std::move(a));
     }
-    Acc& a = acc[it->second];
-    if (a.role.empty()) a.role = role;
-    a.count++;
-    a.sentences.insert(f.sentence);
-    in_sentence[f.sentence].insert(it->second);
+    Acc& a = acc[a_index];
+    acc_of[k] = a_index;
+    ++a.count;
+    if (a.sentences.empty() || a.sentences.back() != f.sentence) a.sentences.push_back(f.sentence);
+    if (f.type == Type::kPerson && f.role_end > f.role_begin &&
+        (a.role.empty() || (a.role_honorific && !f.honorific))) {
+      a.role = NameText(doc, f.role_begin, f.role_end);
+      if (!a.role.empty() && a.role.back() == '.') a.role.pop_back();
+      a.role_honorific = f.honorific;
+    }
     if (mentions) {
       Mention m;
       m.kind = Mention::Kind::kEntity;
-      m.start = doc.tokens[f.begin_tok].begin;
-      m.end = doc.tokens[f.end_tok - 1].end;
-      m.id = name;
+      m.start = doc.tokens[f.begin].begin;
+      m.end = doc.tokens[f.end - 1].end - PossessiveBytes(doc, f.end - 1);
+      m.id = *a.name;
       report->mentions.push_back(std::move(m));
     }
   }
+  static constexpr const char* kTypeNames[] = {"country", "place", "organization", "person", ""};
+  size_t first_entity = report->entities.size();
   for (const Acc& a : acc) {
     EntityResult r;
-    r.name = a.name;
-    r.type = a.type;
-    r.code = a.code;
+    r.name = *a.name;
+    r.type = kTypeNames[static_cast<int>(a.type)];
+    r.code = *a.code;
     r.role = a.role;
     r.count = a.count;
     double sum = 0;
@@ -360,25 +890,70 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     r.tone = a.sentences.empty() ? 0 : sum / static_cast<double>(a.sentences.size());
     report->entities.push_back(std::move(r));
   }
-  std::stable_sort(report->entities.begin(), report->entities.end(),
+  std::stable_sort(report->entities.begin() + first_entity, report->entities.end(),
                    [](const EntityResult& x, const EntityResult& y) {
                      return x.count != y.count ? x.count > y.count : x.name < y.name;
                    });
-  std::map<std::pair<std::string, std::string>, uint32_t> pairs;
-  for (const auto& ids : in_sentence) {
-    std::vector<const std::string*> names;
-    for (size_t id : ids) names.push_back(&acc[id].name);
-    for (size_t x = 0; x < names.size(); ++x)
-      for (size_t y = x + 1; y < names.size(); ++y) {
-        if (*names[x] == *names[y]) continue;
-        auto key = *names[x] < *names[y] ? std::make_pair(*names[x], *names[y])
-                                         : std::make_pair(*names[y], *names[x]);
-        pairs[key]++;
-      }
+
+  // Co-mentions: pairs of entities named in the same sentence, except an organization and the
+  // country only named inside its name ("Bank of Japan" and Japan).
+  struct InSentence {
+    uint32_t sentence, acc;
+    uint32_t inside;  // the acc of the name this mention is nested in, or kNoId
+  };
+  std::vector<InSentence> here;
+  here.reserve(found.size());
+  for (uint32_t k = 0; k < found.size(); ++k)
+    if (acc_of[k] != kNoId)
+      here.push_back({found[k].sentence, acc_of[k],
+                      found[k].parent != kNoId ? acc_of[found[k].parent] : kNoId});
+  std::sort(here.begin(), here.end(), [](const InSentence& x, const InSentence& y) {
+    return x.sentence != y.sentence ? x.sentence < y.sentence : x.acc < y.acc;
+  });
+  // One entry per entity and sentence; `inside` survives only if every mention there is nested
+  // in that same name.
+  size_t out = 0;
+  for (size_t k = 0; k < here.size(); ++k) {
+    if (out > 0 && here[out - 1].sentence == here[k].sentence && here[out - 1].acc == here[k].acc) {
+      if (here[out - 1].inside != here[k].inside) here[out - 1].inside = kNoId;
+      continue;
+    }
+    here[out++] = here[k];
   }
-  for (const auto& [key, count] : pairs) report->co_mentions.push_back({key.first, key.second, count});
-  std::stable_sort(report->co_mentions.begin(), report->co_mentions.end(),
-                   [](const CoMention& x, const CoMention& y) { return x.count > y.count; });
+  here.resize(out);
+  std::vector<uint64_t> pairs;  // (acc, acc) with the smaller name first
+  for (size_t b = 0; b < here.size();) {
+    size_t e = b;
+    while (e < here.size() && here[e].sentence == here[b].sentence) ++e;
+    if (e - b > kMaxCoMentionEntities) {
+      b = e;
+      continue;
+    }
+    for (size_t x = b; x < e; ++x)
+      for (size_t y = x + 1; y < e; ++y) {
+        if (here[x].inside == here[y].acc || here[y].inside == here[x].acc) continue;
+        uint32_t ax = here[x].acc, ay = here[y].acc;
+        int order = acc[ax].name->compare(*acc[ay].name);
+        if (order == 0) continue;  // two entities of one name (a country and a place)
+        if (order > 0) std::swap(ax, ay);
+        pairs.push_back((uint64_t{ax} << 32) | ay);
+      }
+    b = e;
+  }
+  std::sort(pairs.begin(), pairs.end());
+  size_t first_pair = report->co_mentions.size();
+  for (size_t k = 0; k < pairs.size();) {
+    size_t e = k;
+    while (e < pairs.size() && pairs[e] == pairs[k]) ++e;
+    report->co_mentions.push_back({*acc[pairs[k] >> 32].name, *acc[pairs[k] & 0xFFFFFFFFu].name,
+                                   static_cast<uint32_t>(e - k)});
+    k = e;
+  }
+  std::sort(report->co_mentions.begin() + first_pair, report->co_mentions.end(),
+            [](const CoMention& x, const CoMention& y) {
+              if (x.count != y.count) return x.count > y.count;
+              return x.a != y.a ? x.a < y.a : x.b < y.b;
+            });
 }
 
 }  // namespace newslens

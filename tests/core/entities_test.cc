@@ -1,0 +1,299 @@
+// Actors: countries, places, organizations and people (core/src/entities.cc), one table per rule.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "newslens/analyzer.h"
+#include "newslens/dictionary.h"
+#include "test_util.h"
+
+namespace newslens {
+namespace {
+
+using testing::Analyze;
+using testing::DefaultAnalyzer;
+using testing::FindEntity;
+
+// The entities of a report, in report order, as "name/type/code/role/count".
+std::vector<std::string> Actors(const Report& r) {
+  std::vector<std::string> out;
+  for (const EntityResult& e : r.entities)
+    out.push_back(e.name + "/" + e.type + "/" + e.code + "/" + e.role + "/" +
+                  std::to_string(e.count));
+  return out;
+}
+
+std::vector<std::string> Actors(const std::string& text) {
+  return Actors(Analyze(DefaultAnalyzer(), text));
+}
+
+struct Case {
+  const char* text;
+  std::vector<std::string> actors;  // the whole list: anything else found is a failure
+};
+
+void ExpectActors(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Actors(c.text), c.actors);
+  }
+}
+
+TEST(Countries, NamesAliasesDemonymsAndPlacesResolveToIsoCodes) {
+  ExpectActors({
+      {"He flew to the Russian Federation.", {"Russia/country/RU//1"}},
+      {"The PRC and Chinese officials met.", {"China/country/CN//2"}},
+      {"The U.S. and the United States are one.", {"United States/country/US//2"}},
+      {"Americans voted.", {"United States/country/US//1"}},
+      {"British and UK officials met in Britain.", {"United Kingdom/country/GB//3"}},
+      {"They met in Moscow and Beijing.", {"Beijing/place/CN//1", "Moscow/place/RU//1"}},
+      {"Talks in St. Petersburg ended.", {"St. Petersburg/place/RU//1"}},
+      {"Guinea-Bissau voted.", {"Guinea-Bissau/country/GW//1"}},
+  });
+}
+
+TEST(Countries, SentenceStartsPossessivesAndCase) {
+  ExpectActors({
+      // A sentence may start with a country name; it is still the country.
+      {"Russia and China are neighbours. Turkey agreed.",
+       {"China/country/CN//1", "Russia/country/RU//1", "Turkey/country/TR//1"}},
+      {"China's exports rose.", {"China/country/CN//1"}},
+      {"Russia\xE2\x80\x99s top partner.", {"Russia/country/RU//1"}},
+      // Names are case-sensitive: the bird and the porcelain are not countries.
+      {"We ate turkey from fine china.", {}},
+  });
+}
+
+TEST(Countries, NotCountriesAreConsumedAndReportNothing) {
+  ExpectActors({
+      {"Ships sailed in the South China Sea.", {}},
+      {"Latin America and the Indian Ocean.", {}},
+      {"Latin American leaders met Indian ones.", {"India/country/IN//1"}},
+  });
+}
+
+TEST(Organizations, KnownNamesAndTheirAliasesAreOne) {
+  ExpectActors({
+      {"The UN and the United Nations are one.", {"United Nations/organization///2"}},
+      {"The UN and its Security Council met.",
+       {"UN Security Council/organization///1", "United Nations/organization///1"}},
+      {"BRICS and the G20 met at the BRICS Summit.",
+       {"BRICS/organization///2", "G20/organization///1"}},
+      // Capitalised aliases only match capitals: "who" is not the WHO.
+      {"Officials who spoke to the WHO agreed.", {"World Health Organization/organization///1"}},
+  });
+}
+
+TEST(Organizations, FoundByTheirForm) {
+  ExpectActors({
+      {"Officials at the Ministry of Foreign Affairs and Trade said.",
+       {"Ministry of Foreign Affairs and Trade/organization///1"}},
+      // A country named inside an organization's name counts for the country too.
+      {"The U.S. Agriculture Department said so.",
+       {"U.S. Agriculture Department/organization///1", "United States/country/US//1"}},
+      {"Japanese Finance Ministry officials met.",
+       {"Japan/country/JP//1", "Japanese Finance Ministry/organization///1"}},
+      // A city inside an organization's name is part of the name, not a place mention.
+      {"He spoke at the Moscow State Institute of International Relations.",
+       {"Moscow State Institute of International Relations/organization///1"}},
+      // Two organizations joined by "and" stay two.
+      {"Analysts said Texaco Inc and General Motors Corp rose.",
+       {"General Motors Corp/organization///1", "Texaco Inc/organization///1"}},
+      {"The Bank of Japan and the Bank of England agree.",
+       {"Bank of England/organization///1", "Bank of Japan/organization///1",
+        "Japan/country/JP//1"}},
+      // A title after the scope ends it: "Bank of Japan Governor ...".
+      {"Bank of Japan Governor Haruhiko Kuroda spoke.",
+       {"Bank of Japan/organization///1", "Haruhiko Kuroda/person//Governor/1",
+        "Japan/country/JP//1"}},
+  });
+}
+
+TEST(Organizations, CapitalisedInitiativesAreNotPeople) {
+  ExpectActors({
+      {"China proposed the Global Security Initiative.",
+       {"China/country/CN//1", "Global Security Initiative/organization///1"}},
+      // At a sentence start too.
+      {"Global Security Initiative talks began.", {"Global Security Initiative/organization///1"}},
+      {"They launched the Clean Oceans Initiative.", {"Clean Oceans Initiative/organization///1"}},
+  });
+}
+
+TEST(Organizations, AcronymIntroducedWithTheFullNameIsOneOrganization) {
+  ExpectActors({
+      // Known both ways: the bracketed acronym is not a second mention.
+      {"The Shanghai Cooperation Organization (SCO) met. The SCO said so.",
+       {"Shanghai Cooperation Organization/organization///2"}},
+      {"MGIMO (Moscow State Institute of International Relations) is old. He left MGIMO.",
+       {"Moscow State Institute of International Relations/organization///2"}},
+      // Found by form: the text introduces the acronym, later uses count for the full name.
+      {"He studied at the Northern Institute of Marine Studies (NIMS). NIMS is old.",
+       {"Northern Institute of Marine Studies/organization///2"}},
+      {"NIMS (Northern Institute of Marine Studies) is old. He left NIMS.",
+       {"Northern Institute of Marine Studies/organization///2"}},
+      // An unknown acronym nobody introduced names nothing.
+      {"The XYZQ said so.", {}},
+  });
+}
+
+TEST(People, TitlesAreRolesNotNames) {
+  ExpectActors({
+      {"He met President Vladimir Putin.", {"Vladimir Putin/person//President/1"}},
+      {"Chinese President Xi Jinping met U.S. Secretary of State Antony Blinken.",
+       {"Antony Blinken/person//Secretary of State/1", "China/country/CN//1",
+        "United States/country/US//1", "Xi Jinping/person//President/1"}},
+      {"Foreign Ministry spokesman Wang Wenbin said so.",
+       {"Foreign Ministry/organization///1", "Wang Wenbin/person//spokesman/1"}},
+      // Chained titles: the first that is not a courtesy title is the role.
+      {"Director-General Dr. Tedros Adhanom Ghebreyesus spoke.",
+       {"Tedros Adhanom Ghebreyesus/person//Director-General/1"}},
+      // "President" wins over "Mr." whichever comes first.
+      {"Mr. Lavrov met them. Foreign Minister Sergei Lavrov left.",
+       {"Sergei Lavrov/person//Foreign Minister/2"}},
+      // A title alone with a surname is still a person.
+      {"Mr. Smith met Mrs. Jones.", {"Jones/person//Mrs/1", "Smith/person//Mr/1"}},
+  });
+}
+
+TEST(People, SurnamesJoinTheFullNameAndPossessivesAreStripped) {
+  ExpectActors({
+      {"Vladimir Putin arrived. Putin said Putin's plan works.", {"Vladimir Putin/person///3"}},
+      // East Asian order: the family name comes first ("President Xi").
+      {"Xi Jinping arrived. President Xi smiled.", {"Xi Jinping/person//President/2"}},
+      // A surname-only mention joins the nearest full name before it.
+      {"George Bush spoke. Bush left. Jeb Bush came. Bush stayed.",
+       {"George Bush/person///2", "Jeb Bush/person///2"}},
+      // A lone capitalised word that names nobody seen in full is not a person.
+      {"Yesterday Lavrov said no.", {}},
+  });
+}
+
+TEST(People, NamesWithParticlesAndInitials) {
+  ExpectActors({
+      {"Ursula von der Leyen met Mohammed bin Salman in Riyadh.",
+       {"Mohammed bin Salman/person///1", "Riyadh/place/SA//1", "Ursula von der Leyen/person///1"}},
+      {"He met George W. Bush.", {"George W. Bush/person///1"}},
+      // A country name right after a given name is a surname here.
+      {"Michael Jordan played. Jordan agreed.",
+       {"Jordan/country/JO//1", "Michael Jordan/person///1"}},
+  });
+}
+
+TEST(People, NoCommonWordsOrHeadlinesAsPeople) {
+  ExpectActors({
+      // Capitalised words the article also writes in lower case are common words.
+      {"He praised the Good Neighbours policy. Good neighbours help.", {}},
+      // Dictionary words and not-names are never names on their own.
+      {"Friendly Cooperation is good. Last Monday it rained.", {}},
+      // A sentence-initial common word is not part of the name.
+      {"Analysts Michael Smith said so. The analysts agreed.", {"Michael Smith/person///1"}},
+      // Title case and all caps carry no evidence of names; dictionary names still count.
+      {"Oil Prices Rise On Supply Fears In Saudi Arabia", {"Saudi Arabia/country/SA//1"}},
+      {"U.S. GRAIN COUNCIL SAYS JAPAN WILL BUY",
+       {"Japan/country/JP//1", "United States/country/US//1"}},
+      {"World News\n\nHe spoke.", {}},
+  });
+}
+
+TEST(CoMentions, PairsNamedInTheSameSentence) {
+  Report r = Analyze(DefaultAnalyzer(),
+                     "China and Russia met. China and Russia agreed with India. Bank of Japan "
+                     "officials met. The Bank of Japan and Japan agree.");
+  std::vector<std::string> pairs;
+  for (const CoMention& c : r.co_mentions)
+    pairs.push_back(c.a + "+" + c.b + "=" + std::to_string(c.count));
+  // Japan named only inside "Bank of Japan" is not paired with it; named on its own it is.
+  EXPECT_EQ(pairs, (std::vector<std::string>{"China+Russia=2", "Bank of Japan+Japan=1",
+                                             "China+India=1", "India+Russia=1"}));
+}
+
+TEST(EntityMentions, OffsetsCoverTheNameWithoutPossessive) {
+  Options o;
+  o.utf16_offsets = false;
+  const std::string text = "President Vladimir Putin\xE2\x80\x99s visit to China's capital.";
+  Report r = Analyze(DefaultAnalyzer(), text, o);
+  std::vector<std::string> seen;
+  for (const Mention& m : r.mentions)
+    if (m.kind == Mention::Kind::kEntity)
+      seen.push_back(m.id + "=" + text.substr(m.start, m.end - m.start));
+  EXPECT_EQ(seen, (std::vector<std::string>{"Vladimir Putin=Vladimir Putin", "China=China"}));
+}
+
+TEST(EntityMentions, Utf16OffsetsAfterEmoji) {
+  const std::string text = "\xF0\x9F\x98\x80 Russia";  // U+1F600 is two UTF-16 units
+  Report r = Analyze(DefaultAnalyzer(), text);
+  ASSERT_EQ(r.mentions.size(), 1u);
+  EXPECT_EQ(r.mentions[0].start, 3u);
+  EXPECT_EQ(r.mentions[0].end, 9u);
+}
+
+TEST(EntityTone, IsTheMeanToneOfTheSentencesNamingIt) {
+  Report r =
+      Analyze(DefaultAnalyzer(), "Russia won a wonderful victory. Russia lost a terrible war.");
+  const EntityResult* russia = FindEntity(r, "Russia");
+  ASSERT_NE(russia, nullptr);
+  ASSERT_EQ(r.sentences.size(), 2u);
+  EXPECT_DOUBLE_EQ(russia->tone, (r.sentences[0].compound + r.sentences[1].compound) / 2);
+  EXPECT_GT(r.sentences[0].compound, 0);
+  EXPECT_LT(r.sentences[1].compound, 0);
+}
+
+TEST(EntityDictionaries, CustomEntitiesAndNotCountriesParse) {
+  auto parsed = ParseEntities(
+      R"({"format": "newslens/entities@1",
+          "countries": [{"code": "XK", "name": "Kosovo", "demonyms": ["Kosovar"]}],
+          "organizations": [{"name": "Acme Widgets", "aliases": ["AW"]}],
+          "not_countries": ["Kosovo Field"]})",
+      "custom.json");
+  ASSERT_TRUE(parsed.ok()) << parsed.error();
+  EXPECT_EQ(parsed.value().not_countries, std::vector<std::string>{"Kosovo Field"});
+  AnalyzerConfig config;
+  config.dictionaries.push_back({"custom.json", R"({"format": "newslens/entities@1",
+      "organizations": [{"name": "Acme Widgets", "aliases": ["AW"]}],
+      "not_countries": ["Turkey Creek"]})"});
+  auto analyzer = Analyzer::Create(config);
+  ASSERT_TRUE(analyzer.ok()) << analyzer.error();
+  EXPECT_EQ(Actors(Analyze(analyzer.value(), "AW sold land at Turkey Creek to Turkey.")),
+            (std::vector<std::string>{"Acme Widgets/organization///1", "Turkey/country/TR//1"}));
+  auto bad = ParseEntities(R"({"format": "newslens/entities@1", "not_countries": [1]})", "x.json");
+  EXPECT_FALSE(bad.ok());
+}
+
+// The sample article's actors, reviewed by hand: every name below was checked against the text
+// ("UN Charter" and "UN-centered" count for the United Nations; names found inside an
+// organization's name count for their country; "China-Russia Years of Sports Exchange" is the
+// capitalised name of a programme), and nothing else may appear — no fragments.
+TEST(SampleActors, AreTheReviewedList) {
+  const std::string text = testing::ReadFixture("data/samples/china-russia-letter.txt");
+  Report r = Analyze(DefaultAnalyzer(), text);
+  EXPECT_EQ(Actors(r), (std::vector<std::string>{
+                           "China/country/CN//30",
+                           "Russia/country/RU//27",
+                           "Vladimir Putin/person//President/7",
+                           "United Nations/organization///4",
+                           "Ukraine/country/UA//3",
+                           "Belt and Road Initiative/organization///2",
+                           "BRICS/organization///1",
+                           "China-Russia Treaty of Good Neighborliness and Friendly "
+                           "Cooperation/organization///1",
+                           "China-Russia Years of Sports Exchange/organization///1",
+                           "Communist Party of China/organization///1",
+                           "Eurasian Economic Union/organization///1",
+                           "G20/organization///1",
+                           "Global Civilization Initiative/organization///1",
+                           "Global Development Initiative/organization///1",
+                           "Global Security Initiative/organization///1",
+                           "Moscow State Institute of International Relations/organization///1",
+                           "Shanghai Cooperation Organization/organization///1",
+                           "UN Security Council/organization///1",
+                           "Xi Jinping/person///1",
+                       }));
+  ASSERT_FALSE(r.co_mentions.empty());
+  EXPECT_EQ(r.co_mentions[0].a, "China");
+  EXPECT_EQ(r.co_mentions[0].b, "Russia");
+  EXPECT_EQ(r.co_mentions[0].count, 19u);
+}
+
+}  // namespace
+}  // namespace newslens
