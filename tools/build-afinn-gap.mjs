@@ -32,6 +32,8 @@ const EXCLUDED = new Set([
   'evergreen', 'evergreens', 'reigning', 'demands', 'limits', 'absorbed', 'big', 'gray', 'aura',
   // Not sentiment: fillers that AFINN lists with 0.
   'kind of', 'some kind',
+  // Negated phrases: the negation rule scores them from the word ('not good' = negated 'good').
+  'not good', 'not working', 'does not work', 'dont like', 'no fun',
 ]);
 
 const isKey = (k) => /^[a-z][a-z'-]*( [a-z][a-z'-]*)*$/.test(k);

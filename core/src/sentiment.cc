@@ -416,8 +416,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       --wk;
       if (words[wk + 1].break_before) break;  // scope ends at punctuation
       const WordInfo* w = Info(words[wk].id);
-      if (w && (w->flags & kContrast)) break;  // and at contrast words
-      if (words[wk].contrast) break;
+      if (words[wk].contrast) break;  // and at contrast words (not at the adverb "not yet")
       ++dist;
       if (w && (w->flags & kBooster)) {
         double scalar = w->booster;
@@ -441,10 +440,12 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
           negator_pairs_.count((static_cast<uint64_t>(words[wk - 1].id) << 32) | words[wk].id))
         neg = pair = true;
       // VADER's _never_check: "never so good", "never this good" intensify instead.
-      if (neg && words[wk].id == id_never_ && wk + 1 < it.k &&
-          (words[wk + 1].id == id_so_ || words[wk + 1].id == id_this_)) {
-        never_so = dist <= 2 ? never_so_2_ : never_so_3_;
-        neg = false;
+      if (neg && words[wk].id == id_never_) {
+        for (uint32_t j = wk + 1; j < it.k; ++j)
+          if (words[j].id == id_so_ || words[j].id == id_this_) {
+            never_so = dist <= 2 ? never_so_2_ : never_so_3_;
+            neg = false;
+          }
       }
       if (neg) {
         negated = true;

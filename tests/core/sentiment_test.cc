@@ -1,4 +1,12 @@
+// Tone rules, one table per rule (docs/tone.md). Cases check the rules each sentiment mention
+// reports and its final valence, not only the sign of the sentence, so that a rule that stops
+// firing (or fires where it should not) fails here.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
 
 #include "test_util.h"
 
@@ -8,16 +16,42 @@ namespace {
 using testing::Analyze;
 using testing::DefaultAnalyzer;
 
-double Compound(const std::string& text, ToneDomain domain = ToneDomain::kNews) {
+// VADER's constants as rules-en.json states them (vaderSentiment.py).
+constexpr double kBIncr = 0.293;     // B_INCR
+constexpr double kCIncr = 0.733;     // C_INCR
+constexpr double kNScalar = -0.74;   // N_SCALAR
+constexpr double kNegativity = 1.5;  // NEGATIVITY_WEIGHT (SO-CAL)
+
+Report Tone(const std::string& text, ToneDomain domain = ToneDomain::kNews) {
   Options o;
   o.tone = domain;
-  return Analyze(DefaultAnalyzer(), text, o).tone.compound;
+  o.utf16_offsets = false;
+  return Analyze(DefaultAnalyzer(), text, o);
 }
+
+double Compound(const std::string& text, ToneDomain domain = ToneDomain::kNews) {
+  return Tone(text, domain).tone.compound;
+}
+
+// The sentiment mention whose text is `word` (nullptr if none).
+const Mention* Find(const Report& r, const std::string& text, const std::string& word) {
+  for (const Mention& m : r.mentions)
+    if (m.kind == Mention::Kind::kSentiment && text.substr(m.start, m.end - m.start) == word)
+      return &m;
+  return nullptr;
+}
+
+bool Has(const Mention& m, const std::string& rule) {
+  return std::find(m.rules.begin(), m.rules.end(), rule) != m.rules.end();
+}
+
+// ---- Signs: one sentence per rule, with the label it must get --------------------------------
 
 struct SignCase {
   const char* name;
   std::string text;
   int sign;  // +1 positive (>= 0.05), -1 negative (<= -0.05), 0 neutral
+  ToneDomain domain = ToneDomain::kNews;
 };
 
 void PrintTo(const SignCase& c, std::ostream* os) { *os << c.name; }
@@ -26,7 +60,7 @@ class ToneSign : public ::testing::TestWithParam<SignCase> {};
 
 TEST_P(ToneSign, HasExpectedLabel) {
   const SignCase& c = GetParam();
-  double compound = Compound(c.text);
+  double compound = Compound(c.text, c.domain);
   if (c.sign > 0) EXPECT_GE(compound, 0.05) << c.text;
   if (c.sign < 0) EXPECT_LE(compound, -0.05) << c.text;
   if (c.sign == 0) EXPECT_NEAR(compound, 0.0, 0.05) << c.text;
@@ -50,6 +84,7 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"no_interjection", "No, the plan is excellent.", +1},
         SignCase{"without", "They left without hope.", -1},
         SignCase{"lack_of", "There is a lack of progress.", -1},
+        SignCase{"no_longer", "The city is no longer safe.", -1},
         SignCase{"not_only_but_also", "The plan is not only good but also fair.", +1},
         SignCase{"but_weighs_second_clause", "The food was good, but the service was terrible.", -1},
         SignCase{"but_reversed", "The service was terrible, but the food was good.", +1},
@@ -60,23 +95,184 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"idiom_kiss_of_death", "It was the kiss of death for the plan.", -1},
         SignCase{"news_hegemony", "They oppose hegemony and bullying.", -1},
         SignCase{"news_ceasefire", "Both sides agreed to a ceasefire.", +1},
-        SignCase{"news_layoffs", "The company announced layoffs.", -1}),
+        SignCase{"news_layoffs", "The company announced layoffs.", -1},
+        SignCase{"shifter_reduce_risk", "Fiber reduces the risk of heart disease.", +1},
+        SignCase{"shifter_war_ended", "The war ended.", +1},
+        SignCase{"shifter_mitigating", "The deal is mitigating the crisis.", +1},
+        SignCase{"finance_loss_narrowed", "Operating loss narrowed to EUR 2 mn.", +1,
+                 ToneDomain::kFinance},
+        SignCase{"finance_costs_rose", "Costs rose by 5 %.", -1, ToneDomain::kFinance},
+        SignCase{"finance_costs_fell", "Costs fell by 5 %.", +1, ToneDomain::kFinance},
+        SignCase{"finance_profit_fell", "Profit before taxes fell to EUR 21 mn.", -1,
+                 ToneDomain::kFinance},
+        SignCase{"finance_share_capital", "The share capital increased to EUR 5 mn.", 0,
+                 ToneDomain::kFinance},
+        SignCase{"emoticon_smile", "See you tomorrow :)", +1},
+        SignCase{"emoticon_frown", "See you tomorrow :(", -1}),
     [](const ::testing::TestParamInfo<SignCase>& info) { return std::string(info.param.name); });
 
-TEST(Tone, BoostersAndDampenersScaleWithDistanceDecay) {
-  double plain = Compound("The plan is good.");
-  EXPECT_GT(Compound("The plan is very good."), plain);
-  EXPECT_GT(Compound("The plan is extremely good."), plain);
-  EXPECT_LT(Compound("The plan is slightly good."), plain);
-  // A booster two words away counts less than one right before the word.
-  EXPECT_GT(Compound("It is very good."), Compound("It is very, good."));
+// ---- Rules on one word: which rules its mention reports -------------------------------------
+
+struct RuleCase {
+  const char* name;
+  std::string text;
+  std::string word;                // the mention to look at
+  std::vector<std::string> has;    // rules it must report
+  std::vector<std::string> lacks;  // rules it must not report
+  ToneDomain domain = ToneDomain::kNews;
+};
+
+void PrintTo(const RuleCase& c, std::ostream* os) { *os << c.name; }
+
+class ToneRule : public ::testing::TestWithParam<RuleCase> {};
+
+TEST_P(ToneRule, ReportsRules) {
+  const RuleCase& c = GetParam();
+  Report r = Tone(c.text, c.domain);
+  const Mention* m = Find(r, c.text, c.word);
+  ASSERT_NE(m, nullptr) << c.word << " in: " << c.text;
+  for (const std::string& rule : c.has) EXPECT_TRUE(Has(*m, rule)) << rule << " in: " << c.text;
+  for (const std::string& rule : c.lacks)
+    EXPECT_FALSE(Has(*m, rule)) << rule << " in: " << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, ToneRule,
+    ::testing::Values(
+        // Negation: three words back, stopped by punctuation and contrast words.
+        RuleCase{"negation_distance_1", "The plan is not good.", "good", {"negated"}, {}},
+        RuleCase{"negation_distance_3", "They did not see that good plan.", "good", {"negated"}, {}},
+        RuleCase{"negation_distance_4", "They did not see the other good plan.", "good", {},
+                 {"negated"}},
+        RuleCase{"negation_stops_at_comma", "It is not over, the plan is good.", "good", {},
+                 {"negated"}},
+        RuleCase{"negation_stops_at_but", "It is not cheap but good.", "good", {}, {"negated"}},
+        RuleCase{"fail_to", "The talks failed to bring peace.", "peace", {"negated"}, {}},
+        RuleCase{"no_determiner", "There was no progress.", "progress", {"negated"}, {}},
+        RuleCase{"no_interjection", "No, the plan is good.", "good", {}, {"negated"}},
+        RuleCase{"not_only_but_also", "The plan is not only good but also fair.", "good", {},
+                 {"negated", "contrast-weak"}},
+        RuleCase{"but_also_not_contrast", "The plan is not only good but also fair.", "fair", {},
+                 {"contrast-strong"}},
+        // Contrast words: the clause they introduce, or the one they concede.
+        RuleCase{"but_before", "The food was good, but the service was terrible.", "good",
+                 {"contrast-weak"}, {}},
+        RuleCase{"but_after", "The food was good, but the service was terrible.", "terrible",
+                 {"contrast-strong"}, {}},
+        RuleCase{"however_after", "The talks were difficult, however the outcome was excellent.",
+                 "excellent", {"contrast-strong"}, {}},
+        RuleCase{"yet_conjunction", "The talks were difficult, yet the outcome was excellent.",
+                 "difficult", {"contrast-weak"}, {}},
+        RuleCase{"yet_adverb", "The talks have not yet failed.", "failed", {"negated"},
+                 {"contrast-strong", "contrast-weak"}},
+        RuleCase{"nevertheless_after",
+                 "The talks were difficult; nevertheless the outcome was excellent.", "excellent",
+                 {"contrast-strong"}, {}},
+        RuleCase{"although_concedes", "Although the talks were difficult, the outcome was excellent.",
+                 "difficult", {"contrast-weak"}, {}},
+        RuleCase{"although_main", "Although the talks were difficult, the outcome was excellent.",
+                 "excellent", {"contrast-strong"}, {}},
+        RuleCase{"though_trailing", "The outcome was excellent, though the talks were difficult.",
+                 "difficult", {"contrast-weak"}, {}},
+        RuleCase{"though_adverb", "The outcome was excellent, though.", "excellent", {},
+                 {"contrast-weak", "contrast-strong"}},
+        RuleCase{"in_spite_of", "In spite of the delays, the outcome was excellent.", "excellent",
+                 {"contrast-strong"}, {}},
+        RuleCase{"whereas_ends_negation", "It is not cheap whereas the rest is good.", "good", {},
+                 {"negated"}},
+        // Boosters, caps, idioms, emoticons.
+        RuleCase{"booster", "The plan is very good.", "good", {"boosted"}, {}},
+        RuleCase{"dampener", "The plan is slightly good.", "good", {"dampened"}, {}},
+        RuleCase{"never_so", "The team has never been so good.", "good", {"boosted"}, {"negated"}},
+        RuleCase{"caps_mixed", "The plan is GOOD.", "GOOD", {"caps"}, {}},
+        RuleCase{"caps_all", "THE PLAN IS GOOD.", "GOOD", {}, {"caps"}},
+        RuleCase{"idiom_peace_talks", "The peace talks resumed.", "peace talks", {"idiom"}, {}},
+        RuleCase{"idiom_step_down", "He will step down next week.", "step down", {"idiom"}, {}},
+        RuleCase{"idiom_come_under_fire", "The minister came under fire.", "came under fire", {},
+                 {}},
+        RuleCase{"idiom_bear_market", "It is a bear market.", "bear market", {"idiom"}, {}},
+        RuleCase{"emoticon", "Great game :)", ":)", {"emoticon"}, {}},
+        // Shifters and quantities.
+        RuleCase{"reduce_reverses", "Fiber reduces the risk of heart disease.", "risk",
+                 {"reversed"}, {}},
+        RuleCase{"reduce_reaches_past_of", "Fiber reduces the risk of heart disease.", "disease",
+                 {"reversed"}, {}},
+        RuleCase{"subject_reversed", "The war ended.", "war", {"reversed"}, {}},
+        RuleCase{"direction_follows_quantity", "Expenses rose by 5 %.", "rose", {"directed"}, {},
+                 ToneDomain::kFinance},
+        RuleCase{"direction_stops_at_to", "Sales fell to a loss.", "loss", {}, {"reversed"},
+                 ToneDomain::kFinance},
+        RuleCase{"negativity", "The plan is bad.", "bad", {"negativity"}, {}},
+        RuleCase{"positive_not_weighted", "The plan is good.", "good", {}, {"negativity"}}),
+    [](const ::testing::TestParamInfo<RuleCase>& info) { return std::string(info.param.name); });
+
+// ---- Exact values ----------------------------------------------------------------------------
+
+TEST(Tone, BoostersDecayWithDistance) {
+  // VADER: a booster 1, 2 or 3 words before counts x1, x0.95, x0.9 of B_INCR.
+  struct Case {
+    std::string text;
+    double boost;
+  } cases[] = {
+      {"The plan is extremely good.", kBIncr},
+      {"The plan is extremely nice and good.", kBIncr * 0.9},
+      {"It is extremely and good.", kBIncr * 0.95},
+      {"Extremely, the plan is good.", 0},
+      {"The plan is slightly good.", -kBIncr},
+  };
+  for (const Case& c : cases) {
+    Report r = Tone(c.text);
+    const Mention* m = Find(r, c.text, "good");
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_NEAR(m->valence, m->base + c.boost, 1e-6) << c.text;
+  }
 }
 
 TEST(Tone, CapsAndExclamationEmphasise) {
+  std::string text = "The plan is GOOD.";
+  Report r = Tone(text);
+  const Mention* m = Find(r, text, "GOOD");
+  ASSERT_NE(m, nullptr);
+  EXPECT_NEAR(m->valence, m->base + kCIncr, 1e-6);
   double plain = Compound("The plan is good.");
   EXPECT_GT(Compound("The plan is GOOD."), plain);
   EXPECT_GT(Compound("The plan is good!"), plain);
   EXPECT_GT(Compound("The plan is good!!!"), Compound("The plan is good!"));
+  // At most four marks count (EXCLAMATION_MAX_MARKS).
+  EXPECT_NEAR(Compound("The plan is good!!!!!!"), Compound("The plan is good!!!!"), 1e-9);
+  // A single question mark adds nothing (VADER's _amplify_qm).
+  EXPECT_NEAR(Compound("Is the plan good?"), Compound("Is the plan good."), 1e-9);
+}
+
+TEST(Tone, NegationAndNegativityValues) {
+  std::string text = "The result is not significant.";
+  Report r = Tone(text, ToneDomain::kGeneral);
+  const Mention* m = Find(r, text, "significant");
+  ASSERT_NE(m, nullptr);
+  EXPECT_GT(m->base, 0);
+  // Negated (VADER's N_SCALAR), then weighted as a negative expression.
+  EXPECT_NEAR(m->valence, m->base * kNScalar * kNegativity, 1e-6);
+  EXPECT_EQ(m->rules, (std::vector<std::string>{"negated", "negativity"}));
+}
+
+TEST(Tone, NegatorThatIsAWordCountsOnlyAlone) {
+  // "lack" is both a negator and a lexicon word: in "lack of progress" it negates and is silent.
+  std::string text = "There is a lack of progress.";
+  Report r = Tone(text);
+  EXPECT_EQ(Find(r, text, "lack"), nullptr);
+  ASSERT_NE(Find(r, text, "progress"), nullptr);
+  EXPECT_TRUE(Has(*Find(r, text, "progress"), "negated"));
+}
+
+TEST(Tone, EmoticonsAreWholeChunks) {
+  // "(8" is an emoticon in VADER's lexicon and an opening bracket before a number in news.
+  EXPECT_NEAR(Compound("Profits grew (8 percent) this year."),
+              Compound("Profits grew 8 percent this year."), 1e-9);
+  // Glued to a word, ":)" is not a chunk of its own.
+  std::string glued = "Tomorrow:)";
+  EXPECT_EQ(Find(Tone(glued), glued, ":)"), nullptr);
+  std::string spaced = "Tomorrow :D";
+  EXPECT_NE(Find(Tone(spaced), spaced, ":D"), nullptr);
 }
 
 TEST(Tone, DomainsDiffer) {
@@ -106,17 +302,22 @@ TEST(Tone, DocumentScoreDoesNotSaturate) {
 }
 
 TEST(Tone, ExplainsEveryContribution) {
-  std::string text = "The result is not significant.";
-  Report r = Analyze(DefaultAnalyzer(), text, Options{ToneDomain::kGeneral, false, true, true});
-  const Mention* m = nullptr;
-  for (const Mention& x : r.mentions)
-    if (x.kind == Mention::Kind::kSentiment) m = &x;
-  ASSERT_NE(m, nullptr);
-  EXPECT_EQ(text.substr(m->start, m->end - m->start), "significant");
-  EXPECT_GT(m->base, 0);
-  // Negated (VADER's N_SCALAR -0.74), then weighted as a negative expression (x1.5).
-  EXPECT_NEAR(m->valence, m->base * -0.74 * 1.5, 1e-6);
-  EXPECT_EQ(m->rules, (std::vector<std::string>{"negated", "negativity"}));
+  // Every sentiment mention carries its base valence, its rules and its final contribution, and
+  // the contributions of a one-sentence text add up to what the compound normalises.
+  std::string text = "The talks were not easy, but the outcome was very good :)";
+  Report r = Tone(text);
+  double sum = 0;
+  for (const Mention& m : r.mentions) {
+    if (m.kind != Mention::Kind::kSentiment) continue;
+    EXPECT_NE(m.base, 0);
+    sum += m.valence;
+  }
+  for (const char* word : {"easy", "good", ":)"}) EXPECT_NE(Find(r, text, word), nullptr) << word;
+  ASSERT_EQ(r.sentences.size(), 1u);
+  EXPECT_NEAR(r.tone.compound, sum / std::sqrt(sum * sum + 15), 1e-4);
+  const Mention* easy = Find(r, text, "easy");
+  ASSERT_NE(easy, nullptr);
+  EXPECT_EQ(easy->rules, (std::vector<std::string>{"negated", "negativity", "contrast-weak"}));
 }
 
 TEST(Tone, ProportionsAndGdeltTone) {
@@ -127,6 +328,35 @@ TEST(Tone, ProportionsAndGdeltTone) {
   // One positive word, one negative word, 8 words: GDELT tone 0, polarity 25.
   EXPECT_NEAR(r.tone.gdelt_tone, 0.0, 1e-9);
   EXPECT_NEAR(r.tone.polarity, 25.0, 1e-9);
+}
+
+// ---- The sample article ----------------------------------------------------------------------
+
+TEST(ToneSample, OverallPositiveWithNegativeHegemonyAndCrisisSentences) {
+  std::string text = testing::ReadFixture("data/samples/china-russia-letter.txt");
+  ASSERT_GT(text.size(), 10000u);
+  Report r = Tone(text);
+  EXPECT_EQ(r.tone.label, "positive");
+  EXPECT_GT(r.tone.compound, 0.2);
+  EXPECT_LT(r.tone.compound, 0.9);
+  int hegemony = 0, crisis = 0;
+  for (const SentenceResult& s : r.sentences) {
+    std::string sentence = text.substr(s.start, s.end - s.start);
+    std::string lower = sentence;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    if (lower.find("hegemony") != std::string::npos || lower.find("bullying") != std::string::npos) {
+      EXPECT_LE(s.compound, -0.05) << sentence;
+      ++hegemony;
+    }
+    if (lower.find("ukraine crisis") != std::string::npos) {
+      EXPECT_LE(s.compound, -0.05) << sentence;
+      ++crisis;
+    }
+    // "constructive in mitigating the spillovers of the crisis": the crisis is what shrinks.
+    if (lower.find("mitigating the spillovers") != std::string::npos) EXPECT_GE(s.compound, 0.05);
+  }
+  EXPECT_EQ(hegemony, 1);  // "destructive hegemony, dominance, and bullying"
+  EXPECT_EQ(crisis, 3);    // escalation, principles for addressing, Position on the Settlement
 }
 
 }  // namespace
