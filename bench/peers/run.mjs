@@ -1,0 +1,151 @@
+// newslens (WebAssembly) against the JavaScript analyzers it competes with, in one node process.
+//
+//   cd bench/peers && npm ci && node run.mjs [--corpus PATH] [--module PATH] [--rounds 5]
+//   node run.mjs --corpus ../../../shared/dev-data/reuters21578-modapte-train.jsonl
+//
+// Every analyzer sees the same articles, one call per article, in the same process; the order
+// of the analyzers rotates from round to round and each figure is the median of the rounds.
+// MB/s counts input bytes (10^6). tokens/s uses one denominator for every analyzer: the words
+// newslens counts in the corpus (report stats.words). "ms/article" is the mean; p50/p99 are
+// per-article latencies from the last round. The corpus is a path (JSONL {"text"}, a directory of
+// .txt, or one .txt) or, by default, the generated corpus of bench/corpus.mjs.
+//
+// newslens is measured three ways: `analyze` (the full report as a JS object: what the page
+// gets), `analyzeToJson` (the same report as JSON text), and `summary` (analyze with mentions and
+// sentences left out: every stage still runs, less crosses into JS). Then: a 12 KB article warm,
+// module start-up (fresh processes), and the wasm heap after 10,000 analyses.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { loadCorpus } from '../corpus.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const require = createRequire(import.meta.url);
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const modulePath = resolve(arg('--module', process.env.NEWSLENS_MODULE ||
+                                join(root, 'build-wasm', 'newslens.js')));
+
+// Child mode: one cold start, printed as JSON (the parent runs several and takes the median).
+if (process.argv.includes('--startup-child')) {
+  const t0 = performance.now();
+  const { NewsLens } = require(modulePath);
+  const t1 = performance.now();
+  const nl = await NewsLens.create();
+  const t2 = performance.now();
+  nl.analyze(readFileSync(join(root, 'data', 'samples', 'china-russia-letter.txt'), 'utf8'));
+  const t3 = performance.now();
+  process.stdout.write(JSON.stringify({ load: t1 - t0, create: t2 - t1, first: t3 - t2, total: t3 - t0 }));
+  process.exit(0);
+}
+
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (v, p) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(v.length * p))];
+
+const corpusPath = arg('--corpus', process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined);
+const rounds = Number(arg('--rounds', 5));
+const corpus = loadCorpus(corpusPath);
+const bytes = corpus.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+const sample = readFileSync(join(root, 'data', 'samples', 'china-russia-letter.txt'), 'utf8');
+
+const { NewsLens } = require(modulePath);
+const nl = await NewsLens.create();
+const Sentiment = require('sentiment');
+const sentiment = new Sentiment();
+const vader = require('vader-sentiment');
+const winkNLP = require('wink-nlp');
+const nlp = winkNLP(require('wink-eng-lite-web-model'));
+const its = nlp.its;
+
+const engines = [
+  { name: 'newslens-wasm analyze', newslens: true, fn: (t) => nl.analyze(t) },
+  { name: 'newslens-wasm toJson', newslens: true, fn: (t) => nl.analyzeToJson(t) },
+  { name: 'newslens-wasm summary', newslens: true,
+    fn: (t) => nl.analyze(t, { mentions: false, sentences: false }) },
+  { name: 'sentiment', fn: (t) => sentiment.analyze(t) },
+  { name: 'vader-sentiment', fn: (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t) },
+  // wink-nlp as a reader would use it for this job: tokens, sentences, entities, sentiment.
+  { name: 'wink-nlp', fn: (t) => {
+    const doc = nlp.readDoc(t);
+    return [doc.out(its.sentiment), doc.sentences().out(its.sentiment), doc.entities().out()];
+  } },
+];
+
+let words = 0;
+for (const a of corpus) words += nl.analyze(a.text, { mentions: false, sentences: false }).stats.words;
+
+const times = new Map(engines.map((e) => [e.name, []]));
+const latencies = new Map();
+for (let r = 0; r < rounds; ++r) {
+  const order = engines.map((_, i) => engines[(i + r) % engines.length]);
+  for (const e of order) {
+    const lat = new Float64Array(corpus.length);
+    const t0 = performance.now();
+    for (let i = 0; i < corpus.length; ++i) {
+      const s = performance.now();
+      e.fn(corpus[i].text);
+      lat[i] = performance.now() - s;
+    }
+    times.get(e.name).push(performance.now() - t0);
+    latencies.set(e.name, lat);
+  }
+}
+
+const warm = new Map();
+for (const e of engines) {
+  for (let i = 0; i < 20; ++i) e.fn(sample);
+  const runs = [];
+  for (let i = 0; i < 100; ++i) {
+    const s = performance.now();
+    e.fn(sample);
+    runs.push(performance.now() - s);
+  }
+  warm.set(e.name, median(runs));
+}
+
+const mbps = (name) => bytes / 1e3 / median(times.get(name));
+const fastestPeer = Math.max(mbps('sentiment'), mbps('vader-sentiment'), mbps('wink-nlp'));
+console.log(`newslens peers bench v1 | node ${process.version} | module: ${modulePath}`);
+console.log(`corpus: ${corpusPath || 'generated (bench/corpus.mjs --mb 10)'} | ${corpus.length} articles, ` +
+            `${(bytes / 1e6).toFixed(2)} MB, ${words} words (newslens) | rounds: ${rounds} (median)`);
+console.log(['analyzer'.padEnd(24), 'MB/s', 'Mtokens/s', 'ms/article', 'p50 ms', 'p99 ms',
+             '12KB warm ms', 'x sentiment', 'x vader', 'x wink'].map((s, i) => i ? s.padStart(13) : s).join(''));
+for (const e of engines) {
+  const ms = median(times.get(e.name));
+  const lat = latencies.get(e.name);
+  const row = [e.name.padEnd(24), mbps(e.name).toFixed(2), (words / 1e3 / ms).toFixed(3),
+               (ms / corpus.length).toFixed(4), pct(lat, 0.5).toFixed(4), pct(lat, 0.99).toFixed(4),
+               warm.get(e.name).toFixed(4)];
+  for (const peer of ['sentiment', 'vader-sentiment', 'wink-nlp'])
+    row.push(e.newslens ? (mbps(e.name) / mbps(peer)).toFixed(2) : '');
+  console.log(row.map((s, i) => i ? String(s).padStart(13) : s).join(''));
+}
+console.log(`fastest JS peer: ${fastestPeer.toFixed(2)} MB/s`);
+
+// Start-up in fresh processes: require + create + the first analysis of the sample.
+const starts = [];
+for (let i = 0; i < 5; ++i) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--startup-child',
+                                              '--module', modulePath]);
+  starts.push(JSON.parse(out.toString()));
+}
+const ms = (k) => median(starts.map((s) => s[k])).toFixed(1);
+console.log(`start-up (median of 5 fresh processes): load ${ms('load')} ms, create ${ms('create')} ms, ` +
+            `first analysis ${ms('first')} ms, total ${ms('total')} ms`);
+
+// The wasm heap after 10,000 analyses (it may grow while warming up, then must stay flat).
+const heap = () => nl._module.HEAP8.buffer.byteLength;
+for (let i = 0; i < 200; ++i) nl.analyze(corpus[i % corpus.length].text);
+const before = heap();
+for (let i = 0; i < 10000; ++i) nl.analyze(corpus[i % corpus.length].text);
+console.log(`wasm heap: ${before} bytes after warm-up, ${heap()} bytes after 10,000 more analyses`);
