@@ -20,6 +20,59 @@ bool WrittenInCapitals(std::string_view w) {
   return letters >= 2;
 }
 
+// A sentence written all in capitals (a wire headline: "HONG KONG FIRM UPS STAKE") says
+// nothing by its capitals, so capitals-only terms (US, WHO, IT, UPS) are not trusted in it.
+// It needs this many words of two or more letters, every one of them in capitals.
+constexpr uint32_t kMinCapitalsSentenceWords = 3;
+
+bool WrittenAllInCapitals(const Document& doc, const Span& span) {
+  uint32_t words = 0;
+  for (uint32_t t = span.first_token; t < span.last_token; ++t) {
+    const Token& token = doc.tokens[t];
+    if (token.kind != TokenKind::kWord || token.has(kPart) || token.end - token.begin < 2)
+      continue;
+    if (!token.has(kAllCaps)) return false;
+    ++words;
+  }
+  return words >= kMinCapitalsSentenceWords;
+}
+
+// True when a match over tokens [i, i + len) needs a capitals-only key that the capitals of an
+// all-capitals sentence cannot vouch for; dotted acronyms ("U.S.") are unambiguous and pass.
+bool NeedsTrustedCapitals(const Document& doc, uint32_t i, uint32_t len) {
+  for (uint32_t j = i; j < i + len; ++j)
+    if (doc.theme_key[j] != kNoId && (doc.theme_key[j] & kCapsBase) &&
+        !doc.tokens[j].has(kAcronymDots))
+      return true;
+  return false;
+}
+
+// Spelled with spaces, a hyphenated term's parts are matched as a phrase ("cost of living" for
+// "cost-of-living") unless a part is a single letter or the term is one word ending in an
+// adverbial particle: its spaced form is then another phrase, a verb and its particle ("take
+// out", "check in"). The particles are the common adverbial particles of phrasal verbs in Quirk
+// et al. (1985), A Comprehensive Grammar of the English Language, ch. 16, that end compounds.
+constexpr size_t kMinSpacedPartLetters = 2;
+constexpr std::string_view kParticles[] = {"away", "back", "by",  "down", "in",
+                                           "off",  "on",   "out", "over", "up"};
+
+bool IsParticle(std::string_view part) {
+  std::string lower;
+  NormalizeWord(part, &lower);
+  for (std::string_view p : kParticles)
+    if (lower == p) return true;
+  return false;
+}
+
+// The apostrophe right after a word ending in s ("farmers'", "farmers’"): the tokenizer makes
+// it a token of its own.
+bool IsPluralPossessiveMark(const Document& doc, uint32_t t) {
+  const Token& mark = doc.tokens[t];
+  const Token& word = doc.tokens[t - 1];
+  return mark.kind == TokenKind::kPunct && mark.punct == '\'' && word.is_word() &&
+         word.end == mark.begin && (doc.text[word.end - 1] == 's' || doc.text[word.end - 1] == 'S');
+}
+
 std::string WithoutDots(std::string_view w) {
   std::string out;
   for (char c : w)
@@ -101,8 +154,28 @@ Status ThemeEngine::Add(const ThemeDictionary& dict, std::string_view source) {
         wild = norm;
         words.pop_back();
       }
-      std::vector<uint32_t> keys;
-      for (std::string_view w : words) keys.push_back(KeyForWord(w, true, &scratch));
+      // A hyphenated word is one key ("cost-of-living" -> "costofliving", as the text's
+      // compound kept whole or written "costofliving") and, in terms without a wildcard, also
+      // its parts in a row: the text's "cost of living", or a compound the tokenizer split.
+      std::vector<uint32_t> keys, part_keys;
+      bool parts_ok = true;
+      for (std::string_view w : words) {
+        keys.push_back(KeyForWord(w, true, &scratch));
+        std::string_view last_part;
+        for (size_t begin = 0, k = 0; k <= w.size(); ++k) {
+          if (k < w.size() && w[k] != '-') continue;
+          if (k - begin < kMinSpacedPartLetters && w.find('-') != std::string_view::npos)
+            parts_ok = false;  // "A-share", "e-book", "T-bill": not "a share", "e book"
+          if (k > begin) {
+            last_part = w.substr(begin, k - begin);
+            part_keys.push_back(KeyForWord(last_part, true, &scratch));
+          }
+          begin = k + 1;
+        }
+        if (words.size() == 1 && w.find('-') != std::string_view::npos &&
+            IsParticle(last_part))
+          parts_ok = false;  // "take-out", "sit-in", "carry-on": not "take out", "sit in"
+      }
       uint32_t index = static_cast<uint32_t>(themes_[theme].def.terms.size());
       themes_[theme].def.terms.push_back(term);
       ++term_total_;
@@ -110,6 +183,7 @@ Status ThemeEngine::Add(const ThemeDictionary& dict, std::string_view source) {
       uint32_t node = trie_.Insert(keys);
       if (wild.empty()) {
         Attach(&trie_.payload(node), ref);
+        if (parts_ok && part_keys != keys) Attach(&trie_.payload(trie_.Insert(part_keys)), ref);
         continue;
       }
       min_wild_ = std::min(min_wild_, wild.size());
@@ -199,7 +273,11 @@ uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end,
                             uint32_t* payload) const {
   uint32_t node = 0, best = 0;
   for (uint32_t j = i; j < end; ++j) {
-    if (!doc.tokens[j].is_word()) break;
+    if (!doc.tokens[j].is_word()) {
+      // A plural possessive's apostrophe stays inside a phrase: "farmers' cooperative".
+      if (j > i && IsPluralPossessiveMark(doc, j)) continue;
+      break;
+    }
     // A wildcard ending here matches as long as an exact term would.
     std::string_view w = doc.norm(j);
     if (node == 0) {
@@ -245,9 +323,11 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
   auto pair = [](uint32_t a, uint32_t b) { return static_cast<uint64_t>(a) << 32 | b; };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Span& span = doc.sentences[s];
+    const bool capitals_trusted = !WrittenAllInCapitals(doc, span);
     for (uint32_t i = span.first_token; i < span.last_token;) {
       uint32_t payload = kNoId;
       uint32_t len = doc.tokens[i].is_word() ? Match(doc, i, span.last_token, &payload) : 0;
+      if (len > 0 && !capitals_trusted && NeedsTrustedCapitals(doc, i, len)) len = 0;
       if (len == 0) {
         ++i;
         continue;

@@ -1,3 +1,6 @@
+// The theme matcher's rules (docs/dictionaries.md), one table row per rule, over a small
+// dictionary written for these tests; then weights, the report fields, roll-up and no-hit
+// articles. The built-in taxonomy on a real article is in sample_themes_test.cc.
 #include <gtest/gtest.h>
 
 #include "test_util.h"
@@ -12,13 +15,28 @@ using testing::ThemesOnly;
 constexpr char kThemes[] = R"({"format":"newslens/themes@1","themes":[
   {"id":"politics","label":"Politics","iptc":"medtop:11000000"},
   {"id":"politics.diplomacy","label":"Diplomacy","parent":"politics",
-   "terms":["diplomat*","cooperation","state visit","security council","UN","WHO"]},
+   "terms":["diplomat*","cooperation","negotiation","state visit","security council","UN","WHO",
+            "US","people-to-people exchange"]},
   {"id":"politics.parties","label":"Parties","parent":"politics",
    "terms":[{"term":"party","weight":0.4}]},
+  {"id":"politics.legislature","label":"Legislature","parent":"politics",
+   "terms":["bill","parliament","security council"]},
+  {"id":"politics.sanctions","label":"Sanctions","parent":"politics",
+   "terms":[{"term":"sanction","weight":0.5},"sanctions"]},
+  {"id":"politics.reform","label":"Reform","parent":"politics","terms":["modernization"]},
   {"id":"conflict","label":"Conflict","iptc":"medtop:16000000"},
   {"id":"conflict.defence","label":"Defence","parent":"conflict","terms":["security","troops"]},
+  {"id":"crime","label":"Crime","iptc":"medtop:02000000"},
+  {"id":"crime.police","label":"Police","parent":"crime","terms":["police"]},
   {"id":"economy","label":"Economy","iptc":"medtop:04000000","terms":["economy"]},
-  {"id":"economy.trade","label":"Trade","parent":"economy","terms":["trade","e-commerce","win-win"]},
+  {"id":"economy.trade","label":"Trade","parent":"economy",
+   "terms":["trade","e-commerce","win-win","cost-of-living crisis","farmers' cooperative"]},
+  {"id":"economy.transport","label":"Transport","parent":"economy","terms":["UPS"]},
+  {"id":"economy.training","label":"Training","parent":"economy","terms":["intern"]},
+  {"id":"society","label":"Society","iptc":"medtop:14000000"},
+  {"id":"society.housing","label":"Housing","parent":"society","terms":["housing"]},
+  {"id":"lifestyle","label":"Lifestyle","iptc":"medtop:10000000"},
+  {"id":"lifestyle.food","label":"Food","parent":"lifestyle","terms":["take-out","stay-at-home"]},
   {"id":"health","label":"Health","iptc":"medtop:07000000"},
   {"id":"health.disease","label":"Disease","parent":"health","terms":["AIDS","virus"]}
 ]})";
@@ -47,25 +65,72 @@ INSTANTIATE_TEST_SUITE_P(
     Rules, ThemeMatching,
     ::testing::Values(
         Case{"word", "Trade grew.", "economy.trade", 1},
+        // Case-insensitive...
         Case{"case_insensitive", "TRADE and trade and Trade.", "economy.trade", 3},
-        Case{"inflections", "They cooperate, cooperated and keep cooperating.", "politics.diplomacy", 3},
+        // ...except terms written in capitals, which match only capitals: US/us, WHO/who,
+        // AIDS/aids, UN, with dots or a possessive.
+        Case{"caps_acronym", "The UN met.", "politics.diplomacy", 1},
+        Case{"caps_acronym_lowercase_not", "Join us, who knows.", "politics.diplomacy", 0},
+        Case{"caps_US", "The US and the U.S. agreed.", "politics.diplomacy", 2},
+        Case{"caps_us_lowercase", "Tell us.", "politics.diplomacy", 0},
+        Case{"caps_WHO", "The WHO warned.", "politics.diplomacy", 1},
+        Case{"caps_AIDS_vs_aids", "AIDS research aids many.", "health.disease", 1},
+        Case{"caps_possessive", "The UN's envoy.", "politics.diplomacy", 1},
+        Case{"curly_possessive", "The UN\xE2\x80\x99s envoy.", "politics.diplomacy", 1},
+        // In a sentence written all in capitals (a wire headline) capitals prove nothing...
+        Case{"caps_headline_not_trusted", "HONG KONG FIRM UPS STAKE IN WRATHER",
+             "economy.transport", 0},
+        Case{"caps_in_normal_sentence", "The UPS driver left.", "economy.transport", 1},
+        // ...but dotted acronyms still do, and ordinary words still match.
+        Case{"caps_headline_dotted", "U.S. AND CHINA SIGN PACT", "politics.diplomacy", 1},
+        Case{"caps_headline_words", "U.S. TRADE DEFICIT WIDENS", "economy.trade", 1},
+        // Inflections without listing them: plurals, -ed, -ing, -tion and -ize families.
         Case{"plural", "Trades and economies.", "economy.trade", 1},
+        Case{"inflections", "They cooperate, cooperated and keep cooperating.",
+             "politics.diplomacy", 3},
+        Case{"tion_family", "They negotiate; negotiations, negotiating, negotiated.",
+             "politics.diplomacy", 4},
+        Case{"ize_family", "Modernize, modernise, modernised, modernisation, modernizing.",
+             "politics.reform", 5},
         Case{"wildcard", "Diplomats met diplomatic staff.", "politics.diplomacy", 2},
         Case{"phrase", "A state visit began.", "politics.diplomacy", 1},
         Case{"phrase_inflected", "Two state visits began.", "politics.diplomacy", 1},
+        // Words that share letters but not meaning stay apart.
+        Case{"policy_is_not_police", "Foreign policy and policies.", "crime.police", 0},
+        Case{"police_inflected", "Police and policing.", "crime.police", 2},
+        Case{"billion_is_not_bill", "It cost 190 billion dollars.", "politics.legislature", 0},
+        Case{"bills_are_bills", "Two bills passed.", "politics.legislature", 1},
+        Case{"tradition_is_not_trade", "An old tradition.", "economy.trade", 0},
+        Case{"international_is_not_intern", "International law.", "economy.training", 0},
+        Case{"house_is_not_housing", "The House voted.", "society.housing", 0},
+        Case{"party_is_not_part", "Part of it, partly.", "politics.parties", 0},
+        // Hyphen, space and apostrophe variants.
+        Case{"hyphen_variants", "e-commerce and ecommerce grew.", "economy.trade", 2},
+        Case{"hyphen_as_space", "They stay at home.", "lifestyle.food", 1},
+        Case{"hyphen_as_space_not_single_letter", "e commerce grew.", "economy.trade", 0},
+        Case{"hyphen_as_space_not_particle", "They take out loans.", "lifestyle.food", 0},
+        Case{"hyphen_particle_compound", "A take-out meal, a takeout.", "lifestyle.food", 2},
+        Case{"hyphen_compound", "A win-win deal.", "economy.trade", 1},
+        Case{"hyphen_phrase_spaced", "The cost of living crisis.", "economy.trade", 1},
+        Case{"hyphen_phrase_hyphenated", "A cost-of-living crisis.", "economy.trade", 1},
+        Case{"hyphen_in_term_phrase", "A people to people exchange.", "politics.diplomacy", 1},
+        Case{"apostrophe_straight", "The farmers' cooperative.", "economy.trade", 1},
+        Case{"apostrophe_curly", "The farmers\xE2\x80\x99 cooperative.", "economy.trade", 1},
+        Case{"apostrophe_dropped", "The farmers cooperative.", "economy.trade", 1},
+        // The longest phrase wins: "Security Council" is not also "security".
         Case{"longest_phrase_wins", "The Security Council met.", "conflict.defence", 0},
         Case{"longest_phrase_counts", "The Security Council met.", "politics.diplomacy", 1},
         Case{"word_outside_phrase", "Security matters.", "conflict.defence", 1},
-        Case{"caps_acronym", "The UN met.", "politics.diplomacy", 1},
-        Case{"caps_acronym_lowercase_not", "Join us, who knows.", "politics.diplomacy", 0},
-        Case{"caps_WHO", "The WHO warned.", "politics.diplomacy", 1},
-        Case{"caps_AIDS_vs_aids", "AIDS research aids many.", "health.disease", 1},
-        Case{"hyphen_variants", "e-commerce and ecommerce grew.", "economy.trade", 2},
-        Case{"hyphen_compound", "A win-win deal.", "economy.trade", 1},
-        Case{"curly_possessive", "The UN\xE2\x80\x99s envoy.", "politics.diplomacy", 1},
+        // A phrase listed in two themes counts in both.
+        Case{"phrase_in_two_themes", "The Security Council met.", "politics.legislature", 1},
+        // A token counts once per theme, whichever of the theme's terms it matches.
+        Case{"once_per_theme", "New sanctions.", "politics.sanctions", 1},
         Case{"no_match", "Nothing here.", "economy.trade", 0},
+        // Roll-up: sub-theme hits count for the parent, plus the parent's own terms...
         Case{"rollup_parent", "Trade and the economy.", "economy", 2},
-        Case{"rollup_sum", "Trade, troops and diplomats.", "politics", 1}),
+        Case{"rollup_sum", "Trade, troops and diplomats.", "politics", 1},
+        // ...and once per token even when two sub-themes of one parent matched it.
+        Case{"rollup_once_per_token", "The Security Council met.", "politics", 1}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 TEST(Themes, WeightsAmbiguousTerms) {
@@ -75,6 +140,20 @@ TEST(Themes, WeightsAmbiguousTerms) {
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->count, 2u);
   EXPECT_NEAR(t->score, 0.8, 1e-6);  // weights are floats
+  // The parent's score is the weight too: an ambiguous word weighs as little up the tree.
+  const ThemeResult* politics = FindTheme(r, "politics");
+  ASSERT_NE(politics, nullptr);
+  EXPECT_NEAR(politics->score, 0.8, 1e-6);
+}
+
+TEST(Themes, OneTokenTwoTermsOfOneThemeKeepsTheHigherWeight) {
+  // "sanction" (0.5) and "sanctions" (1) share a stem: the hit counts once, with weight 1.
+  Analyzer analyzer = ThemesOnly(kThemes);
+  Report r = Analyze(analyzer, "The sanctions bite.");
+  const ThemeResult* t = FindTheme(r, "politics.sanctions");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->count, 1u);
+  EXPECT_NEAR(t->score, 1.0, 1e-6);
 }
 
 TEST(Themes, ReportsSharesDensityTermsAndOffsets) {
@@ -84,12 +163,17 @@ TEST(Themes, ReportsSharesDensityTermsAndOffsets) {
   ASSERT_EQ(r.primary_theme, "economy");
   ASSERT_EQ(r.top_level.size(), 2u);
   EXPECT_EQ(r.top_level[0].id, "economy");
+  EXPECT_EQ(r.top_level[1].id, "politics");
+  EXPECT_NEAR(r.top_level[0].share, 2.0 / 3, 1e-9);
   EXPECT_NEAR(r.top_level[0].share + r.top_level[1].share, 1.0, 1e-9);
   const ThemeResult* trade = FindTheme(r, "economy.trade");
   ASSERT_NE(trade, nullptr);
+  EXPECT_EQ(trade->parent, "economy");
+  EXPECT_EQ(trade->label, "Trade");
   EXPECT_NEAR(trade->per_1000_words, 1000.0 * 2 / 6, 1e-9);
   ASSERT_EQ(trade->terms.size(), 1u);
   EXPECT_EQ(trade->terms[0].term, "trade");
+  EXPECT_EQ(trade->terms[0].count, 2u);
   EXPECT_EQ(trade->sentences, (std::vector<uint32_t>{0, 1}));
   int theme_mentions = 0;
   for (const Mention& m : r.mentions) {
@@ -98,15 +182,32 @@ TEST(Themes, ReportsSharesDensityTermsAndOffsets) {
     ++theme_mentions;
   }
   EXPECT_EQ(theme_mentions, 2);
+  ASSERT_EQ(r.sentences.size(), 3u);
+  EXPECT_EQ(r.sentences[2].themes, (std::vector<std::string>{"politics.diplomacy"}));
 }
 
-TEST(Themes, EmptyTextHasNoPrimaryTheme) {
+TEST(Themes, PhraseMentionCoversEveryWord) {
   Analyzer analyzer = ThemesOnly(kThemes);
-  Report r = Analyze(analyzer, "");
-  EXPECT_TRUE(r.primary_theme.empty());
-  EXPECT_TRUE(r.top_level.empty());
-  EXPECT_EQ(r.stats.words, 0u);
-  EXPECT_EQ(r.tone.label, "neutral");
+  std::string text = "A cost of living crisis.";
+  Report r = Analyze(analyzer, text, Options{ToneDomain::kNews, false, true, true});
+  const Mention* hit = nullptr;
+  for (const Mention& m : r.mentions)
+    if (m.kind == Mention::Kind::kTheme) hit = &m;
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(text.substr(hit->start, hit->end - hit->start), "cost of living crisis");
+}
+
+TEST(Themes, ArticleWithoutHitsHasNoPrimaryThemeAndEmptyLists) {
+  Analyzer analyzer = ThemesOnly(kThemes);
+  for (const std::string text : {"", "Nothing here is about anything we count."}) {
+    Report r = Analyze(analyzer, text);
+    EXPECT_TRUE(r.primary_theme.empty()) << text;
+    EXPECT_TRUE(r.top_level.empty()) << text;
+    EXPECT_TRUE(r.themes.empty()) << text;
+    std::string json = ToJson(r);
+    EXPECT_EQ(json.find("\"primary_theme\""), std::string::npos) << json;
+    EXPECT_NE(json.find("\"top_level\":[]"), std::string::npos) << json;
+  }
 }
 
 TEST(Themes, LiwcDictionaryAddsTopLevelThemes) {
@@ -118,6 +219,26 @@ TEST(Themes, LiwcDictionaryAddsTopLevelThemes) {
   Report r = Analyze(a.value(), "Taxes and the budget. Taxation.");
   ASSERT_EQ(r.primary_theme, "money");
   EXPECT_EQ(r.top_level[0].count, 3u);
+}
+
+TEST(Themes, CustomDictionaryAddsToTheDefaults) {
+  // Without replace_default_themes the built-in taxonomy stays, a new id is appended and a
+  // known id gets the new terms.
+  AnalyzerConfig config;
+  config.dictionaries.push_back({"beats.json", R"({"format":"newslens/themes@1","themes":[
+      {"id":"beats","label":"Beats"},
+      {"id":"beats.transit","label":"Transit","parent":"beats","terms":["tram line"]},
+      {"id":"politics.diplomacy","label":"Diplomacy","parent":"politics","terms":["sherpa"]}]})"});
+  auto a = Analyzer::Create(config);
+  ASSERT_TRUE(a.ok()) << a.error();
+  EXPECT_GT(a.value().theme_count(), 290u);
+  Report r = Analyze(a.value(), "The new tram line opened. The sherpa met the foreign minister.");
+  const ThemeResult* transit = FindTheme(r, "beats.transit");
+  ASSERT_NE(transit, nullptr);
+  EXPECT_EQ(transit->count, 1u);
+  const ThemeResult* diplomacy = FindTheme(r, "politics.diplomacy");
+  ASSERT_NE(diplomacy, nullptr);
+  EXPECT_EQ(diplomacy->count, 2u);  // "sherpa" (custom) and "foreign minister" (built in)
 }
 
 }  // namespace
