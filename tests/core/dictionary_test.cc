@@ -104,5 +104,65 @@ TEST(Analyzer, MalformedCustomDictionaryFailsWithItsName) {
   EXPECT_EQ(a.error().rfind("broken.json:1:", 0), 0u) << a.error();
 }
 
+TEST(Dictionaries, LiwcDicLayoutErrorsNameTheLine) {
+  struct Case {
+    std::string text, expected;
+  } cases[] = {
+      {"%\n1\n%\nvote\t1\n", "my.dic:2:1: expected \"number<TAB>category name\""},
+      {"%\n1\tPolitics\n%\nvote\t1\n%\n", "my.dic:5:1: unexpected third '%' line"},
+      {"%\n  1\tPolitics\n%\n  vote\t2\n", "my.dic:4:3: unknown category \"2\""},  // column
+  };
+  for (const Case& c : cases) {
+    auto r = ParseLiwcDic(c.text, "my.dic");
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_EQ(r.error().rfind(c.expected, 0), 0u) << r.error();
+  }
+}
+
+TEST(Dictionaries, LiwcDicToleratesWindowsLineEndsAndBlankLines) {
+  auto dict = ParseLiwcDic("%\r\n1\tPolitics\r\n\r\n%\r\nvote*\t1\r\n\r\n", "win.dic");
+  ASSERT_TRUE(dict.ok()) << dict.error();
+  ASSERT_EQ(dict.value().themes.size(), 1u);
+  ASSERT_EQ(dict.value().themes[0].terms.size(), 1u);
+  EXPECT_EQ(dict.value().themes[0].terms[0].text, "vote*");
+}
+
+TEST(Analyzer, CustomThemeWithABadParentFailsWithItsName) {
+  struct Case {
+    std::string json, needle;
+  } cases[] = {
+      {R"({"format":"newslens/themes@1","themes":[
+          {"id":"beats.x","label":"X","parent":"beats"}]})",
+       "beats.json: theme beats.x: unknown parent \"beats\""},
+      {R"({"format":"newslens/themes@1","themes":[
+          {"id":"politics.diplomacy","label":"D","parent":"politics.elections"}]})",
+       "beats.json: theme politics.diplomacy: parent"},
+  };
+  for (const Case& c : cases) {
+    AnalyzerConfig config;
+    config.dictionaries.push_back({"beats.json", c.json});
+    auto a = Analyzer::Create(config);
+    ASSERT_FALSE(a.ok()) << c.json;
+    EXPECT_NE(a.error().find(c.needle), std::string::npos) << a.error();
+  }
+}
+
+TEST(Analyzer, KeepsWorkingAfterAFailedDictionary) {
+  // A malformed dictionary fails its own Create; an analyzer built before keeps what it had.
+  AnalyzerConfig good;
+  good.replace_default_themes = true;
+  good.dictionaries.push_back({"good.dic", "%\n1\tMoney\n%\ntax*\t1\n"});
+  auto before = Analyzer::Create(good);
+  ASSERT_TRUE(before.ok()) << before.error();
+  AnalyzerConfig bad = good;
+  bad.dictionaries.push_back({"bad.dic", "%\n1\tMoney\n%\ntax\t7\n"});
+  auto failed = Analyzer::Create(bad);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().rfind("bad.dic:4:1: unknown category \"7\"", 0), 0u) << failed.error();
+  auto r = before.value().Analyze("Taxes rose.", {});
+  ASSERT_TRUE(r.ok()) << r.error();
+  EXPECT_EQ(r.value().primary_theme, "money");
+}
+
 }  // namespace
 }  // namespace newslens
