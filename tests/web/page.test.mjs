@@ -394,7 +394,7 @@ over security guarantees and the sequencing of sanctions relief.</p>
           await page.fill('[data-testid="compare-input"]', 'Markets rallied as inflation eased.');
           await page.click('[data-testid="compare-run"]');
           await page.waitForFunction(() => window.newslensPage.compareCount === 1);
-          for (const b of await page.$$('.table-toggle')) await b.click();
+          for (const b of await page.$$('#article-mode .table-toggle')) await b.click();
           await page.evaluate(axeSource);  // DevTools evaluation: not subject to the page's CSP
           const violations = await page.evaluate(async () => {
             const r = await window.axe.run(document, {resultTypes: ['violations']});

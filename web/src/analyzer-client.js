@@ -35,7 +35,7 @@ export function workerSource() {
   return `${NewsLens.scriptSource()}\n;${NewsLensWorkerSource}`;
 }
 
-function workerUrl() {
+export function workerUrl() {
   return URL.createObjectURL(new Blob([workerSource()], {type: 'text/javascript'}));
 }
 
@@ -48,10 +48,27 @@ export class AnalyzerClient {
     this.nextId = 1;
     this.local = null;
     this.workerUsable = null;  // unknown until the first large text
+    this.custom = null;        // the analyzer with custom dictionaries, if any
+    /** Custom dictionaries in use, [{name, text}], in the order they were added. */
+    this.dictionaries = [];
+  }
+
+  /**
+   * Uses `dictionaries` ([{name, text}], newslens JSON or LIWC .dic) from now on, here and in the
+   * worker. Rejects — keeping the dictionaries in use before — when one is malformed, with the
+   * module's Error naming the file, line and column.
+   */
+  async setDictionaries(dictionaries) {
+    const custom = dictionaries.length ? await NewsLens.create({dictionaries}) : null;
+    if (this.custom) this.custom.dispose();
+    this.custom = custom;
+    this.dictionaries = dictionaries.slice();
+    if (this.worker) this.worker.postMessage({type: 'dictionaries', dictionaries: this.dictionaries});
   }
 
   /** The main-thread analyzer (memoised by NewsLens.create()). */
   ready() {
+    if (this.custom) return Promise.resolve(this.custom);
     if (!this.local) {
       if (typeof NewsLens === 'undefined') {
         return Promise.reject(new Error('newslens.js did not load'));
@@ -95,6 +112,9 @@ export class AnalyzerClient {
   startWorker() {
     this.workerUrl = workerUrl();
     this.worker = new Worker(this.workerUrl);
+    if (this.dictionaries.length) {
+      this.worker.postMessage({type: 'dictionaries', dictionaries: this.dictionaries});
+    }
     this.worker.onmessage = (event) => {
       const msg = event.data;
       const job = this.pending.get(msg.id);

@@ -26,7 +26,7 @@ export function tickLabel(value) {
   return value < 0 && s !== '0' ? `\u2212${s}` : s;
 }
 
-function baseOptions() {
+export function baseOptions() {
   const fg = cssVar('--fg-muted') || '#555';
   const grid = cssVar('--grid') || 'rgba(0,0,0,0.1)';
   Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';

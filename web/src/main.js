@@ -9,6 +9,7 @@ import {ArcView} from './arc-view.js';
 import {findBoilerplate, withoutFlagged} from './boilerplate.js';
 import {chartPng} from './charts.js';
 import {CompareView} from './compare-view.js';
+import {CorpusView} from './corpus-view.js';
 import {wireTableToggle} from './data-table.js';
 import {clear, el} from './dom.js';
 import {dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv} from './export.js';
@@ -28,6 +29,7 @@ const ui = {
   cleanup: $('cleanup'), cleanupSummary: $('cleanup-summary'), cleanupList: $('cleanup-list'),
   exclude: $('exclude-flagged'),
   status: $('status'), progressRow: $('progress-row'), cancel: $('cancel'),
+  elapsed: $('progress-elapsed'), dictionaryList: $('dictionary-list'),
   results: $('results'), legend: $('legend'), why: $('why'), article: $('article'),
   focusSelect: $('focus-select'), focusClear: $('focus-clear'), remember: $('remember'),
   version: $('version'),
@@ -59,6 +61,12 @@ const views = {
                             arcCanvas: $('compare-arc-chart'), results: $('compare-results')}),
 };
 
+const corpus = new CorpusView({
+  getOptions: () => ({tone: ui.toneOption.value}),
+  getDictionaries: () => client.dictionaries,
+  onOpen: openFromCorpus,
+});
+
 /** What tests (and the curious, in the console) can read. */
 const page = {
   lastReport: null, lastText: null, lastVia: null, analysisCount: 0,
@@ -71,6 +79,19 @@ const page = {
   get focus() { return state.focus; },
   /** Article B's report, once compared. */
   get compareReport() { return state.compare && state.compare.report; },
+  /** Corpus mode: its state, summaries, aggregate and charts. */
+  corpus: {
+    get state() { return corpus.state; },
+    get runs() { return corpus.runs; },
+    get total() { return corpus.total; },
+    get done() { return corpus.done; },
+    get rows() { return corpus.rows; },
+    get charts() { return corpus.charts; },
+    aggregate: () => corpus.aggregate(),
+    visibleRows: () => corpus.visibleRows(),
+  },
+  /** Names of the custom dictionaries in use. */
+  get dictionaries() { return client.dictionaries.map((d) => d.name); },
 };
 window.newslensPage = page;
 
@@ -79,10 +100,27 @@ function setStatus(message, kind = 'info') {
   ui.status.dataset.kind = kind;
 }
 
+let elapsedTimer = null;
+
+/**
+ * Marks the page busy. A cancellable (worker) analysis shows the indeterminate bar, the time
+ * elapsed (one wasm call reports no steps, so nothing else can move honestly) and Cancel.
+ */
 function setBusy(busy, {cancellable = false} = {}) {
   document.body.dataset.state = busy ? 'busy' : 'idle';
   ui.analyze.disabled = busy;
+  ui.results.setAttribute('aria-busy', String(busy));
   ui.progressRow.hidden = !(busy && cancellable);
+  clearInterval(elapsedTimer);
+  elapsedTimer = null;
+  if (busy && cancellable) {
+    const t0 = performance.now();
+    const tick = () => {
+      ui.elapsed.textContent = `${((performance.now() - t0) / 1000).toFixed(1)} s elapsed`;
+    };
+    tick();
+    elapsedTimer = setInterval(tick, 100);
+  }
 }
 
 // ---------------------------------------------------------------- analysis
@@ -331,6 +369,104 @@ function onPaste(event) {
   setStatus('The pasted HTML was reduced to its article text; none of it ran.');
 }
 
+// ---------------------------------------------------------------- modes: one article, corpus
+
+const TABS = [['article', 'tab-article', 'article-mode'], ['corpus', 'tab-corpus', 'corpus-mode']];
+
+function selectTab(name, {focus = false} = {}) {
+  for (const [key, tabId, panelId] of TABS) {
+    const on = key === name;
+    const tab = $(tabId);
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    $(panelId).hidden = !on;
+    if (on && focus) tab.focus();
+  }
+  corpus.setVisible(name === 'corpus');
+}
+
+function wireTabs() {
+  const tabs = TABS.map(([key, tabId]) => [key, $(tabId)]);
+  for (const [key, tab] of tabs) {
+    tab.addEventListener('click', () => selectTab(key));
+    tab.addEventListener('keydown', (event) => {
+      const i = tabs.findIndex(([k]) => k === key);
+      const to = {ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1}[event.key];
+      if (to === undefined) return;
+      event.preventDefault();
+      selectTab(tabs[(to + tabs.length) % tabs.length][0], {focus: true});
+    });
+  }
+}
+
+/** A corpus row opens its article here, in the single-article view. */
+async function openFromCorpus({text, title}) {
+  selectTab('article');
+  ui.input.value = text;
+  await analyze(text, {source: `“${title}” from the corpus`});
+  if (state.report) ui.results.focus({preventScroll: true});
+  ui.results.scrollIntoView({block: 'start'});
+}
+
+// ---------------------------------------------------------------- custom dictionaries
+
+/** "newslens: beats.dic:4:1: unknown category" → "line 4, column 1: unknown category". */
+function dictionaryError(name, err) {
+  const message = String(err.message || err).replace(/^newslens: /, '');
+  const prefix = `${name}:`;
+  const rest = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  const at = /^(\d+):(\d+): ([\s\S]*)$/.exec(rest);
+  if (at) return `line ${at[1]}, column ${at[2]}: ${at[3]}`;
+  return rest.replace(/^ /, '');
+}
+
+function renderDictionaries() {
+  const list = client.dictionaries;
+  ui.dictionaryList.hidden = !list.length;
+  clear(ui.dictionaryList).append(...list.map((d) => el('li', {},
+      el('span', {text: d.name}),
+      el('button', {type: 'button', class: 'small', 'aria-label': `Remove the dictionary ${d.name}`,
+                    dataset: {testid: 'dictionary-remove'},
+                    onclick: () => useDictionaries(list.filter((x) => x !== d), {removed: d.name})},
+         'Remove'))));
+}
+
+/** Switches to `dictionaries`; on a malformed one, says where and keeps the analyzer it had. */
+async function useDictionaries(dictionaries, {added, removed} = {}) {
+  const before = client.dictionaries.map((d) => d.name);
+  try {
+    await client.setDictionaries(dictionaries);
+  } catch (err) {
+    const kept = before.length ? `the dictionaries it had (${before.join(', ')})` : 'the built-in dictionaries';
+    const name = added || removed;
+    setStatus(`Could not use the dictionary ${name}: ${dictionaryError(name, err)}. ` +
+              `newslens goes on with ${kept}.`, 'error');
+    page.dictionaryErrors = (page.dictionaryErrors || 0) + 1;
+    return false;
+  }
+  renderDictionaries();
+  const what = added ? `Added the dictionary ${added}` : `Removed the dictionary ${removed}`;
+  if (state.report && ui.input.value.trim()) {
+    await analyze(ui.input.value, {source: `the text above, ${added ? 'with' : 'without'} ${added || removed}`});
+    setStatus(`${what}; the article was analysed again. ${ui.status.textContent}`);
+  } else {
+    setStatus(`${what}.`);
+  }
+  return true;
+}
+
+async function addDictionary(file) {
+  let text;
+  try {
+    text = await file.text();
+  } catch (err) {
+    setStatus(`Could not read ${file.name}: ${err.message}`, 'error');
+    return;
+  }
+  const others = client.dictionaries.filter((d) => d.name !== file.name);  // same name: replace it
+  await useDictionaries([...others, {name: file.name, text}], {added: file.name});
+}
+
 function exportChart(name) {
   const chart = views[name] && views[name].chart;
   if (!chart || !state.report) return;
@@ -339,7 +475,14 @@ function exportChart(name) {
 }
 
 function wire() {
+  wireTabs();
   ui.analyze.addEventListener('click', () => analyze(ui.input.value));
+  $('open-dictionary').addEventListener('click', () => $('dictionary-input').click());
+  $('dictionary-input').addEventListener('change', () => {
+    const file = $('dictionary-input').files[0];
+    $('dictionary-input').value = '';
+    if (file) addDictionary(file);
+  });
   ui.loadSample.addEventListener('click', loadSample);
   ui.openFile.addEventListener('click', () => ui.fileInput.click());
   ui.fileInput.addEventListener('change', () => {
@@ -462,6 +605,7 @@ function wire() {
     if (state.compare) views.compare.render(state.report, state.compare.report);
     applyFocus(focus);
   });
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => corpus.redraw());
 }
 
 function start() {
