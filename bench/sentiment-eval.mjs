@@ -2,7 +2,7 @@
 // Sentence-level tone accuracy of newslens against its peers, on the same JSONL, in one process.
 //
 //   node bench/sentiment-eval.mjs [--systems vader,afinn,newslens] [--tones news,finance,general]
-//                                 [--limit N] FILE.jsonl...
+//                                 [--module PATH] [--limit N] FILE.jsonl...
 //
 // Each line of a file is {"text": ..., "score": number} or {"text": ..., "label": "positive" |
 // "negative" | "neutral"}; lines with neither are skipped (a file with none is reported as such).
@@ -14,9 +14,10 @@
 //   normalisation, s / sqrt(s^2 + 15), so that the same +/-0.05 thresholds apply. (Its
 //   `comparative`, score per token, shrinks with length and would make fixed thresholds
 //   meaningless.) Spearman rho is unaffected by this monotone mapping.
-// - newslens: when dist/newslens.js exists (`npm run build:web` / the wasm build), once per tone
-//   option: NewsLens.create(), then analyze(text, {tone}).tone.compound. If it is missing or fails
-//   to load, the table says so and the other systems still run.
+// - newslens: the built JS API — dist/newslens.js, or the wasm build's newslens.js given with
+//   --module PATH (or NEWSLENS_MODULE / NEWSLENS_JS in the environment, as the wasm tests take
+//   it) — once per tone option: NewsLens.create(), then analyze(text, {tone}).tone.compound. If
+//   it is missing or fails to load, the table says so and the other systems still run.
 //
 // Per file: for `score` files Pearson r and Spearman rho against the score; for `label` files
 // accuracy and macro-F1 (over the three classes) with compound >= 0.05 positive, <= -0.05
@@ -33,8 +34,9 @@ import {fileURLToPath} from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-// The built JS API; NEWSLENS_JS=path overrides it (e.g. to compare two builds).
-const NEWSLENS_JS = resolve(process.env.NEWSLENS_JS || join(HERE, '..', 'dist', 'newslens.js'));
+// The built JS API; --module PATH, NEWSLENS_MODULE or NEWSLENS_JS override it (e.g. to compare
+// two builds, or to use build-wasm/newslens.js without building dist/).
+const DEFAULT_MODULE = process.env.NEWSLENS_MODULE || process.env.NEWSLENS_JS || join(HERE, '..', 'dist', 'newslens.js');
 
 const LABEL_THRESHOLD = 0.05; // vaderSentiment README: compound >= 0.05 positive, <= -0.05 negative
 const VADER_ALPHA = 15; // vaderSentiment.py normalize(score, alpha=15)
@@ -42,12 +44,13 @@ const AFINN_TO_VADER_SCALE = 4 / 5; // AFINN words are rated -5..+5, VADER's -4.
 const THRESHOLD_GRID_STEP = 0.005; // tuned-threshold search: 0, 0.005, ..., 0.995
 const CLASSES = ['negative', 'neutral', 'positive'];
 const USAGE =
-  'usage: node bench/sentiment-eval.mjs [--systems vader,afinn,newslens] [--tones news,finance,general] [--limit N] FILE.jsonl...';
+  'usage: node bench/sentiment-eval.mjs [--systems vader,afinn,newslens] [--tones news,finance,general] [--module PATH] [--limit N] FILE.jsonl...';
 
 function parseArgs(argv) {
-  const args = {files: [], systems: ['vader', 'afinn', 'newslens'], tones: ['news', 'finance', 'general'], limit: Infinity};
+  const args = {files: [], systems: ['vader', 'afinn', 'newslens'], tones: ['news', 'finance', 'general'], limit: Infinity, module: DEFAULT_MODULE};
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--systems') args.systems = argv[++i].split(',').filter(Boolean);
+    else if (argv[i] === '--module') args.module = argv[++i];
     else if (argv[i] === '--tones') args.tones = argv[++i].split(',').filter(Boolean);
     else if (argv[i] === '--limit') args.limit = Number(argv[++i]);
     else if (argv[i] === '-h' || argv[i] === '--help') {
@@ -93,10 +96,11 @@ function afinnSystem() {
 }
 
 // Returns {systems, note}: one system per tone, or none and a note saying why.
-async function newslensSystems(tones) {
-  if (!existsSync(NEWSLENS_JS)) return {systems: [], note: 'newslens: not built (dist/newslens.js is missing)'};
+async function newslensSystems(tones, modulePath) {
+  const path = resolve(modulePath);
+  if (!existsSync(path)) return {systems: [], note: `newslens: not built (${path} is missing)`};
   try {
-    const {NewsLens} = require(NEWSLENS_JS);
+    const {NewsLens} = require(path);
     const nl = await NewsLens.create();
     const systems = tones.map((tone) => ({
       name: `newslens (tone: ${tone})`,
@@ -109,7 +113,7 @@ async function newslensSystems(tones) {
     }
     return {systems, note: null};
   } catch (e) {
-    return {systems: [], note: `newslens: failed to load or run dist/newslens.js (${e.message ?? e})`};
+    return {systems: [], note: `newslens: failed to load or run ${path} (${e.message ?? e})`};
   }
 }
 
@@ -255,7 +259,7 @@ async function main() {
   if (args.systems.includes('afinn')) systems.push(afinnSystem());
   const notes = [];
   if (args.systems.includes('newslens')) {
-    const {systems: nlSystems, note} = await newslensSystems(args.tones);
+    const {systems: nlSystems, note} = await newslensSystems(args.tones, args.module);
     systems.push(...nlSystems);
     if (note) notes.push(note);
   }
