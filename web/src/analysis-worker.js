@@ -28,9 +28,11 @@
 import {summarise} from './corpus-aggregate.js';
 import {isoDay, readRecords, titleFromText} from './corpus-parse.js';
 
-/** A batch goes to the page at least this often (ms), so progress moves smoothly; the first
+/** A batch goes to the page at least this often (ms), and at least every 1/PROGRESS_STEPS of
+ *  the articles, so the bar moves in small steps however fast the analysis is; the first
  *  article's summary goes at once. */
 const BATCH_MS = 100;
+const PROGRESS_STEPS = 100;
 
 let dictionaries = [];
 let ready = null;
@@ -100,15 +102,18 @@ async function runCorpus({id, sources, articleFiles, options}) {
   let done = 0;
   let bytes = 0;
   let lastPost = -Infinity;
+  let lastDone = 0;
+  const step = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
   const flush = () => {
     post({type: 'batch', rows, errors, labels, done, bytes});
     rows = [];
     errors = [];
     labels = [];
     lastPost = performance.now();
+    lastDone = done;
   };
   const maybeFlush = () => {
-    if (performance.now() - lastPost >= BATCH_MS) flush();
+    if (done - lastDone >= step || performance.now() - lastPost >= BATCH_MS) flush();
   };
   const analyse = (article, ref) => {
     done++;
