@@ -363,6 +363,144 @@ withPage((env) => {
       }));
   });
 
+  describe('large input: honest progress', () => {
+    test('a worker analysis shows an indeterminate progressbar, the time elapsed and Cancel, accessibly', () =>
+      session(async ({page}) => {
+        const n = await analysisCount(page);
+        // ~2 MB: long enough to still be running when the checks below are made.
+        const busy = await page.evaluate(() => {
+          const input = document.querySelector('[data-testid="article-input"]');
+          input.value = Array(165).fill(NewsLensSample.text).join('\n\n');
+          document.querySelector('[data-testid="analyze"]').click();
+          const bar = document.querySelector('[data-testid="progress"]');
+          return {
+            shown: !document.querySelector('#progress-row').hidden,
+            indeterminate: !bar.hasAttribute('value') && bar.position === -1,
+            resultsBusy: document.querySelector('[data-testid="results"]').getAttribute('aria-busy'),
+            elapsed: document.querySelector('[data-testid="progress-elapsed"]').textContent,
+            cancelVisible: !!document.querySelector('[data-testid="cancel"]').offsetParent,
+          };
+        });
+        assert.deepEqual(busy, {shown: true, indeterminate: true, resultsBusy: 'true',
+                                elapsed: '0.0 s elapsed', cancelVisible: true});
+        // What assistive technology is told: a progressbar with a name, the elapsed time as its
+        // description, and no value (aria-valuenow) because none is known.
+        const cdp = await page.context().newCDPSession(page);
+        const {root} = await cdp.send('DOM.getDocument', {depth: 0});
+        const {nodeId} = await cdp.send('DOM.querySelector', {nodeId: root.nodeId, selector: '[data-testid="progress"]'});
+        const {nodes} = await cdp.send('Accessibility.getPartialAXTree', {nodeId, fetchRelatives: false});
+        const bar = nodes.find((x) => !x.ignored);
+        assert.equal(bar.role.value, 'progressbar');
+        assert.equal(bar.name.value, 'Analysing in a background worker');
+        assert.match(bar.description.value, /^\d+\.\d s elapsed$/);
+        const props = Object.fromEntries((bar.properties || []).map((x) => [x.name, x.value.value]));
+        assert.equal('valuenow' in props, false, `an indeterminate bar has no value: ${JSON.stringify(props)}`);
+        assert.equal(await page.evaluate(() => document.body.dataset.state), 'busy', 'still analysing');
+
+        await page.click('[data-testid="cancel"]');
+        assert.equal(await page.textContent('[data-testid="status"]'), 'Analysis cancelled.');
+        assert.equal(await page.getAttribute('[data-testid="results"]', 'aria-busy'), 'false');
+        assert.equal(await page.isVisible('#progress-row'), false);
+        assert.equal(await analysisCount(page), n);
+      }));
+  });
+
+  describe('custom dictionaries', () => {
+    const BEATS = '%\n1\tPartnership\n2\tGrowth\n%\nfriend*\t1\ncooperat*\t1\npartner*\t1\ndevelop*\t2\n';
+    const addDictionary = async (page, name, text) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
+                                           page.click('[data-testid="open-dictionary"]')]);
+      await chooser.setFiles({name, mimeType: 'text/plain', buffer: Buffer.from(text)});
+    };
+    const listed = (page) => page.$$eval('[data-testid="dictionary-list"] li span', (s) => s.map((x) => x.textContent));
+
+    test('a LIWC .dic adds its categories everywhere; malformed ones are refused with file, line and column; removing restores the built-ins', () =>
+      session(async ({page}) => {
+        const n = await analysisCount(page);
+        await addDictionary(page, 'beats.dic', BEATS);
+        await analysed(page, n);
+        assert.deepEqual(await listed(page), ['beats.dic']);
+        assert.match(await page.textContent('[data-testid="status"]'),
+                     /^Added the dictionary beats\.dic; the article was analysed again\. Analysed [\d,]+ words/);
+        const custom = await page.evaluate(async (text) => {
+          const nl = await NewsLens.create({dictionaries: [{name: 'beats.dic', text}]});
+          return nl.analyze(window.newslensPage.lastText, {tone: 'news'});
+        }, BEATS);
+        assert.deepEqual(await report(page), custom, 'the page shows the custom analyzer\'s report');
+        const labels = custom.top_level.map((t) => t.label);
+        assert.ok(labels.includes('Partnership') && labels.includes('Growth'), labels.join(', '));
+        await openTable(page, 'themes-table-toggle');
+        const rows = await page.$$eval('[data-testid="themes-data"] tbody th', (th) => th.map((x) => x.textContent));
+        assert.ok(rows.includes('Partnership'), 'the themes view lists the custom category');
+
+        // Malformed: a .dic naming a category it never declared, and broken JSON.
+        const before = await analysisCount(page);
+        await addDictionary(page, 'bad.dic', '%\n1\tBeats\n%\ngoalkeeper\t7\n');
+        await page.waitForFunction(() => window.newslensPage.dictionaryErrors === 1);
+        const status = page.locator('[data-testid="status"]');
+        assert.equal(await status.getAttribute('data-kind'), 'error');
+        assert.equal(await status.textContent(), 'Could not use the dictionary bad.dic: line 4, column 1: ' +
+                     'unknown category "7". newslens goes on with the dictionaries it had (beats.dic).');
+        await addDictionary(page, 'bad.json', '{"format": "newslens/themes@1",\n "themes": [ {"id": 3 ]}');
+        await page.waitForFunction(() => window.newslensPage.dictionaryErrors === 2);
+        assert.match(await status.textContent(), /^Could not use the dictionary bad\.json: line 2, column \d+: .+\. newslens goes on with the dictionaries it had \(beats\.dic\)\.$/);
+        assert.deepEqual(await listed(page), ['beats.dic']);
+        assert.equal(await analysisCount(page), before, 'nothing was analysed with a broken dictionary');
+
+        // The page keeps working with what it had: here and in the worker.
+        await clickAndWait(page, '[data-testid="analyze"]');
+        assert.deepEqual(await report(page), custom);
+        const big = await page.evaluate(() => Array(20).fill(window.newslensPage.lastText).join('\n\n'));
+        const m = await analysisCount(page);
+        await page.evaluate((t) => {
+          document.querySelector('[data-testid="article-input"]').value = t;
+          document.querySelector('[data-testid="analyze"]').click();
+        }, big);
+        await analysed(page, m);
+        assert.equal(await page.evaluate(() => window.newslensPage.lastVia), 'worker');
+        const bigReport = await report(page);
+        const bigCustom = await page.evaluate(async ([text, t]) => {
+          const nl = await NewsLens.create({dictionaries: [{name: 'beats.dic', text}]});
+          return nl.analyze(t, {tone: 'news'});
+        }, [BEATS, big]);
+        assert.deepEqual(bigReport, bigCustom, 'the worker uses the custom dictionary too');
+
+        // Corpus mode uses it as well.
+        await page.click('[data-testid="tab-corpus"]');
+        const runs = await page.evaluate(() => window.newslensPage.corpus.runs);
+        await page.setInputFiles('[data-testid="corpus-files"]', {name: 'two.jsonl', mimeType: 'application/x-ndjson',
+            buffer: Buffer.from(['Our partners develop friendly cooperation.', 'Partnership and development.']
+                .map((text) => JSON.stringify({text})).join('\n'))});
+        await page.waitForFunction((r) => window.newslensPage.corpus.runs > r &&
+            window.newslensPage.corpus.state === 'done', runs);
+        const themes = await page.evaluate(() => window.newslensPage.corpus.aggregate().themes.map((t) => t.label));
+        assert.ok(themes.includes('Partnership'), themes.join(', '));
+        await page.click('[data-testid="tab-article"]');
+
+        // Removing it goes back to the built-in dictionaries.
+        const k = await analysisCount(page);
+        await page.click('[data-testid="dictionary-remove"]');
+        await analysed(page, k);
+        assert.equal(await page.isVisible('[data-testid="dictionary-list"]'), false);
+        const plain = await page.evaluate(async () => (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone: 'news'}));
+        assert.deepEqual(await report(page), plain);
+        assert.match(await status.textContent(), /^Removed the dictionary beats\.dic/);
+      }, {cleanOptions: {}}));
+
+    test('a newslens JSON theme dictionary adds its themes and sub-themes', () =>
+      session(async ({page}) => {
+        const dict = JSON.stringify({format: 'newslens/themes@1', themes: [
+          {id: 'letters', label: 'Letters'},
+          {id: 'letters.friendship', label: 'Friendship', parent: 'letters', terms: ['friendship', 'friend*']}]});
+        const n = await analysisCount(page);
+        await addDictionary(page, 'letters.json', dict);
+        await analysed(page, n);
+        const r = await report(page);
+        assert.ok(r.top_level.some((t) => t.label === 'Letters'));
+        assert.ok(r.themes.some((t) => t.label === 'Friendship' && t.parent === 'letters'));
+      }));
+  });
+
   describe('print', () => {
     test('the printable summary drops the controls and keeps figures and article', () =>
       session(async ({page}) => {
