@@ -24,19 +24,24 @@ enum Rule : uint32_t {
   kRuleContrastStrong = 32,
   kRuleIdiom = 64,
   kRuleEmoticon = 128,
-  kRuleReversed = 256,  // the target of a shifter of decrease: "reduce [the risk]"
-  kRuleDirected = 512,  // a shifter whose sign follows its target: "costs [rose]"
+  kRuleReversed = 256,     // the target of a shifter of decrease: "reduce [the risk]"
+  kRuleDirected = 512,     // a shifter whose sign follows its target: "costs [rose]"
   kRuleNegativity = 1024,  // a negative contribution, weighted by NEGATIVITY_WEIGHT
 };
 
 std::vector<std::string> RuleNames(uint32_t rules) {
   static constexpr std::pair<uint32_t, const char*> kNames[] = {
-      {kRuleIdiom, "idiom"},       {kRuleEmoticon, "emoticon"},
-      {kRuleCaps, "caps"},         {kRuleBoosted, "boosted"},
-      {kRuleDampened, "dampened"}, {kRuleNegated, "negated"},
-      {kRuleReversed, "reversed"}, {kRuleDirected, "directed"},
+      {kRuleIdiom, "idiom"},
+      {kRuleEmoticon, "emoticon"},
+      {kRuleCaps, "caps"},
+      {kRuleBoosted, "boosted"},
+      {kRuleDampened, "dampened"},
+      {kRuleNegated, "negated"},
+      {kRuleReversed, "reversed"},
+      {kRuleDirected, "directed"},
       {kRuleNegativity, "negativity"},
-      {kRuleContrastWeak, "contrast-weak"}, {kRuleContrastStrong, "contrast-strong"},
+      {kRuleContrastWeak, "contrast-weak"},
+      {kRuleContrastStrong, "contrast-strong"},
   };
   std::vector<std::string> out;
   for (const auto& [bit, name] : kNames)
@@ -65,16 +70,16 @@ double Sign(double v) { return v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0; }
 }  // namespace
 
 struct SentimentEngine::W {
-  uint32_t tok;          // first token
-  uint32_t id;           // surface id (kNoId for emoticons and unknown words)
-  bool break_before;     // punctuation between this word and the previous one
-  uint8_t contrast;      // contrast_ index + 1 when this word starts a contrast word or phrase
-  uint8_t span;          // tokens... words covered by a contrast phrase or quantity phrase
-  int8_t quantity;       // +1/-1/0 for a quantity word or phrase start, else kNoQuantity
-  bool negates;          // this negator negated a sentiment word
-  float emoticon;        // valence of an emoticon chunk, NaN otherwise
-  uint32_t last_tok;     // last token (an emoticon may span several)
-  int32_t item;          // index of the item covering this word, -1 if none
+  uint32_t tok;       // first token
+  uint32_t id;        // surface id (kNoId for emoticons and unknown words)
+  bool break_before;  // punctuation between this word and the previous one
+  uint8_t contrast;   // contrast_ index + 1 when this word starts a contrast word or phrase
+  uint8_t span;       // words covered by a contrast phrase or quantity phrase starting here
+  int8_t quantity;    // +1/-1/0 for a quantity word or phrase start, else kNoQuantity
+  bool negates;       // this negator negated a sentiment word
+  float emoticon;     // valence of an emoticon chunk, NaN otherwise
+  uint32_t last_tok;  // last token (an emoticon may span several)
+  int32_t item;       // index of the item covering this word, -1 if none
 };
 
 namespace {
@@ -188,8 +193,8 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
     if (Words(w).size() == 1) word(w).flags |= kShiftStop;
   for (const std::string& w : list("shifters.skips"))
     if (Words(w).size() == 1) word(w).flags |= kShiftSkip;
-  for (auto [name, sign] : {std::pair{"quantities.good", 1}, {"quantities.bad", -1},
-                            {"quantities.neutral", 0}}) {
+  for (auto [name, sign] :
+       {std::pair{"quantities.good", 1}, {"quantities.bad", -1}, {"quantities.neutral", 0}}) {
     for (const std::string& q : list(name)) {
       std::vector<std::string> ws = Words(q);
       if (ws.size() == 1) {
@@ -315,7 +320,8 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     float emoticon = kAbsent;
     uint32_t len = MatchEmoticon(doc, t, sentence.last_token, &emoticon);
     if (len > 0) {
-      words.push_back({t, kNoId, pending_break, 0, 1, kNoQuantity, false, emoticon, t + len - 1, -1});
+      words.push_back(
+          {t, kNoId, pending_break, 0, 1, kNoQuantity, false, emoticon, t + len - 1, -1});
       pending_break = false;
       t += len - 1;
       continue;
@@ -604,10 +610,14 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     // VADER: emphasis from '!' (up to 4) and '?' (2-3 marks 0.18 each, more 0.96).
     double emphasis = std::min(exclamations, max_exclamations_) * excl_;
     if (questions > 1) emphasis += questions <= 3 ? questions * question_small_ : question_large_;
-    if (sum > 0) sum += emphasis;
-    else sum -= emphasis;
-    if (out.pos_sum > std::fabs(out.neg_sum)) out.pos_sum += emphasis;
-    else if (out.pos_sum < std::fabs(out.neg_sum)) out.neg_sum -= emphasis;
+    if (sum > 0)
+      sum += emphasis;
+    else
+      sum -= emphasis;
+    if (out.pos_sum > std::fabs(out.neg_sum))
+      out.pos_sum += emphasis;
+    else if (out.pos_sum < std::fabs(out.neg_sum))
+      out.neg_sum -= emphasis;
     out.sum = sum;
     out.compound = Normalize(Scaled(sum, n));
   }
