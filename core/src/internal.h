@@ -74,8 +74,10 @@ class ThemeEngine {
   uint32_t KeyForWord(std::string_view word, bool caps_sensitive, std::string* scratch);
   uint32_t AddPayload(uint32_t node_payload_slot);
   void Attach(uint32_t* payload, TermRef ref);
-  // Longest match starting at token i; returns its length (0 if none) and payload.
-  uint32_t Match(const Document& doc, uint32_t i, uint32_t end, uint32_t* payload) const;
+  // Longest match starting at token i; returns its length (0 if none) and payload, and in `tie`
+  // the payload of a wildcard as long as the exact term (kNoId if none): both count.
+  uint32_t Match(const Document& doc, uint32_t i, uint32_t end, uint32_t* payload,
+                 uint32_t* tie) const;
 
   std::vector<Theme> themes_;
   std::unordered_map<std::string, uint32_t> by_id_;

@@ -269,27 +269,31 @@ uint32_t ThemeEngine::RootWildcard(std::string_view w) const {
   return kNoId;
 }
 
-uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end,
-                            uint32_t* payload) const {
+uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end, uint32_t* payload,
+                            uint32_t* tie) const {
   uint32_t node = 0, best = 0;
+  *tie = kNoId;
   for (uint32_t j = i; j < end; ++j) {
     if (!doc.tokens[j].is_word()) {
       // A plural possessive's apostrophe stays inside a phrase: "farmers' cooperative".
       if (j > i && IsPluralPossessiveMark(doc, j)) continue;
       break;
     }
-    // A wildcard ending here matches as long as an exact term would.
+    // A wildcard ending on this word is as long as an exact term ending here; when both end
+    // here, the exact term's payload is returned and the wildcard's is the tie: both count.
     std::string_view w = doc.norm(j);
     if (node == 0) {
       if (doc.theme_wild[j] != kNoId) {
         best = j - i + 1;
         *payload = doc.theme_wild[j];
+        *tie = kNoId;
       }
     } else if (auto it = node_wild_.find(node); it != node_wild_.end()) {
       for (const auto& [prefix, p] : it->second) {
         if (w.substr(0, prefix.size()) == prefix) {
           best = j - i + 1;
           *payload = p;
+          *tie = kNoId;
           break;
         }
       }
@@ -300,6 +304,7 @@ uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end,
     if (child == kNoId) break;
     node = child;
     if (trie_.payload(node) != kNoId) {
+      *tie = best == j - i + 1 ? *payload : kNoId;
       best = j - i + 1;
       *payload = trie_.payload(node);
     }
@@ -325,25 +330,28 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
     const Span& span = doc.sentences[s];
     const bool capitals_trusted = !WrittenAllInCapitals(doc, span);
     for (uint32_t i = span.first_token; i < span.last_token;) {
-      uint32_t payload = kNoId;
-      uint32_t len = doc.tokens[i].is_word() ? Match(doc, i, span.last_token, &payload) : 0;
+      uint32_t payload = kNoId, tie = kNoId;
+      uint32_t len = doc.tokens[i].is_word() ? Match(doc, i, span.last_token, &payload, &tie) : 0;
       if (len > 0 && !capitals_trusted && NeedsTrustedCapitals(doc, i, len)) len = 0;
       if (len == 0) {
         ++i;
         continue;
       }
       touched.clear();
-      for (const TermRef& ref : payloads_[payload]) {
-        auto it = std::find_if(touched.begin(), touched.end(),
-                               [&](const auto& p) { return p.first == ref.theme; });
-        if (it == touched.end()) {
-          touched.emplace_back(ref.theme, ref.weight);
-          count[ref.theme]++;
-          theme_terms.push_back(pair(ref.theme, ref.term));
-          theme_sentences.push_back(pair(ref.theme, s));
-          sentence_themes.push_back(pair(s, ref.theme));
-        } else {
-          it->second = std::max(it->second, ref.weight);
+      for (uint32_t list : {payload, tie}) {
+        if (list == kNoId) continue;
+        for (const TermRef& ref : payloads_[list]) {
+          auto it = std::find_if(touched.begin(), touched.end(),
+                                 [&](const auto& p) { return p.first == ref.theme; });
+          if (it == touched.end()) {
+            touched.emplace_back(ref.theme, ref.weight);
+            count[ref.theme]++;
+            theme_terms.push_back(pair(ref.theme, ref.term));
+            theme_sentences.push_back(pair(ref.theme, s));
+            sentence_themes.push_back(pair(s, ref.theme));
+          } else {
+            it->second = std::max(it->second, ref.weight);
+          }
         }
       }
       tops.clear();

@@ -32,6 +32,7 @@ constexpr char kThemes[] = R"({"format":"newslens/themes@1","themes":[
   {"id":"economy.trade","label":"Trade","parent":"economy",
    "terms":["trade","e-commerce","win-win","cost-of-living crisis","farmers' cooperative"]},
   {"id":"economy.transport","label":"Transport","parent":"economy","terms":["UPS"]},
+  {"id":"economy.markets","label":"Markets","parent":"economy","terms":["trad*"]},
   {"id":"economy.training","label":"Training","parent":"economy","terms":["intern"]},
   {"id":"society","label":"Society","iptc":"medtop:14000000"},
   {"id":"society.housing","label":"Housing","parent":"society","terms":["housing"]},
@@ -93,6 +94,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"ize_family", "Modernize, modernise, modernised, modernisation, modernizing.",
              "politics.reform", 5},
         Case{"wildcard", "Diplomats met diplomatic staff.", "politics.diplomacy", 2},
+        // A wildcard and an exact term of another theme on the same word tie: both count.
+        Case{"wildcard_ties_with_exact", "Trade grew.", "economy.markets", 1},
+        Case{"exact_ties_with_wildcard", "Trade grew.", "economy.trade", 1},
         Case{"phrase", "A state visit began.", "politics.diplomacy", 1},
         Case{"phrase_inflected", "Two state visits began.", "politics.diplomacy", 1},
         // Words that share letters but not meaning stay apart.
