@@ -88,6 +88,7 @@ const page = {
     get rows() { return corpus.rows; },
     get charts() { return corpus.charts; },
     aggregate: () => corpus.aggregate(),
+    timing: () => corpus.timing(),
     visibleRows: () => corpus.visibleRows(),
   },
   /** Names of the custom dictionaries in use. */

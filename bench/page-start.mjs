@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Page start (issue 6, SPEC §5 "Start"): time from opening dist/index.html from file:// to the
+// sample's charts painted, in Debian's Chromium (headless), median of several cold opens.
+//
+//   node web/build.mjs && node bench/page-start.mjs [--runs 11]
+//
+// Each run opens the page in a fresh browser context (no storage: the first-visit path, which
+// analyses the sample). Times are ms from navigation start (performance.timeOrigin), read from
+// the marks the page sets:
+//   newslens:start         app.js began (after newslens.js, sample.js, worker.js parsed)
+//   newslens:ready         the WebAssembly module compiled and the analyzer built
+//   newslens:first-charts  the sample analysed, overview and the two top charts drawn
+//   painted                the first frame after first-charts (rAF, then a task: it was painted)
+//   newslens:rendered      every view, the article with its highlights included
+// One warm-up open is not counted (the OS file cache). Prints every run and the medians.
+// CHROMIUM=/path overrides the browser.
+
+import {existsSync} from 'node:fs';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+
+import {chromium} from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const runs = Number(flag('--runs', 11));
+const dist = resolve(flag('--dist', join(root, 'dist')));
+const index = join(dist, 'index.html');
+if (!existsSync(index)) {
+  console.error(`bench/page-start.mjs: ${index} is missing; run \`node web/build.mjs\` first`);
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+const MARKS = ['newslens:start', 'newslens:ready', 'newslens:first-charts', 'painted', 'newslens:rendered'];
+
+async function open() {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, ...rest) => {
+      const entry = mark(name, ...rest);
+      if (name === 'newslens:first-charts') {
+        requestAnimationFrame(() => setTimeout(() => {
+          window.__painted = performance.now();
+        }, 0));
+      }
+      return entry;
+    };
+  });
+  await page.goto(pathToFileURL(index).href);
+  await page.waitForFunction(() => window.__painted &&
+      performance.getEntriesByName('newslens:rendered').length > 0, null, {timeout: 30_000});
+  const times = await page.evaluate((marks) => Object.fromEntries(marks.map((m) =>
+    [m, m === 'painted' ? window.__painted : performance.getEntriesByName(m)[0].startTime])), MARKS);
+  const fcp = await page.evaluate(() => {
+    const e = performance.getEntriesByName('first-contentful-paint')[0];
+    return e ? e.startTime : NaN;
+  });
+  await context.close();
+  return {...times, fcp};
+}
+
+const median = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => x.toFixed(0).padStart(8);
+
+await open();  // warm-up, not counted
+const results = [];
+const cols = ['start', 'ready', 'first-charts', 'painted', 'rendered', 'FCP'];
+console.log(`page start: ${pathToFileURL(index).href}, ${runs} cold opens (ms from navigation start)`);
+console.log(`${'run'.padEnd(5)}${cols.map((c) => c.padStart(13)).join('')}`);
+for (let i = 0; i < runs; i++) {
+  const r = await open();
+  results.push(r);
+  console.log(`${String(i + 1).padEnd(5)}${[...MARKS.map((m) => r[m]), r.fcp].map((x) => ms(x).padStart(13)).join('')}`);
+}
+const med = Object.fromEntries([...MARKS, 'fcp'].map((m) => [m, median(results.map((r) => r[m]))]));
+console.log(`${'med'.padEnd(5)}${[...MARKS, 'fcp'].map((m) => ms(med[m]).padStart(13)).join('')}`);
+console.log(`\nsample's charts painted: median ${med.painted.toFixed(0)} ms after opening dist/index.html ` +
+            `from file:// (SPEC target < 300 ms; issue 6 target < 500 ms)`);
+await browser.close();
