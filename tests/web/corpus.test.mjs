@@ -483,6 +483,20 @@ withPage((env) => {
             window.newslensPage.corpus.state === 'done', runs, {timeout: RUN_TIMEOUT_MS});
         const ids = await page.evaluate(() => window.newslensPage.corpus.rows.map((r) => r.id));
         assert.deepEqual(ids, ['story-1.txt', 'story-2.txt', 'story-3.txt']);
+
+        // A JSONL file dropped on the single article's text box is taken as a corpus.
+        await page.click('[data-testid="tab-article"]');
+        const jsonl = await page.evaluateHandle((text) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], 'five.jsonl', {type: 'application/x-ndjson'}));
+          return dt;
+        }, toJsonl(ARTICLES.slice(0, 5)));
+        await page.dispatchEvent('[data-testid="article-input"]', 'drop', {dataTransfer: jsonl});
+        await page.waitForFunction((n) => window.newslensPage.corpus.runs > n + 1 &&
+            window.newslensPage.corpus.state === 'done', runs, {timeout: RUN_TIMEOUT_MS});
+        assert.equal(await page.getAttribute('[data-testid="tab-corpus"]', 'aria-selected'), 'true');
+        assert.deepEqual(await page.evaluate(() => window.newslensPage.corpus.rows.map((r) => r.id)),
+                         ARTICLES.slice(0, 5).map((a) => a.id));
         await assertClean(page, log);
         assertOnlyOwnFiles(log, base);
       } finally {

@@ -175,7 +175,7 @@ export class CorpusView {
     this.reset(files);
     this.skipped = skipped;
     this.state = 'running';
-    this.runs++;
+    const run = ++this.runs;  // a newer run supersedes this one: then it leaves the page alone
     this.t0 = performance.now();
     this.lastRender = this.t0;
     const n = records.length + articles.length;
@@ -206,6 +206,7 @@ export class CorpusView {
                      ` (${(this.totalBytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s in the worker)` +
                      `${this.problemText()}.`);
     } catch (err) {
+      if (run !== this.runs) return;
       this.elapsed = performance.now() - this.t0;
       if (err instanceof CorpusCancelled) {
         this.state = 'cancelled';
@@ -217,15 +218,20 @@ export class CorpusView {
       }
     } finally {
       clearInterval(timer);
-      $('corpus-progress').hidden = true;
-      $('corpus-open-files').disabled = false;
-      $('corpus-open-folder').disabled = false;
-      $('corpus-results').setAttribute('aria-busy', 'false');
-      this.renderProblems();
-      this.renderResults();
-      this.elapsed = performance.now() - this.t0;  // views drawn
-      document.body.dataset.corpus = this.state;
+      if (run === this.runs) this.finish();
     }
+  }
+
+  /** The run ended (done, cancelled or failed): controls back, views drawn with what arrived. */
+  finish() {
+    $('corpus-progress').hidden = true;
+    $('corpus-open-files').disabled = false;
+    $('corpus-open-folder').disabled = false;
+    $('corpus-results').setAttribute('aria-busy', 'false');
+    this.renderProblems();
+    this.renderResults();
+    this.elapsed = performance.now() - this.t0;  // views drawn
+    document.body.dataset.corpus = this.state;
   }
 
   cancel() {

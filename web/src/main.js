@@ -9,7 +9,8 @@ import {ArcView} from './arc-view.js';
 import {findBoilerplate, withoutFlagged} from './boilerplate.js';
 import {chartPng} from './charts.js';
 import {CompareView} from './compare-view.js';
-import {CorpusView} from './corpus-view.js';
+import {recordFormat} from './corpus-parse.js';
+import {CorpusView, droppedFiles} from './corpus-view.js';
 import {wireTableToggle} from './data-table.js';
 import {clear, el} from './dom.js';
 import {dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv} from './export.js';
@@ -318,6 +319,11 @@ function loadSample() {
 }
 
 async function openFile(file) {
+  if (recordFormat(file.name)) {  // a JSONL or CSV corpus
+    selectTab('corpus');
+    corpus.open([file]);
+    return;
+  }
   try {
     const {text, kind} = await readArticleFile(file);
     ui.input.value = text;
@@ -504,10 +510,23 @@ function wire() {
   ui.input.addEventListener('dragleave', () => ui.input.classList.remove('is-drop-target'));
   ui.input.addEventListener('drop', (event) => {
     ui.input.classList.remove('is-drop-target');
-    const file = event.dataTransfer && event.dataTransfer.files[0];
-    if (!file) return;  // dropped text: let the textarea take it
+    const dt = event.dataTransfer;
+    const files = dt ? [...dt.files] : [];
+    if (!files.length) return;  // dropped text: let the textarea take it
     event.preventDefault();
-    openFile(file);
+    // Several files, a folder or a JSONL/CSV file is a corpus (entries are read during the event).
+    const folder = [...(dt.items || [])].some((item) => {
+      const entry = item.webkitGetAsEntry ? item.webkitGetAsEntry() : null;
+      return entry && entry.isDirectory;
+    });
+    if (files.length > 1 || folder || recordFormat(files[0].name)) {
+      droppedFiles(dt).then((list) => {
+        selectTab('corpus');
+        corpus.open(list);
+      });
+      return;
+    }
+    openFile(files[0]);
   });
   ui.input.addEventListener('paste', onPaste);
   $('compare-input').addEventListener('paste', onPaste);
