@@ -278,29 +278,29 @@ std::vector<Token> Tokenize(std::string_view text) {
 }
 
 void NormalizeWord(std::string_view word, std::string* out) {
-  out->clear();
+  // The normalized form is never longer than the word: write into a buffer of that size.
+  out->resize(word.size());
+  char* o = out->data();
   size_t i = 0, n = word.size();
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      if (c == '.') {  // acronym dots
-        ++i;
-        continue;
-      }
-      out->push_back(IsAsciiUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c));
-      ++i;
+      if (c != '.') *o++ = IsAsciiUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
+      ++i;  // acronym dots are dropped
       continue;
     }
     utf8::Char ch = utf8::Decode(word, i);
     if (ch.cls == CharClass::kApostrophe) {
-      out->push_back('\'');
+      *o++ = '\'';
     } else if (ch.cls == CharClass::kPunct && ch.ascii == '-') {
-      out->push_back('-');
+      *o++ = '-';
     } else {
-      out->append(word.data() + i, ch.len);
+      std::memcpy(o, word.data() + i, ch.len);
+      o += ch.len;
     }
     i += ch.len;
   }
+  out->resize(static_cast<size_t>(o - out->data()));
 }
 
 namespace {

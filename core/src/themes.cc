@@ -101,12 +101,46 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// Keys of the words of the terms being added, by written form: the ~20k terms of the taxonomy
+// share most of their words, so each distinct word is normalized and stemmed once at start-up.
+// Lives for one ThemeEngine::Add call (KeyMemoScope), so keys never leak across engines.
+struct KeyMemo {
+  Vocab words;
+  std::vector<uint32_t> keys;
+};
+thread_local KeyMemo* key_memo = nullptr;
+
+struct KeyMemoScope {
+  KeyMemo memo;
+  KeyMemo* previous = key_memo;
+  KeyMemoScope() { key_memo = &memo; }
+  ~KeyMemoScope() { key_memo = previous; }
+};
+
+}  // namespace
+
 uint32_t ThemeEngine::KeyForWord(std::string_view word, bool caps_sensitive,
                                  std::string* scratch) {
+  if (key_memo && caps_sensitive) {
+    uint32_t id = key_memo->words.Intern(word);
+    if (id < key_memo->keys.size()) return key_memo->keys[id];
+    KeyMemo* memo = key_memo;
+    key_memo = nullptr;  // compute it once, below
+    uint32_t key = KeyForWord(word, caps_sensitive, scratch);
+    key_memo = memo;
+    memo->keys.push_back(key);
+    return key;
+  }
   if (caps_sensitive && WrittenInCapitals(word)) return caps_.Intern(WithoutDots(word)) | kCapsBase;
-  std::string norm;
+  // Called for every word of ~20k terms at start-up: buffers reused, no allocation per word.
+  thread_local std::string norm, joined;
   NormalizeWord(word, &norm);
-  Stem(WithoutHyphens(norm), scratch);
+  joined.clear();
+  for (char c : norm)
+    if (c != '-' && c != '\'') joined.push_back(c);  // WithoutHyphens
+  Stem(joined, scratch);
   return stems_.Intern(*scratch);
 }
 
@@ -119,6 +153,7 @@ void ThemeEngine::Attach(uint32_t* payload, TermRef ref) {
 }
 
 Status ThemeEngine::Add(const ThemeDictionary& dict, std::string_view source) {
+  KeyMemoScope key_memo_scope;
   // Themes first (so parents resolve regardless of order), then terms.
   for (const ThemeDef& def : dict.themes) {
     auto it = by_id_.find(def.id);
