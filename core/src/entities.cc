@@ -480,6 +480,8 @@ class LowercaseSeen {
     if (w.empty()) return;
     words_.push_back(w);
     length_mask_ |= uint64_t{1} << std::min<size_t>(w.size(), 63);
+    unsigned char first = static_cast<unsigned char>(w[0]);
+    first_bytes_[first >> 6] |= uint64_t{1} << (first & 63);
   }
   // `maybe_name(id)`: whether a word with this vocab id may be a candidate at all.
   template <typename MaybeName>
@@ -494,7 +496,9 @@ class LowercaseSeen {
           !maybe_name(doc.surface[j]))
         continue;
       std::string_view n = doc.norm(j);
-      if (!((length_mask_ >> std::min<size_t>(n.size(), 63)) & 1)) continue;
+      if (n.empty() || !((length_mask_ >> std::min<size_t>(n.size(), 63)) & 1)) continue;
+      unsigned char first = static_cast<unsigned char>(n[0]);
+      if (!((first_bytes_[first >> 6] >> (first & 63)) & 1)) continue;
       auto it = std::lower_bound(words_.begin(), words_.end(), n);
       if (it != words_.end() && *it == n) seen_[it - words_.begin()] = true;
     }
@@ -507,7 +511,8 @@ class LowercaseSeen {
  private:
   std::vector<std::string_view> words_;
   std::vector<bool> seen_;
-  uint64_t length_mask_ = 0;
+  uint64_t length_mask_ = 0;       // bit L: a candidate has L bytes (63: 63 or more)
+  uint64_t first_bytes_[4] = {};  // bitset of the candidates' first bytes
 };
 
 }  // namespace
@@ -825,7 +830,8 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     }
   }
 
-  // Accumulate per entity: dictionary entities by id, the others by type and name.
+  // Accumulate per entity, in document order (acronym uses were appended last): dictionary
+  // entities by id, the others by type and name.
   struct Acc {
     const std::string* name;
     const std::string* code;
@@ -833,14 +839,20 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     std::string role;
     bool role_honorific = false;
     uint32_t count = 0;
-    std::vector<uint32_t> sentences;  // ascending, unique
+    uint32_t sentences = 0, last_sentence = kNoId;
+    double tone_sum = 0;  // over the distinct sentences that name it
   };
   static const std::string kNoCode;
+  std::vector<uint32_t> order(found.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t x, uint32_t y) { return found[x].sentence < found[y].sentence; });
   std::vector<Acc> acc;
   std::unordered_map<uint32_t, uint32_t> acc_of_entity;
   std::map<std::pair<Type, std::string_view>, uint32_t> acc_of_name;
   std::vector<uint32_t> acc_of(found.size(), kNoId);
-  for (uint32_t k = 0; k < found.size(); ++k) {
+  if (mentions) report->mentions.reserve(report->mentions.size() + found.size());
+  for (uint32_t k : order) {
     const Found& f = found[k];
     if (!f.counted) continue;
     const Found& id = f.same_as != kNoId ? found[f.same_as] : f;
@@ -860,7 +872,11 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     Acc& a = acc[a_index];
     acc_of[k] = a_index;
     ++a.count;
-    if (a.sentences.empty() || a.sentences.back() != f.sentence) a.sentences.push_back(f.sentence);
+    if (a.last_sentence != f.sentence) {
+      a.last_sentence = f.sentence;
+      ++a.sentences;
+      a.tone_sum += sentence_compound[f.sentence];
+    }
     if (f.type == Type::kPerson && f.role_end > f.role_begin &&
         (a.role.empty() || (a.role_honorific && !f.honorific))) {
       a.role = NameText(doc, f.role_begin, f.role_end);
@@ -876,24 +892,27 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
       report->mentions.push_back(std::move(m));
     }
   }
+  // Entities by count, then name; sorted as indices so that each result is built once.
+  std::vector<uint32_t> ranked(acc.size());
+  for (uint32_t k = 0; k < ranked.size(); ++k) ranked[k] = k;
+  std::sort(ranked.begin(), ranked.end(), [&](uint32_t x, uint32_t y) {
+    if (acc[x].count != acc[y].count) return acc[x].count > acc[y].count;
+    int order = acc[x].name->compare(*acc[y].name);
+    return order != 0 ? order < 0 : x < y;
+  });
   static constexpr const char* kTypeNames[] = {"country", "place", "organization", "person", ""};
-  size_t first_entity = report->entities.size();
-  for (const Acc& a : acc) {
+  report->entities.reserve(report->entities.size() + acc.size());
+  for (uint32_t k : ranked) {
+    Acc& a = acc[k];
     EntityResult r;
     r.name = *a.name;
     r.type = kTypeNames[static_cast<int>(a.type)];
     r.code = *a.code;
-    r.role = a.role;
+    r.role = std::move(a.role);
     r.count = a.count;
-    double sum = 0;
-    for (uint32_t s : a.sentences) sum += sentence_compound[s];
-    r.tone = a.sentences.empty() ? 0 : sum / static_cast<double>(a.sentences.size());
+    r.tone = a.sentences ? a.tone_sum / a.sentences : 0;
     report->entities.push_back(std::move(r));
   }
-  std::stable_sort(report->entities.begin() + first_entity, report->entities.end(),
-                   [](const EntityResult& x, const EntityResult& y) {
-                     return x.count != y.count ? x.count > y.count : x.name < y.name;
-                   });
 
   // Co-mentions: pairs of entities named in the same sentence, except an organization and the
   // country only named inside its name ("Bank of Japan" and Japan).
@@ -922,6 +941,7 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
   }
   here.resize(out);
   std::vector<uint64_t> pairs;  // (acc, acc) with the smaller name first
+  pairs.reserve(here.size() * 2);
   for (size_t b = 0; b < here.size();) {
     size_t e = b;
     while (e < here.size() && here[e].sentence == here[b].sentence) ++e;
@@ -941,19 +961,28 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     b = e;
   }
   std::sort(pairs.begin(), pairs.end());
-  size_t first_pair = report->co_mentions.size();
+  struct Pair {
+    uint32_t a, b, count;
+  };
+  std::vector<Pair> counted;
   for (size_t k = 0; k < pairs.size();) {
     size_t e = k;
     while (e < pairs.size() && pairs[e] == pairs[k]) ++e;
-    report->co_mentions.push_back({*acc[pairs[k] >> 32].name, *acc[pairs[k] & 0xFFFFFFFFu].name,
-                                   static_cast<uint32_t>(e - k)});
+    counted.push_back({static_cast<uint32_t>(pairs[k] >> 32),
+                       static_cast<uint32_t>(pairs[k] & 0xFFFFFFFFu),
+                       static_cast<uint32_t>(e - k)});
     k = e;
   }
-  std::sort(report->co_mentions.begin() + first_pair, report->co_mentions.end(),
-            [](const CoMention& x, const CoMention& y) {
-              if (x.count != y.count) return x.count > y.count;
-              return x.a != y.a ? x.a < y.a : x.b < y.b;
-            });
+  // By count, then names; sorted before the names are copied into the report.
+  std::sort(counted.begin(), counted.end(), [&](const Pair& x, const Pair& y) {
+    if (x.count != y.count) return x.count > y.count;
+    if (int order = acc[x.a].name->compare(*acc[y.a].name)) return order < 0;
+    if (int order = acc[x.b].name->compare(*acc[y.b].name)) return order < 0;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  report->co_mentions.reserve(report->co_mentions.size() + counted.size());
+  for (const Pair& p : counted)
+    report->co_mentions.push_back({*acc[p.a].name, *acc[p.b].name, p.count});
 }
 
 }  // namespace newslens
