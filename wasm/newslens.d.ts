@@ -129,8 +129,10 @@ export type Mention =
       valence: number;
       /** Lexicon valence in [-4, 4] before the rules. */
       base: number;
-      /** Rules that changed it: 'negated', 'boosted', 'dampened', 'caps', 'idiom',
-       *  'contrast-weak', 'contrast-strong'. */
+      /** Rules that changed it, in the order applied: 'idiom', 'emoticon', 'caps', 'boosted',
+       *  'dampened', 'negated', 'reversed' (by a shifter: "reduce the risk"), 'directed' (a
+       *  shifter whose sign follows what changes: "costs rose"), 'negativity' (negative x1.5),
+       *  'contrast-weak', 'contrast-strong'. See docs/tone.md. */
       rules: string[];
     }
   | { start: number; end: number; kind: 'entity'; name: string };
