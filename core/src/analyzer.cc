@@ -125,34 +125,86 @@ size_t Analyzer::term_count() const { return impl_->themes.term_count(); }
 
 namespace {
 
-// Converts every byte offset in the report to UTF-16 code units in one pass over the text.
-void ToUtf16Offsets(std::string_view text, Report* report) {
-  std::vector<uint32_t*> offsets;
-  for (auto& s : report->sentences) {
-    offsets.push_back(&s.start);
-    offsets.push_back(&s.end);
-  }
-  for (auto& m : report->mentions) {
-    offsets.push_back(&m.start);
-    offsets.push_back(&m.end);
-  }
-  std::sort(offsets.begin(), offsets.end(), [](uint32_t* a, uint32_t* b) { return *a < *b; });
-  uint32_t byte = 0, units = 0;
-  for (uint32_t* p : offsets) {
-    while (byte < *p && byte < text.size()) {
-      unsigned char c = static_cast<unsigned char>(text[byte]);
+// The UTF-16 position of every non-ASCII character of a text, to convert byte offsets without
+// walking the text once per offset. Most news text is ASCII but for quotes and dashes, so the
+// table is short; an all-ASCII text has none and its offsets are already UTF-16 units.
+struct Utf16Map {
+  struct Wide {
+    uint32_t byte;   // where the character starts
+    uint32_t units;  // UTF-16 units before it
+    uint8_t len;     // its bytes
+    uint8_t width;   // its UTF-16 units (2 for a surrogate pair)
+  };
+  std::vector<Wide> wide;
+  uint32_t size = 0, total_units = 0;
+
+  // Characters (code points) counted on the way, for the report's stats.
+  uint32_t Build(std::string_view text) {
+    wide.clear();
+    size = static_cast<uint32_t>(text.size());
+    uint32_t units = 0, chars = 0;
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+    for (uint32_t i = 0; i < size;) {
+      unsigned char c = p[i];
       if (c < 0x80) {
         ++units;
-        ++byte;
-      } else if (c >= 0xF0) {
-        units += 2;  // a supplementary character is a surrogate pair in UTF-16
-        byte += 4;
-      } else {
-        ++units;
-        byte += c >= 0xE0 ? 3 : 2;
+        ++chars;
+        ++i;
+        continue;
       }
+      // The same stepping as the tokenizer's view of valid UTF-8 (continuation bytes skipped).
+      uint8_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      uint8_t width = c >= 0xF0 ? 2 : 1;
+      wide.push_back({i, units, len, width});
+      units += width;
+      for (uint32_t k = i; k < i + len && k < size; ++k) chars += (p[k] & 0xC0) != 0x80;
+      i += len;
     }
-    *p = units;
+    total_units = units;
+    return chars;
+  }
+
+  // UTF-16 units before byte offset b (an offset inside a character counts it whole).
+  uint32_t Units(uint32_t b) const {
+    if (b >= size) return total_units;
+    auto it = std::lower_bound(wide.begin(), wide.end(), b,
+                               [](const Wide& w, uint32_t x) { return w.byte < x; });
+    if (it == wide.begin()) return b;
+    const Wide& w = *(it - 1);  // the last wide character starting before b
+    if (b < w.byte + w.len) return w.units + w.width;
+    return w.units + w.width + (b - w.byte - w.len);
+  }
+};
+
+// Converts every byte offset in the report to UTF-16 code units.
+void ToUtf16Offsets(const Utf16Map& map, Report* report) {
+  if (map.wide.empty()) return;
+  for (auto& s : report->sentences) {
+    s.start = map.Units(s.start);
+    s.end = map.Units(s.end);
+  }
+  for (auto& m : report->mentions) {
+    m.start = map.Units(m.start);
+    m.end = map.Units(m.end);
+  }
+}
+
+// Orders mentions by start, then kind, keeping the order they were found in for ties (a stable
+// sort). The tone, theme and entity stages each append theirs in text order, so the usual case
+// is a merge of three sorted runs; anything else falls back to the sort.
+void OrderMentions(std::vector<Mention>* mentions, size_t after_tone, size_t after_themes) {
+  auto before = [](const Mention& a, const Mention& b) {
+    return a.start != b.start ? a.start < b.start : a.kind < b.kind;
+  };
+  auto b = mentions->begin();
+  auto t = b + static_cast<std::ptrdiff_t>(after_tone);
+  auto e = b + static_cast<std::ptrdiff_t>(after_themes);
+  if (std::is_sorted(b, t, before) && std::is_sorted(t, e, before) &&
+      std::is_sorted(e, mentions->end(), before)) {
+    std::inplace_merge(b, t, e, before);
+    std::inplace_merge(b, e, mentions->end(), before);
+  } else {
+    std::stable_sort(b, mentions->end(), before);
   }
 }
 
@@ -392,18 +444,17 @@ Report Analyzer::Impl::Run(std::string_view text, const Options& options) const 
   report.stats.words = doc.words;
   report.stats.sentences = static_cast<uint32_t>(doc.sentences.size());
   report.stats.paragraphs = CountParagraphs(doc.tokens);
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++report.stats.characters;
+  thread_local Utf16Map utf16;
+  report.stats.characters = utf16.Build(text);
 
   std::vector<double> compounds;
   Tone(doc, options, &compounds, &report);
+  const size_t after_tone = report.mentions.size();
   themes.Run(doc, compounds, &report, options.include_mentions);
+  const size_t after_themes = report.mentions.size();
   entities.Run(doc, compounds, &report, options.include_mentions);
-  std::stable_sort(report.mentions.begin(), report.mentions.end(),
-                   [](const Mention& a, const Mention& b) {
-                     return a.start != b.start ? a.start < b.start : a.kind < b.kind;
-                   });
-  if (options.utf16_offsets) ToUtf16Offsets(text, &report);
+  OrderMentions(&report.mentions, after_tone, after_themes);
+  if (options.utf16_offsets) ToUtf16Offsets(utf16, &report);
   if (!options.include_sentences) report.sentences.clear();
   return report;
 }

@@ -1,5 +1,6 @@
 #include "newslens/report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -10,62 +11,73 @@ namespace newslens {
 
 namespace {
 
+// Appends JSON to a string through a raw cursor: the string is grown ahead of the writes (its
+// size is the capacity in use) and cut to the written length by Finish(), so each key, number
+// and string is a few stores rather than a std::string::append call.
 class Writer {
  public:
-  explicit Writer(std::string* out) : out_(out) {}
+  Writer(std::string* out, size_t expected) : out_(out) {
+    out_->resize(expected < 256 ? 256 : expected);
+    begin_ = out_->data();
+    cur_ = begin_;
+    end_ = begin_ + out_->size();
+  }
+  void Finish() { out_->resize(static_cast<size_t>(cur_ - begin_)); }
 
   // Keys are literals: their length is known at compile time.
   template <size_t N>
   void Key(const char (&key)[N]) {
-    char buf[N + 3];
-    size_t n = 0;
-    if (need_comma_) buf[n++] = ',';
-    buf[n++] = '"';
-    std::memcpy(buf + n, key, N - 1);
-    n += N - 1;
-    buf[n++] = '"';
-    buf[n++] = ':';
-    out_->append(buf, n);
+    Ensure(N + 3);
+    if (need_comma_) *cur_++ = ',';
+    *cur_++ = '"';
+    std::memcpy(cur_, key, N - 1);
+    cur_ += N - 1;
+    *cur_++ = '"';
+    *cur_++ = ':';
     need_comma_ = false;
   }
   void Open(char c) {
-    Comma();
-    out_->push_back(c);
+    Ensure(2);
+    if (need_comma_) *cur_++ = ',';
+    *cur_++ = c;
     need_comma_ = false;
   }
   void Close(char c) {
-    out_->push_back(c);
+    Ensure(1);
+    *cur_++ = c;
     need_comma_ = true;
   }
   void String(std::string_view s) {
-    Comma();
-    out_->push_back('"');
-    // Copy runs of characters that need no escape in one append.
+    Ensure(s.size() * 6 + 3);  // worst case: every byte a \u00XX escape
+    if (need_comma_) *cur_++ = ',';
+    *cur_++ = '"';
+    // Copy runs of characters that need no escape at once.
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_->append(s.data() + run, i - run);
+      Put(s.data() + run, i - run);
       run = i + 1;
       switch (c) {
-        case '"': out_->append("\\\""); break;
-        case '\\': out_->append("\\\\"); break;
-        case '\n': out_->append("\\n"); break;
-        case '\r': out_->append("\\r"); break;
-        case '\t': out_->append("\\t"); break;
+        case '"': Put("\\\"", 2); break;
+        case '\\': Put("\\\\", 2); break;
+        case '\n': Put("\\n", 2); break;
+        case '\r': Put("\\r", 2); break;
+        case '\t': Put("\\t", 2); break;
         default: {
           static const char kHex[] = "0123456789abcdef";
           char buf[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          out_->append(buf, 6);
+          Put(buf, 6);
         }
       }
     }
-    out_->append(s.data() + run, s.size() - run);
-    out_->push_back('"');
+    Put(s.data() + run, s.size() - run);
+    *cur_++ = '"';
     need_comma_ = true;
   }
   void Uint(uint64_t v) {
-    Comma();
+    Ensure(24);
+    if (need_comma_) *cur_++ = ',';
     char buf[24];
     char* end = buf + sizeof buf;
     char* p = end;
@@ -73,7 +85,7 @@ class Writer {
       *--p = static_cast<char>('0' + v % 10);
       v /= 10;
     } while (v);
-    out_->append(p, static_cast<size_t>(end - p));
+    Put(p, static_cast<size_t>(end - p));
     need_comma_ = true;
   }
   // Rounded to 4 decimals, shortest form, never "-0": identical in native and wasm builds.
@@ -81,37 +93,40 @@ class Writer {
   // prints for the double nearest to it divided by 10^4; larger magnitudes (never seen in a
   // report) take the printf path.
   void Number(double v) {
-    Comma();
     if (!std::isfinite(v)) v = 0;
     double scaled = std::round(v * 10000.0);
-    if (std::fabs(scaled) < kExactLimit) {
-      int64_t k = static_cast<int64_t>(scaled);
-      char buf[32];
-      char* end = buf + sizeof buf;
-      char* p = end;
-      uint64_t m = static_cast<uint64_t>(k < 0 ? -k : k);
-      uint64_t whole = m / 10000, frac = m % 10000;
-      if (frac) {
-        int digits = 4;
-        while (frac % 10 == 0) {
-          frac /= 10;
-          --digits;
-        }
-        for (int i = 0; i < digits; ++i) {
-          *--p = static_cast<char>('0' + frac % 10);
-          frac /= 10;
-        }
-        *--p = '.';
+    if (std::fabs(scaled) >= kExactLimit) return LargeNumber(scaled);
+    Ensure(32);
+    if (need_comma_) *cur_++ = ',';
+    int64_t k = static_cast<int64_t>(scaled);
+    char buf[32];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    uint64_t m = static_cast<uint64_t>(k < 0 ? -k : k);
+    uint64_t whole = m / 10000, frac = m % 10000;
+    if (frac) {
+      int digits = 4;
+      while (frac % 10 == 0) {
+        frac /= 10;
+        --digits;
       }
-      do {
-        *--p = static_cast<char>('0' + whole % 10);
-        whole /= 10;
-      } while (whole);
-      if (k < 0) *--p = '-';
-      out_->append(p, static_cast<size_t>(end - p));
-      need_comma_ = true;
-      return;
+      for (int i = 0; i < digits; ++i) {
+        *--p = static_cast<char>('0' + frac % 10);
+        frac /= 10;
+      }
+      *--p = '.';
     }
+    do {
+      *--p = static_cast<char>('0' + whole % 10);
+      whole /= 10;
+    } while (whole);
+    if (k < 0) *--p = '-';
+    Put(p, static_cast<size_t>(end - p));
+    need_comma_ = true;
+  }
+
+ private:
+  void LargeNumber(double scaled) {
     double r = scaled / 10000.0;
     char buf[400];
     std::snprintf(buf, sizeof buf, "%.4f", r);
@@ -119,18 +134,30 @@ class Writer {
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     if (s == "-0") s = "0";
-    out_->append(s);
+    Ensure(s.size() + 1);
+    if (need_comma_) *cur_++ = ',';
+    Put(s.data(), s.size());
     need_comma_ = true;
   }
-
- private:
-  void Comma() {
-    if (need_comma_) out_->push_back(',');
+  // Makes room for n more bytes (plus a comma).
+  void Ensure(size_t n) {
+    if (static_cast<size_t>(end_ - cur_) >= n + 1) return;
+    size_t used = static_cast<size_t>(cur_ - begin_);
+    out_->resize(std::max(out_->size() * 2, used + n + 1));
+    begin_ = out_->data();
+    cur_ = begin_ + used;
+    end_ = begin_ + out_->size();
   }
+  void Put(const char* p, size_t n) {
+    std::memcpy(cur_, p, n);
+    cur_ += n;
+  }
+
   // Below 2^53 every integer is exact in a double, so round(v * 10^4) is the digits printf
   // would print.
   static constexpr double kExactLimit = 9007199254740992.0;
   std::string* out_;
+  char *begin_, *cur_, *end_;
   bool need_comma_ = false;
 };
 
@@ -138,8 +165,8 @@ class Writer {
 
 std::string ToJson(const Report& r) {
   std::string out;
-  out.reserve(4096 + r.mentions.size() * 64 + r.sentences.size() * 48);
-  Writer w(&out);
+  // About what a report takes: a start on the growth, which doubles when it is short.
+  Writer w(&out, 2048 + r.mentions.size() * 80 + r.sentences.size() * 64 + r.themes.size() * 400);
   w.Open('{');
   w.Key("schema");
   w.String(kReportSchema);
@@ -325,6 +352,7 @@ std::string ToJson(const Report& r) {
   }
   w.Close(']');
   w.Close('}');
+  w.Finish();
   return out;
 }
 
