@@ -139,6 +139,22 @@ std::vector<Token> Tokenize(std::string_view text) {
       size_t segment_letters = 0;  // letters since the last dot, for acronym detection
       bool dots_ok = true;
       while (j < n) {
+        // ASCII letters and digits, most of any word, without decoding.
+        const unsigned char b = static_cast<unsigned char>(text[j]);
+        if (b < 0x80 && utf8::kAscii.cls[b] == CharClass::kLetter) {
+          all_digits = false;
+          has_letter = true;
+          ++letters;
+          ++segment_letters;
+          if (IsAsciiUpper(b)) any_upper = true;
+          else any_lower = true;
+          ++j;
+          continue;
+        }
+        if (b < 0x80 && utf8::kAscii.cls[b] == CharClass::kDigit) {
+          ++j;
+          continue;
+        }
         utf8::Char c = utf8::Decode(text, j);
         if (c.cls == CharClass::kLetter || c.cls == CharClass::kDigit) {
           if (c.cls == CharClass::kLetter) {
