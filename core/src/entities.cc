@@ -511,7 +511,7 @@ class LowercaseSeen {
  private:
   std::vector<std::string_view> words_;
   std::vector<bool> seen_;
-  uint64_t length_mask_ = 0;       // bit L: a candidate has L bytes (63: 63 or more)
+  uint64_t length_mask_ = 0;      // bit L: a candidate has L bytes (63: 63 or more)
   uint64_t first_bytes_[4] = {};  // bitset of the candidates' first bytes
 };
 
@@ -830,8 +830,8 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     }
   }
 
-  // Accumulate per entity, in document order (acronym uses were appended last): dictionary
-  // entities by id, the others by type and name.
+  // Accumulate per entity, in text order (acronym uses were appended last): dictionary entities
+  // by id, the others by type and name.
   struct Acc {
     const std::string* name;
     const std::string* code;
@@ -845,8 +845,10 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
   static const std::string kNoCode;
   std::vector<uint32_t> order(found.size());
   for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  // Text order, which is also sentence order: the analyzer merges each stage's mentions as
+  // sorted runs.
   std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t x, uint32_t y) { return found[x].sentence < found[y].sentence; });
+                   [&](uint32_t x, uint32_t y) { return found[x].begin < found[y].begin; });
   std::vector<Acc> acc;
   std::unordered_map<uint32_t, uint32_t> acc_of_entity;
   std::map<std::pair<Type, std::string_view>, uint32_t> acc_of_name;
