@@ -29,6 +29,19 @@ async function read(format, text, chunkBytes = 7) {
   return {articles, errors, result, bytes};
 }
 
+/** Reads (part of) `bytes`; articles and errors carry k, line and byte range. */
+async function readAll(format, bytes, {start = 0, end = bytes.length, line = 1, first = 0, headerText = null}) {
+  const articles = [];
+  const errors = [];
+  const result = await readRecords({
+    format, size: bytes.length, chunkBytes: 3, start, end, line, first, headerText,
+    read: async (a, b) => bytes.slice(a, b),
+    onArticle: (article, rec, k) => articles.push({k, line: rec.line, start: rec.start, end: rec.end, ...article}),
+    onError: (l, message, k) => errors.push({k, line: l, message}),
+  });
+  return {articles, errors, records: result.records};
+}
+
 describe('recordFormat', () => {
   test('by extension', () => {
     assert.equal(recordFormat('a.jsonl'), 'jsonl');
@@ -158,6 +171,30 @@ describe('readRecords', () => {
     assert.equal(out[0].line, 1);
     assert.equal(out[1].line, 2);
     assert.equal(dec.decode(out[1].bytes), '{"a":1}');
+  });
+
+  test('a file cut into segments on record boundaries reads the same as whole', async () => {
+    const jsonl = Array.from({length: 40}, (_, i) => (i % 7 === 3 ? '{"broken' :
+      JSON.stringify({id: i, text: `Line ${i}\nwith "quotes", commas and 😀`}))).join('\n') + '\n\n';
+    for (const [format, text] of [['csv', csv], ['jsonl', jsonl]]) {
+      const bytes = enc.encode(text);
+      const read = async (a, b) => bytes.slice(a, b);
+      const whole = await readAll(format, bytes, {});
+      for (const segmentBytes of [1, 13, 60, 1 << 20]) {
+        const plan = await readRecords({format, size: bytes.length, read, countOnly: true, segmentBytes, chunkBytes: 5});
+        assert.equal(plan.records, whole.records);
+        const headerText = plan.headerRange ? dec.decode(bytes.slice(...plan.headerRange)) : null;
+        const parts = {articles: [], errors: []};
+        for (const seg of plan.segments) {
+          const got = await readAll(format, bytes, {...seg, headerText});
+          parts.articles.push(...got.articles);
+          parts.errors.push(...got.errors);
+        }
+        assert.deepEqual(parts.articles, whole.articles, `${format} in ${plan.segments.length} segments`);
+        assert.deepEqual(parts.errors, whole.errors);
+        if (segmentBytes === 1) assert.equal(plan.segments.length, plan.records - whole.errors.filter((e) => e.k < 0).length);
+      }
+    }
   });
 
   test('countOnly counts the same records without decoding', async () => {

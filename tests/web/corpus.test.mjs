@@ -415,6 +415,50 @@ withPage((env) => {
       }
     });
 
+    test('a 3 MB CSV is shared by a pool of workers: same rows, order, bad lines and figures as one', async () => {
+      const base = env.httpBase();
+      const {context, page, log} = await openCorpus(base, {});
+      try {
+        const articles = generateCorpus({count: 900, seed: 5, minParagraphs: 10, maxParagraphs: 16});
+        const reports = await expected(articles);
+        const records = toCsv(articles).split('\r\n');  // header, 900 records, ''
+        const bad = ['1,two', '3,"x"y,2024-01-01,S,T', '5,"six",,,'];
+        const out = [...records.slice(0, 101), bad[0], ...records.slice(101, 451), bad[1],
+                     ...records.slice(451, 801), bad[2], ...records.slice(801)].join('\r\n');
+        const badLines = bad.map((row) => out.slice(0, out.indexOf(row)).split('\n').length);
+        assert.ok(out.length > 2.2e6, `${out.length} bytes: more than one worker's share`);
+        assert.equal(await run(page, [{name: 'archive.csv', mimeType: 'text/csv', buffer: Buffer.from(out)}]), 'done');
+        const {workers, cores, rows} = await page.evaluate(() => ({
+          workers: window.newslensPage.corpus.workers, cores: navigator.hardwareConcurrency,
+          rows: window.newslensPage.corpus.rows.map((r) => [r.n, r.id, r.tone, r.ref.line])}));
+        assert.equal(workers, Math.min(cores, 2), 'a 3 MB corpus gets two workers where there are two cores');
+        assert.deepEqual(rows.map((r) => r[1]), articles.map((a) => a.id), 'rows in corpus order');
+        assert.deepEqual(rows.map((r) => r[2]), reports.map((r) => r.tone.compound));
+        const problems = await page.$$eval('[data-testid="corpus-problems-list"] li', (li) => li.map((x) => x.textContent));
+        assert.deepEqual(problems, [`archive.csv, line ${badLines[0]}: 2 fields, the header has 5`,
+                                    `archive.csv, line ${badLines[1]}: field 2: text after the closing quote`,
+                                    `archive.csv, line ${badLines[2]}: the text is empty`]);
+        const agg = JSON.parse((await download(page, 'corpus-export-json')).text);
+        const want = expectedAggregate(articles, reports);
+        assert.equal(agg.articles, 900);
+        assert.equal(agg.records, 903);
+        assert.equal(agg.tone.mean_compound, want.tone);
+        assert.equal(agg.words, want.words);
+        assert.deepEqual(new Map(agg.themes.map((t) => [t.id, t.score])), want.themes);
+        // The last article lives in the last segment: it opens from its own byte range.
+        await page.click('[data-testid="corpus-sort-title"]');
+        await page.fill('[data-testid="corpus-filter"]', articles[899].title);
+        await page.waitForSelector('[data-testid="corpus-table"] tbody tr[data-n="902"]');
+        const opened = await openRow(page, 902);  // 899 + the three bad records before it
+        assert.equal(opened.text, articles[899].text);
+        assert.deepEqual(opened.report, nl.analyze(articles[899].text, {tone: 'news'}));
+        await assertClean(page, log);
+        assertOnlyOwnFiles(log, base);
+      } finally {
+        await context.close();
+      }
+    });
+
     let folder;
     before(() => {
       folder = mkdtempSync(join(tmpdir(), 'newslens-folder-'));

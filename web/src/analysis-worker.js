@@ -5,23 +5,27 @@
 //
 // Messages in:
 //   {type: 'dictionaries', dictionaries}        custom dictionaries ({name, text}) for what follows
+//   {type: 'warm'}                               load the module now (a corpus pool starting)
 //   {id, text, options}                          analyse one article
-//   {type: 'corpus', id, sources, articleFiles, options}
-//       a corpus: `sources` are JSONL/CSV Files [{file, format, index}] read and parsed here in
-//       chunks; then `articleFiles` whole-file articles that the page extracts (HTML needs its
-//       DOMParser) and hands over on request, a batch at a time
-//   {type: 'texts', id, items, last}             the next batch of those ({ref, id, title, date,
-//                                                source, text, bytes}), answering a 'want'
+//   Corpus mode (one worker plans; then every worker of the pool asks for work until none is left):
+//   {type: 'plan', id, sources, segmentBytes}   count the records of JSONL/CSV Files
+//       [{file, format, index}] and cut each into segments of about segmentBytes, on record
+//       boundaries, so several workers can share one file
+//   {type: 'work', id, options, total}          start asking for tasks
+//   {type: 'task', id, task}                     the answer to 'want': {kind: 'records', file,
+//       format, index, start, end, line, first, base, headerText} (a segment: its records are
+//       articles base + first + k), {kind: 'texts', items: [{ref, n, id, title, date, source,
+//       text, bytes} | {ref, n, error, bytes}]} (whole-file articles the page read), or null: done
 // Messages out:
 //   {id, type: 'progress', phase: 'loading' | 'analyzing'}
 //   {id, type: 'done', report, ms}                 one article analysed
-//   {id, type: 'total', total}                     corpus: articles to analyse (records counted)
+//   {id, type: 'plan', sources: [{index, records, headerRange, headerError, segments}]}
 //   {id, type: 'batch', rows, errors, labels, done, bytes}
-//       corpus: summaries of the articles analysed since the last batch, bad records as
-//       {file, line, message}, new theme labels as [id, label], articles done (analysed or
-//       failed) and bytes read so far
-//   {id, type: 'want'}                             corpus: send the next batch of article files
-//   {id, type: 'corpus-done', ms, sources}         corpus finished; sources: [{file, header}]
+//       summaries of the articles analysed since the last batch (each with `n`, its place in the
+//       corpus), bad records as {file, line, message}, new theme labels as [id, label], and the
+//       articles done (analysed or failed) and bytes read since the last batch
+//   {id, type: 'want'}                             send the next task
+//   {id, type: 'idle', ms}                         no task left; ms spent working
 //   {id, type: 'error', message}
 /* global NewsLens */
 
@@ -29,7 +33,7 @@ import {summarise} from './corpus-aggregate.js';
 import {isoDay, readRecords, titleFromText} from './corpus-parse.js';
 
 /** A batch goes to the page at least this often (ms), and at least every 1/PROGRESS_STEPS of
- *  the articles, so the bar moves in small steps however fast the analysis is; the first
+ *  the corpus's articles, so the bar moves in small steps however fast the analysis is; the first
  *  article's summary goes at once. */
 const BATCH_MS = 100;
 const PROGRESS_STEPS = 100;
@@ -42,22 +46,27 @@ function analyzer() {
   return ready;
 }
 
-/** Resolves the corpus run's pending 'want' with the page's next batch of article files. */
+/** Resolves the pending 'want' with the page's next task. */
 let deliver = null;
 
 self.onmessage = (event) => {
   const msg = event.data;
+  const failed = (err) => {
+    self.postMessage({id: msg.id, type: 'error', message: String((err && err.message) || err)});
+  };
   if (msg.type === 'dictionaries') {
     const previous = ready;
     dictionaries = msg.dictionaries || [];
     ready = null;
     if (previous) previous.then((nl) => nl.dispose(), () => {});
-  } else if (msg.type === 'corpus') {
-    runCorpus(msg).catch((err) => {
-      self.postMessage({id: msg.id, type: 'error', message: String((err && err.message) || err)});
-    });
-  } else if (msg.type === 'texts') {
-    if (deliver) deliver(msg);
+  } else if (msg.type === 'warm') {
+    analyzer().catch(() => {});  // compile the module while the corpus is being counted
+  } else if (msg.type === 'plan') {
+    plan(msg).catch(failed);
+  } else if (msg.type === 'work') {
+    work(msg).catch(failed);
+  } else if (msg.type === 'task') {
+    if (deliver) deliver(msg.task);
   } else {
     analyzeOne(msg);
   }
@@ -80,21 +89,32 @@ function reader(file) {
   return async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer());
 }
 
-async function runCorpus({id, sources, articleFiles, options}) {
+async function plan({id, sources, segmentBytes}) {
+  const out = [];
+  for (const s of sources) {
+    const {records, headerRange, headerError, segments} = await readRecords({
+      format: s.format, size: s.file.size, read: reader(s.file), countOnly: true, segmentBytes});
+    out.push({index: s.index, records, headerRange, headerError, segments});
+  }
+  self.postMessage({id, type: 'plan', sources: out});
+}
+
+function nextTask(post) {
+  return new Promise((resolve) => {
+    deliver = (task) => {
+      deliver = null;
+      resolve(task);
+    };
+    post({type: 'want'});
+  });
+}
+
+async function work({id, options, total}) {
   const post = (m) => self.postMessage({id, ...m});
-  const t0 = performance.now();
   const nl = await analyzer();
   // Corpus mode keeps summaries only: no per-word mentions or per-sentence results to build.
   const analyzeOptions = {...options, mentions: false, sentences: false};
-
-  let total = articleFiles;
-  for (const s of sources) {
-    const {records} = await readRecords({format: s.format, size: s.file.size, read: reader(s.file),
-                                         countOnly: true});
-    total += records;
-  }
-  post({type: 'total', total});
-
+  const step = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
   let rows = [];
   let errors = [];
   let labels = [];
@@ -102,20 +122,22 @@ async function runCorpus({id, sources, articleFiles, options}) {
   let done = 0;
   let bytes = 0;
   let lastPost = -Infinity;
-  let lastDone = 0;
-  const step = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
+  let busy = 0;
   const flush = () => {
-    post({type: 'batch', rows, errors, labels, done, bytes});
+    if (rows.length || errors.length || done || bytes) {
+      post({type: 'batch', rows, errors, labels, done, bytes});
+    }
     rows = [];
     errors = [];
     labels = [];
+    done = 0;
+    bytes = 0;
     lastPost = performance.now();
-    lastDone = done;
   };
   const maybeFlush = () => {
-    if (done - lastDone >= step || performance.now() - lastPost >= BATCH_MS) flush();
+    if (done >= step || performance.now() - lastPost >= BATCH_MS) flush();
   };
-  const analyse = (article, ref) => {
+  const analyse = (article, ref, n) => {
     done++;
     let report;
     try {
@@ -130,64 +152,51 @@ async function runCorpus({id, sources, articleFiles, options}) {
         labels.push([t.id, t.label]);
       }
     }
-    rows.push(summarise(report, {
-      id: article.id || String(done), title: article.title || titleFromText(article.text),
+    const row = summarise(report, {
+      id: article.id || String(n + 1), title: article.title || titleFromText(article.text),
       date: article.date || '', day: isoDay(article.date), source: article.source || '',
-    }, ref));
+    }, ref);
+    row.n = n;
+    rows.push(row);
   };
 
-  const read = [];
-  for (const s of sources) {
-    const before = bytes;
-    const result = await readRecords({
-      format: s.format, size: s.file.size, read: reader(s.file),
-      onArticle: (article, rec) => {
-        analyse(article, {file: s.index, start: rec.start, end: rec.end, line: rec.line});
-        maybeFlush();
-      },
-      onError: (line, message) => {
-        errors.push({file: s.index, line, message});
-        if (!message.startsWith('header:')) done++;
-      },
-      onChunk: (end) => {
-        bytes = before + end;
-      },
-    });
-    if (result.headerError) done += result.records;  // the whole file was skipped
-    bytes = before + s.file.size;
-    read.push({file: s.index, header: result.headerRange});
-  }
-
-  // Whole-file articles, a batch at a time: the page reads (and for HTML, extracts) the next
-  // batch while this one is analysed, so only two batches of text are ever in memory.
-  if (articleFiles) {
-    let next = want(post);
-    for (;;) {
-      const {items, last} = await next;
-      if (!last) next = want(post);
-      for (const item of items) {
+  for (;;) {
+    const task = await nextTask(post);
+    if (!task) break;
+    const t0 = performance.now();
+    if (task.kind === 'records') {
+      let read = 0;
+      await readRecords({
+        format: task.format, size: task.file.size, read: reader(task.file),
+        start: task.start, end: task.end, line: task.line, first: task.first,
+        headerText: task.headerText,
+        onArticle: (article, rec, k) => {
+          analyse(article, {file: task.index, start: rec.start, end: rec.end, line: rec.line}, task.base + k);
+          maybeFlush();
+        },
+        onError: (line, message) => {
+          errors.push({file: task.index, line, message});
+          done++;
+        },
+        onChunk: (n) => {
+          bytes += n - read;
+          read = n;
+        },
+      });
+    } else {
+      for (const item of task.items) {
         if (item.error) {
           done++;
           errors.push({file: item.ref.file, line: 0, message: item.error});
         } else {
-          analyse(item, item.ref);
+          analyse(item, item.ref, item.n);
         }
         bytes += item.bytes;
         maybeFlush();
       }
-      if (last) break;
     }
+    busy += performance.now() - t0;
+    flush();  // a task's end: the page learns this worker is free with all it did
   }
-  flush();
-  post({type: 'corpus-done', ms: performance.now() - t0, sources: read});
-}
-
-function want(post) {
-  return new Promise((resolve) => {
-    deliver = (msg) => {
-      deliver = null;
-      resolve(msg);
-    };
-    post({type: 'want'});
-  });
+  post({type: 'idle', ms: busy});
 }

@@ -43,15 +43,16 @@ export function recordFormat(name) {
  * or {start, line, error} for a record over MAX_RECORD_BYTES. Blank lines are not records.
  */
 export class RecordSplitter {
-  constructor(format, {maxRecordBytes = MAX_RECORD_BYTES} = {}) {
+  /** `start` and `line`: where the bytes pushed begin (a record boundary), for a split file. */
+  constructor(format, {maxRecordBytes = MAX_RECORD_BYTES, start = 0, line = 1} = {}) {
     if (format !== 'jsonl' && format !== 'csv') throw new RangeError(`unknown format ${format}`);
     this.csv = format === 'csv';
     this.maxRecordBytes = maxRecordBytes;
     this.buffer = new Uint8Array(0);
-    this.base = 0;        // absolute offset of buffer[0]
-    this.scanned = 0;     // bytes of buffer already scanned
-    this.line = 1;        // line of the next byte to scan
-    this.recordLine = 1;  // line the current record started on
+    this.base = start;       // absolute offset of buffer[0]
+    this.scanned = 0;        // bytes of buffer already scanned
+    this.line = line;        // line of the next byte to scan
+    this.recordLine = line;  // line the current record started on
     this.state = FIELD_START;
   }
 
@@ -280,20 +281,36 @@ export function titleFromText(text, max = 100) {
 }
 
 /**
- * Reads one record file in chunks and calls onArticle(article, rec) / onError(line, message)
- * for each record. `read(start, end)` → Promise<Uint8Array> of the file's bytes (a File.slice in
- * the page). Returns {records, header, headerError, headerRange}: `records` counts data records
+ * Reads one record file (or a segment of it) in chunks and calls onArticle(article, rec, k) /
+ * onError(line, message, k) for each record, k its 0-based number among the file's data records.
+ * `read(start, end)` → Promise<Uint8Array> of the file's bytes (a File.slice in the page).
+ *
+ * A whole file: the CSV header is its first record. A segment (from `segments` of a counting
+ * pass): `start`, `end`, `line` and `first` (k of its first record) place it, and `headerText`
+ * is the CSV file's header.
+ *
+ * Returns {records, header, headerError, headerRange, segments}: `records` counts data records
  * (not the CSV header), good or bad; `headerRange` is the CSV header's [start, end) bytes. If the
- * header is bad (headerError, reported once through onError) no record is read. With countOnly, only counts records (no decoding).
+ * header is bad (headerError, reported once through onError) no record is read. With countOnly,
+ * only counts records (no decoding) and, with segmentBytes, cuts the file into `segments`
+ * [{start, end, line, first}] of about that many bytes, each starting on a record boundary.
  */
 export async function readRecords({format, size, read, chunkBytes = 1 << 20, onArticle, onError,
-                                   onChunk, countOnly = false}) {
-  const splitter = new RecordSplitter(format);
+                                   onChunk, countOnly = false, segmentBytes = 0, start = 0,
+                                   end = size, line = 1, first = 0, headerText = null}) {
+  const splitter = new RecordSplitter(format, {start, line});
   const decoder = new TextDecoder('utf-8');
   let header = null;
   let headerError = null;
   let headerRange = null;
   let records = 0;
+  const segments = [];
+  if (format === 'csv' && headerText !== null) {
+    const parsed = parseCsvRecord(headerText);
+    const cols = parsed.error ? parsed : csvColumns(parsed.fields);
+    if (cols.error) headerError = cols.error;
+    else header = cols;
+  }
   const take = (recs) => {
     for (const rec of recs) {
       if (format === 'csv' && !header && !headerError) {
@@ -306,18 +323,26 @@ export async function readRecords({format, size, read, chunkBytes = 1 << 20, onA
           if (cols.error) headerError = cols.error;
           else header = cols;
         }
-        if (headerError && !countOnly) onError(rec.line, `header: ${headerError}`);
+        if (headerError && !countOnly) onError(rec.line, `header: ${headerError}`, -1);
         continue;
       }
+      const k = first + records;
       records++;
-      if (countOnly) continue;
+      if (countOnly) {
+        if (segmentBytes && !rec.error &&
+            (!segments.length || rec.start - segments[segments.length - 1].start >= segmentBytes)) {
+          if (segments.length) segments[segments.length - 1].end = rec.start;
+          segments.push({start: rec.start, end: size, line: rec.line, first: k});
+        }
+        continue;
+      }
       if (headerError) continue;  // counted, reported once via the header
       if (rec.error) {
-        onError(rec.line, rec.error);
+        onError(rec.line, rec.error, k);
         continue;
       }
       if (rec.unterminated) {
-        onError(rec.line, 'a quoted field never closes (the rest of the file was read into it)');
+        onError(rec.line, 'a quoted field never closes (the rest of the file was read into it)', k);
         continue;
       }
       const text = decoder.decode(rec.bytes);
@@ -327,17 +352,17 @@ export async function readRecords({format, size, read, chunkBytes = 1 << 20, onA
         const parsed = parseCsvRecord(text);
         article = parsed.error ? parsed : csvArticle(parsed.fields, header);
       }
-      if (article.error) onError(rec.line, article.error);
-      else onArticle(article, rec);
+      if (article.error) onError(rec.line, article.error, k);
+      else onArticle(article, rec, k);
     }
   };
-  for (let pos = 0; pos < size; pos += chunkBytes) {
-    const end = Math.min(size, pos + chunkBytes);
-    take(splitter.push(await read(pos, end)));
-    if (onChunk) onChunk(end);
+  for (let pos = start; pos < end; pos += chunkBytes) {
+    const stop = Math.min(end, pos + chunkBytes);
+    take(splitter.push(await read(pos, stop)));
+    if (onChunk) onChunk(stop - start);
   }
   take(splitter.finish());
-  return {records, header, headerError, headerRange};
+  return {records, header, headerError, headerRange, segments};
 }
 
 /**

@@ -203,7 +203,8 @@ export class CorpusView {
       this.workerMs = ms;
       this.setStatus(`Analysed ${count(this.agg.all.articles)} article${this.agg.all.articles === 1 ? '' : 's'} ` +
                      `(${mb(this.totalBytes)}) from ${this.sourceName} in ${duration(this.elapsed)}` +
-                     ` (${(this.totalBytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s in the worker)` +
+                     ` (${(this.totalBytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s in ` +
+                     `${this.client.workers === 1 ? 'the worker' : `${this.client.workers} workers`})` +
                      `${this.problemText()}.`);
     } catch (err) {
       if (run !== this.runs) return;
@@ -224,6 +225,18 @@ export class CorpusView {
 
   /** The run ended (done, cancelled or failed): controls back, views drawn with what arrived. */
   finish() {
+    // Workers finish out of order: put the rows in corpus order and, when the table kept them
+    // all, add them up again in that order, so the same corpus always gives the same figures.
+    this.rows.sort((a, b) => a.n - b.n);
+    this.problems.sort((a, b) => a.file - b.file || a.line - b.line);
+    if (!this.rowsDropped) {
+      const agg = new CorpusAggregate();
+      agg.labels = this.agg.labels;
+      agg.failed = this.agg.failed;
+      for (const row of this.rows) agg.add(row);
+      this.agg = agg;
+    }
+    this.view = null;
     $('corpus-progress').hidden = true;
     $('corpus-open-files').disabled = false;
     $('corpus-open-folder').disabled = false;
@@ -242,6 +255,7 @@ export class CorpusView {
    *  drawn, ms the worker took, bytes, articles analysed. */
   timing() {
     return {elapsed: this.elapsed, workerMs: this.workerMs, bytes: this.totalBytes,
+            workers: this.client.workers,
             articles: this.agg.all.articles, failed: this.problemCount};
   }
 
@@ -260,7 +274,6 @@ export class CorpusView {
   take({rows, errors, labels, done, bytes}) {
     this.agg.addLabels(labels);
     for (const row of rows) {
-      row.n = this.agg.all.articles;
       this.agg.add(row);
       if (this.rows.length < MAX_ROWS) this.rows.push(row);
       else this.rowsDropped++;
@@ -270,8 +283,8 @@ export class CorpusView {
       if (this.problems.length < MAX_PROBLEMS) this.problems.push(e);
     }
     this.agg.failed = this.problemCount;
-    this.done = done;
-    this.bytes = bytes;
+    this.done += done;
+    this.bytes += bytes;
     this.view = null;
     this.dirty = true;
     this.renderProgress();
@@ -573,7 +586,9 @@ export class CorpusView {
       (!text || [r.title, r.source, r.date, r.id, r.primary ? label(r.primary) : '', ...r.actors]
           .some((s) => s && s.toLowerCase().includes(text))));
     const {key, dir} = this.sort;
-    if (key !== 'n') {
+    if (key === 'n') {
+      rows.sort((x, y) => x.n - y.n);  // (a new array: filter() copied)
+    } else {
       if (!this.collator) this.collator = new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
       const cmp = this.collator.compare;
       const value = {

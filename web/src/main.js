@@ -87,6 +87,7 @@ const page = {
     get total() { return corpus.total; },
     get done() { return corpus.done; },
     get rows() { return corpus.rows; },
+    get workers() { return corpus.client.workers; },
     get charts() { return corpus.charts; },
     aggregate: () => corpus.aggregate(),
     timing: () => corpus.timing(),
