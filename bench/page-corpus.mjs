@@ -10,7 +10,8 @@
 // views to be drawn. Printed per run:
 //   page MB/s     file bytes / (file given to the page → every view drawn): reading, counting,
 //                 parsing, analysis in the worker, summaries to the page, aggregation, charts
-//   worker MB/s   file bytes / the worker's own time (counting + parsing + analysis)
+//   workers       analysis workers the page started (one per 2 MB, up to one per core, at most 4)
+//   workers MB/s  file bytes / the workers' time (counting, then parsing + analysis in parallel)
 //   articles/s    articles / page time
 //   heap MB       the page's JS heap after the run (summaries and aggregate; no corpus text)
 // and, for reference, the same module in node on the same articles (analysis only, the options
@@ -89,17 +90,17 @@ const median = (xs) => {
 
 console.log(`page corpus mode: ${given ? path : `generated ${basename(path)}`}, ${(size / 1e6).toFixed(1)} MB, ` +
             `${runs} run${runs === 1 ? '' : 's'}, dist/index.html from file://`);
-console.log(`${'run'.padEnd(5)}${['articles', 'page s', 'page MB/s', 'worker MB/s', 'articles/s', 'heap MB']
+console.log(`${'run'.padEnd(5)}${['workers', 'articles', 'page s', 'page MB/s', 'workers MB/s', 'articles/s', 'heap MB']
     .map((c) => c.padStart(13)).join('')}`);
 const results = [];
 try {
   for (let i = 0; i < runs; i++) {
     const r = await once();
-    const row = {articles: r.articles, seconds: r.elapsed / 1000, page: size / 1e6 / (r.elapsed / 1000),
+    const row = {workers: r.workers, articles: r.articles, seconds: r.elapsed / 1000, page: size / 1e6 / (r.elapsed / 1000),
                  worker: size / 1e6 / (r.workerMs / 1000), perSecond: r.articles / (r.elapsed / 1000),
                  heap: r.heap / 1e6};
     results.push(row);
-    console.log(`${String(i + 1).padEnd(5)}${[row.articles, row.seconds.toFixed(2), row.page.toFixed(2),
+    console.log(`${String(i + 1).padEnd(5)}${[row.workers, row.articles, row.seconds.toFixed(2), row.page.toFixed(2),
       row.worker.toFixed(2), row.perSecond.toFixed(0), row.heap.toFixed(1)].map((x) => String(x).padStart(13)).join('')}`);
   }
 } finally {
@@ -129,7 +130,8 @@ if (texts.length) {
   nodeMbps = size / 1e6 / ((performance.now() - t0) / 1000);
 }
 console.log(`\npage corpus mode: median ${med('page').toFixed(2)} MB/s end to end ` +
-            `(${med('perSecond').toFixed(0)} articles/s; worker ${med('worker').toFixed(2)} MB/s; ` +
+            `(${med('perSecond').toFixed(0)} articles/s; ${results[0].workers} worker${results[0].workers === 1 ? '' : 's'} ` +
+            `${med('worker').toFixed(2)} MB/s; ` +
             `page heap ${med('heap').toFixed(1)} MB after ${results[0].articles} articles)`);
 if (texts.length) console.log(`same module in node, analysis only: ${nodeMbps.toFixed(2)} MB/s`);
 if (tmp) rmSync(tmp, {recursive: true, force: true});
