@@ -548,6 +548,25 @@ withPage((env) => {
       }
     });
 
+    test('fits a 360 px wide screen, in dark mode too', async () => {
+      for (const colorScheme of ['light', 'dark']) {
+        const {context, page, log} = await openCorpus(env.httpBase(), {viewport: {width: 360, height: 740}, colorScheme});
+        try {
+          assert.equal(await run(page, [{name: 'week.jsonl', mimeType: 'application/x-ndjson',
+                                         buffer: Buffer.from(toJsonl(ARTICLES.slice(0, 60)))}]), 'done');
+          for (const b of await page.$$('#corpus-mode .table-toggle')) await b.click();
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= 360, `the corpus view is ${width}px wide at 360px (${colorScheme})`);
+          for (const id of ['corpus-themes-chart', 'corpus-tone-trend', 'corpus-source-themes']) {
+            assert.ok((await paintedPixels(page, id)).n > 300, `${id} blank at 360px (${colorScheme})`);
+          }
+          await assertClean(page, log);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+
     test('keyboard: tabs by arrow keys, a row opened with Enter; axe finds no serious violations', async () => {
       const base = env.httpBase();
       const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');

@@ -17,7 +17,7 @@ import {cssVar, OKABE_ITO, OTHER_COLOUR, THEME_COLOURS, toneColour} from './pale
 import {trendChart} from './trend-chart.js';
 
 /** Summaries kept for the table, at most (~0.5 KB each); past it only the aggregate grows. */
-export const MAX_ROWS = 200_000;
+export const MAX_ROWS = 100_000;
 /** Bad records listed, at most (all are counted). */
 const MAX_PROBLEMS = 1000;
 /** Table rows per page. */
