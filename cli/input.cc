@@ -180,7 +180,8 @@ bool CsvReader::ParseRecord(std::string* error, uint64_t* bytes) {
         if (c == '\n') ++line_;
         return finish();
       }
-      *error = std::string("text after a closing quote (a '\"' inside a quoted field must be doubled)");
+      *error =
+          std::string("text after a closing quote (a '\"' inside a quoted field must be doubled)");
       skip_line();
       return finish();
     }
@@ -232,7 +233,8 @@ Status CsvReader::ReadHeader() {
     if (col != nullptr && *col < 0) *col = static_cast<int>(i);
   }
   if (col_text_ < 0) {
-    return Status::Error("line " + std::to_string(start) + ": the CSV header has no \"text\" column (columns: " + names + ")");
+    return Status::Error("line " + std::to_string(start) +
+                         ": the CSV header has no \"text\" column (columns: " + names + ")");
   }
   return Status();
 }

@@ -221,7 +221,8 @@ int main(int argc, char** argv) {
     return RunAggregate(argv_s.size() == 2 ? argv_s[1] : "-");
   }
   if (argv_s[0] != "analyze") {
-    std::fprintf(stderr, "newslens: unknown command '%s' (try: newslens --help)\n", argv_s[0].c_str());
+    std::fprintf(stderr, "newslens: unknown command '%s' (try: newslens --help)\n",
+                 argv_s[0].c_str());
     return kExitUsage;
   }
   Args args;
@@ -353,7 +354,8 @@ int main(int argc, char** argv) {
       continue;
     }
     if (LooksBinary(text)) {
-      std::fprintf(stderr, "newslens: %s: looks like a binary file (NUL bytes), not text; skipped\n",
+      std::fprintf(stderr,
+                   "newslens: %s: looks like a binary file (NUL bytes), not text; skipped\n",
                    path.c_str());
       status = kExitSomeFailed;
       continue;

@@ -37,8 +37,8 @@ std::string DumpJson(const Json& v) {
 struct Batch {
   std::vector<Record> records;
   uint64_t bytes = 0;
-  std::string out;                 // stdout lines, in record order
-  std::string err;                 // stderr lines (bad records when stdout has no per-article lines)
+  std::string out;  // stdout lines, in record order
+  std::string err;  // stderr lines (bad records when stdout has no per-article lines)
   std::vector<Summary> summaries;  // for the aggregate, in record order
   uint64_t analysed = 0, failed = 0;
   bool done = false;  // guarded by the pipeline mutex once workers exist
@@ -56,7 +56,8 @@ class Progress {
     last_ = now;
     double mb = static_cast<double>(bytes) / 1e6;
     char line[160];
-    int n = std::snprintf(line, sizeof line, "newslens: %llu articles, %.1f MB, %.1f MB/s, %.0f articles/s",
+    int n = std::snprintf(line, sizeof line,
+                          "newslens: %llu articles, %.1f MB, %.1f MB/s, %.0f articles/s",
                           static_cast<unsigned long long>(articles), mb, now > 0 ? mb / now : 0.0,
                           now > 0 ? static_cast<double>(articles) / now : 0.0);
     std::string text(line, n > 0 ? static_cast<size_t>(n) : 0);
@@ -79,9 +80,7 @@ class Progress {
   }
 
  private:
-  double Seconds() const {
-    return std::chrono::duration<double>(Clock::now() - start_).count();
-  }
+  double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
   bool enabled_, tty_;
   const ByteSource* src_;
   Clock::time_point start_;
@@ -126,8 +125,8 @@ class Stream {
     auto batch = std::make_unique<Batch>();
     Record rec;
     while (batch->records.size() < kBatchRecords && batch->bytes < kBatchBytes) {
-      bool got = options_.format == StreamOptions::Format::kCsv ? csv_.Next(&rec)
-                                                                 : jsonl_.Next(&rec);
+      bool got =
+          options_.format == StreamOptions::Format::kCsv ? csv_.Next(&rec) : jsonl_.Next(&rec);
       if (!got) break;
       batch->bytes += rec.bytes;
       batch->records.push_back(std::move(rec));
@@ -215,7 +214,8 @@ class Stream {
         ++batch->failed;
         std::string where = "line " + std::to_string(rec.line) + ": " + message;
         if (per_article_) {
-          batch->out += "{\"id\":" + DumpJson(meta.id) + ",\"error\":" + DumpJson(Json(where)) + "}\n";
+          batch->out +=
+              "{\"id\":" + DumpJson(meta.id) + ",\"error\":" + DumpJson(Json(where)) + "}\n";
         } else {
           batch->err += "newslens: " + where + "\n";
         }
@@ -242,9 +242,9 @@ class Stream {
           fail("expected a JSON object with \"text\"");
           continue;
         }
-        for (auto [key, field] : {std::make_pair("id", &meta.id), std::make_pair("title", &meta.title),
-                                  std::make_pair("date", &meta.date),
-                                  std::make_pair("source", &meta.source)}) {
+        for (auto [key, field] :
+             {std::make_pair("id", &meta.id), std::make_pair("title", &meta.title),
+              std::make_pair("date", &meta.date), std::make_pair("source", &meta.source)}) {
           auto it = in.find(key);
           if (it != in.end()) *field = std::move(*it);
         }

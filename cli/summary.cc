@@ -99,8 +99,12 @@ void AppendFixed4(Fixed4 q, std::string* out) {
   out->append(std::to_string(a / 10000));
   unsigned frac = static_cast<unsigned>(a % 10000);
   if (frac == 0) return;
-  char digits[6] = {'.', char('0' + frac / 1000), char('0' + frac / 100 % 10),
-                    char('0' + frac / 10 % 10), char('0' + frac % 10), 0};
+  char digits[6] = {'.',
+                    char('0' + frac / 1000),
+                    char('0' + frac / 100 % 10),
+                    char('0' + frac / 10 % 10),
+                    char('0' + frac % 10),
+                    0};
   size_t len = 5;
   while (digits[len - 1] == '0') --len;
   out->append(digits, len);
@@ -188,7 +192,8 @@ Result<Summary> ParseSummary(const Json& line) {
   if (!GetUint(line, "words", &s.words)) return Missing("summary", "words");
   if (!GetUint(line, "sentences", &s.sentences)) return Missing("summary", "sentences");
   const Json* primary = Field(line, "primary_theme");
-  if (primary == nullptr || !(primary->is_null() || GetString(line, "primary_theme", &s.primary_theme))) {
+  if (primary == nullptr ||
+      !(primary->is_null() || GetString(line, "primary_theme", &s.primary_theme))) {
     return Missing("summary", "primary_theme");
   }
   const Json* tone = Field(line, "tone");
@@ -322,16 +327,15 @@ std::string Aggregate::ToJson() const {
                            : 0;
   };
   auto mean = [&](Fixed4 sum) {
-    return articles_ ? ToFixed4(static_cast<double>(sum) / kFixedScale /
-                                static_cast<double>(articles_))
-                     : 0;
+    return articles_
+               ? ToFixed4(static_cast<double>(sum) / kFixedScale / static_cast<double>(articles_))
+               : 0;
   };
   using ThemeEntry = std::pair<std::string, ThemeTotal>;
   auto sorted = [](const std::unordered_map<std::string, ThemeTotal>& m) {
     std::vector<ThemeEntry> v(m.begin(), m.end());
     std::sort(v.begin(), v.end(), [](const ThemeEntry& a, const ThemeEntry& b) {
-      return a.second.score != b.second.score ? a.second.score > b.second.score
-                                              : a.first < b.first;
+      return a.second.score != b.second.score ? a.second.score > b.second.score : a.first < b.first;
     });
     return v;
   };
@@ -339,10 +343,9 @@ std::string Aggregate::ToJson() const {
   std::string out = "{";
   Key("schema", &out, true);
   AppendString(kAggregateSchema, &out);
-  for (const auto& [key, value] : {std::make_pair("articles", articles_),
-                                   std::make_pair("failed", failed_),
-                                   std::make_pair("words", words_),
-                                   std::make_pair("sentences", sentences_)}) {
+  for (const auto& [key, value] :
+       {std::make_pair("articles", articles_), std::make_pair("failed", failed_),
+        std::make_pair("words", words_), std::make_pair("sentences", sentences_)}) {
     Key(key, &out);
     out.append(std::to_string(value));
   }

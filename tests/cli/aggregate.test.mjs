@@ -14,16 +14,20 @@ const aggregateRun = run(['analyze', '--jsonl', '--aggregate'], input);
 test('a summary line carries the report\'s headline numbers', () => {
   const text = articles[7].text;
   const report = JSON.parse(run(['analyze', '--json', '-'], text).stdout);
-  const [s] = parseLines(run(['analyze', '--jsonl', '--summary'], JSON.stringify({ id: 7, text, title: 'T' })).stdout);
+  const line = JSON.stringify({ id: 7, text, title: 'T' });
+  const [s] = parseLines(run(['analyze', '--jsonl', '--summary'], line).stdout);
   assert.equal(s.id, 7);
   assert.equal(s.title, 'T');
   assert.equal(s.words, report.stats.words);
   assert.equal(s.sentences, report.stats.sentences);
   assert.equal(s.primary_theme, report.primary_theme);
-  assert.deepEqual(s.tone, { compound: report.tone.compound, label: report.tone.label, gdelt_tone: report.tone.gdelt_tone });
-  assert.deepEqual(s.top_level, report.top_level.map(({ id, score, count, share }) => ({ id, score, count, share })));
-  assert.deepEqual(s.themes, report.themes.filter((t) => t.parent).map(({ id, score, count, share }) => ({ id, score, count, share })));
-  assert.deepEqual(s.entities, report.entities.map(({ name, type, code, count }) => (code ? { name, type, code, count } : { name, type, count })));
+  const { compound, label, gdelt_tone } = report.tone;
+  assert.deepEqual(s.tone, { compound, label, gdelt_tone });
+  const theme = ({ id, score, count, share }) => ({ id, score, count, share });
+  assert.deepEqual(s.top_level, report.top_level.map(theme));
+  assert.deepEqual(s.themes, report.themes.filter((t) => t.parent).map(theme));
+  assert.deepEqual(s.entities, report.entities.map(
+    ({ name, type, code, count }) => (code ? { name, type, code, count } : { name, type, count })));
   assert.ok(s.top_level.length > 0 && s.entities.length > 0);
 });
 
@@ -34,7 +38,10 @@ test('the aggregate equals the sum of the summary lines', () => {
   const ok = lines.filter((l) => !l.error);
   // Sums in units of 1e-4, as the CLI adds them: exact, no floating-point drift.
   const q = (x) => Math.round(x * 1e4);
-  const expected = { articles: ok.length, failed: lines.length - ok.length, words: 0, sentences: 0, compound: 0, gdelt: 0, labels: { positive: 0, neutral: 0, negative: 0 }, top: {}, themes: {}, entities: {} };
+  const expected = {
+    articles: ok.length, failed: lines.length - ok.length, words: 0, sentences: 0, compound: 0,
+    gdelt: 0, labels: { positive: 0, neutral: 0, negative: 0 }, top: {}, themes: {}, entities: {},
+  };
   const add = (map, key, fields) => {
     const t = (map[key] ??= { articles: 0 });
     for (const [k, v] of Object.entries(fields)) t[k] = (t[k] ?? 0) + v;
@@ -46,7 +53,9 @@ test('the aggregate equals the sum of the summary lines', () => {
     expected.compound += q(s.tone.compound);
     expected.gdelt += q(s.tone.gdelt_tone);
     expected.labels[s.tone.label]++;
-    for (const t of s.top_level) add(expected.top, t.id, { score: q(t.score), count: t.count, primary: t.id === s.primary_theme ? 1 : 0 });
+    for (const t of s.top_level) {
+      add(expected.top, t.id, { score: q(t.score), count: t.count, primary: t.id === s.primary_theme ? 1 : 0 });
+    }
     for (const t of s.themes) add(expected.themes, t.id, { score: q(t.score), count: t.count });
     for (const e of s.entities) add(expected.entities, `${e.type}:${e.name}`, { count: e.count });
   }
@@ -61,12 +70,13 @@ test('the aggregate equals the sum of the summary lines', () => {
   assert.equal(agg.tone.mean_compound, Math.round(expected.compound / expected.articles) / 1e4);
   assert.deepEqual(agg.tone.labels, expected.labels);
   const totalScore = Object.values(expected.top).reduce((sum, t) => sum + t.score, 0);
+  const byId = (list, fields) => Object.fromEntries(list.map((t) => [t.id, fields(t)]));
   assert.deepEqual(
-    Object.fromEntries(agg.top_level.map((t) => [t.id, { score: q(t.score), count: t.count, articles: t.articles, primary: t.primary }])),
+    byId(agg.top_level, (t) => ({ score: q(t.score), count: t.count, articles: t.articles, primary: t.primary })),
     expected.top);
   for (const t of agg.top_level) assert.equal(t.share, Math.round((q(t.score) / totalScore) * 1e4) / 1e4, t.id);
   assert.deepEqual(
-    Object.fromEntries(agg.themes.map((t) => [t.id, { score: q(t.score), count: t.count, articles: t.articles }])),
+    byId(agg.themes, (t) => ({ score: q(t.score), count: t.count, articles: t.articles })),
     expected.themes);
   assert.deepEqual(
     Object.fromEntries(agg.entities.map((e) => [`${e.type}:${e.name}`, { count: e.count, articles: e.articles }])),
