@@ -487,6 +487,31 @@ withPage((env) => {
         assert.match(await status.textContent(), /^Removed the dictionary beats\.dic/);
       }, {cleanOptions: {}}));
 
+    test('custom dictionaries are remembered with the settings, and forgotten with them', async () => {
+      const context = await env.browser().newContext({viewport: {width: 1280, height: 900}});
+      try {
+        await session(async ({page}) => {
+          const n = await analysisCount(page);
+          await addDictionary(page, 'beats.dic', BEATS);
+          await analysed(page, n);
+        }, {context});
+        await session(async ({page}) => {
+          assert.deepEqual(await listed(page), ['beats.dic'], 'the dictionary is back after a reload');
+          assert.deepEqual(await page.evaluate(() => window.newslensPage.dictionaries), ['beats.dic']);
+          assert.ok((await report(page)).top_level.some((t) => t.label === 'Partnership'),
+                    'the first analysis already uses it');
+          await page.uncheck('[data-testid="remember"]');
+          assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['newslens:remember@1']);
+        }, {context});
+        await session(async ({page}) => {
+          assert.equal(await page.isVisible('[data-testid="dictionary-list"]'), false);
+          assert.ok(!(await report(page)).top_level.some((t) => t.label === 'Partnership'));
+        }, {context});
+      } finally {
+        await context.close();
+      }
+    });
+
     test('a newslens JSON theme dictionary adds its themes and sub-themes', () =>
       session(async ({page}) => {
         const dict = JSON.stringify({format: 'newslens/themes@1', themes: [

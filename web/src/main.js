@@ -18,7 +18,9 @@ import {describeFocus} from './focus.js';
 import {count, signed} from './format.js';
 import {renderOverview} from './overview-view.js';
 import {forgetCssVars, themeColours} from './palette.js';
-import {loadLast, remembering, saveLast, setRemembering} from './storage.js';
+import {
+  loadDictionaries, loadLast, remembering, saveDictionaries, saveLast, setRemembering,
+} from './storage.js';
 import {ThemeToneView} from './theme-tone-view.js';
 import {ThemesView} from './themes-view.js';
 
@@ -453,6 +455,7 @@ async function useDictionaries(dictionaries, {added, removed} = {}) {
     return false;
   }
   renderDictionaries();
+  saveDictionaries(client.dictionaries);
   const what = added ? `Added the dictionary ${added}` : `Removed the dictionary ${removed}`;
   if (state.report && ui.input.value.trim()) {
     await analyze(ui.input.value, {source: `the text above, ${added ? 'with' : 'without'} ${added || removed}`});
@@ -610,6 +613,7 @@ function wire() {
     if (ui.remember.checked && state.report) {
       saveLast({text: ui.input.value, tone: ui.toneOption.value, exclude: ui.exclude.checked});
     }
+    if (ui.remember.checked) saveDictionaries(client.dictionaries);
     setStatus(ui.remember.checked ? 'This article and the settings will be remembered here.'
                                   : 'Forgotten: nothing is kept on this device.');
   });
@@ -643,8 +647,17 @@ function start() {
   ui.remember.checked = remembering();
   ui.version.textContent = NewsLens.version || '';
   const last = loadLast();
+  const dictionaries = loadDictionaries();
   ready.then(
-      () => {
+      async () => {
+        if (dictionaries.length) {
+          try {
+            await client.setDictionaries(dictionaries);
+            renderDictionaries();
+          } catch {
+            saveDictionaries([]);  // no longer valid for this version: forget them
+          }
+        }
         performance.mark('newslens:ready');
         if (last) {
           ui.input.value = last.text;
