@@ -186,19 +186,25 @@ Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view sou
       continue;
     }
     if (section == 0) return error("expected '%' to open the category list", 1);
-    // Split on tabs/spaces; the first field is the number (categories) or the word (entries).
+    // Split into fields: the first is the number (categories) or the entry (words). A line with
+    // tabs splits on tabs only, so LIWC-22 multi-word entries ("kind of<TAB>12") and category
+    // names with spaces stay whole; older files separate with spaces.
+    const bool tabs = line.find('\t') != std::string_view::npos;
+    auto is_sep = [tabs](char c) { return c == '\t' || (!tabs && c == ' '); };
     std::vector<std::string_view> fields;
     size_t k = 0;
     while (k < line.size()) {
-      while (k < line.size() && (line[k] == '\t' || line[k] == ' ')) ++k;
+      while (k < line.size() && is_sep(line[k])) ++k;
       size_t b = k;
-      // Categories may contain spaces in names; words never do. Category lines: "id<TAB>name".
+      // Category lines: "id<sep>name", the name may contain spaces.
       if (section == 1 && !fields.empty()) {
         fields.push_back(line.substr(b));
         break;
       }
-      while (k < line.size() && line[k] != '\t' && line[k] != ' ') ++k;
-      if (k > b) fields.push_back(line.substr(b, k - b));
+      while (k < line.size() && !is_sep(line[k])) ++k;
+      size_t e = k;
+      while (e > b && line[e - 1] == ' ') --e;
+      if (e > b) fields.push_back(line.substr(b, e - b));
     }
     if (section == 1) {
       if (fields.size() != 2) return error("expected \"number<TAB>category name\"", lead + 1);

@@ -62,6 +62,15 @@ TEST(Dictionaries, LiwcDicParses) {
   EXPECT_EQ(dict.value().themes[1].terms[0].text, "tax");
 }
 
+TEST(Dictionaries, LiwcDicKeepsMultiWordEntriesWhenTabSeparated) {
+  // LIWC-22 style: tabs separate fields, entries may hold spaces; older files use spaces.
+  auto dict = ParseLiwcDic("%\n1\tHedges\n%\nkind of\t1\nsort of\t1\nmaybe 1\n", "hedges.dic");
+  ASSERT_TRUE(dict.ok()) << dict.error();
+  ASSERT_EQ(dict.value().themes[0].terms.size(), 3u);
+  EXPECT_EQ(dict.value().themes[0].terms[0].text, "kind of");
+  EXPECT_EQ(dict.value().themes[0].terms[2].text, "maybe");
+}
+
 TEST(Dictionaries, LiwcDicErrorsNameTheLine) {
   struct Case {
     std::string text, expected;
