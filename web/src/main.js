@@ -173,6 +173,12 @@ async function analyze(raw, {source} = {}) {
       },
     });
     if (generation !== state.generation) return;
+    if (big) {
+      // The analysis is done; drawing it cannot be cancelled, so Cancel goes away now.
+      ui.progressRow.hidden = true;
+      clearInterval(elapsedTimer);
+      setStatus('Drawing the results…');
+    }
     if (!(await render(text, result.report, generation))) return;
     page.lastVia = result.via;
     const where = result.via === 'worker' ? ' in a background worker' : '';
