@@ -3,6 +3,7 @@
 // (headless), from file://, on a generated ~20 MB JSONL corpus or on a file you name.
 //
 //   node web/build.mjs && node bench/page-corpus.mjs [CORPUS.jsonl|CORPUS.csv] [--mb 20] [--runs 3]
+//                                                    [--cores N]
 //
 // Without a path, articles are generated from the templates in tests/web/news-corpus.mjs (news-
 // like text, three outlets, dated) into a temporary file of about --mb megabytes. Each run opens
@@ -15,7 +16,9 @@
 //   articles/s    articles / page time
 //   heap MB       the page's JS heap after the run (summaries and aggregate; no corpus text)
 // and, for reference, the same module in node on the same articles (analysis only, the options
-// corpus mode uses), so the page's overhead can be read off. CHROMIUM=/path overrides the browser.
+// corpus mode uses), so the page's overhead can be read off. --cores N makes the page see N cores
+// (navigator.hardwareConcurrency), so --cores 1 measures one worker. CHROMIUM=/path overrides the
+// browser.
 
 import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
@@ -38,6 +41,7 @@ const flag = (name, fallback) => {
 };
 const targetMb = Number(flag('--mb', 20));
 const runs = Number(flag('--runs', 3));
+const cores = flag('--cores', null);
 const dist = resolve(flag('--dist', join(root, 'dist')));
 const given = args[0] ? resolve(args[0]) : null;
 
@@ -66,6 +70,11 @@ const browser = await chromium.launch({
 async function once() {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   const page = await context.newPage();
+  if (cores) {
+    await page.addInitScript((n) => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', {get: () => n});
+    }, Number(cores));
+  }
   await page.goto(pathToFileURL(join(dist, 'index.html')).href);
   await page.waitForFunction(() => window.newslensPage && window.newslensPage.analysisCount > 0);
   await page.click('[data-testid="tab-corpus"]');
