@@ -5,9 +5,12 @@
 // when dates exist, two sources compared, zero network requests.
 //
 //   node --test --test-concurrency=1 tests/web/corpus.test.mjs
+//
+// Every run writes test-results/screenshots/corpus.png (the whole Corpus tab); the README's
+// docs/corpus-screenshot.png is written when missing or when NEWSLENS_SCREENSHOT=1.
 
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -21,6 +24,7 @@ import {generateCorpus, toCsv, toJsonl} from './news-corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const SCREENSHOTS = join(root, 'test-results/screenshots');
+const README_SHOT = join(root, 'docs/corpus-screenshot.png');
 /** A corpus run is local work on ~0.3 MB; this only bounds a hang. */
 const RUN_TIMEOUT_MS = 60_000;
 
@@ -281,9 +285,19 @@ withPage((env) => {
 
           if (name === 'file') {
             await page.click('[data-testid="tab-corpus"]');
-            await page.evaluate(() => window.scrollTo(0, 0));
+            await page.selectOption('[data-testid="corpus-bucket"]', 'day');
+            await page.mouse.move(1, 1);
+            await page.evaluate(() => {
+              document.activeElement.blur();
+              window.scrollTo(0, 0);
+            });
             mkdirSync(SCREENSHOTS, {recursive: true});
             await page.screenshot({path: join(SCREENSHOTS, 'corpus.png'), fullPage: true});
+            // The README's picture of corpus mode: written when missing or NEWSLENS_SCREENSHOT=1.
+            if (!existsSync(README_SHOT) || process.env.NEWSLENS_SCREENSHOT === '1') {
+              await page.evaluate(() => document.querySelector('.corpus-input').scrollIntoView());
+              await page.screenshot({path: README_SHOT});
+            }
           }
           await assertClean(page, log);
           assertOnlyOwnFiles(log, base);
