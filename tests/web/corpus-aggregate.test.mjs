@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 
 import {
-  CorpusAggregate, daysBetween, summarise, TABLE_COLUMNS, tableRow, weekOf,
+  CorpusAggregate, daysBetween, spreadsheetSafe, summarise, TABLE_COLUMNS, tableRow, weekOf,
 } from '../../web/src/corpus-aggregate.js';
 
 /** A report with just what summaries read. */
@@ -119,4 +119,13 @@ describe('tableRow', () => {
                      ['7', 'Title, with comma', 'Mar 5', 'S', 100, 'a', 'a:0.5; b:0.3; c:0.1', -0.25,
                       'negative', 'X; Y', 'file-1.csv', 9]);
   });
+});
+
+describe('spreadsheetSafe', () => {
+  const table = [
+    ['=HYPERLINK("http://x","click")', '\'=HYPERLINK("http://x","click")'],
+    ['+1 234', '\'+1 234'], ['@SUM(A1)', '\'@SUM(A1)'], ['-cmd', '\'-cmd'], ['\tx', '\'\tx'],
+    ['-0.25', '-0.25'], ['+3', '+3'], ['Talks resume', 'Talks resume'], ['', ''], [-0.25, -0.25], [12, 12],
+  ];
+  for (const [cell, safe] of table) test(JSON.stringify(cell), () => assert.equal(spreadsheetSafe(cell), safe));
 });

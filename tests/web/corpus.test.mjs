@@ -315,7 +315,8 @@ withPage((env) => {
         const {context, page, log} = await openCorpus(base, {});
         try {
           // Columns in another order plus one the page ignores; quotes in a title.
-          const articles = UNDATED.map((a, i) => (i === 3 ? {...a, title: `${a.title}: "a turning point"`} : a));
+          const articles = UNDATED.map((a, i) => (i === 3 ? {...a, title: `${a.title}: "a turning point"`} :
+                                                  i === 5 ? {...a, title: '=SUM(1,2) is a title, not a formula'} : a));
           const reports = await expected(UNDATED);
           const good = toCsv(articles.map((a) => ({...a, notes: 'x'})), ['text', 'id', 'notes', 'source', 'title']);
           // Two bad rows, after the 10th and the 100th record. Texts hold \n, records end in \r\n.
@@ -350,6 +351,8 @@ withPage((env) => {
           const csv = parseCsv((await download(page, 'corpus-export-csv')).text);
           assert.equal(csv.length, 201);
           assert.equal(csv[4][1], articles[3].title, 'a title with quotes and a colon comes back whole');
+          assert.equal(csv[6][1], `'${articles[5].title}`, 'a title a spreadsheet would run is kept as text');
+          assert.equal(await page.textContent('[data-testid="corpus-table"] tbody tr[data-n="5"] th'), articles[5].title);
 
           // The article with quotes in its title opens from its CSV record (read again by range).
           const n = await page.evaluate(() => window.newslensPage.corpus.rows.find((r) => r.id === 'a0004').n);

@@ -183,3 +183,13 @@ export function tableRow(row, fileName = () => '') {
           row.themes.slice(0, TOP_THEMES).map(([id, , share]) => `${id}:${share}`).join('; '),
           row.tone, row.label, row.actors.join('; '), fileName(row.ref.file), row.ref.line || ''];
 }
+
+/**
+ * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @ or a tab/CR
+ * and is not a number) gets a leading apostrophe, which spreadsheets show as text. Corpus titles
+ * and sources come from files of any origin; this keeps "=HYPERLINK(...)" a title.
+ */
+export function spreadsheetSafe(cell) {
+  if (typeof cell !== 'string' || !/^[=+\-@\t\r]/.test(cell)) return cell;
+  return cell.trim() !== '' && Number.isFinite(Number(cell)) ? cell : `'${cell}`;
+}

@@ -6,7 +6,9 @@
 
 import {readArticleFile} from './article-text.js';
 import {barChart, groupedBarChart} from './charts.js';
-import {CorpusAggregate, TABLE_COLUMNS, tableRow, TOP_THEMES} from './corpus-aggregate.js';
+import {
+  CorpusAggregate, spreadsheetSafe, TABLE_COLUMNS, tableRow, TOP_THEMES,
+} from './corpus-aggregate.js';
 import {CorpusCancelled, CorpusClient, filePath, partitionFiles} from './corpus-client.js';
 import {recordFormat, RecordSplitter, reparseRecord} from './corpus-parse.js';
 import {dataTable, fillTable} from './data-table.js';
@@ -678,7 +680,8 @@ export class CorpusView {
   exportCsv() {
     const rows = this.visibleRows();
     download('newslens-corpus-articles.csv',
-             toCsv(TABLE_COLUMNS, rows.map((r) => tableRow(r, (i) => this.fileName(i)))), 'text/csv');
+             toCsv(TABLE_COLUMNS, rows.map((r) => tableRow(r, (i) => this.fileName(i)).map(spreadsheetSafe))),
+             'text/csv');
   }
 
   aggregate() {
