@@ -36,7 +36,7 @@ articles=$(zcat -f -- "$corpus" | wc -l)
 echo "corpus: $corpus, $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB of text input, $articles articles"
 echo "cli: $cli, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-10s %7s %9s %9s %11s %9s %9s %11s\n' mode threads "wall s" "MB/s" "articles/s" "cpu s" "RSS MB" "MB/cpu-s"
+printf '%-10s %7s %9s %9s %11s %9s %9s %11s\n' mode threads "wall s" "MB/s" "articles/s" "cpu s" "RSS MiB" "MB/cpu-s"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 flags_for() {
