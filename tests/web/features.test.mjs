@@ -409,6 +409,31 @@ withPage((env) => {
       }));
   });
 
+  describe('the sample\'s built report', () => {
+    test('is used only while it is the module\'s: another lexicon, an edit or a dictionary goes to the module', () =>
+      session(async ({page}) => {
+        assert.equal(await page.evaluate(() => window.newslensPage.lastVia), 'build');
+        const viaModule = async (label) => {
+          assert.equal(await page.evaluate(() => window.newslensPage.lastVia), 'main', label);
+          const {shown, again} = await page.evaluate(async () => {
+            const tone = document.querySelector('[data-testid="tone-option"]').value;
+            return {shown: window.newslensPage.lastReport,
+                    again: (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone})};
+          });
+          assert.deepEqual(shown, again, label);
+        };
+        await page.selectOption('[data-testid="tone-option"]', 'general');
+        await clickAndWait(page, '[data-testid="analyze"]');
+        await viaModule('another lexicon');
+        await page.selectOption('[data-testid="tone-option"]', 'news');
+        await clickAndWait(page, '[data-testid="load-sample"]');
+        assert.equal(await page.evaluate(() => window.newslensPage.lastVia), 'build');
+        await page.fill('[data-testid="article-input"]', (await page.inputValue('[data-testid="article-input"]')) + ' Peace.');
+        await clickAndWait(page, '[data-testid="analyze"]');
+        await viaModule('an edited sample');
+      }));
+  });
+
   describe('custom dictionaries', () => {
     const BEATS = '%\n1\tPartnership\n2\tGrowth\n%\nfriend*\t1\ncooperat*\t1\npartner*\t1\ndevelop*\t2\n';
     const addDictionary = async (page, name, text) => {

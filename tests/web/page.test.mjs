@@ -34,7 +34,11 @@ function suite(env) {
         const base = baseOf();
         const {context, page, log} = await openPage(env.browser(), base + 'index.html');
         try {
-          await analysed(page, 0);  // the sample is analysed on first open
+          await analysed(page, 0);  // the sample is shown on first open, from its built report
+          assert.equal(await page.evaluate(() => window.newslensPage.lastVia), 'build');
+          assert.match(await page.textContent('[data-testid="status"]'),
+                       /^Analysed [\d,]+ words from the sample when this page was built/);
+          await page.waitForFunction(() => window.newslensPage.moduleReady, null, {timeout: TIMEOUT_MS});
           await clickAndWait(page, '[data-testid="load-sample"]');
 
           for (const id of ['themes-chart', 'arc-chart']) {
@@ -85,6 +89,8 @@ function suite(env) {
           });
           assert.equal(expected.schema, 'newslens/report@1');
           assert.deepEqual(lastReport, expected, 'the page shows the report the module returns');
+          assert.deepEqual(await page.evaluate(() => NewsLensSample.report), expected,
+                           'the report built with the page is the module\'s');
           const {tone} = expected;
           assert.equal(shown.compound.value, String(tone.compound));
           assert.equal(shown.compound.text, signed(tone.compound));
