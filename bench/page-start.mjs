@@ -5,13 +5,14 @@
 //   node web/build.mjs && node bench/page-start.mjs [--runs 11]
 //
 // Each run opens the page in a fresh browser context (no storage: the first-visit path, which
-// analyses the sample). Times are ms from navigation start (performance.timeOrigin), read from
-// the marks the page sets:
+// shows the sample with the report web/build.mjs made for it, then compiles the module). Times
+// are ms from navigation start (performance.timeOrigin), read from the marks the page sets:
 //   newslens:start         app.js began (after newslens.js, sample.js, worker.js parsed)
-//   newslens:ready         the WebAssembly module compiled and the analyzer built
-//   newslens:first-charts  the sample analysed, overview and the two top charts drawn
+//   newslens:first-charts  the overview and the two top charts of the sample drawn
 //   painted                the first frame after first-charts (rAF, then a task: it was painted)
 //   newslens:rendered      every view, the article with its highlights included
+//   newslens:ready         the WebAssembly module compiled and the analyzer built: from here
+//                          the page analyses what is pasted or opened
 // One warm-up open is not counted (the OS file cache). Prints every run and the medians.
 // CHROMIUM=/path overrides the browser.
 
@@ -41,7 +42,7 @@ const browser = await chromium.launch({
          '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 
-const MARKS = ['newslens:start', 'newslens:ready', 'newslens:first-charts', 'painted', 'newslens:rendered'];
+const MARKS = ['newslens:start', 'newslens:first-charts', 'painted', 'newslens:rendered', 'newslens:ready'];
 
 async function open() {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
@@ -60,7 +61,8 @@ async function open() {
   });
   await page.goto(pathToFileURL(index).href);
   await page.waitForFunction(() => window.__painted &&
-      performance.getEntriesByName('newslens:rendered').length > 0, null, {timeout: 30_000});
+      performance.getEntriesByName('newslens:rendered').length > 0 &&
+      performance.getEntriesByName('newslens:ready').length > 0, null, {timeout: 30_000});
   const times = await page.evaluate((marks) => Object.fromEntries(marks.map((m) =>
     [m, m === 'painted' ? window.__painted : performance.getEntriesByName(m)[0].startTime])), MARKS);
   const fcp = await page.evaluate(() => {
@@ -80,7 +82,7 @@ const ms = (x) => x.toFixed(0).padStart(8);
 
 await open();  // warm-up, not counted
 const results = [];
-const cols = ['start', 'ready', 'first-charts', 'painted', 'rendered', 'FCP'];
+const cols = ['start', 'first-charts', 'painted', 'rendered', 'ready', 'FCP'];
 console.log(`page start: ${pathToFileURL(index).href}, ${runs} cold opens (ms from navigation start)`);
 console.log(`${'run'.padEnd(5)}${cols.map((c) => c.padStart(13)).join('')}`);
 for (let i = 0; i < runs; i++) {
