@@ -1,0 +1,49 @@
+// Analyses a JSONL corpus ({"text": ...} per line) REPS times with the public API only
+// (Analyzer::Create, Analyze, ToJson), for instruction counts under callgrind, and prints the
+// median wall-clock MB/s of the repetitions: see bench/callgrind.sh, which builds it against any
+// commit's core so figures compare over history.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "newslens/analyzer.h"
+#include "newslens/report.h"
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: analyze_once CORPUS.jsonl [REPS]\n");
+    return 2;
+  }
+  auto analyzer = newslens::Analyzer::Create({});
+  if (!analyzer.ok()) {
+    std::fprintf(stderr, "%s\n", analyzer.error().c_str());
+    return 1;
+  }
+  std::vector<std::string> texts;
+  std::ifstream in(argv[1]);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) texts.push_back(nlohmann::json::parse(line)["text"].get<std::string>());
+  const int reps = argc > 2 ? std::atoi(argv[2]) : 1;
+  size_t bytes = 0, out = 0;
+  std::vector<double> ms;
+  for (int r = 0; r < reps; ++r) {
+    auto start = std::chrono::steady_clock::now();
+    for (const std::string& t : texts) {
+      out += newslens::ToJson(analyzer.value().Analyze(t, {}).value()).size();
+      bytes += t.size();
+    }
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                     .count());
+  }
+  std::sort(ms.begin(), ms.end());
+  const double median = ms.empty() ? 0 : ms[ms.size() / 2];
+  std::fprintf(stderr, "bytes %zu report_bytes %zu median_ms_per_rep %.4f MB/s %.2f\n", bytes, out,
+               median, median > 0 && reps > 0 ? bytes / reps / 1e3 / median : 0.0);
+  return 0;
+}

@@ -1,0 +1,40 @@
+#!/bin/bash
+# Instructions per input byte of Analyze + ToJson (callgrind), and of Analyzer::Create, for the
+# core of any tree: figures that do not move with the machine's load, comparable across commits.
+#
+#   bench/callgrind.sh [TREE] [BUILD] [--wall]     defaults: this checkout, build-perf
+#
+# --wall also prints wall-clock figures of the same program outside valgrind (median of 5
+# passes over the 200 articles, and of 200 analyses of the sample): run it under nice -n -15.
+#
+# TREE is a source tree (e.g. `git archive COMMIT | tar -x -C /tmp/c`), BUILD a native Release
+# build of it (libnewslens_core.a). Corpora: the sample article x5, and the first 200 articles of
+# the generated corpus (bench/corpus.mjs). Needs valgrind, node, g++, nlohmann-json3-dev.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+wall=0
+positional=()
+for a in "$@"; do [ "$a" = --wall ] && wall=1 || positional+=("$a"); done
+tree="$(cd "${positional[0]:-$here/..}" && pwd)"
+build="$(cd "${positional[1]:-$tree/build-perf}" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+node -e "process.stdout.write(JSON.stringify({text: require('fs').readFileSync('$here/../data/samples/china-russia-letter.txt', 'utf8')}) + '\n')" > "$work/sample.jsonl"
+node "$here/corpus.mjs" --mb 10 --out "$work/gen.jsonl" && head -200 "$work/gen.jsonl" > "$work/gen200.jsonl"
+g++ -O2 -std=c++17 -I"$tree/core/include" "$here/analyze_once.cc" "$build/libnewslens_core.a" -o "$work/analyze_once"
+for corpus in sample:5 gen200:1; do
+  name=${corpus%%:*}; reps=${corpus##*:}
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.$name" \
+    --toggle-collect='newslens::Analyzer::Analyze*' --toggle-collect='newslens::ToJson*' \
+    "$work/analyze_once" "$work/$name.jsonl" "$reps" 2> "$work/err.$name"
+  ir=$(grep -o 'Collected : [0-9]*' "$work/err.$name" | grep -o '[0-9]*$')
+  bytes=$(grep -o '^bytes [0-9]*' "$work/err.$name" | grep -o '[0-9]*$')
+  echo "$name: $ir instructions / $bytes bytes = $(echo "scale=1; $ir / $bytes" | bc) per byte"
+done
+valgrind --tool=callgrind --callgrind-out-file="$work/cg.create" \
+  --toggle-collect='newslens::Analyzer::Create*' "$work/analyze_once" /dev/null 2> "$work/err.create"
+echo "Analyzer::Create: $(grep -o 'Collected : [0-9]*' "$work/err.create" | grep -o '[0-9]*$') instructions"
+if [ "$wall" = 1 ]; then
+  "$work/analyze_once" "$work/gen200.jsonl" 5 2>&1 | sed 's/^/wall gen200 x5: /'
+  "$work/analyze_once" "$work/sample.jsonl" 200 2>&1 | sed 's/^/wall sample x200: /'
+fi
