@@ -4,6 +4,7 @@
 #   make build  native CLI (build/newslens), wasm module (build-wasm/), site (dist/)
 
 SHELL := /bin/bash
+MAKEFLAGS += --no-print-directory
 JOBS ?= $(shell nproc)
 SAMPLE := data/samples/china-russia-letter.txt
 # Emscripten 3.1.6's JS optimizer needs Debian's acorn.

@@ -118,12 +118,20 @@ void PrintTable(const std::string& name, const newslens::Report& r) {
   if (r.top_level.empty()) {
     std::printf("  themes    (no theme terms found)\n");
   } else {
-    std::printf("  themes    %-28s %7s %6s %6s\n", "", "score", "count", "share");
+    // Labels are shortened to fit one column, so the figures line up whatever the taxonomy says.
+    constexpr size_t kLabel = 34;
+    auto fit = [](const std::string& label, size_t width) {
+      if (label.size() <= width) return label + std::string(width - label.size(), ' ');
+      size_t cut = width - 1;
+      while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
+      return label.substr(0, cut) + "." + std::string(width - cut - 1, ' ');
+    };
+    std::printf("  themes    %s %7s %6s %6s\n", fit("", kLabel).c_str(), "score", "count", "share");
     size_t shown = 0;
     for (const auto& t : r.top_level) {
       if (shown++ == 5) break;
-      std::printf("            %-28s %7s %6u %5s%%\n", t.label.c_str(), Fixed(t.score, 1).c_str(),
-                  t.count, Fixed(t.share * 100, 0).c_str());
+      std::printf("            %s %7s %6u %5s%%\n", fit(t.label, kLabel).c_str(),
+                  Fixed(t.score, 1).c_str(), t.count, Fixed(t.share * 100, 0).c_str());
       size_t subs = 0;
       for (const auto& s : r.themes) {
         if (s.parent != t.id || subs == 3) continue;
@@ -131,7 +139,7 @@ void PrintTable(const std::string& name, const newslens::Report& r) {
         std::string top_terms;
         for (size_t k = 0; k < s.terms.size() && k < 3; ++k)
           top_terms += (k ? ", " : "") + s.terms[k].term;
-        std::printf("              %-26s %7s %6u   tone %s  [%s]\n", s.label.c_str(),
+        std::printf("              %s %7s %6u   tone %5s  [%s]\n", fit(s.label, kLabel - 2).c_str(),
                     Fixed(s.score, 1).c_str(), s.count, Fixed(s.tone, 2).c_str(),
                     top_terms.c_str());
       }
