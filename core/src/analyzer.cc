@@ -225,7 +225,9 @@ struct WordInfo {
 };
 
 // The flags a word's resolution depends on besides its bytes (parts of a compound share bytes
-// with whole words but not these flags).
+// with whole words but not these flags). Whatever resolve() below reads from a token other than
+// its bytes must be in this mask: ThemeEngine::KeyFor, RootWildcard, KnowsCompound and the
+// vocabulary lookups read only these (internal.h says so at KeyFor).
 constexpr uint16_t kMemoFlags = kAllCaps | kCompound | kApostrophe;
 
 // Open-addressing table from token bytes to WordInfo. Slots carry a generation stamp, so a new

@@ -47,7 +47,9 @@ class ThemeEngine {
  public:
   // Adds a dictionary. Themes with a known id get the new terms; new ids are appended.
   Status Add(const ThemeDictionary& dict, std::string_view source);
-  // The key of a token for theme matching, from its normalized form.
+  // The key of a token for theme matching, from its normalized form. It may depend only on the
+  // token's bytes and its kAllCaps, kCompound and kApostrophe flags: BuildDocument computes it
+  // once per distinct (bytes, those flags) in a document (kMemoFlags in analyzer.cc).
   uint32_t KeyFor(std::string_view original, std::string_view norm, const Token& t,
                   std::string* scratch) const;
   // True when a hyphenated compound should stay whole for theme matching.
