@@ -2,13 +2,12 @@
 // (Analyzer::Create, Analyze, ToJson), for instruction counts under callgrind, and prints the
 // median wall-clock MB/s of the repetitions: see bench/callgrind.sh, which builds it against any
 // commit's core so figures compare over history.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

@@ -2,12 +2,11 @@
 #ifndef NEWSLENS_BENCH_BENCH_UTIL_H_
 #define NEWSLENS_BENCH_BENCH_UTIL_H_
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>

@@ -27,7 +27,9 @@ double Ms(Clock::time_point a, Clock::time_point b) {
 
 double Median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+  return v.empty()      ? 0
+         : v.size() % 2 ? v[v.size() / 2]
+                        : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
 }  // namespace
@@ -54,12 +56,14 @@ int main(int argc, char** argv) {
   bench::Corpus corpus = bench::LoadCorpus(path);
 
   uint64_t words = 0;
-  for (const auto& a : corpus.articles) words += analyzer.Analyze(a.text, options).value().stats.words;
+  for (const auto& a : corpus.articles)
+    words += analyzer.Analyze(a.text, options).value().stats.words;
   std::vector<double> round_ms;
   size_t sink = 0;
   for (int r = 0; r < rounds; ++r) {
     auto t0 = Clock::now();
-    for (const auto& a : corpus.articles) sink += ToJson(analyzer.Analyze(a.text, options).value()).size();
+    for (const auto& a : corpus.articles)
+      sink += ToJson(analyzer.Analyze(a.text, options).value()).size();
     round_ms.push_back(Ms(t0, Clock::now()));
   }
   std::string sample = bench::Sample();

@@ -182,7 +182,8 @@ int main(int argc, char** argv) {
   auto impl = newslens::Analyzer::Impl::Create({});
   auto analyzer = newslens::Analyzer::Create({});
   if (!impl.ok() || !analyzer.ok()) {
-    std::fprintf(stderr, "bench: %s\n", impl.ok() ? analyzer.error().c_str() : impl.error().c_str());
+    std::fprintf(stderr, "bench: %s\n",
+                 impl.ok() ? analyzer.error().c_str() : impl.error().c_str());
     return 1;
   }
   f.impl = impl.value();
@@ -191,8 +192,8 @@ int main(int argc, char** argv) {
   f.corpus_name = corpus.name;
   f.sample = Prepare({{"sample", Sample()}}, &f.sample_bytes);
   f.corpus = Prepare(corpus.articles, &f.corpus_bytes);
-  std::fprintf(stderr, "corpus: %s, %zu articles, %.2f MB; sample: %zu bytes\n", corpus.name.c_str(),
-               corpus.articles.size(), f.corpus_bytes / 1e6, f.sample_bytes);
+  std::fprintf(stderr, "corpus: %s, %zu articles, %.2f MB; sample: %zu bytes\n",
+               corpus.name.c_str(), corpus.articles.size(), f.corpus_bytes / 1e6, f.sample_bytes);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

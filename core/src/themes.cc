@@ -230,7 +230,9 @@ Status ThemeEngine::Add(const ThemeDictionary& dict, std::string_view source) {
         if (wild.size() <= 64) root_wild_lengths_ |= uint64_t{1} << (wild.size() - 1);
         else root_wild_lengths_ |= uint64_t{1} << 63;  // > 64 bytes: probed without the filter
         root_wild_first_.resize(kFirstBytesWords, 0);
-        auto set = [&](size_t index) { root_wild_first_[index >> 6] |= uint64_t{1} << (index & 63); };
+        auto set = [&](size_t index) {
+          root_wild_first_[index >> 6] |= uint64_t{1} << (index & 63);
+        };
         unsigned char b0 = static_cast<unsigned char>(wild[0]);
         if (wild.size() == 1) {
           for (size_t b1 = 0; b1 < 256; ++b1) set(b0 << 8 | b1);
@@ -394,8 +396,9 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
         score[theme] += weight;
         int top = themes_[theme].parent;
         if (top < 0) continue;  // a top-level term: counted above
-        auto it = std::find_if(tops.begin(), tops.end(),
-                               [&](const auto& p) { return p.first == static_cast<uint32_t>(top); });
+        auto it = std::find_if(tops.begin(), tops.end(), [&](const auto& p) {
+          return p.first == static_cast<uint32_t>(top);
+        });
         if (it == tops.end()) tops.emplace_back(top, weight);
         else it->second = std::max(it->second, weight);
       }
