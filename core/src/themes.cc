@@ -436,14 +436,28 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
   double total = 0;
   for (uint32_t t = 0; t < themes_.size(); ++t)
     if (themes_[t].parent < 0) total += score[t];
-  size_t next_term = 0, next_sentence = 0;
-  for (uint32_t t = 0; t < themes_.size(); ++t) {
-    // This theme's slices of the sorted pairs.
-    size_t term_begin = next_term, sentence_begin = next_sentence;
+  // Each theme's slices of the sorted pairs: terms [4t, 4t+1), sentences [4t+2, 4t+3).
+  thread_local std::vector<size_t> slices;
+  slices.assign(themes_.size() * 4, 0);
+  for (size_t t = 0, next_term = 0, next_sentence = 0; t < themes_.size(); ++t) {
+    slices[4 * t] = next_term;
     while (next_term < theme_terms.size() && theme_terms[next_term] >> 32 == t) ++next_term;
+    slices[4 * t + 1] = next_term;
+    slices[4 * t + 2] = next_sentence;
     while (next_sentence < theme_sentences.size() && theme_sentences[next_sentence] >> 32 == t)
       ++next_sentence;
-    if (count[t] == 0) continue;
+    slices[4 * t + 3] = next_sentence;
+  }
+  // Results are built in their final order (by score, then id), so none is moved by a sort.
+  thread_local std::vector<uint32_t> order;
+  order.clear();
+  for (uint32_t t = 0; t < themes_.size(); ++t)
+    if (count[t] > 0) order.push_back(t);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return score[a] != score[b] ? score[a] > score[b] : themes_[a].def.id < themes_[b].def.id;
+  });
+  report->themes.reserve(report->themes.size() + order.size());
+  for (uint32_t t : order) {
     const ThemeDef& def = themes_[t].def;
     ThemeResult r;
     r.id = def.id;
@@ -455,15 +469,17 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
     r.share = total > 0 ? score[t] / total : 0;
     r.per_1000_words = doc.words ? 1000.0 * count[t] / doc.words : 0;
     double sum = 0;
-    for (size_t k = sentence_begin; k < next_sentence; ++k) {
+    r.sentences.reserve(slices[4 * t + 3] - slices[4 * t + 2]);
+    for (size_t k = slices[4 * t + 2]; k < slices[4 * t + 3]; ++k) {
       uint32_t sentence = static_cast<uint32_t>(theme_sentences[k]);
       sum += sentence_compound[sentence];
       r.sentences.push_back(sentence);
     }
     r.tone = r.sentences.empty() ? 0.0 : sum / static_cast<double>(r.sentences.size());
-    for (size_t k = term_begin; k < next_term;) {
+    const size_t term_end = slices[4 * t + 1];
+    for (size_t k = slices[4 * t]; k < term_end;) {
       size_t run = k;
-      while (run < next_term && theme_terms[run] == theme_terms[k]) ++run;
+      while (run < term_end && theme_terms[run] == theme_terms[k]) ++run;
       r.terms.push_back({def.terms[static_cast<uint32_t>(theme_terms[k])].text,
                          static_cast<uint32_t>(run - k)});
       k = run;
@@ -486,8 +502,11 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
   auto by_score = [](const auto& x, const auto& y) {
     return x.score != y.score ? x.score > y.score : x.id < y.id;
   };
-  std::sort(report->top_level.begin(), report->top_level.end(), by_score);
-  std::sort(report->themes.begin(), report->themes.end(), by_score);
+  // Already in order unless the report held results before this call.
+  if (!std::is_sorted(report->top_level.begin(), report->top_level.end(), by_score))
+    std::sort(report->top_level.begin(), report->top_level.end(), by_score);
+  if (!std::is_sorted(report->themes.begin(), report->themes.end(), by_score))
+    std::sort(report->themes.begin(), report->themes.end(), by_score);
   if (!report->top_level.empty()) report->primary_theme = report->top_level.front().id;
   for (uint64_t st : sentence_themes) {
     uint32_t s = static_cast<uint32_t>(st >> 32);
