@@ -74,9 +74,10 @@ NewsLens.create = function (options) {
   return created;
 };
 
-NewsLens.prototype.analyze = function (text, options) {
-  if (typeof text !== 'string') throw new TypeError('newslens: analyze(text) needs a string');
-  if (!this._session) throw new Error('newslens: this analyzer was disposed');
+// Validates the arguments and runs the analysis; returns the report's JSON text.
+function analyzeJson(self, text, options, caller) {
+  if (typeof text !== 'string') throw new TypeError('newslens: ' + caller + '(text) needs a string');
+  if (!self._session) throw new Error('newslens: this analyzer was disposed');
   options = options || {};
   var tone = options.tone === undefined ? 'news' : options.tone;
   if (TONES.indexOf(tone) < 0) {
@@ -86,33 +87,23 @@ NewsLens.prototype.analyze = function (text, options) {
   if (offsets !== 'utf16' && offsets !== 'utf8') {
     throw new RangeError('newslens: options.offsets must be "utf16" or "utf8"');
   }
-  var outcome = this._session.analyze(text, {
+  var outcome = self._session.analyze(text, {
     tone: tone,
     utf8Offsets: offsets === 'utf8',
     mentions: options.mentions !== false,
     sentences: options.sentences !== false,
   });
   if (outcome.error) throw new Error('newslens: ' + outcome.error);
-  return JSON.parse(outcome.json);
+  return outcome.json;
+}
+
+NewsLens.prototype.analyze = function (text, options) {
+  return JSON.parse(analyzeJson(this, text, options, 'analyze'));
 };
 
 /** The report as the JSON text the core wrote (byte-identical to the native CLI's --json). */
 NewsLens.prototype.analyzeToJson = function (text, options) {
-  if (typeof text !== 'string') throw new TypeError('newslens: analyzeToJson(text) needs a string');
-  if (!this._session) throw new Error('newslens: this analyzer was disposed');
-  options = options || {};
-  var tone = options.tone === undefined ? 'news' : options.tone;
-  if (TONES.indexOf(tone) < 0) {
-    throw new RangeError('newslens: options.tone must be one of ' + TONES.join(', '));
-  }
-  var outcome = this._session.analyze(text, {
-    tone: tone,
-    utf8Offsets: options.offsets === 'utf8',
-    mentions: options.mentions !== false,
-    sentences: options.sentences !== false,
-  });
-  if (outcome.error) throw new Error('newslens: ' + outcome.error);
-  return outcome.json;
+  return analyzeJson(this, text, options, 'analyzeToJson');
 };
 
 NewsLens.prototype.dispose = function () {
