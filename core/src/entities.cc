@@ -587,6 +587,23 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     return e;
   };
 
+  // A person's name after a title ("President Vladimir Putin", "spokesman Wang Wenbin"), the
+  // title kept as the role; false when the name is empty or too long to be one.
+  auto add_titled_person = [&](uint32_t sentence, uint32_t begin, uint32_t end, uint32_t words,
+                               uint32_t role_begin, uint32_t role_end, bool honorific) {
+    if (words == 0 || words > kMaxPersonWords) return false;
+    Found f;
+    f.sentence = sentence;
+    f.begin = begin;
+    f.end = end;
+    f.type = Type::kPerson;
+    f.role_begin = role_begin;
+    f.role_end = role_end;
+    f.honorific = honorific;
+    f.single = words == 1;
+    found.push_back(std::move(f));
+    return true;
+  };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Span& span = doc.sentences[s];
     uint32_t first_word = span.first_token;
@@ -624,17 +641,7 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
                              : 0;
         uint32_t words = 0;
         uint32_t end = title ? PersonEnd(sc, i + title, &words) : 0;
-        if (words > 0 && words <= kMaxPersonWords) {
-          Found f;
-          f.sentence = s;
-          f.begin = i + title;
-          f.end = end;
-          f.type = Type::kPerson;
-          f.role_begin = role_begin;
-          f.role_end = role_end;
-          f.honorific = honorific;
-          f.single = words == 1;
-          found.push_back(std::move(f));
+        if (add_titled_person(s, i + title, end, words, role_begin, role_end, honorific)) {
           i = end;
           continue;
         }
@@ -688,18 +695,7 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
       if (uint32_t title = Titles(doc, i, span.last_token, &role_begin, &role_end, &honorific)) {
         uint32_t words = 0;
         uint32_t end = PersonEnd(sc, i + title, &words);
-        if (words > 0 && words <= kMaxPersonWords) {
-          Found f;
-          f.sentence = s;
-          f.begin = i + title;
-          f.end = end;
-          f.type = Type::kPerson;
-          f.role_begin = role_begin;
-          f.role_end = role_end;
-          f.honorific = honorific;
-          f.single = words == 1;
-          found.push_back(std::move(f));
-        }
+        add_titled_person(s, i + title, end, words, role_begin, role_end, honorific);
         i = std::max(end, i + title);
         continue;
       }

@@ -74,13 +74,9 @@ function faded(colour) {
   return /^#[0-9a-f]{6}$/i.test(colour) ? colour + FADED_ALPHA : colour;
 }
 
-/**
- * Horizontal bars. `rows` = [{label, value, colour}]; `onSelect(index)` when a bar is clicked.
- * `min`/`max` fix the value axis (a diverging chart passes −1 and 1). Returns the Chart.
- */
-export function barChart(canvas, rows, {onSelect, valueLabel = 'Score', min, max,
-                                        format = String} = {}) {
-  canvas.parentElement.style.height = `${Math.max(1, rows.length) * BAR_ROW_PX + BAR_AXIS_PX}px`;
+// Options shared by the horizontal bar charts: one labelled row per bar, the value axis titled,
+// and a stronger zero line when the scale diverges (tone from -1 to +1).
+function horizontalBarOptions({valueLabel, min, max}) {
   const options = baseOptions();
   options.indexAxis = 'y';
   options.scales.y.grid.display = false;
@@ -93,6 +89,17 @@ export function barChart(canvas, rows, {onSelect, valueLabel = 'Score', min, max
     options.scales.x.grid.color = (ctx) => (ctx.tick && ctx.tick.value === 0 ? fg : cssVar('--grid'));
   }
   options.scales.x.title = {display: true, text: valueLabel, color: options.scales.x.ticks.color};
+  return options;
+}
+
+/**
+ * Horizontal bars. `rows` = [{label, value, colour}]; `onSelect(index)` when a bar is clicked.
+ * `min`/`max` fix the value axis (a diverging chart passes −1 and 1). Returns the Chart.
+ */
+export function barChart(canvas, rows, {onSelect, valueLabel = 'Score', min, max,
+                                        format = String} = {}) {
+  canvas.parentElement.style.height = `${Math.max(1, rows.length) * BAR_ROW_PX + BAR_AXIS_PX}px`;
+  const options = horizontalBarOptions({valueLabel, min, max});
   options.plugins.tooltip.callbacks = {
     title: (items) => rows[items[0].dataIndex].label,
     label: (ctx) => `${valueLabel}: ${format(ctx.parsed.x)}`,
@@ -219,18 +226,7 @@ export function chartPng(chart) {
 export function groupedBarChart(canvas, labels, series, {valueLabel, min, max, format = String} = {}) {
   canvas.parentElement.style.height =
       `${Math.max(1, labels.length) * (BAR_ROW_PX + 10 * (series.length - 1)) + BAR_AXIS_PX}px`;
-  const options = baseOptions();
-  options.indexAxis = 'y';
-  options.scales.y.grid.display = false;
-  options.scales.y.ticks.autoSkip = false;
-  options.scales.x.beginAtZero = true;
-  if (min !== undefined) options.scales.x.min = min;
-  if (max !== undefined) options.scales.x.max = max;
-  if (min !== undefined && min < 0) {
-    const fg = options.scales.x.ticks.color;
-    options.scales.x.grid.color = (ctx) => (ctx.tick && ctx.tick.value === 0 ? fg : cssVar('--grid'));
-  }
-  options.scales.x.title = {display: true, text: valueLabel, color: options.scales.x.ticks.color};
+  const options = horizontalBarOptions({valueLabel, min, max});
   options.plugins.tooltip.callbacks = {
     title: (items) => labels[items[0].dataIndex],
     label: (ctx) => `${ctx.dataset.label}: ${format(ctx.parsed.x)}`,
