@@ -47,6 +47,7 @@ std::vector<Prepared> Prepare(const std::vector<Article>& articles, size_t* byte
     *bytes += p.text.size();
     std::vector<Token> raw;
     fixture->impl->BuildDocument(p.text, &raw, &p.doc);
+    p.doc.Detach();  // kept while other documents are built
     fixture->impl->Sentences(&p.doc);
     fixture->impl->Tone(p.doc, options, &p.compounds, &p.toned);
     p.full = fixture->analyzer->Analyze(p.text, options).value();

@@ -1,6 +1,7 @@
 #include "newslens/analyzer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <unordered_set>
@@ -120,6 +121,11 @@ Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(const Analy
   return std::shared_ptr<const Impl>(std::move(impl));
 }
 
+uint64_t Analyzer::Impl::NextId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 size_t Analyzer::theme_count() const { return impl_->themes.theme_count(); }
 size_t Analyzer::term_count() const { return impl_->themes.term_count(); }
 
@@ -191,36 +197,53 @@ void ToUtf16Offsets(const Utf16Map& map, Report* report) {
 
 // Orders mentions by start, then kind, keeping the order they were found in for ties (a stable
 // sort). The tone, theme and entity stages each append theirs in text order, so the usual case
-// is a merge of three sorted runs; anything else falls back to the sort.
+// is a merge of three sorted runs, done on indices so that each Mention moves once; anything
+// else falls back to the sort.
 void OrderMentions(std::vector<Mention>* mentions, size_t after_tone, size_t after_themes) {
-  auto before = [](const Mention& a, const Mention& b) {
-    return a.start != b.start ? a.start < b.start : a.kind < b.kind;
+  std::vector<Mention>& m = *mentions;
+  auto before = [&](uint32_t a, uint32_t b) {
+    return m[a].start != m[b].start ? m[a].start < m[b].start : m[a].kind < m[b].kind;
   };
-  auto b = mentions->begin();
-  auto t = b + static_cast<std::ptrdiff_t>(after_tone);
-  auto e = b + static_cast<std::ptrdiff_t>(after_themes);
-  if (std::is_sorted(b, t, before) && std::is_sorted(t, e, before) &&
-      std::is_sorted(e, mentions->end(), before)) {
-    std::inplace_merge(b, t, e, before);
-    std::inplace_merge(b, e, mentions->end(), before);
-  } else {
-    std::stable_sort(b, mentions->end(), before);
+  const uint32_t n = static_cast<uint32_t>(m.size());
+  const uint32_t bounds[4] = {0, static_cast<uint32_t>(after_tone),
+                              static_cast<uint32_t>(after_themes), n};
+  for (int r = 0; r < 3; ++r)
+    for (uint32_t i = bounds[r] + 1; i < bounds[r + 1]; ++i)
+      if (before(i, i - 1)) {
+        std::stable_sort(m.begin(), m.end(), [](const Mention& a, const Mention& b) {
+          return a.start != b.start ? a.start < b.start : a.kind < b.kind;
+        });
+        return;
+      }
+  thread_local std::vector<uint32_t> order;
+  order.clear();
+  uint32_t at[3] = {bounds[0], bounds[1], bounds[2]};
+  while (order.size() < n) {
+    int pick = -1;  // the run whose head comes first; the earlier run on ties (stable)
+    for (int r = 0; r < 3; ++r)
+      if (at[r] < bounds[r + 1] && (pick < 0 || before(at[r], at[pick]))) pick = r;
+    order.push_back(at[pick]++);
   }
+  std::vector<Mention> sorted;
+  sorted.reserve(n);
+  for (uint32_t i : order) sorted.push_back(std::move(m[i]));
+  m.swap(sorted);
 }
 
 }  // namespace
 
 namespace {
 
-// What a word token resolves to, computed once per distinct (bytes, case/compound/apostrophe
-// flags) in a document: a news article repeats most of its words, and these lookups (normalize,
-// stem, dictionary ids) are the expensive part of building a document.
+// What a word token resolves to: normalize, stem and dictionary ids, the expensive part of
+// building a document. News repeats its words within an article and across articles, so each
+// distinct (bytes, case/compound/apostrophe flags) is resolved once per thread and analyzer and
+// kept in a WordCache.
 struct WordInfo {
   uint32_t surface;      // Vocab id of the normalized form, or kNoId
   uint32_t key;          // ThemeEngine key, or kNoId
   uint32_t wild;         // ThemeEngine::RootWildcard, or kNoId
-  uint32_t lower_begin;  // the normalized form in Document::lower
-  uint32_t lower_len;
+  uint32_t lower_begin;  // the normalized form: Document::kShared | offset in the cache's
+  uint32_t lower_len;    // arena, or an offset in Document::lower when not cached
   bool whole;            // compound heads: kept whole (an engine knows the compound)
 };
 
@@ -230,78 +253,107 @@ struct WordInfo {
 // vocabulary lookups read only these (internal.h says so at KeyFor).
 constexpr uint16_t kMemoFlags = kAllCaps | kCompound | kApostrophe;
 
-// Open-addressing table from token bytes to WordInfo. Slots carry a generation stamp, so a new
-// document starts with an empty table without clearing it; the table is reused by every
-// document analysed on the thread and never grows past kMaxSlots (further new words are then
-// resolved without memoization).
-class WordMemo {
+// Open-addressing table from word bytes to WordInfo, one per thread, kept across documents. It
+// belongs to one analyzer at a time (ids differ between analyzers) and starts over when another
+// analyzer uses the thread or when it is nearly full. Its memory is allocated once, at a fixed
+// size (kSlots slots, kArenaBytes of word bytes), and never grows: analysing any number of
+// articles leaves the heap where it was. Words too long to be worth caching, and words met
+// while it is full, are resolved into the document alone.
+class WordCache {
  public:
-  static constexpr uint32_t kMaxSlots = 1u << 16;
+  static constexpr uint32_t kSlots = 1u << 16;       // power of two; at most half are used
+  static constexpr uint32_t kArenaBytes = 1u << 20;  // original and normalized bytes of words
+  static constexpr uint32_t kMaxWordBytes = 64;      // longer words are not cached
 
-  void Start(std::string_view text, size_t tokens) {
-    text_ = text;
-    uint32_t cap = 256;
-    while (cap < kMaxSlots && cap < tokens * 2) cap <<= 1;
-    if (slots_.size() < cap) slots_.resize(cap);
-    mask_ = cap - 1;
-    used_ = 0;
-    if (++generation_ == 0) {  // wrapped: stale stamps could look current
-      for (Slot& s : slots_) s.generation = 0;
-      generation_ = 1;
+  // Called at the start of every document.
+  void Begin(uint64_t owner) {
+    if (slots_.empty()) {
+      slots_.resize(kSlots);
+      arena_.reset(new char[kArenaBytes]);
+    }
+    // Start over for another analyzer, or before the document could find the cache full.
+    if (owner != owner_ || used_ > kSlots / 2 - kSlots / 8 ||
+        arena_used_ > kArenaBytes - kArenaBytes / 8) {
+      owner_ = owner;
+      used_ = 0;
+      arena_used_ = 0;
+      if (++generation_ == 0) {  // wrapped: stale stamps could look current
+        for (Slot& s : slots_) s.generation = 0;
+        generation_ = 1;
+      }
     }
   }
 
-  // The slot for token t: found (*hit = true) or where to insert (nullptr when full).
-  WordInfo* Find(const Token& t, bool* hit) {
-    const uint32_t len = t.end - t.begin;
-    const uint16_t flags = t.flags & kMemoFlags;
-    const uint64_t h = HashBytes(text_.data() + t.begin, len) ^ flags;
+  const char* arena() const { return arena_.get(); }
+
+  // The cached resolution of a word (bytes, flags): *hit tells whether it was there; otherwise
+  // the returned entry is to be filled, its normalized form copied with Keep(). nullptr when
+  // the word cannot be cached.
+  WordInfo* Find(const char* bytes, uint32_t len, uint16_t flags, bool* hit) {
+    *hit = false;
+    if (len > kMaxWordBytes) return nullptr;
+    const uint64_t h = HashBytes(bytes, len) ^ flags;
     const uint32_t tag = static_cast<uint32_t>(h >> 32);
-    for (uint32_t i = static_cast<uint32_t>(h) & mask_;; i = (i + 1) & mask_) {
+    constexpr uint32_t mask = kSlots - 1;
+    for (uint32_t i = static_cast<uint32_t>(h) & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.generation != generation_) {
-        *hit = false;
-        if ((used_ + 1) * 2 > mask_ + 1) return nullptr;
+        // 2 * len: the word and, at most as long, its normalized form.
+        if (used_ + 1 > kSlots / 2 || arena_used_ + 2 * len > kArenaBytes) return nullptr;
         ++used_;
         s.generation = generation_;
         s.tag = tag;
-        s.begin = t.begin;
-        s.len = len;
+        s.begin = arena_used_;
+        s.len = static_cast<uint8_t>(len);
         s.flags = flags;
+        std::memcpy(arena_.get() + arena_used_, bytes, len);
+        arena_used_ += len;
         return &s.info;
       }
       if (s.tag == tag && s.len == len && s.flags == flags &&
-          std::memcmp(text_.data() + s.begin, text_.data() + t.begin, len) == 0) {
+          std::memcmp(arena_.get() + s.begin, bytes, len) == 0) {
         *hit = true;
         return &s.info;
       }
     }
   }
 
+  // Copies a normalized form (no longer than the word just added by Find) into the arena and
+  // returns its offset with Document::kShared set.
+  uint32_t Keep(std::string_view norm) {
+    const uint32_t at = arena_used_;
+    std::memcpy(arena_.get() + at, norm.data(), norm.size());
+    arena_used_ += static_cast<uint32_t>(norm.size());
+    return Document::kShared | at;
+  }
+
  private:
   struct Slot {
     uint32_t generation = 0;
     uint32_t tag = 0;
-    uint32_t begin = 0, len = 0;
+    uint32_t begin = 0;
+    uint8_t len = 0;
     uint16_t flags = 0;
     WordInfo info;
   };
-  std::string_view text_;
   std::vector<Slot> slots_;
-  uint32_t mask_ = 0, used_ = 0, generation_ = 0;
+  std::unique_ptr<char[]> arena_;
+  uint64_t owner_ = 0;
+  uint32_t used_ = 0, arena_used_ = 0, generation_ = 0;
 };
 
 }  // namespace
 
 void Analyzer::Impl::BuildDocument(std::string_view text, std::vector<Token>* raw_tokens,
                                    Document* doc) const {
-  thread_local WordMemo memo;
+  thread_local WordCache cache;
   thread_local std::string norm, scratch, scratch2;
   doc->text = text;
-  *raw_tokens = Tokenize(text);
+  Tokenize(text, raw_tokens);
   const std::vector<Token>& raw = *raw_tokens;
   const size_t n = raw.size();
-  memo.Start(text, n);
+  cache.Begin(id);
+  doc->shared = cache.arena();
   doc->tokens.resize(n);
   doc->lower_begin.resize(n);
   doc->lower_len.resize(n);
@@ -312,13 +364,18 @@ void Analyzer::Impl::BuildDocument(std::string_view text, std::vector<Token>* ra
   doc->words = 0;
   size_t out = 0;
 
-  // Resolves word token t (normalize, look up, stem) unless the memo knows it already.
-  auto resolve = [&](const Token& t, WordInfo* info) {
+  // Resolves word token t (normalize, look up, stem); `cached` tells where its normalized form
+  // goes: into the cache's arena, or into the document's.
+  auto resolve = [&](const Token& t, WordInfo* info, bool cached) {
     std::string_view original = t.view(text);
     NormalizeWord(original, &norm);
-    info->lower_begin = static_cast<uint32_t>(doc->lower.size());
     info->lower_len = static_cast<uint32_t>(norm.size());
-    doc->lower += norm;
+    if (cached) {
+      info->lower_begin = cache.Keep(norm);
+    } else {
+      info->lower_begin = static_cast<uint32_t>(doc->lower.size());
+      doc->lower += norm;
+    }
     info->surface = vocab.Find(norm);
     if (info->surface == kNoId && t.has(kApostrophe) && norm.size() > 2 &&
         norm.compare(norm.size() - 2, 2, "'s") == 0)
@@ -332,13 +389,18 @@ void Analyzer::Impl::BuildDocument(std::string_view text, std::vector<Token>* ra
                     themes.KnowsCompound(norm, &scratch, &scratch2);
     }
   };
-  WordInfo unmemoized;
+  WordInfo uncached;
   auto lookup = [&](const Token& t) -> const WordInfo& {
     bool hit;
-    WordInfo* info = memo.Find(t, &hit);
-    if (!info) info = &unmemoized;
-    if (!hit) resolve(t, info);
-    return *info;
+    WordInfo* info = cache.Find(text.data() + t.begin, t.end - t.begin,
+                                static_cast<uint16_t>(t.flags & kMemoFlags), &hit);
+    if (hit) return *info;
+    if (info) {
+      resolve(t, info, true);
+      return *info;
+    }
+    resolve(t, &uncached, false);
+    return uncached;
   };
   auto keep = [&](const Token& t) {
     doc->tokens[out] = t;
@@ -437,8 +499,19 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
 }
 
 Report Analyzer::Impl::Run(std::string_view text, const Options& options) const {
-  Document doc;
-  std::vector<Token> raw;
+  // Kept by the thread between articles so their vectors are not allocated again each time;
+  // released after a very large article so that it does not hold its memory.
+  thread_local Document doc;
+  thread_local std::vector<Token> raw;
+  struct Release {
+    ~Release() {
+      constexpr size_t kKeepTokens = 1u << 18;
+      if (raw.capacity() > kKeepTokens) {
+        doc = Document();
+        raw = std::vector<Token>();
+      }
+    }
+  } release;
   BuildDocument(text, &raw, &doc);
   Sentences(&doc);
 

@@ -19,6 +19,8 @@
 namespace newslens {
 
 struct Analyzer::Impl {
+  // Tells analyzers apart for the per-thread word cache (an address could be reused).
+  const uint64_t id = NextId();
   Vocab vocab;  // normalized lowercase words known to any engine
   ThemeEngine themes;
   SentimentEngine sentiment;
@@ -26,6 +28,7 @@ struct Analyzer::Impl {
   std::unordered_set<std::string> abbreviations;
 
   static Result<std::shared_ptr<const Impl>> Create(const AnalyzerConfig& config);
+  static uint64_t NextId();
 
   // Stage: tokens -> document. Hyphenated compounds are kept whole when an engine knows them,
   // else split into their parts; every word gets its normalized form and dictionary ids.

@@ -14,15 +14,25 @@ namespace {
 // Appends JSON to a string through a raw cursor: the string is grown ahead of the writes (its
 // size is the capacity in use) and cut to the written length by Finish(), so each key, number
 // and string is a few stores rather than a std::string::append call.
+// Bytes a JSON string cannot hold as they are: control characters, '"' and '\\'.
+struct EscapeTable {
+  bool needs[256];
+  constexpr EscapeTable() : needs() {
+    for (int c = 0; c < 256; ++c) needs[c] = c < 0x20 || c == '"' || c == '\\';
+  }
+};
+inline constexpr EscapeTable kEscape{};
+
 class Writer {
  public:
   Writer(std::string* out, size_t expected) : out_(out) {
-    out_->resize(expected < 256 ? 256 : expected);
+    if (out_->size() < expected) out_->resize(expected < 256 ? 256 : expected);
     begin_ = out_->data();
     cur_ = begin_;
     end_ = begin_ + out_->size();
   }
-  void Finish() { out_->resize(static_cast<size_t>(cur_ - begin_)); }
+  // The JSON written, as a new string (the buffer stays with the writer's owner).
+  std::string Take() const { return std::string(begin_, static_cast<size_t>(cur_ - begin_)); }
 
   // Keys are literals: their length is known at compile time.
   template <size_t N>
@@ -48,14 +58,27 @@ class Writer {
     need_comma_ = true;
   }
   void String(std::string_view s) {
-    Ensure(s.size() * 6 + 3);  // worst case: every byte a \u00XX escape
+    const size_t n = s.size();
+    size_t clean = 0;  // bytes before the first that needs an escape
+    while (clean < n && !kEscape.needs[static_cast<unsigned char>(s[clean])]) ++clean;
+    if (clean == n) {  // the usual case: ids, labels and terms need no escape
+      Ensure(n + 3);
+      if (need_comma_) *cur_++ = ',';
+      *cur_++ = '"';
+      Put(s.data(), n);
+      *cur_++ = '"';
+      need_comma_ = true;
+      return;
+    }
+    Ensure(n * 6 + 3);  // worst case: every byte a \u00XX escape
     if (need_comma_) *cur_++ = ',';
     *cur_++ = '"';
     // Copy runs of characters that need no escape at once.
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
+    Put(s.data(), clean);
+    size_t run = clean;
+    for (size_t i = clean; i < n; ++i) {
       unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (!kEscape.needs[c]) continue;
       Put(s.data() + run, i - run);
       run = i + 1;
       switch (c) {
@@ -71,7 +94,7 @@ class Writer {
         }
       }
     }
-    Put(s.data() + run, s.size() - run);
+    Put(s.data() + run, n - run);
     *cur_++ = '"';
     need_comma_ = true;
   }
@@ -164,7 +187,9 @@ class Writer {
 }  // namespace
 
 std::string ToJson(const Report& r) {
-  std::string out;
+  // Written into a buffer kept by the thread (grown, never zero-filled again) and copied out
+  // once: a fresh string would be zero-filled by every resize.
+  thread_local std::string out;
   // About what a report takes: a start on the growth, which doubles when it is short.
   Writer w(&out, 2048 + r.mentions.size() * 80 + r.sentences.size() * 64 + r.themes.size() * 400);
   w.Open('{');
@@ -352,8 +377,10 @@ std::string ToJson(const Report& r) {
   }
   w.Close(']');
   w.Close('}');
-  w.Finish();
-  return out;
+  std::string json = w.Take();
+  constexpr size_t kKeepBytes = 4u << 20;  // a huge report's buffer is not kept
+  if (out.size() > kKeepBytes) std::string().swap(out);
+  return json;
 }
 
 }  // namespace newslens

@@ -98,6 +98,13 @@ inline bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  return tokens;
+}
+
+void Tokenize(std::string_view text, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   tokens.reserve(text.size() / 5 + 4);
   const size_t n = text.size();
   size_t i = 0;
@@ -106,6 +113,10 @@ std::vector<Token> Tokenize(std::string_view text) {
   int newlines = 0;
 
   while (i < n) {
+    if (text[i] == ' ') {  // the commonest character between tokens
+      ++i;
+      continue;
+    }
     utf8::Char ch = utf8::Decode(text, i);
     if (ch.cls == CharClass::kSpace) {
       if (ch.cp == '\n') {
@@ -155,6 +166,7 @@ std::vector<Token> Tokenize(std::string_view text) {
           ++j;
           continue;
         }
+        if (b < 0x80 && utf8::kAscii.cls[b] == CharClass::kSpace) break;  // most word ends
         utf8::Char c = utf8::Decode(text, j);
         if (c.cls == CharClass::kLetter || c.cls == CharClass::kDigit) {
           if (c.cls == CharClass::kLetter) {
@@ -290,7 +302,6 @@ std::vector<Token> Tokenize(std::string_view text) {
     tokens.push_back(t);
     i += ch.len;
   }
-  return tokens;
 }
 
 void NormalizeWord(std::string_view word, std::string* out) {

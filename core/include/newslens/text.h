@@ -64,6 +64,8 @@ struct Token {
 // followed by one kPart token per part; callers keep either the compound or its parts (see
 // Analyzer). Allocates only the output vector.
 std::vector<Token> Tokenize(std::string_view text);
+// The same into `out` (cleared first), reusing its memory.
+void Tokenize(std::string_view text, std::vector<Token>* out);
 
 // Writes the normalized lookup form of a word into `out` (cleared first): ASCII lowercased,
 // curly apostrophes made straight, Unicode hyphens made '-', acronym dots removed ("U.S." ->
