@@ -21,7 +21,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 node -e "process.stdout.write(JSON.stringify({text: require('fs').readFileSync('$here/../data/samples/china-russia-letter.txt', 'utf8')}) + '\n')" > "$work/sample.jsonl"
 node "$here/corpus.mjs" --mb 10 --out "$work/gen.jsonl" && head -200 "$work/gen.jsonl" > "$work/gen200.jsonl"
-g++ -O2 -std=c++17 -I"$tree/core/include" "$here/analyze_once.cc" "$build/libnewslens_core.a" -o "$work/analyze_once"
+# libnewslens_dict.a: the dictionary parsers, a library of their own since the packed dictionaries.
+libs=("$build/libnewslens_core.a")
+[ -f "$build/libnewslens_dict.a" ] && libs+=("$build/libnewslens_dict.a")
+g++ -O2 -std=c++17 -I"$tree/core/include" "$here/analyze_once.cc" "${libs[@]}" -o "$work/analyze_once"
 for corpus in sample:5 gen200:1; do
   name=${corpus%%:*}; reps=${corpus##*:}
   valgrind --tool=callgrind --callgrind-out-file="$work/cg.$name" \

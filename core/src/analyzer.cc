@@ -6,48 +6,12 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "builtin.h"
 #include "embedded.h"
 #include "internal.h"
-#include "json_util.h"
 #include "pipeline.h"
 
 namespace newslens {
-
-namespace {
-
-struct TextRules {
-  std::vector<std::string> abbreviations;
-  EntityWords entity;
-};
-
-Result<TextRules> LoadTextRules(std::string_view text, std::string_view source) {
-  auto parsed = json_util::Parse(text, source);
-  if (!parsed.ok()) return parsed.status();
-  TextRules rules;
-  const auto& root = parsed.value();
-  if (json_util::GetString(root, "format") != "newslens/text-rules@1")
-    return Status::Error(std::string(source) + ": expected format newslens/text-rules@1");
-  for (auto [key, out] : {std::pair{"abbreviations", &rules.abbreviations},
-                          {"org_words", &rules.entity.org_words},
-                          {"name_connectors", &rules.entity.connectors},
-                          {"org_connectors", &rules.entity.org_connectors},
-                          {"name_particles", &rules.entity.particles},
-                          {"honorifics", &rules.entity.honorifics}}) {
-    if (const auto* list = json_util::Get(root, key); list && list->is_array())
-      for (const auto& v : *list)
-        if (v.is_string()) out->push_back(v.get<std::string>());
-  }
-  return rules;
-}
-
-std::string_view Required(const char* name, Status* status) {
-  std::string_view data = embedded::Find(name);
-  if (data.empty() && status->ok())
-    *status = Status::Error(std::string("embedded dictionary missing: data/") + name);
-  return data;
-}
-
-}  // namespace
 
 Result<ToneDomain> ParseToneDomain(std::string_view name) {
   if (name == "news") return ToneDomain::kNews;
@@ -64,42 +28,35 @@ Result<Analyzer> Analyzer::Create(const AnalyzerConfig& config) {
 }
 
 Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(const AnalyzerConfig& config) {
-  auto impl = std::make_shared<Impl>();
-  Status missing;
-  // Custom dictionaries first, so a malformed one fails before any work is done.
+  // The built-in dictionaries, packed at build time (builtin.h): no JSON parsing at start-up.
+  std::string_view packed = embedded::Packed();
+  if (packed.empty())
+    return Status::Error("the built-in dictionaries were not provided (embedded::Provide)");
+  auto builtin = Unpack(packed);
+  if (!builtin.ok()) return builtin.status();
+  return Create(config, builtin.value());
+}
+
+Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(
+    const AnalyzerConfig& config, const BuiltinDictionaries& builtin) {
+  // Custom dictionaries first, so a malformed one fails before the engines are built.
   std::vector<CustomDictionary> custom;
   for (const DictionarySource& src : config.dictionaries) {
     auto parsed = ParseCustomDictionary(src.text, src.name);
     if (!parsed.ok()) return parsed.status();
     custom.push_back(std::move(parsed).value());
   }
-
-  auto text_rules = LoadTextRules(Required("text/en.json", &missing), "text/en.json");
-  auto themes = ParseThemes(Required("themes/en.json", &missing), "themes/en.json");
-  auto general = ParseLexicon(Required("sentiment/general-en.json", &missing),
-                              "sentiment/general-en.json");
-  auto news = ParseLexicon(Required("sentiment/news-en.json", &missing), "sentiment/news-en.json");
-  auto finance = ParseLexicon(Required("sentiment/finance-en.json", &missing),
-                              "sentiment/finance-en.json");
-  auto rules = ParseSentimentRules(Required("sentiment/rules-en.json", &missing),
-                                   "sentiment/rules-en.json");
-  auto countries = ParseEntities(Required("entities/countries-en.json", &missing),
-                                 "entities/countries-en.json");
-  auto orgs = ParseEntities(Required("entities/organizations-en.json", &missing),
-                            "entities/organizations-en.json");
-  if (!missing.ok()) return missing;
-  for (const Status* s : {&text_rules.status(), &themes.status(), &general.status(),
-                          &news.status(), &finance.status(), &rules.status(),
-                          &countries.status(), &orgs.status()})
-    if (!s->ok()) return *s;
-
-  for (const auto& a : text_rules.value().abbreviations) impl->abbreviations.insert(a);
+  auto impl = std::make_shared<Impl>();
+  for (const auto& a : builtin.text.abbreviations) impl->abbreviations.insert(a);
+  EntityWords entity_words{builtin.text.org_words, builtin.text.name_connectors,
+                           builtin.text.org_connectors, builtin.text.name_particles,
+                           builtin.text.honorifics};
 
   if (!config.replace_default_themes) {
-    if (Status s = impl->themes.Add(themes.value(), "themes/en.json"); !s.ok()) return s;
+    if (Status s = impl->themes.Add(builtin.themes, "themes/en.json"); !s.ok()) return s;
   }
-  std::vector<LexiconDef> news_layers{news.value()};
-  std::vector<EntityDictionary> entity_dicts{countries.value(), orgs.value()};
+  std::vector<LexiconDef> news_layers{builtin.news};
+  std::vector<EntityDictionary> entity_dicts{builtin.countries, builtin.organizations};
   for (size_t i = 0; i < custom.size(); ++i) {
     const CustomDictionary& c = custom[i];
     const std::string& name = config.dictionaries[i].name;
@@ -111,12 +68,11 @@ Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(const Analy
       entity_dicts.push_back(c.entities);
     }
   }
-  if (Status s = impl->sentiment.Build({general.value()}, news_layers, {finance.value()},
-                                       rules.value(), &impl->vocab);
+  if (Status s = impl->sentiment.Build({builtin.general}, news_layers, {builtin.finance},
+                                       builtin.rules, &impl->vocab);
       !s.ok())
     return s;
-  if (Status s = impl->entities.Build(entity_dicts, text_rules.value().entity, &impl->vocab);
-      !s.ok())
+  if (Status s = impl->entities.Build(entity_dicts, entity_words, &impl->vocab); !s.ok())
     return s;
   return std::shared_ptr<const Impl>(std::move(impl));
 }

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "builtin.h"
 #include "internal.h"
 #include "newslens/analyzer.h"
 
@@ -27,8 +28,14 @@ struct Analyzer::Impl {
   EntityEngine entities;
   std::unordered_set<std::string> abbreviations;
 
-  static Result<std::shared_ptr<const Impl>> Create(const AnalyzerConfig& config);
   static uint64_t NextId();
+  // From the built-in dictionaries the binary carries (embedded::Packed()), plus the config's.
+  static Result<std::shared_ptr<const Impl>> Create(const AnalyzerConfig& config);
+  // From the given built-in dictionaries (tests compare JSON-loaded and packed ones).
+  static Result<std::shared_ptr<const Impl>> Create(const AnalyzerConfig& config,
+                                                    const BuiltinDictionaries& builtin);
+  // An Analyzer around a built Impl (Impl, a nested class, may call the private constructor).
+  static Analyzer Wrap(std::shared_ptr<const Impl> impl) { return Analyzer(std::move(impl)); }
 
   // Stage: tokens -> document. Hyphenated compounds are kept whole when an engine knows them,
   // else split into their parts; every word gets its normalized form and dictionary ids.

@@ -1,0 +1,410 @@
+#include "builtin.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "json_util.h"
+
+namespace newslens {
+
+const char* const kBuiltinFiles[8] = {
+    "text/en.json",        "themes/en.json",           "sentiment/general-en.json",
+    "sentiment/news-en.json",  "sentiment/finance-en.json", "sentiment/rules-en.json",
+    "entities/countries-en.json", "entities/organizations-en.json"};
+
+namespace {
+
+constexpr std::string_view kMagic = "newslens/packed@1";
+
+Result<TextListsDef> ParseTextLists(std::string_view text, std::string_view source) {
+  auto parsed = json_util::Parse(text, source);
+  if (!parsed.ok()) return parsed.status();
+  TextListsDef lists;
+  const auto& root = parsed.value();
+  if (json_util::GetString(root, "format") != "newslens/text-rules@1")
+    return Status::Error(std::string(source) + ": expected format newslens/text-rules@1");
+  for (auto [key, out] : {std::pair{"abbreviations", &lists.abbreviations},
+                          {"org_words", &lists.org_words},
+                          {"name_connectors", &lists.name_connectors},
+                          {"org_connectors", &lists.org_connectors},
+                          {"name_particles", &lists.name_particles},
+                          {"honorifics", &lists.honorifics}}) {
+    if (const auto* list = json_util::Get(root, key); list && list->is_array())
+      for (const auto& v : *list)
+        if (v.is_string()) out->push_back(v.get<std::string>());
+  }
+  return lists;
+}
+
+// ---- writing ----
+
+class Writer {
+ public:
+  void Field(std::string_view s) {
+    if (!status_.ok()) return;
+    if (s.find_first_of("\t\n") != std::string_view::npos) {
+      status_ = Status::Error("packed dictionaries: \"" + std::string(s) +
+                              "\" holds a TAB or a line break, which the packed form cannot");
+      return;
+    }
+    if (!line_start_) out_ += '\t';
+    out_ += s;
+    line_start_ = false;
+  }
+  void Count(size_t n) { Field(std::to_string(n)); }
+  void Float(float f) { Number(f, 9, [](const char* s) { return static_cast<float>(std::strtod(s, nullptr)); }); }
+  void Double(double d) { Number(d, 17, [](const char* s) { return std::strtod(s, nullptr); }); }
+  void End() {
+    out_ += '\n';
+    line_start_ = true;
+  }
+  void List(const std::vector<std::string>& items) {
+    Count(items.size());
+    for (const auto& s : items) Field(s);
+    End();
+  }
+  Result<std::string> Finish() {
+    if (!status_.ok()) return status_;
+    return std::move(out_);
+  }
+
+ private:
+  // The shortest %g form that reads back to exactly `v`.
+  template <class T, class Read>
+  void Number(T v, int max_digits, Read read) {
+    if (!std::isfinite(v)) {
+      status_ = Status::Error("packed dictionaries: a number is not finite");
+      return;
+    }
+    char buf[40];
+    for (int digits = 1; digits <= max_digits; ++digits) {
+      std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+      if (read(buf) == v) break;
+    }
+    Field(buf);
+  }
+
+  std::string out_;
+  bool line_start_ = true;
+  Status status_;
+};
+
+void PackLexicon(const LexiconDef& lex, Writer* w) {
+  w->Field(lex.name);
+  w->Count(lex.entries.size());
+  w->Count(lex.emoticons.size());
+  w->End();
+  for (const auto* list : {&lex.entries, &lex.emoticons})
+    for (const auto& [word, valence] : *list) {
+      w->Field(word);
+      w->Float(valence);
+      w->End();
+    }
+}
+
+void PackEntities(const EntityDictionary& d, Writer* w) {
+  w->Count(d.countries.size());
+  w->Count(d.organizations.size());
+  w->End();
+  for (const CountryDef& c : d.countries) {
+    w->Field(c.code);
+    w->Field(c.name);
+    w->End();
+    w->List(c.aliases);
+    w->List(c.demonyms);
+    w->List(c.places);
+  }
+  for (const OrganizationDef& o : d.organizations) {
+    w->Field(o.name);
+    w->Field(o.kind);
+    w->Field(o.parent);
+    w->End();
+    w->List(o.aliases);
+  }
+  w->List(d.titles);
+  w->List(d.not_names);
+  w->List(d.not_countries);
+}
+
+// ---- reading ----
+
+// Reads line by line, field by field. The first error sticks; later reads return empty values,
+// so the caller checks status() once at the end (and before trusting any count for a loop).
+class Reader {
+ public:
+  explicit Reader(std::string_view text) : rest_(text) {}
+
+  // Moves to the next line; false (and an error) at the end of the text.
+  bool NextLine() {
+    if (!status_.ok()) return false;
+    if (rest_.empty()) return Fail("unexpected end");
+    size_t nl = rest_.find('\n');
+    if (nl == std::string_view::npos) return Fail("the last line has no line break");
+    line_ = rest_.substr(0, nl);
+    rest_.remove_prefix(nl + 1);
+    ++line_no_;
+    have_field_ = true;
+    return true;
+  }
+  std::string_view Field() {
+    if (!status_.ok()) return {};
+    if (!have_field_) {
+      Fail("a field is missing");
+      return {};
+    }
+    size_t tab = line_.find('\t');
+    std::string_view f = line_.substr(0, tab);
+    if (tab == std::string_view::npos) {
+      have_field_ = false;
+      line_ = {};
+    } else {
+      line_.remove_prefix(tab + 1);
+    }
+    return f;
+  }
+  std::string String() { return std::string(Field()); }
+  // A count: at most the bytes left, so a corrupt count cannot make a loop run long.
+  size_t Count() {
+    std::string_view f = Field();
+    size_t n = 0;
+    auto [end, ec] = std::from_chars(f.data(), f.data() + f.size(), n);
+    if (status_.ok() && (f.empty() || ec != std::errc() || end != f.data() + f.size()))
+      Fail("expected a count, not \"" + std::string(f) + "\"");
+    if (status_.ok() && n > rest_.size() + line_.size()) Fail("a count larger than the data");
+    return status_.ok() ? n : 0;
+  }
+  double Number() {
+    std::string f(Field());
+    char* end = nullptr;
+    double v = f.empty() ? 0 : std::strtod(f.c_str(), &end);
+    if (status_.ok() && (f.empty() || end != f.c_str() + f.size() || !std::isfinite(v)))
+      Fail("expected a number, not \"" + f + "\"");
+    return v;
+  }
+  // Ends a line: every field must have been read.
+  void EndLine() {
+    if (status_.ok() && have_field_) Fail("unexpected fields \"" + std::string(line_) + "\"");
+  }
+  std::vector<std::string> List() {
+    std::vector<std::string> items;
+    if (!NextLine()) return items;
+    size_t n = Count();
+    items.reserve(n);
+    for (size_t i = 0; i < n && status_.ok(); ++i) items.push_back(String());
+    EndLine();
+    return items;
+  }
+  bool AtEnd() const { return rest_.empty(); }
+  bool AtLineEnd() const { return !have_field_; }
+  bool Fail(const std::string& what) {
+    if (status_.ok())
+      status_ = Status::Error("packed dictionaries: line " + std::to_string(line_no_) + ": " + what);
+    return false;
+  }
+  const Status& status() const { return status_; }
+
+ private:
+  std::string_view rest_, line_;
+  size_t line_no_ = 0;
+  bool have_field_ = false;
+  Status status_;
+};
+
+void UnpackLexicon(Reader* r, LexiconDef* lex) {
+  if (!r->NextLine()) return;
+  lex->name = r->String();
+  size_t entries = r->Count(), emoticons = r->Count();
+  r->EndLine();
+  for (auto [list, n] : {std::pair{&lex->entries, entries}, {&lex->emoticons, emoticons}}) {
+    list->reserve(n);
+    for (size_t i = 0; i < n && r->NextLine(); ++i) {
+      std::string word = r->String();
+      list->emplace_back(std::move(word), static_cast<float>(r->Number()));
+      r->EndLine();
+    }
+  }
+}
+
+void UnpackEntities(Reader* r, EntityDictionary* d) {
+  if (!r->NextLine()) return;
+  size_t countries = r->Count(), orgs = r->Count();
+  r->EndLine();
+  d->countries.resize(countries);
+  for (CountryDef& c : d->countries) {
+    if (!r->NextLine()) return;
+    c.code = r->String();
+    c.name = r->String();
+    r->EndLine();
+    c.aliases = r->List();
+    c.demonyms = r->List();
+    c.places = r->List();
+  }
+  d->organizations.resize(orgs);
+  for (OrganizationDef& o : d->organizations) {
+    if (!r->NextLine()) return;
+    o.name = r->String();
+    o.kind = r->String();
+    o.parent = r->String();
+    r->EndLine();
+    o.aliases = r->List();
+  }
+  d->titles = r->List();
+  d->not_names = r->List();
+  d->not_countries = r->List();
+}
+
+}  // namespace
+
+Result<BuiltinDictionaries> LoadBuiltinJson(const std::vector<std::string>& texts) {
+  if (texts.size() != std::size(kBuiltinFiles))
+    return Status::Error("built-in dictionaries: expected " +
+                         std::to_string(std::size(kBuiltinFiles)) + " files");
+  for (size_t i = 0; i < texts.size(); ++i)
+    if (texts[i].empty())
+      return Status::Error(std::string("built-in dictionary missing: data/") + kBuiltinFiles[i]);
+  auto text = ParseTextLists(texts[0], kBuiltinFiles[0]);
+  auto themes = ParseThemes(texts[1], kBuiltinFiles[1]);
+  auto general = ParseLexicon(texts[2], kBuiltinFiles[2]);
+  auto news = ParseLexicon(texts[3], kBuiltinFiles[3]);
+  auto finance = ParseLexicon(texts[4], kBuiltinFiles[4]);
+  auto rules = ParseSentimentRules(texts[5], kBuiltinFiles[5]);
+  auto countries = ParseEntities(texts[6], kBuiltinFiles[6]);
+  auto orgs = ParseEntities(texts[7], kBuiltinFiles[7]);
+  for (const Status* s : {&text.status(), &themes.status(), &general.status(), &news.status(),
+                          &finance.status(), &rules.status(), &countries.status(), &orgs.status()})
+    if (!s->ok()) return *s;
+  BuiltinDictionaries d;
+  d.text = std::move(text).value();
+  d.themes = std::move(themes).value();
+  d.general = std::move(general).value();
+  d.news = std::move(news).value();
+  d.finance = std::move(finance).value();
+  d.rules = std::move(rules).value();
+  d.countries = std::move(countries).value();
+  d.organizations = std::move(orgs).value();
+  return d;
+}
+
+Result<std::string> Pack(const BuiltinDictionaries& d) {
+  Writer w;
+  w.Field(kMagic);
+  w.End();
+  for (const auto* list : {&d.text.abbreviations, &d.text.org_words, &d.text.name_connectors,
+                           &d.text.org_connectors, &d.text.name_particles, &d.text.honorifics})
+    w.List(*list);
+  w.Count(d.themes.themes.size());
+  w.End();
+  for (const ThemeDef& t : d.themes.themes) {
+    for (const std::string* s : {&t.id, &t.label, &t.parent, &t.iptc}) w.Field(*s);
+    w.Count(t.terms.size());
+    w.End();
+    for (const TermDef& term : t.terms) {  // most weigh 1: the weight only when it is not
+      w.Field(term.text);
+      if (term.weight != 1.0f) w.Float(term.weight);
+      w.End();
+    }
+  }
+  for (const LexiconDef* lex : {&d.general, &d.news, &d.finance}) PackLexicon(*lex, &w);
+  const SentimentRulesDef& r = d.rules;
+  w.List(r.negators);
+  w.List(r.negation_exceptions);
+  w.Count(r.boosters.size());
+  w.Count(r.contrast.size());
+  w.Count(r.constants.size());
+  w.Count(r.lists.size());
+  w.End();
+  for (const auto& [word, scalar] : r.boosters) {
+    w.Field(word);
+    w.Float(scalar);
+    w.End();
+  }
+  for (const auto& [word, c] : r.contrast) {
+    w.Field(word);
+    w.Float(c.before);
+    w.Float(c.after);
+    w.Count(c.introduces_weak ? 1 : 0);
+    w.End();
+  }
+  for (const auto& [name, value] : r.constants) {
+    w.Field(name);
+    w.Double(value);
+    w.End();
+  }
+  for (const auto& [name, items] : r.lists) {
+    w.Field(name);
+    w.End();
+    w.List(items);
+  }
+  PackEntities(d.countries, &w);
+  PackEntities(d.organizations, &w);
+  return w.Finish();
+}
+
+Result<BuiltinDictionaries> Unpack(std::string_view packed) {
+  Reader r(packed);
+  BuiltinDictionaries d;
+  if (r.NextLine() && r.Field() != kMagic) r.Fail(std::string("expected ") + std::string(kMagic));
+  r.EndLine();
+  for (auto* list : {&d.text.abbreviations, &d.text.org_words, &d.text.name_connectors,
+                     &d.text.org_connectors, &d.text.name_particles, &d.text.honorifics})
+    *list = r.List();
+  if (r.NextLine()) d.themes.themes.resize(r.Count());
+  r.EndLine();
+  for (ThemeDef& t : d.themes.themes) {
+    if (!r.NextLine()) break;
+    for (std::string* s : {&t.id, &t.label, &t.parent, &t.iptc}) *s = r.String();
+    t.terms.resize(r.Count());
+    r.EndLine();
+    for (TermDef& term : t.terms) {
+      if (!r.NextLine()) break;
+      term.text = r.String();
+      if (!r.AtLineEnd()) term.weight = static_cast<float>(r.Number());
+      r.EndLine();
+    }
+  }
+  for (LexiconDef* lex : {&d.general, &d.news, &d.finance}) UnpackLexicon(&r, lex);
+  SentimentRulesDef& rules = d.rules;
+  rules.negators = r.List();
+  rules.negation_exceptions = r.List();
+  size_t boosters = 0, contrast = 0, constants = 0, lists = 0;
+  if (r.NextLine()) {
+    boosters = r.Count();
+    contrast = r.Count();
+    constants = r.Count();
+    lists = r.Count();
+    r.EndLine();
+  }
+  for (size_t i = 0; i < boosters && r.NextLine(); ++i) {
+    std::string word = r.String();
+    rules.boosters[std::move(word)] = static_cast<float>(r.Number());
+    r.EndLine();
+  }
+  for (size_t i = 0; i < contrast && r.NextLine(); ++i) {
+    std::string word = r.String();
+    ContrastDef c;
+    c.before = static_cast<float>(r.Number());
+    c.after = static_cast<float>(r.Number());
+    c.introduces_weak = r.Count() != 0;
+    r.EndLine();
+    rules.contrast[std::move(word)] = c;
+  }
+  for (size_t i = 0; i < constants && r.NextLine(); ++i) {
+    std::string name = r.String();
+    rules.constants[std::move(name)] = r.Number();
+    r.EndLine();
+  }
+  for (size_t i = 0; i < lists && r.NextLine(); ++i) {
+    std::string name = r.String();
+    r.EndLine();
+    rules.lists[std::move(name)] = r.List();
+  }
+  UnpackEntities(&r, &d.countries);
+  UnpackEntities(&r, &d.organizations);
+  if (r.status().ok() && !r.AtEnd()) r.Fail("unexpected data after the last dictionary");
+  if (!r.status().ok()) return r.status();
+  return d;
+}
+
+}  // namespace newslens

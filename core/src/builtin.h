@@ -1,0 +1,64 @@
+// Private: the built-in dictionaries (data/**/*.json) as one value, and their packed form.
+//
+// The JSON files are parsed at BUILD time by tools/pack_dictionaries.cc (with the same parsers
+// as custom dictionaries, dictionary.cc) and written in the packed form below; the analyzer loads
+// that form at start-up, which needs no JSON parser and is ~20x cheaper (docs/performance.md).
+// The native build compiles the packed text into the binary (cmake/embed.cmake); the wasm build
+// carries it as a string in newslens.js, where gzip compresses it as text, and hands it to the
+// core once (embedded::Provide).
+//
+// Packed form ("newslens/packed@1"): UTF-8 text, one record per line, fields separated by TAB.
+// Every list starts with its length; every string is written as is, so a dictionary string may
+// not hold a TAB or a line break (packing fails with the string named). Floats are written in
+// the shortest decimal that reads back to the same float (doubles likewise), so
+// Unpack(Pack(d)) == d field for field; tools/pack_dictionaries.cc checks Pack(Unpack(p)) == p
+// on every build, and tests/core/builtin_test.cc that both forms give byte-identical reports.
+#ifndef NEWSLENS_SRC_BUILTIN_H_
+#define NEWSLENS_SRC_BUILTIN_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newslens/dictionary.h"
+#include "newslens/status.h"
+
+namespace newslens {
+
+// data/text/en.json: tokenizer and name-finding word lists.
+struct TextListsDef {
+  std::vector<std::string> abbreviations, org_words, name_connectors, org_connectors,
+      name_particles, honorifics;
+};
+
+struct BuiltinDictionaries {
+  TextListsDef text;                       // text/en.json
+  ThemeDictionary themes;                  // themes/en.json
+  LexiconDef general, news, finance;       // sentiment/{general,news,finance}-en.json
+  SentimentRulesDef rules;                 // sentiment/rules-en.json
+  EntityDictionary countries, organizations;  // entities/{countries,organizations}-en.json
+};
+
+// The data/ files the built-in dictionaries are made of, relative to data/.
+extern const char* const kBuiltinFiles[8];
+
+// Parses the JSON files; `file(name)` returns the text of data/<name> (kBuiltinFiles).
+template <class FileFn>
+Result<BuiltinDictionaries> LoadBuiltinJson(FileFn file);
+Result<BuiltinDictionaries> LoadBuiltinJson(const std::vector<std::string>& texts);
+
+// The packed text; fails when a string cannot be packed (a TAB or line break in it).
+Result<std::string> Pack(const BuiltinDictionaries& dicts);
+// Reads the packed text; fails with "packed dictionaries: line N: ..." on anything malformed.
+Result<BuiltinDictionaries> Unpack(std::string_view packed);
+
+template <class FileFn>
+Result<BuiltinDictionaries> LoadBuiltinJson(FileFn file) {
+  std::vector<std::string> texts;
+  for (const char* name : kBuiltinFiles) texts.push_back(file(name));
+  return LoadBuiltinJson(texts);
+}
+
+}  // namespace newslens
+
+#endif  // NEWSLENS_SRC_BUILTIN_H_
