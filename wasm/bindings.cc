@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "embedded.h"
 #include "newslens/analyzer.h"
 
 namespace {
@@ -56,6 +57,8 @@ class Session {
 
 EMSCRIPTEN_BINDINGS(newslens) {
   using namespace emscripten;
+  // The packed built-in dictionaries, which newslens.js carries as text (core/src/embedded.h).
+  function("provideDictionaries", &newslens::embedded::Provide);
   value_object<newslens::DictionarySource>("DictionarySource")
       .field("name", &newslens::DictionarySource::name)
       .field("text", &newslens::DictionarySource::text);

@@ -8,9 +8,50 @@ var TONES = ['news', 'general', 'finance'];
 var modulePromise = null;  // the wasm instance, created once and shared
 var defaultAnalyzer = null;  // NewsLens.create() without dictionaries, memoised
 
+// The wasm bytes, decoded from newslensWasmText (see wasm/assemble.mjs for the encoding): a byte
+// ranked r among the most frequent is alphabet[r] for r < 90, '{' + alphabet[r - 90] below 180,
+// '}' + alphabet[r - 180] above. Decoded on each call (a few ms), not kept.
+function wasmBytes() {
+  var index = new Uint8Array(128);  // character -> its place in the alphabet
+  var n = 0;
+  for (var c = 32; c < 127; c++) {
+    if (c !== 34 && c !== 60 && c !== 92 && c !== 123 && c !== 125) index[c] = n++;
+  }
+  var rank = new Uint8Array(256);
+  for (var r = 0; r < 256; r++) rank[r] = parseInt(newslensWasmRank.substr(2 * r, 2), 16);
+  var text = newslensWasmText;
+  var bytes = new Uint8Array(newslensWasmSize);
+  var out = 0;
+  for (var i = 0; i < text.length; i++) {
+    var ch = text.charCodeAt(i);
+    var base = 0;
+    if (ch === 123) {
+      base = n;
+      ch = text.charCodeAt(++i);
+    } else if (ch === 125) {
+      base = 2 * n;
+      ch = text.charCodeAt(++i);
+    }
+    bytes[out++] = rank[base + index[ch]];
+  }
+  return bytes;
+}
+
+// The Emscripten factory with the wasm bytes given, and the built-in dictionaries handed to the
+// instance (the core keeps one copy; every Session of the instance builds from it).
+function moduleFactory(moduleOptions) {
+  var options = {};
+  for (var key in moduleOptions || {}) options[key] = moduleOptions[key];
+  if (!options.wasmBinary) options.wasmBinary = wasmBytes();
+  return NewsLensModule(options).then(function (module) {
+    module.provideDictionaries(newslensDictionaries);
+    return module;
+  });
+}
+
 function loadModule(moduleOptions) {
   if (!modulePromise) {
-    modulePromise = NewsLensModule(moduleOptions || {}).catch(function (err) {
+    modulePromise = moduleFactory(moduleOptions).catch(function (err) {
       modulePromise = null;
       throw new Error('newslens: could not load the WebAssembly module: ' +
                       (err && err.message ? err.message : String(err)));
@@ -112,8 +153,9 @@ NewsLens.prototype.dispose = function () {
   this._session = null;
 };
 
-/** The Emscripten module factory (advanced use: custom instantiation). */
-NewsLens.moduleFactory = NewsLensModule;
+/** The Emscripten module factory (advanced use: custom instantiation); it supplies the wasm
+ *  bytes and the built-in dictionaries itself. */
+NewsLens.moduleFactory = moduleFactory;
 
 /** Source text of this whole script, to start a Web Worker from a Blob URL. */
 NewsLens.scriptSource = function () {
