@@ -44,7 +44,9 @@ function moduleFactory(moduleOptions) {
   for (var key in moduleOptions || {}) options[key] = moduleOptions[key];
   if (!options.wasmBinary) options.wasmBinary = wasmBytes();
   return NewsLensModule(options).then(function (module) {
-    module.provideDictionaries(newslensDictionaries);
+    // As UTF-8 bytes: Embind copies a Uint8Array into the std::string with one memory copy,
+    // where a JS string would be measured and encoded character by character (~10 ms).
+    module.provideDictionaries(new TextEncoder().encode(newslensDictionaries));
     return module;
   });
 }

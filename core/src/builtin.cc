@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -130,6 +131,51 @@ void PackEntities(const EntityDictionary& d, Writer* w) {
 
 // ---- reading ----
 
+// The packed numbers ("-2.3", "0.293", "1e-05") the way strtod reads them, without strtod: in
+// wasm, musl's strtod works in 128-bit software floating point and was ~20 % of start-up.
+// Clinger's fast path: when the digits fit in 2^53 and the power of ten is at most 10^22, both
+// are exact doubles and one IEEE division or multiplication rounds correctly, i.e. gives what
+// strtod gives. Anything else returns false (the caller then uses strtod).
+bool FastDecimal(std::string_view s, double* out) {
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  size_t i = 0;
+  bool negative = i < s.size() && s[i] == '-';
+  if (negative) ++i;
+  uint64_t mantissa = 0;
+  int digits = 0, scale = 0;
+  bool point = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '.' && !point) {
+      point = true;
+    } else if (c >= '0' && c <= '9') {
+      if (++digits > 15) return false;
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      if (point) --scale;
+    } else {
+      break;
+    }
+  }
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool minus = i < s.size() && s[i] == '-';
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    int exponent = 0, exponent_digits = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && exponent_digits < 4; ++i, ++exponent_digits)
+      exponent = exponent * 10 + (s[i] - '0');
+    if (exponent_digits == 0) return false;
+    scale += minus ? -exponent : exponent;
+  }
+  if (i != s.size() || scale < -22 || scale > 22) return false;
+  double v = static_cast<double>(mantissa);  // exact: below 10^15 < 2^53
+  v = scale < 0 ? v / kPow10[-scale] : v * kPow10[scale];
+  *out = negative ? -v : v;
+  return true;
+}
+
 // Reads line by line, field by field. The first error sticks; later reads return empty values,
 // so the caller checks status() once at the end (and before trusting any count for a loop).
 class Reader {
@@ -176,11 +222,14 @@ class Reader {
     return status_.ok() ? n : 0;
   }
   double Number() {
-    std::string f(Field());
+    std::string_view f = Field();
+    double v = 0;
+    if (FastDecimal(f, &v)) return v;
+    std::string copy(f);
     char* end = nullptr;
-    double v = f.empty() ? 0 : std::strtod(f.c_str(), &end);
-    if (status_.ok() && (f.empty() || end != f.c_str() + f.size() || !std::isfinite(v)))
-      Fail("expected a number, not \"" + f + "\"");
+    v = copy.empty() ? 0 : std::strtod(copy.c_str(), &end);
+    if (status_.ok() && (copy.empty() || end != copy.c_str() + copy.size() || !std::isfinite(v)))
+      Fail("expected a number, not \"" + copy + "\"");
     return v;
   }
   // Ends a line: every field must have been read.

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -111,6 +112,33 @@ TEST(Builtin, BadPackedTextFailsWithTheLine) {
   EXPECT_NE(Unpack(bad).error().find("expected a count"), std::string::npos) << Unpack(bad).error();
   // Trailing data.
   EXPECT_NE(Unpack(packed + "1\n").error().find("unexpected data"), std::string::npos);
+}
+
+TEST(Builtin, NumbersReadBackExactly) {
+  // Valences and weights are floats, constants doubles: every one must read back bit for bit,
+  // whether the reader's fast decimal path or strtod reads it.
+  BuiltinDictionaries d;
+  uint64_t state = 42;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return state >> 11;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    double unit = static_cast<double>(next()) / static_cast<double>(1ull << 53);  // [0, 1)
+    d.general.entries.emplace_back("w" + std::to_string(i), static_cast<float>(unit * 8 - 4));
+    d.rules.constants["c" + std::to_string(i)] = (unit - 0.5) * std::pow(10.0, i % 40 - 20);
+  }
+  for (float f : {0.0f, -0.0f, 1e-7f, 3.4e38f, -4.0f, 0.1f, 0.293f, 1.0f / 3})
+    d.news.entries.emplace_back("edge", f);
+  for (double x : {0.1, 1e22, 1e23, 123456789012345678.0, 5e-324, 0.3 - 0.1})
+    d.rules.constants["edge" + std::to_string(x)] = x;
+  auto packed = Pack(d);
+  ASSERT_TRUE(packed.ok()) << packed.error();
+  auto back = Unpack(packed.value());
+  ASSERT_TRUE(back.ok()) << back.error();
+  EXPECT_EQ(back.value().general.entries, d.general.entries);
+  EXPECT_EQ(back.value().news.entries, d.news.entries);
+  EXPECT_EQ(back.value().rules.constants, d.rules.constants);
 }
 
 TEST(Builtin, PackRefusesStringsItCannotHold) {
