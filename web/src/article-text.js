@@ -5,6 +5,8 @@
 
 import {Readability} from '@mozilla/readability';
 
+import {readTextFile} from './binary-file.js';
+
 /** Elements whose content is never article text. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT',
                       'EMBED', 'CANVAS', 'BUTTON', 'SELECT', 'TEXTAREA', 'NAV', 'FORM']);
@@ -13,9 +15,12 @@ const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MA
                        'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL',
                        'DT', 'DD', 'TABLE', 'TR', 'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS']);
 
-/** Reads a File and returns {text, kind: 'text' | 'markdown' | 'html' | 'json', title?}. */
+/**
+ * Reads a File and returns {text, kind: 'text' | 'markdown' | 'html' | 'json', title?}. Throws
+ * BinaryFileError, saying what the file is, for a PNG, a PDF or any other file that is not text.
+ */
 export async function readArticleFile(file) {
-  const raw = await file.text();
+  const raw = await readTextFile(file);
   const name = file.name.toLowerCase();
   if (/\.(html?|xhtml)$/.test(name) || file.type === 'text/html') {
     return {kind: 'html', ...htmlToArticle(raw)};

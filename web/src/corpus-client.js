@@ -8,6 +8,7 @@
 
 import {workerUrl} from './analyzer-client.js';
 import {readArticleFile} from './article-text.js';
+import {BinaryFileError, sniffFile} from './binary-file.js';
 import {recordFormat} from './corpus-parse.js';
 
 /** Files read per batch for the worker, at most (and at most BATCH_BYTES of them). */
@@ -179,8 +180,19 @@ export class CorpusClient {
         if (dictionaries.length) worker.postMessage({type: 'dictionaries', dictionaries});
         worker.postMessage({type: 'warm'});
       }
-      job.workers[0].postMessage({type: 'plan', id, segmentBytes,
-                                  sources: records.map(({file, format, index}) => ({file, format, index}))});
+      // A JSONL or CSV file that is not text (a PNG or a PDF under the wrong name) is reported
+      // and skipped; the worker counts the records of the others.
+      Promise.all(records.map((r) => sniffFile(r.file))).then((kinds) => {
+        if (!live()) return;
+        const binary = records.filter((r, i) => kinds[i]);
+        if (binary.length) {
+          onBatch({rows: [], labels: [], done: 0, bytes: binary.reduce((n, r) => n + r.file.size, 0),
+                   errors: binary.map((r) => ({file: r.index, line: 0,
+                     message: new BinaryFileError(kinds[records.indexOf(r)]).message}))});
+        }
+        job.workers[0].postMessage({type: 'plan', id, segmentBytes,
+            sources: records.filter((r, i) => !kinds[i]).map(({file, format, index}) => ({file, format, index}))});
+      }, fail);
     });
   }
 
@@ -214,6 +226,6 @@ async function readForCorpus(file, index, n) {
     const {text, title} = await readArticleFile(file);
     return {ref, n, ...fileFields(file), title: title || '', text, bytes: file.size};
   } catch (err) {
-    return {ref, n, error: `${filePath(file)}: ${err.message}`, bytes: file.size};
+    return {ref, n, error: err.message, bytes: file.size};  // listed with its file's path
   }
 }
