@@ -4,6 +4,8 @@
 // The module is created here once, lazily, on the first message that needs it.
 //
 // Messages in:
+//   {type: 'lifeline', lifeline}                hold the Web Lock of that name while this worker
+//       lives (the page asks for it too, and is granted it when the worker dies)
 //   {type: 'dictionaries', dictionaries}        custom dictionaries ({name, text}) for what follows
 //   {type: 'warm'}                               load the module now (a corpus pool starting)
 //   {id, text, options}                          analyse one article
@@ -17,6 +19,7 @@
 //       articles base + first + k), {kind: 'texts', items: [{ref, n, id, title, date, source,
 //       text, bytes} | {ref, n, error, bytes}]} (whole-file articles the page read), or null: done
 // Messages out:
+//   {type: 'alive', lifeline}                      the lifeline lock is held
 //   {id, type: 'progress', phase: 'loading' | 'analyzing'}
 //   {id, type: 'done', report, ms}                 one article analysed
 //   {id, type: 'plan', sources: [{index, records, headerRange, headerError, segments}]}
@@ -26,9 +29,11 @@
 //       articles done (analysed or failed) and bytes read since the last batch
 //   {id, type: 'want'}                             send the next task
 //   {id, type: 'idle', ms}                         no task left; ms spent working
-//   {id, type: 'error', message}
+//   {id, type: 'error', message, fatal}           fatal: the module aborted (a trap, out of memory)
+//       and cannot be trusted with another text; the page replaces this worker
 /* global NewsLens */
 
+import {isFatal} from './analyzer-client.js';
 import {summarise} from './corpus-aggregate.js';
 import {isoDay, readRecords, titleFromText} from './corpus-parse.js';
 
@@ -54,7 +59,9 @@ self.onmessage = (event) => {
   const failed = (err) => {
     self.postMessage({id: msg.id, type: 'error', message: String((err && err.message) || err)});
   };
-  if (msg.type === 'dictionaries') {
+  if (msg.type === 'lifeline') {
+    holdLifeline(msg.lifeline);
+  } else if (msg.type === 'dictionaries') {
     const previous = ready;
     dictionaries = msg.dictionaries || [];
     ready = null;
@@ -72,16 +79,37 @@ self.onmessage = (event) => {
   }
 };
 
+/** Settles once the lifeline is held (or cannot be): analyses wait for it, so that the page can
+ *  tell if this worker dies in the middle of one. */
+let lifeline = null;
+
+/** Holds the lock `name` until this worker dies; says so once held. Nothing without Web Locks. */
+function holdLifeline(name) {
+  lifeline = new Promise((resolve) => {
+    try {
+      self.navigator.locks.request(name, () => {
+        self.postMessage({type: 'alive', lifeline: name});
+        resolve();
+        return new Promise(() => {});  // never released while this worker lives
+      }).catch(resolve);
+    } catch {
+      resolve();  // no Web Locks (an opaque origin, an older browser): no lifeline
+    }
+  });
+}
+
 async function analyzeOne({id, text, options}) {
   try {
     if (!ready) self.postMessage({id, type: 'progress', phase: 'loading'});
+    if (lifeline) await lifeline;
     const nl = await analyzer();
     self.postMessage({id, type: 'progress', phase: 'analyzing'});
     const t0 = performance.now();
     const report = nl.analyze(text, options);
     self.postMessage({id, type: 'done', report, ms: performance.now() - t0});
   } catch (err) {
-    self.postMessage({id, type: 'error', message: String((err && err.message) || err)});
+    self.postMessage({id, type: 'error', message: String((err && err.message) || err),
+                      fatal: isFatal(err)});
   }
 }
 

@@ -2,10 +2,11 @@
 /* global NewsLens, NewsLensSample */
 
 import {ActorsView} from './actors-view.js';
-import {AnalysisCancelled, AnalyzerClient} from './analyzer-client.js';
+import {AnalysisCancelled, AnalyzerClient, WorkerCrashed} from './analyzer-client.js';
 import {htmlToArticle, looksLikeHtml, readArticleFile} from './article-text.js';
 import {renderArticle, setArticleFocus, showSentence} from './article-view.js';
 import {ArcView} from './arc-view.js';
+import {readTextFile} from './binary-file.js';
 import {findBoilerplate, withoutFlagged} from './boilerplate.js';
 import {chartPng} from './charts.js';
 import {CompareView} from './compare-view.js';
@@ -19,7 +20,8 @@ import {count, signed} from './format.js';
 import {renderOverview} from './overview-view.js';
 import {forgetCssVars, themeColours} from './palette.js';
 import {
-  loadDictionaries, loadLast, remembering, saveDictionaries, saveLast, setRemembering,
+  loadDictionaries, loadDraft, loadLast, MAX_DRAFT_CHARS, remembering, saveDictionaries, saveDraft,
+  saveLast, setRemembering,
 } from './storage.js';
 import {ThemeToneView} from './theme-tone-view.js';
 import {ThemesView} from './themes-view.js';
@@ -35,7 +37,7 @@ const ui = {
   elapsed: $('progress-elapsed'), dictionaryList: $('dictionary-list'),
   results: $('results'), legend: $('legend'), why: $('why'), article: $('article'),
   focusSelect: $('focus-select'), focusClear: $('focus-clear'), remember: $('remember'),
-  version: $('version'),
+  version: $('version'), draftNote: $('draft-note'),
 };
 
 const WHY_HINT = 'Hover over or tab to a highlighted word to see why it counts; ' +
@@ -99,6 +101,8 @@ const page = {
   },
   /** Names of the custom dictionaries in use. */
   get dictionaries() { return client.dictionaries.map((d) => d.name); },
+  /** The page's analyzer client (its workers, restarts), for tests and the console. */
+  get client() { return client; },
 };
 window.newslensPage = page;
 
@@ -186,6 +190,11 @@ async function analyze(raw, {source} = {}) {
                                           : 'Analysing in a background worker…');
           }
         },
+        onRestart: () => {
+          if (generation === state.generation) {
+            setStatus('The background analyzer stopped; analysing again in a new one…');
+          }
+        },
       });
     if (generation !== state.generation) return;
     if (big) {
@@ -196,16 +205,21 @@ async function analyze(raw, {source} = {}) {
     }
     if (!(await render(text, result.report, generation))) return;
     page.lastVia = result.via;
-    const where = result.via === 'worker' ? ' in a background worker' : '';
+    const where = result.via !== 'worker' ? '' : result.restarts ?
+      ' in a background worker (started again after one stopped)' : ' in a background worker';
     const ms = result.ms < 1 ? result.ms.toFixed(2) : Math.round(result.ms);
     setStatus(`Analysed ${count(result.report.stats.words)} words${source ? ` from ${source}` : ''}` +
               (result.via === 'build' ? ' when this page was built (by the same analyzer).' :
                                         ` in ${ms} ms${where}.`));
     saveLast({text: raw, tone: ui.toneOption.value, exclude: ui.exclude.checked});
+    if (ui.draftNote.dataset.kind === 'restored' && ui.input.value === raw) showDraftNote(null);
   } catch (err) {
     if (generation !== state.generation) return;
     if (err instanceof AnalysisCancelled) setStatus('Analysis cancelled.');
-    else setStatus(`Could not analyse this text: ${err.message}`, 'error');
+    else if (err instanceof WorkerCrashed) {
+      setStatus(`Could not analyse this text: ${err.message}. Your text is still in the box: ` +
+                'try again, or analyse a shorter part of it.', 'error');
+    } else setStatus(`Could not analyse this text: ${err.message}`, 'error');
   } finally {
     if (generation === state.generation) setBusy(false);
   }
@@ -332,6 +346,50 @@ function goToSentence(index) {
       (s.themes && s.themes.length ? `; themes ${s.themes.join(', ')}` : '');
 }
 
+// ---------------------------------------------------------------- draft
+
+/** The text box is kept as a draft this long after the last keystroke or paste (and at once when
+ *  the page is hidden or closed), so typing does not write localStorage on every key. */
+const DRAFT_DELAY_MS = 400;
+let draftTimer = null;
+
+/** kind: 'restored' (the draft came back) or 'not-kept'. */
+function showDraftNote(message, kind = 'not-kept') {
+  ui.draftNote.textContent = message || '';
+  ui.draftNote.hidden = !message;
+  ui.draftNote.dataset.kind = message ? kind : '';
+}
+
+/** Saves the text box as the draft now, and says when it could not be kept. */
+function flushDraft() {
+  clearTimeout(draftTimer);
+  draftTimer = null;
+  const text = ui.input.value;
+  const outcome = saveDraft(text);
+  page.draftSaves = (page.draftSaves || 0) + 1;
+  if (outcome === 'too-big') {
+    showDraftNote(`This text (${count(text.length)} characters) is too long to keep on this ` +
+                  `device in case the page is reloaded (at most ${count(MAX_DRAFT_CHARS)}); ` +
+                  'it stays here while the page is open.');
+  } else if (outcome === 'full') {
+    showDraftNote('This browser\'s storage for the page is full: the text is not kept in case ' +
+                  'the page is reloaded; it stays here while the page is open.');
+  } else {
+    showDraftNote(null);
+  }
+}
+
+function scheduleDraft() {
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(flushDraft, DRAFT_DELAY_MS);
+}
+
+/** Puts `text` in the text box (as opening a file or a corpus row does) and keeps it as the draft. */
+function setInput(text) {
+  ui.input.value = text;
+  scheduleDraft();
+}
+
 // ---------------------------------------------------------------- input
 
 function loadSample() {
@@ -339,7 +397,7 @@ function loadSample() {
     setStatus('sample.js did not load.', 'error');
     return;
   }
-  ui.input.value = NewsLensSample.text;
+  setInput(NewsLensSample.text);
   analyze(NewsLensSample.text, {source: 'the sample'});
 }
 
@@ -351,7 +409,7 @@ async function openFile(file) {
   }
   try {
     const {text, kind} = await readArticleFile(file);
-    ui.input.value = text;
+    setInput(text);
     await analyze(text, {source: kind === 'html' ? `${file.name} (article text extracted)`
                                                  : file.name});
   } catch (err) {
@@ -398,6 +456,7 @@ function onPaste(event) {
   const {text} = htmlToArticle(pasted);
   const box = event.target;
   box.setRangeText(text, box.selectionStart, box.selectionEnd, 'end');
+  if (box === ui.input) scheduleDraft();
   setStatus('The pasted HTML was reduced to its article text; none of it ran.');
 }
 
@@ -434,7 +493,7 @@ function wireTabs() {
 /** A corpus row opens its article here, in the single-article view. */
 async function openFromCorpus({text, title}) {
   selectTab('article');
-  ui.input.value = text;
+  setInput(text);
   await analyze(text, {source: `“${title}” from the corpus`});
   if (state.report) ui.results.focus({preventScroll: true});
   ui.results.scrollIntoView({block: 'start'});
@@ -491,9 +550,12 @@ async function useDictionaries(dictionaries, {added, removed} = {}) {
 async function addDictionary(file) {
   let text;
   try {
-    text = await file.text();
+    text = await readTextFile(file);
   } catch (err) {
-    setStatus(`Could not read ${file.name}: ${err.message}`, 'error');
+    const kept = client.dictionaries.length ?
+      `the dictionaries it had (${client.dictionaries.map((d) => d.name).join(', ')})` : 'the built-in dictionaries';
+    setStatus(`Could not use the dictionary ${file.name}: ${err.message}. newslens goes on with ${kept}.`, 'error');
+    page.dictionaryErrors = (page.dictionaryErrors || 0) + 1;
     return;
   }
   const others = client.dictionaries.filter((d) => d.name !== file.name);  // same name: replace it
@@ -555,6 +617,14 @@ function wire() {
     openFile(files[0]);
   });
   ui.input.addEventListener('paste', onPaste);
+  ui.input.addEventListener('input', scheduleDraft);
+  // A reload or a closed tab within DRAFT_DELAY_MS of the last keystroke keeps it too.
+  window.addEventListener('pagehide', () => {
+    if (draftTimer) flushDraft();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && draftTimer) flushDraft();
+  });
   $('compare-input').addEventListener('paste', onPaste);
   $('compare-run').addEventListener('click', () => compare($('compare-input').value));
   $('compare-open').addEventListener('click', () => $('compare-file').click());
@@ -635,7 +705,12 @@ function wire() {
     if (ui.remember.checked && state.report) {
       saveLast({text: ui.input.value, tone: ui.toneOption.value, exclude: ui.exclude.checked});
     }
-    if (ui.remember.checked) saveDictionaries(client.dictionaries);
+    if (ui.remember.checked) {
+      saveDictionaries(client.dictionaries);
+      flushDraft();
+    } else {
+      showDraftNote(null);
+    }
     setStatus(ui.remember.checked ? 'This article and the settings will be remembered here.'
                                   : 'Forgotten: nothing is kept on this device.');
   });
@@ -667,6 +742,14 @@ function start() {
   ui.version.textContent = NewsLens.version || '';
   const last = loadLast();
   const dictionaries = loadDictionaries();
+  // The text box comes back as it was left, even if the module never loads; the results show the
+  // last analysis (or the sample), and the box's text waits for Analyze.
+  const draft = loadDraft();
+  if (draft !== null) {
+    ui.input.value = draft;
+    showDraftNote('Your text from last time is back in the box (not analysed yet): press Analyze ' +
+                  'to analyse it.', 'restored');
+  }
   // The sample (first visit, or the sample again) has its report from the page's build: its
   // charts are drawn at once, and the module is compiled after they are painted (compiling and
   // building the analyzer hold the main thread for a while). Anything else waits for the module.
@@ -675,7 +758,7 @@ function start() {
       (!last || (last.text === sample.text && last.tone === sample.reportOptions.tone && !last.exclude));
   let ready;
   if (showSample) {
-    ui.input.value = sample.text;
+    if (draft === null) ui.input.value = sample.text;
     ready = analyze(sample.text, {source: 'the sample'}).then(() => client.ready());
   } else {
     ready = client.ready();
@@ -695,7 +778,7 @@ function start() {
         if (showSample) {
           // shown already
         } else if (last) {
-          ui.input.value = last.text;
+          if (draft === null) ui.input.value = last.text;
           if (['news', 'general', 'finance'].includes(last.tone)) ui.toneOption.value = last.tone;
           ui.exclude.checked = !!last.exclude;
           analyze(last.text, {source: 'your last visit'});

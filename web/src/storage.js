@@ -1,14 +1,22 @@
 // Remembers the last article and the settings (lexicon, boilerplate choice, custom dictionaries)
 // in this browser's localStorage, so reopening the page (also from file://) shows the last
-// analysis. Nothing leaves the machine; "Forget" clears
-// it and stops saving until the reader saves again by analysing with remembering turned back on.
+// analysis; and a draft of the text box as it is typed or pasted into, so a reload (or a crash of
+// the tab) never loses text that was not analysed yet. Nothing leaves the machine; "Forget"
+// clears it all and stops saving until the reader turns remembering back on.
 
 const KEY = 'newslens:last@1';
 const OPT_OUT = 'newslens:remember@1';
 const DICTIONARIES = 'newslens:dictionaries@1';
+const DRAFT = 'newslens:draft@1';
 
 /** Bigger texts are not kept (localStorage holds ~5 MB per origin, in UTF-16). */
 const MAX_SAVED_CHARS = 1_000_000;
+/** Bigger drafts are not kept: the same bound, so the draft and the last article (and the
+ *  dictionaries) fit in the origin's quota together. */
+export const MAX_DRAFT_CHARS = MAX_SAVED_CHARS;
+
+/** The text of the last article saved (or loaded): a draft equal to it is not stored twice. */
+let lastText = null;
 
 function store() {
   try {
@@ -30,7 +38,9 @@ export function setRemembering(on) {
   else {
     s.removeItem(KEY);
     s.removeItem(DICTIONARIES);
+    s.removeItem(DRAFT);
     s.setItem(OPT_OUT, 'off');
+    lastText = null;
   }
 }
 
@@ -40,7 +50,9 @@ export function loadLast() {
   if (!s || !remembering()) return null;
   try {
     const saved = JSON.parse(s.getItem(KEY) || 'null');
-    return saved && typeof saved.text === 'string' ? saved : null;
+    if (!saved || typeof saved.text !== 'string') return null;
+    lastText = saved.text;
+    return saved;
   } catch {
     return null;
   }
@@ -52,9 +64,52 @@ export function saveLast(entry) {
   if (!s || !remembering() || entry.text.length > MAX_SAVED_CHARS) return false;
   try {
     s.setItem(KEY, JSON.stringify(entry));
+    lastText = entry.text;
+    if (s.getItem(DRAFT) !== null && loadDraft() === entry.text) s.removeItem(DRAFT);
     return true;
   } catch {
     return false;  // quota exceeded
+  }
+}
+
+/**
+ * The text box as it was left, or null: none saved, or the same as the last article's text (then
+ * the last article is the draft).
+ */
+export function loadDraft() {
+  const s = store();
+  if (!s || !remembering()) return null;
+  try {
+    const saved = JSON.parse(s.getItem(DRAFT) || 'null');
+    return saved && typeof saved.text === 'string' ? saved.text : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps `text` as the draft of the text box. Returns 'saved'; 'same' (it is the last article's
+ * text, kept already, or empty: nothing stored); 'off' (remembering is off, or storage disabled);
+ * 'too-big' (over MAX_DRAFT_CHARS: not kept, and an older draft is dropped so a reload does not
+ * bring back stale text); 'full' (the browser's quota is exhausted).
+ */
+export function saveDraft(text) {
+  const s = store();
+  if (!s || !remembering()) return 'off';
+  if (!text.trim() || text === lastText) {
+    s.removeItem(DRAFT);
+    return 'same';
+  }
+  if (text.length > MAX_DRAFT_CHARS) {
+    s.removeItem(DRAFT);
+    return 'too-big';
+  }
+  try {
+    s.setItem(DRAFT, JSON.stringify({text}));
+    return 'saved';
+  } catch {
+    s.removeItem(DRAFT);
+    return 'full';
   }
 }
 
