@@ -260,7 +260,10 @@ async function render(text, report, generation) {
   // article's thousands of nodes first would make that first measurement several times slower.
   timed('themes', () => views.themes.render(report, state.colours));
   timed('arc', () => views.arc.render(report, text));
-  performance.mark('newslens:first-charts');
+  // The first render's marks only (bench/page-start.mjs reads them): marks are kept by the
+  // browser for the page's lifetime, two per analysis would grow without bound in a long session.
+  const first = page.analysisCount === 0;
+  if (first) performance.mark('newslens:first-charts');
   await nextPaint();
   if (generation !== state.generation) return false;
   timed('themeTone', () => views.themeTone.render(report));
@@ -284,7 +287,7 @@ async function render(text, report, generation) {
   page.lastReport = report;
   page.lastText = text;
   page.analysisCount += 1;
-  performance.mark('newslens:rendered');
+  if (first) performance.mark('newslens:rendered');
   document.body.dataset.analyses = String(page.analysisCount);
   return true;
 }
