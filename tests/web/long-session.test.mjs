@@ -61,11 +61,13 @@ withPage((env) => {
       const m = Object.fromEntries(list.map(({name, value}) => [name, value]));
       return {js: m.JSHeapUsedSize, nodes: m.Nodes, listeners: m.JSEventListeners};
     };
-    // Short articles (~2 KB), each with a word no other has, in turn with every lexicon.
+    // Short articles (~2 KB), each with 20 words no other has (a news site meets new names
+    // every day: the core's word cache must stay bounded), in turn with every lexicon.
     await opened.page.evaluate(() => {
       const base = NewsLensSample.text.split('\n\n').slice(0, 6).join('\n\n').slice(0, 2000);
       const tones = ['news', 'general', 'finance'];
-      window.__article = (i) => `${base}\n\nReported by Correspondent${i} from Town${i % 97}.`;
+      const names = (i) => Array.from({length: 20}, (_, k) => `Zed${i}q${k}`).join(', ');
+      window.__article = (i) => `${base}\n\nReported by Correspondent${i} from Town${i % 97} with ${names(i)}.`;
       window.__tone = (i) => tones[i % 3];
       window.__wasmBytes = async () => {
         const nl = await window.newslensPage.client.ready();
