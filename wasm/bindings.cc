@@ -16,6 +16,8 @@ struct AnalyzeOptions {
   bool utf8Offsets;
   bool mentions;
   bool sentences;
+  bool themes;
+  bool entities;
 };
 
 struct Outcome {  // ok when error is empty
@@ -43,6 +45,8 @@ class Session {
     options.utf16_offsets = !o.utf8Offsets;
     options.include_mentions = o.mentions;
     options.include_sentences = o.sentences;
+    options.include_themes = o.themes;
+    options.include_entities = o.entities;
     auto report = analyzer_->Analyze(text, options);
     if (!report.ok()) return {"", report.error()};
     return {newslens::ToJson(report.value()), ""};
@@ -67,7 +71,9 @@ EMSCRIPTEN_BINDINGS(newslens) {
       .field("tone", &AnalyzeOptions::tone)
       .field("utf8Offsets", &AnalyzeOptions::utf8Offsets)
       .field("mentions", &AnalyzeOptions::mentions)
-      .field("sentences", &AnalyzeOptions::sentences);
+      .field("sentences", &AnalyzeOptions::sentences)
+      .field("themes", &AnalyzeOptions::themes)
+      .field("entities", &AnalyzeOptions::entities);
   value_object<Outcome>("Outcome").field("json", &Outcome::json).field("error", &Outcome::error);
   class_<Session>("Session")
       .constructor<const std::vector<newslens::DictionarySource>&, bool>()

@@ -117,6 +117,30 @@ NewsLens.create = function (options) {
   return created;
 };
 
+var FIELDS = ['tone', 'themes', 'entities', 'sentences', 'mentions'];
+
+// The parts of the report to compute: `fields` when given (tone is always on), else every part
+// but those switched off with `mentions: false` / `sentences: false`.
+function reportParts(options) {
+  var parts = {themes: true, entities: true, sentences: options.sentences !== false,
+               mentions: options.mentions !== false};
+  if (options.fields === undefined) return parts;
+  if (!Array.isArray(options.fields)) {
+    throw new TypeError('newslens: options.fields must be an array of ' + FIELDS.join(', '));
+  }
+  parts = {themes: false, entities: false, sentences: false, mentions: false};
+  options.fields.forEach(function (name) {
+    if (FIELDS.indexOf(name) < 0) {
+      throw new RangeError('newslens: unknown field "' + String(name) + '" in options.fields ' +
+                           '(expected ' + FIELDS.join(', ') + ')');
+    }
+    if (name !== 'tone') parts[name] = true;
+  });
+  if (options.mentions === false) parts.mentions = false;
+  if (options.sentences === false) parts.sentences = false;
+  return parts;
+}
+
 // Validates the arguments and runs the analysis; returns the report's JSON text.
 function analyzeJson(self, text, options, caller) {
   if (typeof text !== 'string') throw new TypeError('newslens: ' + caller + '(text) needs a string');
@@ -130,11 +154,14 @@ function analyzeJson(self, text, options, caller) {
   if (offsets !== 'utf16' && offsets !== 'utf8') {
     throw new RangeError('newslens: options.offsets must be "utf16" or "utf8"');
   }
+  var parts = reportParts(options);
   var outcome = self._session.analyze(text, {
     tone: tone,
     utf8Offsets: offsets === 'utf8',
-    mentions: options.mentions !== false,
-    sentences: options.sentences !== false,
+    mentions: parts.mentions,
+    sentences: parts.sentences,
+    themes: parts.themes,
+    entities: parts.entities,
   });
   if (outcome.error) throw new Error('newslens: ' + outcome.error);
   return outcome.json;

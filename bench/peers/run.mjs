@@ -12,7 +12,9 @@
 //
 // newslens is measured three ways: `analyze` (the full report as a JS object: what the page
 // gets), `analyzeToJson` (the same report as JSON text), and `summary` (analyze with mentions and
-// sentences left out: every stage still runs, less crosses into JS). Then: a 12 KB article warm,
+// sentences left out: every stage still runs, less crosses into JS), and `tone` (fields: ['tone'],
+// the tone and stats alone, what the sentiment-only peers compute: the theme and actor engines
+// do not run). Then: a 12 KB article warm,
 // module start-up (fresh processes), and the wasm heap after 10,000 analyses.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -72,6 +74,7 @@ const engines = [
   { name: 'newslens-wasm toJson', newslens: true, fn: (t) => nl.analyzeToJson(t) },
   { name: 'newslens-wasm summary', newslens: true,
     fn: (t) => nl.analyze(t, { mentions: false, sentences: false }) },
+  { name: 'newslens-wasm tone', newslens: true, fn: (t) => nl.analyze(t, { fields: ['tone'] }) },
   { name: 'sentiment', fn: (t) => sentiment.analyze(t) },
   { name: 'vader-sentiment', fn: (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t) },
   // wink-nlp as a reader would use it for this job: tokens, sentences, entities, sentiment.

@@ -21,6 +21,27 @@ Result<ToneDomain> ParseToneDomain(std::string_view name) {
                        "\" (expected news, general or finance)");
 }
 
+Status ParseReportFields(std::string_view list, Options* options) {
+  options->include_themes = options->include_entities = false;
+  options->include_sentences = options->include_mentions = false;
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    std::string_view name = list.substr(0, comma);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name == "themes") options->include_themes = true;
+    else if (name == "entities") options->include_entities = true;
+    else if (name == "sentences") options->include_sentences = true;
+    else if (name == "mentions") options->include_mentions = true;
+    else if (name != "tone" && !name.empty())
+      return Status::Error("unknown report field \"" + std::string(name) +
+                           "\" (expected tone, themes, entities, sentences or mentions)");
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return Status();
+}
+
 Result<Analyzer> Analyzer::Create(const AnalyzerConfig& config) {
   auto impl = Impl::Create(config);
   if (!impl.ok()) return impl.status();
@@ -484,9 +505,9 @@ Report Analyzer::Impl::Run(std::string_view text, const Options& options) const 
   if (options.include_mentions) report.mentions.reserve(doc.tokens.size() / 3 + 16);
   Tone(doc, options, &compounds, &report);
   const size_t after_tone = report.mentions.size();
-  themes.Run(doc, compounds, &report, options.include_mentions);
+  if (options.include_themes) themes.Run(doc, compounds, &report, options.include_mentions);
   const size_t after_themes = report.mentions.size();
-  entities.Run(doc, compounds, &report, options.include_mentions);
+  if (options.include_entities) entities.Run(doc, compounds, &report, options.include_mentions);
   OrderMentions(&report.mentions, after_tone, after_themes);
   if (options.utf16_offsets) ToUtf16Offsets(utf16, &report);
   if (!options.include_sentences) report.sentences.clear();

@@ -67,6 +67,62 @@ TEST(Sample, HegemonySentencesAreNegative) {
   EXPECT_GE(checked, 1);
 }
 
+// Leaving out parts skips their engines and leaves the parts asked for as a full analysis has
+// them: the same tone, stats and sentence tones; themes alone the same themes.
+TEST(Analyzer, FieldsComputeOnlyThePartsAskedFor) {
+  const Analyzer& analyzer = DefaultAnalyzer();
+  Report full = analyzer.Analyze(Sample(), {}).value();
+  ASSERT_FALSE(full.themes.empty());
+  ASSERT_FALSE(full.entities.empty());
+
+  Options tone_only;
+  ASSERT_TRUE(ParseReportFields("tone", &tone_only).ok());
+  EXPECT_FALSE(tone_only.include_themes || tone_only.include_entities ||
+               tone_only.include_sentences || tone_only.include_mentions);
+  Report tone = analyzer.Analyze(Sample(), tone_only).value();
+  EXPECT_EQ(tone.tone.compound, full.tone.compound);
+  EXPECT_EQ(tone.tone.label, full.tone.label);
+  EXPECT_EQ(tone.tone.gdelt_tone, full.tone.gdelt_tone);
+  EXPECT_EQ(tone.stats.words, full.stats.words);
+  EXPECT_EQ(tone.stats.sentences, full.stats.sentences);
+  EXPECT_TRUE(tone.primary_theme.empty());
+  EXPECT_TRUE(tone.top_level.empty() && tone.themes.empty() && tone.entities.empty() &&
+              tone.co_mentions.empty() && tone.sentences.empty() && tone.mentions.empty());
+
+  Options themes_mentions;
+  ASSERT_TRUE(ParseReportFields(" themes , mentions,tone", &themes_mentions).ok());
+  Report themes = analyzer.Analyze(Sample(), themes_mentions).value();
+  EXPECT_EQ(themes.primary_theme, full.primary_theme);
+  ASSERT_EQ(themes.themes.size(), full.themes.size());
+  for (size_t i = 0; i < themes.themes.size(); ++i) {
+    EXPECT_EQ(themes.themes[i].id, full.themes[i].id);
+    EXPECT_EQ(themes.themes[i].count, full.themes[i].count);
+    EXPECT_EQ(themes.themes[i].tone, full.themes[i].tone);
+  }
+  EXPECT_TRUE(themes.entities.empty());
+  // Mentions: tone and themes, no actors; the same ones as in the full report.
+  size_t full_non_entity = 0;
+  for (const Mention& m : full.mentions) full_non_entity += m.kind != Mention::Kind::kEntity;
+  EXPECT_EQ(themes.mentions.size(), full_non_entity);
+  for (const Mention& m : themes.mentions) EXPECT_NE(m.kind, Mention::Kind::kEntity);
+
+  Options entities_only;
+  ASSERT_TRUE(ParseReportFields("entities", &entities_only).ok());
+  Report actors = analyzer.Analyze(Sample(), entities_only).value();
+  ASSERT_EQ(actors.entities.size(), full.entities.size());
+  for (size_t i = 0; i < actors.entities.size(); ++i) {
+    EXPECT_EQ(actors.entities[i].name, full.entities[i].name);
+    EXPECT_EQ(actors.entities[i].count, full.entities[i].count);
+  }
+  EXPECT_EQ(actors.co_mentions.size(), full.co_mentions.size());
+  EXPECT_TRUE(actors.themes.empty());
+
+  Options bad;
+  Status unknown = ParseReportFields("tone,topics", &bad);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().find("\"topics\""), std::string::npos) << unknown.error();
+}
+
 TEST(Analyzer, ReportIsDeterministicValidJson) {
   Report a = Analyze(DefaultAnalyzer(), Sample());
   Report b = Analyze(DefaultAnalyzer(), Sample());

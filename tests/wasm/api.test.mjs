@@ -95,3 +95,26 @@ test('empty and huge inputs', async () => {
   assert.equal(r.mentions.length, 0);
   assert.equal(r.stats.paragraphs, 26 * 200);
 });
+
+test('fields: only the parts asked for, the same values as a full report', async () => {
+  const nl = await NewsLens.create();
+  const full = nl.analyze(sample);
+  const tone = nl.analyze(sample, { fields: ['tone'] });
+  assert.deepEqual(tone.tone, full.tone);
+  assert.deepEqual(tone.stats, full.stats);
+  assert.equal(tone.primary_theme, undefined);
+  for (const key of ['top_level', 'themes', 'entities', 'co_mentions', 'sentences', 'mentions']) {
+    assert.deepEqual(tone[key], [], key);
+  }
+  const themes = nl.analyze(sample, { fields: ['themes', 'sentences'] });
+  assert.deepEqual(themes.themes, full.themes);
+  assert.deepEqual(themes.sentences, full.sentences);
+  assert.deepEqual(themes.entities, []);
+  const actors = nl.analyze(sample, { fields: ['entities', 'mentions'] });
+  assert.deepEqual(actors.entities, full.entities);
+  assert.ok(actors.mentions.length > 0);
+  assert.ok(actors.mentions.every((m) => m.kind !== 'theme'));
+  assert.deepEqual(JSON.parse(nl.analyzeToJson(sample, { fields: ['tone'] })), tone);
+  assert.throws(() => nl.analyze(sample, { fields: ['tone', 'topics'] }), RangeError);
+  assert.throws(() => nl.analyze(sample, { fields: 'tone' }), TypeError);
+});

@@ -83,7 +83,21 @@ test('--dict adds a dictionary; a malformed one names file, line and column', ()
 test('--help documents every flag', () => {
   const r = run(['--help']);
   assert.equal(r.status, 0);
-  for (const flag of ['--json', '--jsonl', '--tone', '--dict', '--dict-only', '--utf8-offsets', '--no-mentions']) {
+  for (const flag of ['--json', '--jsonl', '--tone', '--dict', '--dict-only', '--utf8-offsets', '--no-mentions', '--fields']) {
     assert.ok(r.stdout.includes(flag), flag);
   }
+});
+
+test('--fields computes only the parts asked for; an unknown one is a usage error', () => {
+  const full = JSON.parse(run(['analyze', '--json', samplePath]).stdout);
+  const r = run(['analyze', '--json', '--fields', 'tone,themes', samplePath]);
+  assert.equal(r.status, 0, r.stderr);
+  const part = JSON.parse(r.stdout);
+  assert.deepEqual(part.tone, full.tone);
+  assert.deepEqual(part.themes, full.themes);
+  assert.deepEqual(part.entities, []);
+  assert.deepEqual(part.mentions, []);
+  const bad = run(['analyze', '--fields', 'tone,topics', samplePath]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown report field "topics"/);
 });

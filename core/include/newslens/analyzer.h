@@ -46,9 +46,19 @@ enum class ToneDomain {
 struct Options {
   ToneDomain tone = ToneDomain::kNews;
   bool utf16_offsets = true;     // false: UTF-8 byte offsets
+  // The parts of the report to compute; the others are left empty (`fields` in the JS API,
+  // --fields in the CLI). Tone and stats are always computed: themes and actors use the tone
+  // of their sentences. Leaving out themes or actors skips their engines, which is most of an
+  // analysis after tone; mentions are then only those of the parts computed.
+  bool include_themes = true;    // primary_theme, top_level, themes, sentences[].themes
+  bool include_entities = true;  // entities, co_mentions
   bool include_sentences = true;
   bool include_mentions = true;
 };
+
+// Sets the include_* fields of `options` from a comma-separated list of report parts: "tone"
+// (always on), "themes", "entities", "sentences", "mentions". An unknown name is an error.
+Status ParseReportFields(std::string_view list, Options* options);
 
 // Largest input analyze() accepts, in bytes. Offsets are 32-bit.
 inline constexpr size_t kMaxInputBytes = 256u * 1024u * 1024u;
