@@ -16,7 +16,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: analyze_once CORPUS.jsonl [REPS]\n");
+    std::fprintf(stderr, "usage: analyze_once CORPUS.jsonl [REPS] [FIELDS]\n");
     return 2;
   }
   auto analyzer = newslens::Analyzer::Create({});
@@ -29,12 +29,21 @@ int main(int argc, char** argv) {
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) texts.push_back(nlohmann::json::parse(line)["text"].get<std::string>());
   const int reps = argc > 2 ? std::atoi(argv[2]) : 1;
+  newslens::Options options;  // FIELDS: the report parts, as the CLI's --fields (default all)
+#ifdef NEWSLENS_HAS_FIELDS  // bench/callgrind.sh builds this file against older cores too
+  if (argc > 3) {
+    if (auto s = newslens::ParseReportFields(argv[3], &options); !s.ok()) {
+      std::fprintf(stderr, "%s\n", s.error().c_str());
+      return 2;
+    }
+  }
+#endif
   size_t bytes = 0, out = 0;
   std::vector<double> ms;
   for (int r = 0; r < reps; ++r) {
     auto start = std::chrono::steady_clock::now();
     for (const std::string& t : texts) {
-      out += newslens::ToJson(analyzer.value().Analyze(t, {}).value()).size();
+      out += newslens::ToJson(analyzer.value().Analyze(t, options).value()).size();
       bytes += t.size();
     }
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)

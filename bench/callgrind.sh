@@ -24,7 +24,9 @@ node "$here/corpus.mjs" --mb 10 --out "$work/gen.jsonl" && head -200 "$work/gen.
 # libnewslens_dict.a: the dictionary parsers, a library of their own since the packed dictionaries.
 libs=("$build/libnewslens_core.a")
 [ -f "$build/libnewslens_dict.a" ] && libs+=("$build/libnewslens_dict.a")
-g++ -O2 -std=c++17 -I"$tree/core/include" "$here/analyze_once.cc" "${libs[@]}" -o "$work/analyze_once"
+fields=""
+grep -q ParseReportFields "$tree/core/include/newslens/analyzer.h" && fields=-DNEWSLENS_HAS_FIELDS
+g++ -O2 -std=c++17 $fields -I"$tree/core/include" "$here/analyze_once.cc" "${libs[@]}" -o "$work/analyze_once"
 for corpus in sample:5 gen200:1; do
   name=${corpus%%:*}; reps=${corpus##*:}
   valgrind --tool=callgrind --callgrind-out-file="$work/cg.$name" \
@@ -34,6 +36,15 @@ for corpus in sample:5 gen200:1; do
   bytes=$(grep -o '^bytes [0-9]*' "$work/err.$name" | grep -o '[0-9]*$')
   echo "$name: $ir instructions / $bytes bytes = $(echo "scale=1; $ir / $bytes" | bc) per byte"
 done
+# Tone alone (--fields tone), when the tree's core has the fields option.
+if [ -n "$fields" ]; then
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.tone" \
+    --toggle-collect='newslens::Analyzer::Analyze*' --toggle-collect='newslens::ToJson*' \
+    "$work/analyze_once" "$work/gen200.jsonl" 1 tone 2> "$work/err.tone"
+  ir=$(grep -o 'Collected : [0-9]*' "$work/err.tone" | grep -o '[0-9]*$')
+  bytes=$(grep -o '^bytes [0-9]*' "$work/err.tone" | grep -o '[0-9]*$')
+  echo "gen200 tone only: $ir instructions / $bytes bytes = $(echo "scale=1; $ir / $bytes" | bc) per byte"
+fi
 valgrind --tool=callgrind --callgrind-out-file="$work/cg.create" \
   --toggle-collect='newslens::Analyzer::Create*' "$work/analyze_once" /dev/null 2> "$work/err.create"
 echo "Analyzer::Create: $(grep -o 'Collected : [0-9]*' "$work/err.create" | grep -o '[0-9]*$') instructions"

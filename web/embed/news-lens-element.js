@@ -193,7 +193,7 @@ export class NewsLensElement extends HTMLElement {
       if (!/[\p{L}\p{N}]/u.test(text)) throw new Error('newslens: the article has no visible text');
       const analyzer = await sharedAnalyzer();
       if (run !== this.#run) return;
-      const report = analyzer.analyze(text, {mentions: false});  // the card shows no mentions
+      const report = analyzer.analyze(text);
       this.#text = text;
       this.#report = report;
       this.#error = null;
