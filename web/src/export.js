@@ -1,6 +1,8 @@
 // Downloads made in the page from the report in memory: JSON, CSV, PNG. Nothing is uploaded;
 // files are handed to the browser as Blob URLs.
 
+import {spreadsheetSafe} from './corpus-aggregate.js';
+
 /** Offers `data` (string or Blob) as a download called `name`. */
 export function download(name, data, type = 'application/octet-stream') {
   const blob = data instanceof Blob ? data : new Blob([data], {type});
@@ -34,7 +36,8 @@ export function toCsv(header, rows) {
   return [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Every theme of the report, top-level rows first, as CSV. */
+/** Every theme of the report, top-level rows first, as CSV. Labels, ids and terms can come from
+ *  a custom dictionary of any origin: one starting like a formula is kept text (spreadsheetSafe). */
 export function themesCsv(report) {
   const header = ['id', 'label', 'parent', 'iptc', 'count', 'score', 'share', 'per_1000_words',
                   'tone', 'terms'];
@@ -45,16 +48,17 @@ export function themesCsv(report) {
       [t.id, t.label, t.parent || '', t.iptc, t.count, t.score, t.share, t.per_1000_words, t.tone,
        (t.terms || []).map((x) => `${x.term}:${x.count}`).join('; ')]),
   ];
-  return toCsv(header, rows);
+  return toCsv(header, rows.map((row) => row.map(spreadsheetSafe)));
 }
 
-/** One row per sentence: number, offsets, tone, themes and the sentence itself. */
+/** One row per sentence: number, offsets, tone, themes and the sentence itself (kept text if it
+ *  starts like a formula). */
 export function sentencesCsv(report, text) {
   const header = ['sentence', 'start', 'end', 'compound', 'themes', 'text'];
   const rows = (report.sentences || []).map((s, i) =>
     [i + 1, s.start, s.end, s.compound, (s.themes || []).join(' '),
      text.slice(s.start, s.end).replace(/\s+/g, ' ')]);
-  return toCsv(header, rows);
+  return toCsv(header, rows.map((row) => row.map(spreadsheetSafe)));
 }
 
 /** A file name stem from the article's first line: "full-letter-xi-jinping-discusses". */
