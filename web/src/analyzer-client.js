@@ -19,7 +19,7 @@
 // The page learns of a death three ways: an `error` event (an uncaught exception in the worker),
 // a report that the module aborted (a WebAssembly trap or running out of memory leaves the
 // module unusable), and a lifeline for deaths that raise no event at all (terminated by the
-// browser, or by the page's own code): the worker holds a Web Lock with a unique name for as long
+// browser, or by other code in the page): the worker holds a Web Lock with a unique name for as long
 // as it lives, and the page asks for the same lock, which it is granted only when the worker is
 // gone. Without Web Locks the first two still work.
 /* global NewsLens, NewsLensWorkerSource */
