@@ -20,9 +20,9 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0xe2, 0xe3, 
 const ARTICLE = 'Floods hit the coast of Portugal. Rescue teams from Spain saved hundreds of people.';
 
 withPage((env) => {
-  /** Opens the page over http, waits for the first (sample) analysis, runs `body`, checks. */
-  async function session(body, {context, clean = true} = {}) {
-    const base = env.httpBase();
+  /** Opens the page (over http unless `base` says otherwise), waits for the first (sample)
+   *  analysis, runs `body`, checks. */
+  async function session(body, {context, clean = true, base = env.httpBase()} = {}) {
     const opened = await openPage(env.browser(), base + 'index.html', {context});
     try {
       await analysed(opened.page, 0);
@@ -61,7 +61,8 @@ withPage((env) => {
     JSON.stringify((await NewsLens.create()).analyze(t, {tone: 'news'})), text);
 
   describe('a worker that dies', () => {
-    test('killed mid-analysis: a new worker analyses the text, which stays in the box', () =>
+    for (const [name, baseOf] of [['http', () => env.httpBase()], ['file://', () => env.fileBase()]]) {
+    test(`killed mid-analysis (over ${name}): a new worker analyses the text, which stays in the box`, () =>
       session(async ({page}) => {
         const big = await bigText(page);
         const n = await analysisCount(page);
@@ -80,6 +81,46 @@ withPage((env) => {
         assert.match(await page.textContent(status),
                      /^Analysed [\d,]+ words in \d+ ms in a background worker \(started again after one stopped\)\.$/);
         assert.ok(await showsModuleReport(page, big), 'the report shown is the module\'s for the text');
+      }, {base: baseOf()}));
+    }
+
+    test('the worker\'s module aborts (a trap, out of memory): a new worker analyses the text', () =>
+      session(async ({page}) => {
+        const [worker] = await Promise.all([page.waitForEvent('worker'),
+                                            page.evaluate(() => window.newslensPage.client.canUseWorker())]);
+        await worker.evaluate(() => {
+          self.NewsLens.prototype.analyze = () => {
+            throw new WebAssembly.RuntimeError('Aborted(OOM)');
+          };
+        });
+        const big = await bigText(page);
+        const n = await analysisCount(page);
+        await startAnalysis(page, big);
+        await analysed(page, n);
+        assert.equal(await page.evaluate(() => window.newslensPage.client.restarts), 1);
+        assert.ok(await showsModuleReport(page, big), 'the report shown is the module\'s for the text');
+      }));
+
+    test('the page\'s own module aborts: this text and the next go to a worker', () =>
+      session(async ({page}) => {
+        const texts = [ARTICLE, `${ARTICLE} Again.`];
+        // The module's reports, made before it is broken.
+        const expected = await page.evaluate(async (list) => {
+          const nl = await window.newslensPage.client.ready();
+          const reports = list.map((t) => JSON.stringify(nl.analyze(t, {tone: 'news'})));
+          nl.analyze = () => {
+            throw new WebAssembly.RuntimeError('unreachable');
+          };
+          return reports;
+        }, texts);
+        for (const [i, text] of texts.entries()) {
+          const n = await analysisCount(page);
+          await startAnalysis(page, text);
+          await analysed(page, n);
+          assert.equal(await page.evaluate(() => window.newslensPage.lastVia), 'worker');
+          assert.equal(await page.evaluate(() => JSON.stringify(window.newslensPage.lastReport)), expected[i]);
+        }
+        assert.equal(await page.evaluate(() => window.newslensPage.client.workersStarted), 1);
       }));
 
     test('an uncaught error in the worker: a new one analyses the text', () =>
