@@ -82,10 +82,14 @@ self.onmessage = (event) => {
 /** Settles once the lifeline is held (or cannot be): analyses wait for it, so that the page can
  *  tell if this worker dies in the middle of one. */
 let lifeline = null;
+/** An analysis waits at most this long for the lifeline (it takes a millisecond or two): a lock
+ *  manager that never answers must not stop the analysis, only its watch. */
+const LIFELINE_WAIT_MS = 1000;
 
 /** Holds the lock `name` until this worker dies; says so once held. Nothing without Web Locks. */
 function holdLifeline(name) {
   lifeline = new Promise((resolve) => {
+    setTimeout(resolve, LIFELINE_WAIT_MS);
     try {
       self.navigator.locks.request(name, () => {
         self.postMessage({type: 'alive', lifeline: name});
