@@ -8,42 +8,50 @@ var TONES = ['news', 'general', 'finance'];
 var modulePromise = null;  // the wasm instance, created once and shared
 var defaultAnalyzer = null;  // NewsLens.create() without dictionaries, memoised
 
+// wasm/decode-wasm.c compiled (162 bytes; the command to rebuild it is in that file).
+var DECODER_WASM =
+    '0061736d0100000001090160047f7f7f7f017f020f0103656e76066d656d6f727902000203020100070501' +
+    '016400000a71016f01017f200120024904400340027f20012d0000220441fb0046044020012d0001418001' +
+    '6a2104200141026a0c010b200141016a200441fd00470d001a20012d0001418002722104200141026a0b21' +
+    '012003200020046a2d00003a0000200341016a210320012002490d000b0b20030b';
+
 // The wasm bytes, decoded from newslensWasmText (see wasm/assemble.mjs for the encoding): a byte
 // ranked r among the most frequent is alphabet[r] for r < 90, '{' + alphabet[r - 90] below 180,
-// '}' + alphabet[r - 180] above. Decoded on each call (a few ms), not kept.
+// '}' + alphabet[r - 180] above. The text is copied into a scratch memory as ASCII by the
+// browser's own TextEncoder and decoded there by a tiny wasm module (a JS loop over ~380k
+// characters took 25-60 ms cold). Decoded on each call, not kept.
 function wasmBytes() {
-  var index = new Uint8Array(128);  // character -> its place in the alphabet
-  var n = 0;
-  for (var c = 32; c < 127; c++) {
-    if (c !== 34 && c !== 60 && c !== 92 && c !== 123 && c !== 125) index[c] = n++;
-  }
-  var rank = new Uint8Array(256);
-  for (var r = 0; r < 256; r++) rank[r] = parseInt(newslensWasmRank.substr(2 * r, 2), 16);
-  var text = newslensWasmText;
-  var bytes = new Uint8Array(newslensWasmSize);
-  var out = 0;
-  for (var i = 0; i < text.length; i++) {
-    var ch = text.charCodeAt(i);
-    var base = 0;
-    if (ch === 123) {
-      base = n;
-      ch = text.charCodeAt(++i);
-    } else if (ch === 125) {
-      base = 2 * n;
-      ch = text.charCodeAt(++i);
+  var TABLE = 16, INPUT = 1024;  // memory layout: the 384-byte table, then the text, then the bytes
+  var output = INPUT + newslensWasmText.length;
+  var memory = new WebAssembly.Memory({ initial: Math.ceil((output + newslensWasmSize) / 65536) });
+  var heap = new Uint8Array(memory.buffer);
+  for (var c = 32, n = 0; c < 127; c++) {
+    if (c === 34 || c === 60 || c === 92 || c === 123 || c === 125) continue;
+    for (var prefix = 0; prefix < 3; prefix++) {
+      var rank = prefix * 90 + n;
+      if (rank < 256) heap[TABLE + prefix * 128 + c] = parseInt(newslensWasmRank.substr(2 * rank, 2), 16);
     }
-    bytes[out++] = rank[base + index[ch]];
+    n++;
   }
-  return bytes;
+  new TextEncoder().encodeInto(newslensWasmText, heap.subarray(INPUT, output));
+  var code = new Uint8Array(DECODER_WASM.length / 2);
+  for (var i = 0; i < code.length; i++) code[i] = parseInt(DECODER_WASM.substr(2 * i, 2), 16);
+  var decode = new WebAssembly.Instance(new WebAssembly.Module(code), { env: { memory: memory } })
+      .exports.d;
+  var end = decode(TABLE, INPUT, output, output);
+  if (end - output !== newslensWasmSize) throw new Error('the wasm bytes in the script are damaged');
+  return heap.slice(output, end);
 }
 
 // The Emscripten factory with the wasm bytes given, and the built-in dictionaries handed to the
 // instance (the core keeps one copy; every Session of the instance builds from it).
 function moduleFactory(moduleOptions) {
-  var options = {};
-  for (var key in moduleOptions || {}) options[key] = moduleOptions[key];
-  if (!options.wasmBinary) options.wasmBinary = wasmBytes();
-  return NewsLensModule(options).then(function (module) {
+  return new Promise(function (resolve) {  // a damaged script rejects, never throws
+    var options = {};
+    for (var key in moduleOptions || {}) options[key] = moduleOptions[key];
+    if (!options.wasmBinary) options.wasmBinary = wasmBytes();
+    resolve(NewsLensModule(options));
+  }).then(function (module) {
     // As UTF-8 bytes: Embind copies a Uint8Array into the std::string with one memory copy,
     // where a JS string would be measured and encoded character by character (~10 ms).
     module.provideDictionaries(new TextEncoder().encode(newslensDictionaries));

@@ -1,4 +1,4 @@
-// newslens.js — newslens compiled to WebAssembly, with its JS API (see newslens.d.ts).
+// newslens.js: newslens compiled to WebAssembly, with its JS API (see newslens.d.ts).
 // One classic script: <script src="newslens.js"> defines the global `NewsLens`;
 // in node, require('./newslens.js') returns { NewsLens }. Nothing else is made global.
 (function newslensScript(root) {

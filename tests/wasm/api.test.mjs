@@ -118,3 +118,41 @@ test('fields: only the parts asked for, the same values as a full report', async
   assert.throws(() => nl.analyze(sample, { fields: ['tone', 'topics'] }), RangeError);
   assert.throws(() => nl.analyze(sample, { fields: 'tone' }), TypeError);
 });
+
+test('one script: the wasm and the dictionaries inside; a damaged copy fails clearly', async () => {
+  const { readFileSync, writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { modulePath } = await import('./helpers.mjs');
+  const source = readFileSync(modulePath, 'utf8');
+  // wasm/assemble.mjs put the wasm bytes and the packed dictionaries in as string literals.
+  // (assert.ok, not assert.match: a failure would print the whole megabyte script)
+  assert.ok(/var newslensWasmText = "[^"]{100000,}";/.test(source), 'the wasm text is in the script');
+  assert.ok(/var newslensDictionaries = "newslens\/packed@1\\n/.test(source), 'the dictionaries too');
+  assert.ok(!/@NEWSLENS_[A-Z_]+@/.test(source), 'a placeholder was left in the script');
+  assert.ok(!/base64,[A-Za-z0-9+/]/.test(source), 'a base64 data: URL is in the script');
+  assert.ok(!/[^\x00-\x7f]/.test(source), 'the script is ASCII, so any page charset reads it');
+  // The factory supplies the wasm bytes and the dictionaries to a fresh instance by itself.
+  const module = await NewsLens.moduleFactory();
+  const list = new module.DictionarySourceList();
+  const session = new module.Session(list, false);
+  list.delete();
+  assert.equal(session.error(), '');
+  session.delete();
+  // One character of the wasm text dropped: the size check catches it before instantiation.
+  const dir = mkdtempSync(join(tmpdir(), 'newslens-damaged-'));
+  try {
+    const damaged = join(dir, 'newslens.js');
+    writeFileSync(damaged, source.replace(/(var newslensWasmText = ")(.)/, '$1'));
+    const broken = createRequire(import.meta.url)(damaged).NewsLens;
+    await assert.rejects(broken.create(), /could not load the WebAssembly module: the wasm bytes in the script are damaged/);
+    // Damaged dictionaries: the analyzer is not built, and the error says why.
+    const wrongPath = join(dir, 'newslens-wrong.js');  // another path: require() caches by path
+    writeFileSync(wrongPath, source.replace('newslens/packed@1\\n', 'newslens/packed@0\\n'));
+    const wrong = createRequire(import.meta.url)(wrongPath).NewsLens;
+    await assert.rejects(wrong.create(), /packed dictionaries: line 1: expected newslens\/packed@1/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
