@@ -7,8 +7,8 @@
 //   report.primary_theme;      // "politics"
 //   report.tone.compound;      // 0.46, in [-1, 1]
 //
-// Nothing leaves the machine: the module makes no network request, and the dictionaries are
-// compiled into it. Offsets in a report are UTF-16 code units (JS string indices) unless
+// Nothing leaves the machine: the module makes no network request, and the wasm and the
+// dictionaries are inside this one script. Offsets in a report are UTF-16 code units (JS string indices) unless
 // `offsets: 'utf8'` is asked for, so `text.slice(m.start, m.end)` is the mentioned words.
 
 /** A custom dictionary: newslens JSON (themes, lexicon or entities) or a LIWC-style .dic. */
@@ -171,7 +171,9 @@ export declare class NewsLens {
    * column when a custom dictionary is malformed.
    */
   static create(options?: CreateOptions): Promise<NewsLens>;
-  /** The Emscripten module factory. */
+  /** The Emscripten module factory (advanced use): each call instantiates a new module, giving it
+   *  the wasm bytes and the built-in dictionaries this script carries (unless `options.wasmBinary`
+   *  is given). Rejects when the script is damaged. */
   static readonly moduleFactory: (options?: object) => Promise<unknown>;
   /**
    * Source text of the whole newslens.js script, so a page opened from file:// can start a

@@ -46,10 +46,10 @@ if (!existsSync(wasmJs)) {
 
 /**
  * 'newslens-wasm' (imported by web/embed/analyzer.js) is the built module. Inside the bundle its
- * free `fetch` is shadowed by `undefined`: the module would otherwise first try fetch() on its own
- * inlined data: URL (Emscripten 3.1.6 does, with SINGLE_FILE) — a request the page's CSP
- * (`connect-src` from `default-src 'none'`) refuses with a violation report — before falling back
- * to decoding the bytes, which is all it needs. The widget never fetches anything.
+ * free `fetch` is shadowed by `undefined`, a second guard beside the module's own (newslens-pre.js):
+ * the facade always hands the Emscripten runtime the wasm bytes, so it has nothing to fetch, and
+ * any attempt would be a request the page's CSP (`connect-src` from `default-src 'none'`) refuses
+ * with a violation report. The widget never fetches anything.
  * The module's node-only require('fs'/'path') never run in a page; they resolve to nothing.
  */
 const modulePlugin = {

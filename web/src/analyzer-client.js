@@ -6,8 +6,9 @@
 // `new Worker('worker.js')` there (as it refuses fetch()/XHR of sibling files), so the worker is
 // built from a Blob URL out of text the page already holds, with no second download:
 //   1. `NewsLens.scriptSource()`: the source of the whole of newslens.js (the Emscripten module
-//      with its wasm inlined as base64 by SINGLE_FILE, plus the JS facade) as an expression that
-//      defines `self.NewsLens` when run, so the worker uses exactly the page's API.
+//      with its wasm and dictionaries inlined as text by wasm/assemble.mjs, plus the JS facade)
+//      as an expression that defines `self.NewsLens` when run, so the worker uses exactly the
+//      page's API.
 //   2. The worker's own code: dist/worker.js (a classic <script>) defines `NewsLensWorkerSource`,
 //      web/src/analysis-worker.js bundled as a string by web/build.mjs.
 // A worker made from a blob: URL inherits the page's CSP: `worker-src blob:` admits it and
