@@ -94,6 +94,18 @@ inline bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+// ASCII letters and digits by byte, for the tokenizer's run over the inside of a word.
+enum : uint8_t { kLowerByte = 1, kUpperByte = 2, kDigitByte = 4 };
+struct WordBytes {
+  uint8_t cls[256];
+  constexpr WordBytes() : cls() {
+    for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLowerByte;
+    for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kUpperByte;
+    for (int c = '0'; c <= '9'; ++c) cls[c] = kDigitByte;
+  }
+};
+inline constexpr WordBytes kWordBytes{};
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text) {
@@ -150,22 +162,30 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       size_t segment_letters = 0;  // letters since the last dot, for acronym detection
       bool dots_ok = true;
       while (j < n) {
-        // ASCII letters and digits, most of any word, without decoding.
+        // A run of ASCII letters and digits, most of any word, without decoding.
+        {
+          uint8_t seen = 0;
+          size_t run_letters = 0, k = j;
+          for (; k < n; ++k) {
+            const uint8_t c = kWordBytes.cls[static_cast<unsigned char>(text[k])];
+            if (!c) break;
+            seen |= c;
+            run_letters += c != kDigitByte;
+          }
+          if (k > j) {
+            if (seen & (kLowerByte | kUpperByte)) {
+              all_digits = false;
+              has_letter = true;
+              any_lower |= (seen & kLowerByte) != 0;
+              any_upper |= (seen & kUpperByte) != 0;
+            }
+            letters += static_cast<int>(run_letters);
+            segment_letters += run_letters;
+            j = k;
+            if (j >= n) break;
+          }
+        }
         const unsigned char b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80 && utf8::kAscii.cls[b] == CharClass::kLetter) {
-          all_digits = false;
-          has_letter = true;
-          ++letters;
-          ++segment_letters;
-          if (IsAsciiUpper(b)) any_upper = true;
-          else any_lower = true;
-          ++j;
-          continue;
-        }
-        if (b < 0x80 && utf8::kAscii.cls[b] == CharClass::kDigit) {
-          ++j;
-          continue;
-        }
         if (b < 0x80 && utf8::kAscii.cls[b] == CharClass::kSpace) break;  // most word ends
         utf8::Char c = utf8::Decode(text, j);
         if (c.cls == CharClass::kLetter || c.cls == CharClass::kDigit) {
