@@ -1,7 +1,10 @@
 #include "newslens/dictionary.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
+#include <set>
 
 #include "json_util.h"
 
@@ -27,18 +30,43 @@ class CapturingParser : public nlohmann::detail::json_sax_dom_parser<Json> {
   std::string message;
 };
 
+// Offset of the bracket that opens level kMaxDepth + 1, or npos. Strings are skipped, so
+// brackets inside them do not count; malformed text is left for the parser to report.
+size_t TooDeepAt(std::string_view text) {
+  size_t depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+size_t SkipSpace(std::string_view text, size_t i) {
+  while (i < text.size() &&
+         (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+    ++i;
+  return i;
+}
+
+// Index just past the string that starts at text[i] ('"').
+size_t SkipString(std::string_view text, size_t i) {
+  for (++i; i < text.size() && text[i] != '"'; ++i)
+    if (text[i] == '\\') ++i;
+  return i + 1;
+}
+
 }  // namespace
 
-Result<Json> Parse(std::string_view text, std::string_view source) {
-  Json root;
-  CapturingParser parser(root);
-  bool ok = Json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json,
-                            /*strict=*/true);
-  if (ok && !parser.failed) return root;
-  // Compute line and column ourselves from the byte position (1-based).
-  std::size_t line = 1, column = 1;
-  std::size_t limit = parser.byte > 0 ? parser.byte - 1 : 0;
-  for (std::size_t i = 0; i < limit && i < text.size(); ++i) {
+std::string LineColumn(std::string_view text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
     if (text[i] == '\n') {
       ++line;
       column = 1;
@@ -46,12 +74,105 @@ Result<Json> Parse(std::string_view text, std::string_view source) {
       ++column;
     }
   }
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
+size_t Locate(std::string_view text, const Path& path) {
+  struct Frame {
+    bool array;
+    size_t index;
+    std::string_view key;
+  };
+  std::vector<Frame> stack;
+  auto here = [&] {
+    if (stack.size() != path.size()) return false;
+    for (size_t k = 0; k < path.size(); ++k) {
+      const Frame& f = stack[k];
+      if (f.array ? !std::holds_alternative<size_t>(path[k]) ||
+                        std::get<size_t>(path[k]) != f.index
+                  : !std::holds_alternative<std::string_view>(path[k]) ||
+                        std::get<std::string_view>(path[k]) != f.key)
+        return false;
+    }
+    return true;
+  };
+  // Reads an object key at text[i] into the top frame; returns the index of its value.
+  auto key = [&](size_t i) {
+    i = SkipSpace(text, i);
+    if (i >= text.size() || text[i] != '"') return text.size();
+    size_t end = std::min(SkipString(text, i), text.size());
+    stack.back().key = text.substr(i + 1, end >= i + 2 ? end - i - 2 : 0);
+    return SkipSpace(text, end) + 1;  // past ':'
+  };
+  size_t i = 0;
+  while (true) {
+    // A value starts here.
+    i = SkipSpace(text, i);
+    if (i >= text.size()) return std::string_view::npos;
+    if (here()) return i;
+    char c = text[i];
+    if (c == '[' || c == '{') {
+      stack.push_back({c == '[', 0, {}});
+      i = SkipSpace(text, i + 1);
+      if (i < text.size() && (text[i] == ']' || text[i] == '}')) {
+        stack.pop_back();
+        ++i;
+      } else {
+        if (c == '{') i = key(i);
+        continue;
+      }
+    } else if (c == '"') {
+      i = SkipString(text, i);
+    } else {
+      while (i < text.size() && !std::strchr(",]} \t\r\n", text[i])) ++i;
+    }
+    // After a value: a separator, or the end of one or more containers.
+    while (true) {
+      i = SkipSpace(text, i);
+      if (stack.empty() || i >= text.size()) return std::string_view::npos;
+      if (text[i] == ',') {
+        ++i;
+        if (stack.back().array) {
+          ++stack.back().index;
+        } else {
+          i = key(i);
+        }
+        break;
+      }
+      stack.pop_back();  // ']' or '}'
+      ++i;
+    }
+  }
+}
+
+Status ErrorAt(std::string_view text, std::string_view source, const Path& path,
+               const std::string& what) {
+  // A missing value ("id" absent) is placed at the nearest enclosing value that exists.
+  for (Path p = path;; p.pop_back()) {
+    size_t at = Locate(text, p);
+    if (at != std::string_view::npos)
+      return Status::Error(std::string(source) + ":" + LineColumn(text, at) + ": " + what);
+    if (p.empty()) return Status::Error(std::string(source) + ": " + what);
+  }
+}
+
+Result<Json> Parse(std::string_view text, std::string_view source) {
+  if (size_t deep = TooDeepAt(text); deep != std::string_view::npos)
+    return Status::Error(std::string(source) + ":" + LineColumn(text, deep) +
+                         ": nested deeper than " + std::to_string(kMaxDepth) +
+                         " arrays/objects (a dictionary needs at most 4)");
+  Json root;
+  CapturingParser parser(root);
+  bool ok = Json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json,
+                            /*strict=*/true);
+  if (ok && !parser.failed) return root;
+  // Line and column computed ourselves from the byte position (1-based).
+  std::string where = LineColumn(text, parser.byte > 0 ? parser.byte - 1 : 0);
   std::string msg = parser.message;
   // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
   auto colon = msg.find(": ", msg.find("parse error"));
   if (colon != std::string::npos) msg = msg.substr(colon + 2);
-  return Status::Error(std::string(source) + ":" + std::to_string(line) + ":" +
-                       std::to_string(column) + ": " + msg);
+  return Status::Error(std::string(source) + ":" + where + ": " + msg);
 }
 
 }  // namespace json_util
@@ -90,23 +211,56 @@ bool ValidThemeId(const std::string& id) {
   return dots <= 1 && id.front() != '.' && id.back() != '.';
 }
 
-Status ParseTerm(const Json& t, std::string_view source, const std::string& theme, TermDef* out) {
+// Why `term` is not a valid term as far as '*' goes, or "" when it is: a '*' may only end the
+// term, once, after a stem of at least `min_stem` characters ("diplomat*", "foreign minist*").
+std::string WildcardProblem(std::string_view term, size_t min_stem) {
+  size_t star = term.find('*');
+  if (star == std::string_view::npos) return "";
+  const std::string quoted = "\"" + std::string(term) + "\": ";
+  if (term.find('*', star + 1) != std::string_view::npos)
+    return quoted + "more than one '*' (only a trailing '*' makes a wildcard, as in diplomat*)";
+  if (star + 1 != term.size())
+    return quoted + "'*' must end the term (only a trailing '*' makes a wildcard, as in diplomat*)";
+  size_t word = term.find_last_of(" \t", star);
+  word = word == std::string_view::npos ? 0 : word + 1;
+  size_t chars = 0;
+  for (size_t i = word; i < star; ++i)
+    if ((static_cast<unsigned char>(term[i]) & 0xC0) != 0x80) ++chars;
+  if (chars == 0) return quoted + "a wildcard needs a stem before the '*'";
+  if (chars < min_stem)
+    return quoted + "a wildcard's stem needs at least " + std::to_string(min_stem) +
+           " letters (a shorter one matches too many words)";
+  return "";
+}
+
+// Parses one theme term; returns why it is invalid, or "".
+std::string ParseTerm(const Json& t, const std::string& theme, TermDef* out) {
   if (t.is_string()) {
     out->text = t.get_ref<const std::string&>();
   } else if (t.is_object()) {
     out->text = GetString(t, "term");
     const Json* w = Get(t, "weight");
     if (w) {
-      if (!w->is_number()) return Fail(source, "theme " + theme + ": weight must be a number");
+      if (!w->is_number()) return "theme " + theme + ": weight must be a number";
       out->weight = w->get<float>();
     }
   } else {
-    return Fail(source, "theme " + theme + ": a term must be a string or {\"term\", \"weight\"}");
+    return "theme " + theme + ": a term must be a string or {\"term\", \"weight\"}";
   }
-  if (out->text.empty()) return Fail(source, "theme " + theme + ": empty term");
+  if (out->text.find_first_not_of(" \t\r\n") == std::string::npos)
+    return "theme " + theme + ": empty term";
   if (!(out->weight > 0.0f && out->weight <= 1.0f))
-    return Fail(source, "theme " + theme + ": term \"" + out->text + "\" weight must be in (0, 1]");
-  return Status();
+    return "theme " + theme + ": term \"" + out->text + "\" weight must be in (0, 1]";
+  size_t b = out->text.find_first_not_of(" \t\r\n"), e = out->text.find_last_not_of(" \t\r\n");
+  std::string wild = WildcardProblem(std::string_view(out->text).substr(b, e - b + 1),
+                                     kMinWildcardStem);
+  if (!wild.empty()) return "theme " + theme + ": term " + wild;
+  return "";
+}
+
+std::string TooManyTerms() {
+  return "more than " + std::to_string(kMaxDictionaryTerms) +
+         " terms in one dictionary (split it, or drop rare terms)";
 }
 
 Result<std::vector<std::string>> StringList(const Json& root, const char* key,
@@ -130,24 +284,42 @@ Result<ThemeDictionary> ParseThemes(std::string_view text, std::string_view sour
   const Json& root = parsed.value();
   if (Status s = CheckFormat(root, source, "newslens/themes@1"); !s.ok()) return s;
   const Json* themes = Get(root, "themes");
-  if (!themes || !themes->is_array()) return Fail(source, "\"themes\" must be an array");
+  if (!themes || !themes->is_array())
+    return json_util::ErrorAt(text, source, {"themes"}, "\"themes\" must be an array");
+  auto at = [&](const json_util::Path& path, const std::string& what) {
+    return json_util::ErrorAt(text, source, path, what);
+  };
   ThemeDictionary dict;
-  for (const Json& t : *themes) {
+  std::map<std::string, size_t> seen;  // id -> index in "themes"
+  size_t total_terms = 0;
+  for (size_t i = 0; i < themes->size(); ++i) {
+    const Json& t = (*themes)[i];
     ThemeDef def;
     def.id = GetString(t, "id");
     if (!ValidThemeId(def.id))
-      return Fail(source, "invalid theme id \"" + def.id + "\" (expected top or top.sub)");
+      return at({"themes", i, "id"},
+                "invalid theme id \"" + def.id + "\" (expected top or top.sub)");
+    if (auto [it, added] = seen.emplace(def.id, i); !added)
+      return at({"themes", i, "id"},
+                "duplicate theme id \"" + def.id + "\" (first at " +
+                    json_util::LineColumn(text, json_util::Locate(text, {"themes", it->second,
+                                                                         "id"})) +
+                    ")");
     def.label = GetString(t, "label", def.id);
     def.parent = GetString(t, "parent");
     def.iptc = GetString(t, "iptc");
     auto dot = def.id.find('.');
     if (dot != std::string::npos && def.parent != def.id.substr(0, dot))
-      return Fail(source, "theme " + def.id + ": parent must be \"" + def.id.substr(0, dot) + "\"");
+      return at({"themes", i, "parent"},
+                "theme " + def.id + ": parent must be \"" + def.id.substr(0, dot) + "\"");
     if (const Json* terms = Get(t, "terms")) {
-      if (!terms->is_array()) return Fail(source, "theme " + def.id + ": terms must be an array");
-      for (const Json& term : *terms) {
+      if (!terms->is_array())
+        return at({"themes", i, "terms"}, "theme " + def.id + ": terms must be an array");
+      for (size_t j = 0; j < terms->size(); ++j) {
         TermDef td;
-        if (Status s = ParseTerm(term, source, def.id, &td); !s.ok()) return s;
+        if (std::string bad = ParseTerm((*terms)[j], def.id, &td); !bad.empty())
+          return at({"themes", i, "terms", j}, bad);
+        if (++total_terms > kMaxDictionaryTerms) return at({"themes", i, "terms", j}, TooManyTerms());
         def.terms.push_back(std::move(td));
       }
     }
@@ -159,6 +331,8 @@ Result<ThemeDictionary> ParseThemes(std::string_view text, std::string_view sour
 Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view source) {
   ThemeDictionary dict;
   std::map<std::string, size_t> by_number;
+  std::map<std::string, size_t> id_line;  // theme id -> the line that declared it
+  size_t total_terms = 0;
   int section = 0;  // 0 before the first %, 1 categories, 2 words
   size_t line_no = 0, pos = 0;
   auto error = [&](const std::string& what, size_t column) {
@@ -215,10 +389,19 @@ Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view sou
         def.id.push_back(std::isalnum(u) ? static_cast<char>(std::tolower(u)) : '_');
       }
       if (def.id.empty() || !ValidThemeId(def.id)) return error("invalid category name", lead + 1);
+      if (by_number.count(std::string(fields[0])))
+        return error("duplicate category number \"" + std::string(fields[0]) + "\"", lead + 1);
+      if (auto [it, added] = id_line.emplace(def.id, line_no); !added)
+        return error("duplicate category \"" + def.label + "\" (id " + def.id +
+                         ", first on line " + std::to_string(it->second) + ")",
+                     lead + 1);
       by_number[std::string(fields[0])] = dict.themes.size();
       dict.themes.push_back(std::move(def));
     } else {
       if (fields.size() < 2) return error("expected \"word<TAB>category number ...\"", lead + 1);
+      if (std::string bad = WildcardProblem(fields[0], kMinLiwcWildcardStem); !bad.empty())
+        return error("word " + bad, lead + 1);
+      if (++total_terms > kMaxDictionaryTerms) return error(TooManyTerms(), lead + 1);
       for (size_t f = 1; f < fields.size(); ++f) {
         auto it = by_number.find(std::string(fields[f]));
         if (it == by_number.end())
@@ -236,15 +419,23 @@ Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view sou
 
 namespace {
 
-Status AddEntries(const Json& entries, std::string_view source,
-                  std::vector<std::pair<std::string, float>>* out) {
-  if (!entries.is_object()) return Fail(source, "\"entries\" must be an object");
+// Adds the entries of the object at `path` of `text`.
+Status AddEntries(const Json& entries, std::string_view text, std::string_view source,
+                  const json_util::Path& path, std::vector<std::pair<std::string, float>>* out) {
+  if (!entries.is_object())
+    return json_util::ErrorAt(text, source, path, "\"" + std::string(std::get<std::string_view>(
+                                                                path.back())) +
+                                                      "\" must be an object");
   for (auto it = entries.begin(); it != entries.end(); ++it) {
-    if (!it.value().is_number())
-      return Fail(source, "entry \"" + it.key() + "\": valence must be a number");
+    auto at = [&](const std::string& what) {
+      json_util::Path p = path;
+      p.push_back(std::string_view(it.key()));
+      return json_util::ErrorAt(text, source, p, "entry \"" + it.key() + "\": " + what);
+    };
+    if (!it.value().is_number()) return at("valence must be a number");
     double v = it.value().get<double>();
-    if (!(v >= -4.0 && v <= 4.0) || std::isnan(v))
-      return Fail(source, "entry \"" + it.key() + "\": valence must be in [-4, 4]");
+    if (!(v >= -4.0 && v <= 4.0) || std::isnan(v)) return at("valence must be in [-4, 4]");
+    if (out->size() >= kMaxDictionaryTerms) return at(TooManyTerms());
     out->emplace_back(it.key(), static_cast<float>(v));
   }
   return Status();
@@ -260,15 +451,21 @@ Result<LexiconDef> ParseLexicon(std::string_view text, std::string_view source) 
   LexiconDef lex;
   lex.name = GetString(root, "name", std::string(source));
   if (const Json* e = Get(root, "entries"))
-    if (Status s = AddEntries(*e, source, &lex.entries); !s.ok()) return s;
+    if (Status s = AddEntries(*e, text, source, {"entries"}, &lex.entries); !s.ok()) return s;
   if (const Json* e = Get(root, "emoticons"))
-    if (Status s = AddEntries(*e, source, &lex.emoticons); !s.ok()) return s;
+    if (Status s = AddEntries(*e, text, source, {"emoticons"}, &lex.emoticons); !s.ok()) return s;
   if (const Json* groups = Get(root, "groups")) {
-    if (!groups->is_array()) return Fail(source, "\"groups\" must be an array");
-    for (const Json& g : *groups) {
+    if (!groups->is_array())
+      return json_util::ErrorAt(text, source, {"groups"}, "\"groups\" must be an array");
+    for (size_t i = 0; i < groups->size(); ++i) {
+      const Json& g = (*groups)[i];
       const Json* e = Get(g, "entries");
-      if (!e) return Fail(source, "group \"" + GetString(g, "name") + "\" has no entries");
-      if (Status s = AddEntries(*e, source, &lex.entries); !s.ok()) return s;
+      if (!e)
+        return json_util::ErrorAt(text, source, {"groups", i},
+                                  "group \"" + GetString(g, "name") + "\" has no entries");
+      if (Status s = AddEntries(*e, text, source, {"groups", i, "entries"}, &lex.entries);
+          !s.ok())
+        return s;
     }
   }
   return lex;
@@ -343,13 +540,18 @@ Result<EntityDictionary> ParseEntities(std::string_view text, std::string_view s
   if (Status s = CheckFormat(root, source, "newslens/entities@1"); !s.ok()) return s;
   EntityDictionary dict;
   if (const Json* cs = Get(root, "countries")) {
-    if (!cs->is_array()) return Fail(source, "\"countries\" must be an array");
-    for (const Json& c : *cs) {
+    if (!cs->is_array())
+      return json_util::ErrorAt(text, source, {"countries"}, "\"countries\" must be an array");
+    if (cs->size() > kMaxDictionaryTerms)
+      return json_util::ErrorAt(text, source, {"countries", kMaxDictionaryTerms}, TooManyTerms());
+    for (size_t i = 0; i < cs->size(); ++i) {
+      const Json& c = (*cs)[i];
       CountryDef def;
       def.code = GetString(c, "code");
       def.name = GetString(c, "name");
       if (def.code.size() != 2 || def.name.empty())
-        return Fail(source, "country \"" + def.name + "\": needs a 2-letter code and a name");
+        return json_util::ErrorAt(text, source, {"countries", i},
+                                  "country \"" + def.name + "\": needs a 2-letter code and a name");
       for (auto [key, list] : {std::pair{"aliases", &def.aliases}, {"demonyms", &def.demonyms},
                                {"places", &def.places}}) {
         auto l = StringList(c, key, source);
@@ -360,11 +562,19 @@ Result<EntityDictionary> ParseEntities(std::string_view text, std::string_view s
     }
   }
   if (const Json* os = Get(root, "organizations")) {
-    if (!os->is_array()) return Fail(source, "\"organizations\" must be an array");
-    for (const Json& o : *os) {
+    if (!os->is_array())
+      return json_util::ErrorAt(text, source, {"organizations"},
+                                "\"organizations\" must be an array");
+    if (os->size() > kMaxDictionaryTerms)
+      return json_util::ErrorAt(text, source, {"organizations", kMaxDictionaryTerms},
+                                TooManyTerms());
+    for (size_t i = 0; i < os->size(); ++i) {
+      const Json& o = (*os)[i];
       OrganizationDef def;
       def.name = GetString(o, "name");
-      if (def.name.empty()) return Fail(source, "an organization needs a name");
+      if (def.name.empty())
+        return json_util::ErrorAt(text, source, {"organizations", i},
+                                  "an organization needs a name");
       def.kind = GetString(o, "kind", "organization");
       def.parent = GetString(o, "parent");
       auto l = StringList(o, "aliases", source);

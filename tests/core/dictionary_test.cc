@@ -145,7 +145,7 @@ TEST(Analyzer, CustomThemeWithABadParentFailsWithItsName) {
        "beats.json: theme beats.x: unknown parent \"beats\""},
       {R"({"format":"newslens/themes@1","themes":[
           {"id":"politics.diplomacy","label":"D","parent":"politics.elections"}]})",
-       "beats.json: theme politics.diplomacy: parent"},
+       "beats.json:2:59: theme politics.diplomacy: parent"},
   };
   for (const Case& c : cases) {
     AnalyzerConfig config;

@@ -94,6 +94,17 @@ struct TextRulesDef {
   std::vector<std::string> abbreviations;  // lowercase, without the final dot: "mr", "e.g"
 };
 
+// Limits every parser enforces (docs/reliability.md), each refused with source:line:column.
+// Most terms one dictionary may hold (theme terms, lexicon entries, countries, organizations):
+// a million-term dictionary loads (about a second natively); a runaway one is refused.
+inline constexpr size_t kMaxDictionaryTerms = size_t{1} << 20;
+// Shortest stem before a wildcard's '*' in newslens JSON themes ("dipl*" would match "diploma").
+inline constexpr size_t kMinWildcardStem = 4;
+// In LIWC .dic files, which are written for LIWC's own matching and use short stems ("ok*").
+inline constexpr size_t kMinLiwcWildcardStem = 1;
+// Beyond these, a '*' anywhere but at the end of a term ("*", "**", "a*b", "*foo") is an error.
+// Theme ids must be unique within one file (a custom file may extend a built-in theme's id).
+
 Result<ThemeDictionary> ParseThemes(std::string_view json, std::string_view source);
 // LIWC-style .dic: "%" / "id<TAB>name" lines / "%" / "word<TAB>id id ..." lines. Each category
 // becomes a top-level theme whose id is the category name lowercased (non-alphanumerics -> '_').
