@@ -515,9 +515,17 @@ Report Analyzer::Impl::Run(std::string_view text, const Options& options) const 
 }
 
 Result<Report> Analyzer::Analyze(std::string_view input, const Options& options) const {
-  if (input.size() > kMaxInputBytes)
-    return Status::Error("input is " + std::to_string(input.size()) + " bytes; the limit is " +
-                         std::to_string(kMaxInputBytes));
+  const size_t limit = std::min(options.max_bytes, kMaxInputBytes);
+  if (input.size() > limit)
+    return Status::Error("input too large: " + std::to_string(input.size()) +
+                         " bytes, the limit (max_bytes) is " + std::to_string(limit));
+  // NUL bytes become spaces (one byte, one UTF-16 unit: offsets unchanged in either unit).
+  std::string without_nul;
+  if (!input.empty() && std::memchr(input.data(), '\0', input.size()) != nullptr) {
+    without_nul.assign(input);
+    std::replace(without_nul.begin(), without_nul.end(), '\0', ' ');
+    input = without_nul;
+  }
   if (IsValidUtf8(input)) return impl_->Run(input, options);
   std::string sanitized = SanitizeUtf8(input);
   return impl_->Run(sanitized, options);

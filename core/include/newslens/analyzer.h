@@ -11,7 +11,10 @@
 //   std::string json = newslens::ToJson(report);
 //
 // Input is UTF-8; invalid sequences are replaced by U+FFFD before analysis (the offsets in the
-// report refer to the sanitized text, which equals the input when it was valid).
+// report refer to the sanitized text, which equals the input when it was valid; an encoded lone
+// surrogate, what a JS string holding one becomes, is one U+FFFD, so UTF-16 offsets still index
+// the JS string). NUL bytes are read as spaces, so offsets in either unit are unchanged by them.
+// Limits (empty text, huge text, pathological punctuation) are stated in docs/reliability.md.
 #ifndef NEWSLENS_ANALYZER_H_
 #define NEWSLENS_ANALYZER_H_
 
@@ -43,6 +46,13 @@ enum class ToneDomain {
   kFinance,  // general + news + finance layer (earnings and market language)
 };
 
+// Largest input analyze() can accept, in bytes, whatever Options::max_bytes says: offsets are
+// 32-bit, and analysis takes about 13 bytes of memory per input byte.
+inline constexpr size_t kMaxInputBytes = 256u * 1024u * 1024u;
+// Default Options::max_bytes: 64 MiB, a thousand times the longest news article, analysed in
+// about 10 s natively; anything larger is almost surely not an article.
+inline constexpr size_t kDefaultMaxBytes = 64u * 1024u * 1024u;
+
 struct Options {
   ToneDomain tone = ToneDomain::kNews;
   bool utf16_offsets = true;     // false: UTF-8 byte offsets
@@ -54,21 +64,22 @@ struct Options {
   bool include_entities = true;  // entities, co_mentions
   bool include_sentences = true;
   bool include_mentions = true;
+  // Longest input analysed, in UTF-8 bytes; longer input fails with an error starting with
+  // "input too large" (the CLI's exit code 1, a RangeError in JS). Values above kMaxInputBytes
+  // act as kMaxInputBytes.
+  size_t max_bytes = kDefaultMaxBytes;
 };
 
 // Sets the include_* fields of `options` from a comma-separated list of report parts: "tone"
 // (always on), "themes", "entities", "sentences", "mentions". An unknown name is an error.
 Status ParseReportFields(std::string_view list, Options* options);
 
-// Largest input analyze() accepts, in bytes. Offsets are 32-bit.
-inline constexpr size_t kMaxInputBytes = 256u * 1024u * 1024u;
-
 class Analyzer {
  public:
   static Result<Analyzer> Create(const AnalyzerConfig& config);
 
-  // Analyses one article. Never fails on text (empty text gives an empty report); fails only
-  // when the input exceeds kMaxInputBytes.
+  // Analyses one article. Never fails on text (empty or whitespace-only text gives an empty
+  // report, any bytes are analysed); fails only when the input exceeds options.max_bytes.
   Result<Report> Analyze(std::string_view text, const Options& options) const;
 
   // Number of themes and terms loaded, for diagnostics.
