@@ -77,6 +77,11 @@ bool Buffered::Fill() {
   return end_ > 0;
 }
 
+std::string_view Buffered::Head() {
+  if (pos_ == end_) Fill();
+  return std::string_view(buf_.data() + pos_, end_ - pos_);
+}
+
 void Buffered::SkipBom() {
   if (pos_ == end_ && !Fill()) return;
   if (end_ - pos_ >= 3 && std::memcmp(&buf_[pos_], "\xEF\xBB\xBF", 3) == 0) pos_ += 3;

@@ -57,6 +57,9 @@ class ByteSource {
 class Buffered {
  public:
   explicit Buffered(ByteSource* src) : src_(src), buf_(kChunk) {}
+  // Bytes already in memory (tests, fuzzing): source() is then nullptr.
+  explicit Buffered(std::string_view bytes)
+      : src_(nullptr), buf_(bytes.begin(), bytes.end()), end_(bytes.size()), eof_(true) {}
   // The next byte, or -1 at the end.
   int Get() {
     if (pos_ == end_ && !Fill()) return -1;
@@ -72,6 +75,9 @@ class Buffered {
   bool ReadLine(std::string* out, size_t limit, bool* overflow);
   // Skips a UTF-8 byte order mark if the input starts with one here.
   void SkipBom();
+  // The buffered bytes not yet consumed, reading a chunk first if none are: at the start, the
+  // first bytes of the input, to tell a binary file from text (binary.h).
+  std::string_view Head();
   // Bytes consumed so far (decompressed).
   uint64_t consumed() const { return before_ + pos_; }
   ByteSource* source() const { return src_; }

@@ -1,16 +1,16 @@
 // newslens — the command-line analyzer. See `newslens --help`.
 #include <unistd.h>
 
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "binary.h"
 #include "input.h"
 #include "newslens/analyzer.h"
 #include "newslens/report.h"
@@ -58,6 +58,8 @@ Options:
   --dict FILE       add a custom dictionary: newslens JSON (themes, lexicon, entities) or a
                     LIWC-style .dic file; may be repeated
   --dict-only       use only the --dict theme dictionaries, not the built-in taxonomy
+  --max-bytes N     refuse (exit status 1) an article longer than N bytes; N may end in K, M
+                    or G (KiB, MiB, GiB); default 64M, at most 256M
   --utf8-offsets    report offsets in UTF-8 bytes instead of UTF-16 code units
   --no-mentions     leave out the per-word mentions (smaller reports)
   --fields LIST     compute only these parts of the report, comma-separated: tone (always),
@@ -66,7 +68,8 @@ Options:
   -h, --help        show this help
   --version         print the version
 
-Input files ending in .gz (or any gzip data, even on stdin) are decompressed.
+Input files ending in .gz (or any gzip data, even on stdin) are decompressed. Files that are
+not text (images, PDFs, archives, programs: anything with NUL or control bytes) are refused.
 Exit status: 0 all inputs analysed, 1 some inputs failed, 2 usage error.
 )";
 
@@ -74,6 +77,7 @@ struct Args {
   bool json = false, jsonl = false, csv = false, dict_only = false, utf8 = false, mentions = true;
   bool summary = false, aggregate = false, progress = false;
   int threads = 0;  // 0: not given
+  size_t max_bytes = newslens::kDefaultMaxBytes;
   std::string tone = "news";
   std::string fields;  // --fields, empty when not given
   std::vector<std::string> dicts, files;
@@ -82,27 +86,41 @@ struct Args {
 // Largest --threads accepted: far above any useful value, low enough to catch typos.
 constexpr int kMaxThreads = 256;
 
-bool ReadFile(const std::string& path, std::string* out, std::string* error) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    *out = ss.str();
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = path + ": " + std::strerror(errno);
+// Reads a whole file ("-": stdin), decompressing gzip. More than `limit` bytes is an error (the
+// rest is not read), so a huge input is refused without holding all of it.
+bool ReadFile(const std::string& path, size_t limit, std::string* out, std::string* error) {
+  auto src = newslens::cli::ByteSource::Open(path);
+  if (!src.ok()) {
+    *error = src.error();
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
+  out->clear();
+  char buf[1 << 16];
+  while (size_t n = src.value()->Read(buf, sizeof buf)) {
+    if (out->size() + n > limit) {
+      *error = (path == "-" ? std::string("stdin") : path) + ": input too large: more than " +
+               std::to_string(limit) + " bytes (the limit, --max-bytes)";
+      return false;
+    }
+    out->append(buf, n);
+  }
+  if (!src.value()->error().empty()) {
+    *error = src.value()->error();
+    return false;
+  }
   return true;
 }
 
-// A file with NUL bytes in its first 8 KB is binary, not an article.
-bool LooksBinary(const std::string& s) {
-  return std::memchr(s.data(), '\0', std::min<size_t>(s.size(), 8192)) != nullptr;
+// "128M" -> 134217728; 0 when malformed, zero or above the analyzer's hard limit.
+size_t ParseBytes(const std::string& s) {
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long n = std::strtoull(s.c_str(), &end, 10);
+  if (s.empty() || !std::isdigit(static_cast<unsigned char>(s[0])) || errno != 0) return 0;
+  std::string unit = end;
+  int shift = unit == "" ? 0 : unit == "K" || unit == "k" ? 10 : unit == "M" ? 20 : unit == "G" ? 30 : -1;
+  if (shift < 0 || n == 0 || n > (newslens::kMaxInputBytes >> shift)) return 0;
+  return static_cast<size_t>(n) << shift;
 }
 
 std::string Fixed(double v, int digits) {
@@ -272,6 +290,14 @@ int main(int argc, char** argv) {
         return kExitUsage;
       }
       args.threads = static_cast<int>(n);
+    } else if (a == "--max-bytes") {
+      const std::string* v = value("--max-bytes");
+      if (!v) return kExitUsage;
+      args.max_bytes = ParseBytes(*v);
+      if (args.max_bytes == 0) {
+        std::fprintf(stderr, "newslens: --max-bytes needs a size from 1 to 256M (e.g. 100M)\n");
+        return kExitUsage;
+      }
     } else if (a == "--dict-only") {
       args.dict_only = true;
     } else if (a == "--utf8-offsets") {
@@ -332,8 +358,12 @@ int main(int argc, char** argv) {
     newslens::DictionarySource src;
     src.name = path;
     std::string error;
-    if (!ReadFile(path, &src.text, &error)) {
+    if (!ReadFile(path, newslens::kMaxInputBytes, &src.text, &error)) {
       std::fprintf(stderr, "newslens: %s\n", error.c_str());
+      return kExitUsage;
+    }
+    if (const char* kind = newslens::cli::BinaryKind(src.text)) {
+      std::fprintf(stderr, "newslens: %s: %s, not a dictionary\n", path.c_str(), kind);
       return kExitUsage;
     }
     config.dictionaries.push_back(std::move(src));
@@ -354,6 +384,7 @@ int main(int argc, char** argv) {
     }
     if (!args.mentions) options.include_mentions = false;
   }
+  options.max_bytes = args.max_bytes;
 
   if (stream) {
     newslens::cli::StreamOptions so;
@@ -376,15 +407,14 @@ int main(int argc, char** argv) {
   int status = kExitOk;
   for (const std::string& path : args.files) {
     std::string text, error;
-    if (!ReadFile(path, &text, &error)) {
+    if (!ReadFile(path, args.max_bytes, &text, &error)) {
       std::fprintf(stderr, "newslens: %s\n", error.c_str());
       status = kExitSomeFailed;
       continue;
     }
-    if (LooksBinary(text)) {
-      std::fprintf(stderr,
-                   "newslens: %s: looks like a binary file (NUL bytes), not text; skipped\n",
-                   path.c_str());
+    if (const char* kind = newslens::cli::BinaryKind(text)) {
+      std::fprintf(stderr, "newslens: %s: %s, not text; skipped\n",
+                   path == "-" ? "stdin" : path.c_str(), kind);
       status = kExitSomeFailed;
       continue;
     }

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "binary.h"
 #include "input.h"
 #include "newslens/report.h"
 #include "summary.h"
@@ -99,7 +100,15 @@ class Stream {
         progress_(options.progress, src) {}
 
   int Run() {
-    if (options_.format == StreamOptions::Format::kCsv) {
+    const bool csv = options_.format == StreamOptions::Format::kCsv;
+    if (const char* kind = BinaryKind(in_.Head())) {
+      // JSON Lines and CSV are text: a raw NUL or a file signature means the wrong file.
+      std::fprintf(stderr, "newslens: %s: %s, not %s; nothing analysed\n",
+                   options_.input == "-" ? "stdin" : options_.input.c_str(), kind,
+                   csv ? "CSV" : "JSON Lines");
+      return 1;
+    }
+    if (csv) {
       Status header = csv_.ReadHeader();
       if (!header.ok()) {
         std::fprintf(stderr, "newslens: %s\n", header.error().c_str());
@@ -255,6 +264,10 @@ class Stream {
         }
         text_storage = std::move(it->get_ref<std::string&>());
         text = &text_storage;
+      }
+      if (const char* kind = FileSignature(*text)) {
+        fail(std::string("the text is ") + kind + ", not an article");
+        continue;
       }
       auto report = analyzer_.Analyze(*text, options_.analysis);
       if (!report.ok()) {
