@@ -106,6 +106,53 @@ bool Buffered::ReadLine(std::string* out, size_t limit, bool* overflow) {
   }
 }
 
+namespace {
+
+// The value of the 4 hex digits at s[i], or -1.
+long Hex4(const std::string& s, size_t i) {
+  if (i + 4 > s.size()) return -1;
+  long v = 0;
+  for (size_t k = i; k < i + 4; ++k) {
+    char c = s[k];
+    int d = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+}  // namespace
+
+size_t ReplaceLoneSurrogateEscapes(std::string* json) {
+  std::string& s = *json;
+  size_t replaced = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != '\\') continue;
+    if (s[i + 1] != 'u') {
+      ++i;  // another escape: skip its character (it may be a backslash)
+      continue;
+    }
+    long cp = Hex4(s, i + 2);
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 7 < s.size() && s[i + 6] == '\\' &&
+        s[i + 7] == 'u') {
+      long low = Hex4(s, i + 8);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        i += 11;  // a valid pair
+        continue;
+      }
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      s.replace(i + 2, 4, "FFFD");
+      ++replaced;
+    }
+    i += 5;
+  }
+  return replaced;
+}
+
 bool JsonlReader::Next(Record* rec) {
   while (true) {
     *rec = Record();

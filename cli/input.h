@@ -92,6 +92,11 @@ class Buffered {
   bool eof_ = false;
 };
 
+// Rewrites each \uXXXX escape of a lone UTF-16 surrogate in JSON text (what a JS or Python
+// string holding one serialises to; nlohmann refuses them) as \uFFFD, in place (same length).
+// Returns how many were rewritten. The wasm module reads a lone surrogate as U+FFFD too.
+size_t ReplaceLoneSurrogateEscapes(std::string* json);
+
 // One article as read from the input, before analysis.
 struct Record {
   uint64_t line = 0;   // where it starts

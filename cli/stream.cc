@@ -242,6 +242,8 @@ class Stream {
         if (!rec.source.empty()) meta.source = std::move(rec.source);
       } else {
         Json in = Json::parse(rec.raw, nullptr, /*allow_exceptions=*/false);
+        if (in.is_discarded() && ReplaceLoneSurrogateEscapes(&rec.raw) > 0)
+          in = Json::parse(rec.raw, nullptr, /*allow_exceptions=*/false);
         rec.raw = std::string();
         if (in.is_discarded()) {
           fail("not valid JSON");

@@ -18,6 +18,7 @@ struct AnalyzeOptions {
   bool sentences;
   bool themes;
   bool entities;
+  double maxBytes;  // a JS number; the facade has checked it is a positive integer
 };
 
 struct Outcome {  // ok when error is empty
@@ -47,6 +48,9 @@ class Session {
     options.include_sentences = o.sentences;
     options.include_themes = o.themes;
     options.include_entities = o.entities;
+    options.max_bytes = o.maxBytes >= static_cast<double>(newslens::kMaxInputBytes)
+                            ? newslens::kMaxInputBytes
+                            : static_cast<size_t>(o.maxBytes);
     auto report = analyzer_->Analyze(text, options);
     if (!report.ok()) return {"", report.error()};
     return {newslens::ToJson(report.value()), ""};
@@ -73,7 +77,8 @@ EMSCRIPTEN_BINDINGS(newslens) {
       .field("mentions", &AnalyzeOptions::mentions)
       .field("sentences", &AnalyzeOptions::sentences)
       .field("themes", &AnalyzeOptions::themes)
-      .field("entities", &AnalyzeOptions::entities);
+      .field("entities", &AnalyzeOptions::entities)
+      .field("maxBytes", &AnalyzeOptions::maxBytes);
   value_object<Outcome>("Outcome").field("json", &Outcome::json).field("error", &Outcome::error);
   class_<Session>("Session")
       .constructor<const std::vector<newslens::DictionarySource>&, bool>()

@@ -4,6 +4,9 @@ var NewsLensModule = newslensFactorySource();
 
 var VERSION = '0.1.0';
 var TONES = ['news', 'general', 'finance'];
+// The core's defaults (core/include/newslens/analyzer.h): kDefaultMaxBytes, kMaxInputBytes.
+var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+var HARD_MAX_BYTES = 256 * 1024 * 1024;
 
 var modulePromise = null;  // the wasm instance, created once and shared
 var defaultAnalyzer = null;  // NewsLens.create() without dictionaries, memoised
@@ -149,6 +152,52 @@ function reportParts(options) {
   return parts;
 }
 
+// Bytes of `text` in UTF-8 as the module receives it (a lone surrogate takes 3), counted only up
+// to `limit` + 1: enough to know the text is over the limit.
+function utf8Length(text, limit) {
+  var n = 0;
+  for (var i = 0; i < text.length && n <= limit; i++) {
+    var c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length &&
+             (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+// A lone surrogate, high or low.
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// `text` with each lone surrogate replaced by U+FFFD (same length, so offsets still index the
+// caller's string). Needed because Emscripten's UTF-8 encoder joins a lone high surrogate with
+// whatever unit follows it, swallowing that character and shifting every later offset.
+function wellFormed(text) {
+  if (typeof text.isWellFormed === 'function') {
+    return text.isWellFormed() ? text : text.toWellFormed();
+  }
+  if (!LONE_SURROGATE.test(text)) return text;
+  var out = '';
+  for (var i = 0; i < text.length; i++) {
+    var c = text.charCodeAt(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length &&
+        (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
+      out += text[i] + text[i + 1];
+      i++;
+    } else {
+      out += (c & 0xF800) === 0xD800 ? '\uFFFD' : text[i];
+    }
+  }
+  return out;
+}
+
+function tooLarge(detail) {
+  return new RangeError('newslens: input too large: ' + detail);
+}
+
 // Validates the arguments and runs the analysis; returns the report's JSON text.
 function analyzeJson(self, text, options, caller) {
   if (typeof text !== 'string') throw new TypeError('newslens: ' + caller + '(text) needs a string');
@@ -162,16 +211,37 @@ function analyzeJson(self, text, options, caller) {
   if (offsets !== 'utf16' && offsets !== 'utf8') {
     throw new RangeError('newslens: options.offsets must be "utf16" or "utf8"');
   }
+  var maxBytes = options.maxBytes === undefined ? DEFAULT_MAX_BYTES : options.maxBytes;
+  if (typeof maxBytes !== 'number' || !(maxBytes >= 1) || Math.floor(maxBytes) !== maxBytes) {
+    throw new RangeError('newslens: options.maxBytes must be a positive integer (bytes)');
+  }
+  var limit = Math.min(maxBytes, HARD_MAX_BYTES);
+  // Refused before the text is copied into the module: every UTF-16 unit is at least one
+  // UTF-8 byte and at most three, so only lengths in between need counting.
+  if (text.length > limit) {
+    throw tooLarge('at least ' + text.length + ' bytes, the limit (maxBytes) is ' + limit);
+  }
+  if (text.length * 3 > limit) {
+    var bytes = utf8Length(text, limit);
+    if (bytes > limit) {
+      throw tooLarge('more than ' + limit + ' bytes in UTF-8, the limit (maxBytes)');
+    }
+  }
   var parts = reportParts(options);
-  var outcome = self._session.analyze(text, {
+  var outcome = self._session.analyze(wellFormed(text), {
     tone: tone,
     utf8Offsets: offsets === 'utf8',
     mentions: parts.mentions,
     sentences: parts.sentences,
     themes: parts.themes,
     entities: parts.entities,
+    maxBytes: limit,
   });
-  if (outcome.error) throw new Error('newslens: ' + outcome.error);
+  if (outcome.error) {
+    // The core's own check (the same limit) would say "input too large: ..." too.
+    if (outcome.error.indexOf('input too large') === 0) throw tooLarge(outcome.error.slice(17));
+    throw new Error('newslens: ' + outcome.error);
+  }
   return outcome.json;
 }
 

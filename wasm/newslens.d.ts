@@ -46,6 +46,12 @@ export interface AnalyzeOptions {
    * throws a RangeError.
    */
   fields?: Array<'tone' | 'themes' | 'entities' | 'sentences' | 'mentions'>;
+  /**
+   * Longest text analysed, in UTF-8 bytes (default 67108864 = 64 MiB, a thousand times a long
+   * article; at most 268435456 = 256 MiB, larger values act as that). A longer text throws a
+   * RangeError ("newslens: input too large: ...") before it is copied into the module.
+   */
+  maxBytes?: number;
 }
 
 export interface Stats {
@@ -180,7 +186,11 @@ export declare class NewsLens {
    * Web Worker from a Blob URL: new Worker(URL.createObjectURL(new Blob([NewsLens.scriptSource(), workerCode]))).
    */
   static scriptSource(): string;
-  /** Analyses one article. Throws TypeError/RangeError on bad arguments. */
+  /**
+   * Analyses one article: any string (empty text gives an empty report; lone surrogates and NULs
+   * are read as U+FFFD and spaces, offsets unchanged). Throws TypeError/RangeError on bad
+   * arguments, and RangeError when the text is longer than `options.maxBytes`.
+   */
   analyze(text: string, options?: AnalyzeOptions): Report;
   /** The same report as JSON text, byte-identical to `newslens analyze --json`. */
   analyzeToJson(text: string, options?: AnalyzeOptions): string;

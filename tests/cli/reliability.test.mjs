@@ -119,6 +119,7 @@ const hostile = [
   '',
   ' \n\t\n ',
   'peace\u0000\u0000war.',
+  '\uD800war \uDC00peace\uD800',  // lone surrogates: \ud800 escapes in JSONL, U+FFFD as a file
   'a'.repeat(1 << 20),
   '!'.repeat(100000),
   '"'.repeat(20000) + 'war' + '"'.repeat(20000),

@@ -62,7 +62,7 @@ test('exit codes: 2 for usage errors, 1 when an input fails', () => {
   writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff]));
   const b = run(['analyze', binary, samplePath]);
   assert.equal(b.status, 1);
-  assert.match(b.stderr, /binary file/);
+  assert.match(b.stderr, /image\.bin: binary data \(NUL bytes\), not text; skipped/);
   assert.match(b.stdout, /Politics/);  // the good file was still analysed
 });
 
@@ -83,7 +83,7 @@ test('--dict adds a dictionary; a malformed one names file, line and column', ()
 test('--help documents every flag', () => {
   const r = run(['--help']);
   assert.equal(r.status, 0);
-  for (const flag of ['--json', '--jsonl', '--tone', '--dict', '--dict-only', '--utf8-offsets', '--no-mentions', '--fields']) {
+  for (const flag of ['--json', '--jsonl', '--tone', '--dict', '--dict-only', '--utf8-offsets', '--no-mentions', '--fields', '--max-bytes']) {
     assert.ok(r.stdout.includes(flag), flag);
   }
 });

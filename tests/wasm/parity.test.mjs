@@ -43,3 +43,30 @@ test('the parity check can fail: a different option changes the report', async (
   assert.notEqual(nl.analyzeToJson(sample), native[0].json);
   assert.equal(nl.analyzeToJson(sample, { offsets: 'utf8' }), native[0].json);
 });
+
+// Hostile text (issue 10, docs/reliability.md): the same bytes from both builds too. The CLI
+// reads these as JSONL, so NULs and lone surrogates arrive as \u0000 and \ud800 escapes.
+const hostile = [
+  { id: 'empty', text: '' },
+  { id: 'whitespace', text: ' \n\t\u00a0\u3000\r\n' },
+  { id: 'lone surrogates', text: '\uDC00peace \uD800 war\uD800 \uD83D\uDE00 talks' },
+  { id: 'NUL bytes', text: 'peace\u0000\u0000war\u0000 talks' },
+  { id: 'replacement chars', text: '\uFFFD\uFFFD war \uFFFE\uFFFF' },
+  { id: 'a 1 MB word', text: 'w'.repeat(1 << 20) },
+  { id: 'a million !', text: '!'.repeat(1000000) },
+  { id: 'nested quotes', text: '"(\u201c\''.repeat(20000) + 'Peace talks failed.' + '\'\u201d)"'.repeat(20000) },
+  { id: 'XSS', text: '<script>alert("war")</script><img src=x onerror=alert(1)> Good news.' },
+  { id: 'bidi and combining', text: '\u202Ewar\u202C e\u0301lection \u200Bpeace\u200D talks' },
+];
+
+for (const offsets of ['utf16', 'utf8']) {
+  test(`native and wasm reports are identical for hostile text (offsets: ${offsets})`, async () => {
+    const nl = await NewsLens.create();
+    const native = nativeReports(hostile, offsets === 'utf8' ? ['--utf8-offsets'] : []);
+    assert.equal(native.length, hostile.length);
+    hostile.forEach((item, i) => {
+      assert.equal(native[i].id, item.id);
+      assert.equal(nl.analyzeToJson(item.text, { offsets }), native[i].json, `report differs for ${item.id}`);
+    });
+  });
+}
