@@ -126,6 +126,22 @@ long Hex4(const std::string& s, size_t i) {
 
 }  // namespace
 
+size_t JsonTooDeepAt(std::string_view json, size_t max_depth) {
+  size_t depth = 0;
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (c == '"') {
+      for (++i; i < json.size() && json[i] != '"'; ++i)
+        if (json[i] == '\\') ++i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 size_t ReplaceLoneSurrogateEscapes(std::string* json) {
   std::string& s = *json;
   size_t replaced = 0;

@@ -92,6 +92,14 @@ class Buffered {
   bool eof_ = false;
 };
 
+// Deepest nesting of arrays and objects accepted in a JSONL record. Records are flat objects
+// (metadata may hold an object or two); the fields are copied into the output, and writing a
+// value nested a million deep recursed until the stack overflowed (found by fuzz/jsonl).
+inline constexpr size_t kMaxRecordDepth = 64;
+// Byte offset of the bracket that opens level `max_depth` + 1 of JSON text (brackets inside
+// strings do not count), or npos when the text is not nested that deep.
+size_t JsonTooDeepAt(std::string_view json, size_t max_depth);
+
 // Rewrites each \uXXXX escape of a lone UTF-16 surrogate in JSON text (what a JS or Python
 // string holding one serialises to; nlohmann refuses them) as \uFFFD, in place (same length).
 // Returns how many were rewritten. The wasm module reads a lone surrogate as U+FFFD too.

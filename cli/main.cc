@@ -201,6 +201,11 @@ int RunAggregate(const std::string& path) {
       fail(rec.error);
       continue;
     }
+    if (newslens::cli::JsonTooDeepAt(rec.raw, newslens::cli::kMaxRecordDepth) != std::string::npos) {
+      fail("nested deeper than " + std::to_string(newslens::cli::kMaxRecordDepth) +
+           " arrays/objects");
+      continue;
+    }
     nlohmann::json line = nlohmann::json::parse(rec.raw, nullptr, /*allow_exceptions=*/false);
     if (!line.is_object()) {
       fail("not a JSON object");

@@ -241,6 +241,11 @@ class Stream {
         if (!rec.date.empty()) meta.date = std::move(rec.date);
         if (!rec.source.empty()) meta.source = std::move(rec.source);
       } else {
+        if (size_t deep = JsonTooDeepAt(rec.raw, kMaxRecordDepth); deep != std::string::npos) {
+          fail("nested deeper than " + std::to_string(kMaxRecordDepth) +
+               " arrays/objects (column " + std::to_string(deep + 1) + ")");
+          continue;
+        }
         Json in = Json::parse(rec.raw, nullptr, /*allow_exceptions=*/false);
         if (in.is_discarded() && ReplaceLoneSurrogateEscapes(&rec.raw) > 0)
           in = Json::parse(rec.raw, nullptr, /*allow_exceptions=*/false);

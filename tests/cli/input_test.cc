@@ -81,6 +81,18 @@ TEST(LoneSurrogates, EscapesBecomeReplacementCharactersInPlace) {
   }
 }
 
+TEST(Jsonl, NestingDepthIsFoundOutsideStrings) {
+  // Regression (fuzz/jsonl, docs/reliability.md): {"id": [[[...]]]} nested a million deep made
+  // the CLI recurse in nlohmann's dump until the stack overflowed. The line is now refused.
+  const std::string deep = "{\"id\":" + std::string(1000000, '[') + std::string(1000000, ']') + "}";
+  EXPECT_EQ(JsonTooDeepAt(deep, kMaxRecordDepth), 6u + kMaxRecordDepth - 1);
+  EXPECT_EQ(JsonTooDeepAt("[[[]]]", 3), std::string::npos);
+  EXPECT_EQ(JsonTooDeepAt("[[[[]]]]", 3), 3u);
+  EXPECT_EQ(JsonTooDeepAt("{\"text\":\"[[[[[[\\\"[[[[\"}", 1), std::string::npos);
+  EXPECT_EQ(JsonTooDeepAt("\"unterminated [[[[", 1), std::string::npos);
+  EXPECT_EQ(JsonTooDeepAt("]]]][[", 1), 5u);
+}
+
 TEST(Binary, SignaturesAndControlBytesAreNotText) {
   struct Case {
     std::string head;
