@@ -143,3 +143,18 @@ test('hostile records: byte-identical output for --threads 1 and 3, and equal to
     assert.equal(JSON.stringify(out[i].report), JSON.stringify(JSON.parse(file.stdout)), `record ${i}`);
   });
 });
+
+test('a JSONL record nested a million deep fails alone (it used to overflow the stack)', () => {
+  const deep = '{"id":' + '['.repeat(1000000) + ']'.repeat(1000000) + ',"text":"war"}';
+  const input = [JSON.stringify({ id: 'a', text: 'Peace.' }), deep, JSON.stringify({ id: 'c', text: 'War.' })].join('\n');
+  for (const threads of ['1', '2']) {
+    const r = run(['analyze', '--jsonl', '--summary', '--threads', threads], input);
+    assert.equal(r.status, 1, r.stderr);
+    const out = parseLines(r.stdout);
+    assert.deepEqual(out.map((o) => o.id), ['a', null, 'c']);
+    assert.equal(out[1].error, 'line 2: nested deeper than 64 arrays/objects (column 70)');
+  }
+  const agg = run(['aggregate'], deep + '\n');
+  assert.equal(agg.status, 1);
+  assert.match(agg.stderr, /line 1: nested deeper than 64 arrays\/objects/);
+});
