@@ -2,6 +2,7 @@
 #   make run    install what is missing, build, analyse the sample, serve dist/ on :8000
 #   make test   install what is missing, build, run every test layer (.ci/run calls this)
 #   make build  native CLI (build/newslens), wasm module (build-wasm/), site (dist/)
+#   make fuzz   run every libFuzzer target for FUZZ_SECONDS each (docs/reliability.md)
 
 SHELL := /bin/bash
 MAKEFLAGS += --no-print-directory
@@ -10,7 +11,12 @@ SAMPLE := data/samples/china-russia-letter.txt
 # Emscripten 3.1.6's JS optimizer needs Debian's acorn.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all deps build native wasm web run test test-core test-wasm test-cli test-data test-web clean
+# Fuzzing (docs/reliability.md): seconds per target for `make fuzz`, and within `make test`.
+FUZZ_SECONDS ?= 60
+FUZZ_CI_SECONDS ?= 40
+
+.PHONY: all deps build native wasm web run test test-core test-wasm test-cli test-data test-web \
+	sanitize test-sanitize test-valgrind fuzz test-fuzz clean
 
 all: build
 
@@ -36,7 +42,7 @@ run: build
 	@./build/newslens analyze $(SAMPLE)
 	@node tools/serve.mjs dist 8000
 
-test: build test-core test-data test-wasm test-cli test-web
+test: build test-core test-data test-wasm test-cli test-web test-sanitize test-valgrind test-fuzz
 
 test-core:
 	@cd build && ctest --output-on-failure -j $(JOBS)
@@ -53,5 +59,31 @@ test-cli:
 test-web:
 	@node --test --test-concurrency=1 tests/web/
 
+# One clang build with ASan + UBSan for both the GoogleTest suites and the fuzz targets.
+sanitize:
+	@[ -f build-sanitize/CMakeCache.txt ] || cmake -S . -B build-sanitize \
+		-DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DNEWSLENS_SANITIZE=ON -DNEWSLENS_BUILD_FUZZ=ON >/dev/null
+	@cmake --build build-sanitize -j $(JOBS)
+
+# Every GoogleTest case under ASan + UBSan (leaks included); any report fails the test.
+test-sanitize: sanitize
+	@cd build-sanitize && ctest --output-on-failure -j $(JOBS)
+
+# The release CLI under memcheck: the sample as a file and as a JSONL stream on two threads.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	--errors-for-leak-kinds=definite,indirect,possible
+test-valgrind: native
+	@$(VALGRIND) ./build/newslens analyze --json $(SAMPLE) >/dev/null
+	@node -e 'const t=require("fs").readFileSync("$(SAMPLE)","utf8");for(let i=0;i<8;i++)console.log(JSON.stringify({id:i,text:t.slice(0,1500*(i+1))}))' \
+		| $(VALGRIND) ./build/newslens analyze --jsonl --summary --aggregate --threads 2 >/dev/null
+	@echo "valgrind memcheck: no errors, no leaks"
+
+fuzz: sanitize
+	@tools/fuzz.sh $(FUZZ_SECONDS) $(JOBS)
+
+test-fuzz: sanitize
+	@tools/fuzz.sh $(FUZZ_CI_SECONDS) $(JOBS)
+
 clean:
-	rm -rf build build-wasm dist
+	rm -rf build build-wasm build-sanitize dist

@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(cmake g++ make emscripten nlohmann-json3-dev zlib1g-dev chromium libgtest-dev libbenchmark-dev nodejs npm gzip)
+# clang-14 + libclang-rt-14-dev: the sanitizer and libFuzzer build; valgrind: memcheck of the CLI.
+APT_PACKAGES=(cmake g++ make emscripten nlohmann-json3-dev zlib1g-dev chromium libgtest-dev libbenchmark-dev nodejs npm gzip
+              clang-14 libclang-rt-14-dev valgrind)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -26,7 +28,7 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-for tool in cmake g++ em++ node npm; do
+for tool in cmake g++ em++ node npm clang++-14 valgrind; do
   command -v "$tool" >/dev/null || { echo "newslens: '$tool' not found; install it (apt-get install -y ${APT_PACKAGES[*]})" >&2; exit 1; }
 done
 [[ -x /usr/bin/chromium ]] || { echo "newslens: /usr/bin/chromium not found; apt-get install -y chromium" >&2; exit 1; }
