@@ -328,6 +328,32 @@ Result<ThemeDictionary> ParseThemes(std::string_view text, std::string_view sour
   return dict;
 }
 
+namespace {
+
+// Offset of the first byte of `s` that does not start a valid UTF-8 sequence (overlong forms,
+// surrogates and code points above U+10FFFF are invalid), or npos.
+size_t InvalidUtf8At(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return i;
+    unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+    unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+    if (b1 < lo || b1 > hi) return i;
+    for (size_t k = 2; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view source) {
   ThemeDictionary dict;
   std::map<std::string, size_t> by_number;
@@ -345,6 +371,11 @@ Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view sou
     std::string_view line = text.substr(pos, nl - pos);
     pos = nl + 1;
     ++line_no;
+    // Labels and words are copied into reports, which must be valid UTF-8 (JSON text). A JSON
+    // dictionary is checked by its parser; a .dic in a legacy encoding is caught here (found by
+    // fuzz/custom_dictionary: the label's raw bytes made the report invalid JSON).
+    if (size_t bad = InvalidUtf8At(line); bad != std::string_view::npos)
+      return error("invalid UTF-8 (save the file as UTF-8)", bad + 1);
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
       line.remove_suffix(1);
     size_t lead = 0;

@@ -200,6 +200,22 @@ TEST(DictionaryLimits, LiwcWildcardsAndDuplicatesAreRefusedWithLineAndColumn) {
   EXPECT_TRUE(ParseLiwcDic("%\n1\tA\n%\nok*\t1\n", "x.dic").ok());  // LIWC's short stems
 }
 
+TEST(DictionaryLimits, LiwcDicMustBeUtf8) {
+  // Regression (fuzz/custom_dictionary, docs/reliability.md): a category name in Latin-1 went
+  // raw into the report's labels, and the report was not valid JSON.
+  for (std::string bad : {std::string("caf\xE9"), std::string("\xDC\x02"), std::string("\xC0\xAF"),
+                          std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80")}) {
+    auto label = ParseLiwcDic("%\n1\tPolitics\n2\tMy " + bad + "\n%\n", "x.dic");
+    ASSERT_FALSE(label.ok());
+    EXPECT_EQ(label.error().rfind("x.dic:3:", 0), 0u) << label.error();
+    EXPECT_NE(label.error().find("invalid UTF-8"), std::string::npos);
+    EXPECT_FALSE(ParseLiwcDic("%\n1\tA\n%\nword" + bad + "\t1\n", "x.dic").ok());
+  }
+  auto at = ParseLiwcDic("%\n1\tPolitics\n2\tMy \xE9\n%\n", "x.dic");
+  EXPECT_EQ(at.error(), "x.dic:3:6: invalid UTF-8 (save the file as UTF-8)");
+  EXPECT_TRUE(ParseLiwcDic("%\n1\tCaf\xC3\xA9 \xF0\x9F\x98\x80\n%\nna\xC3\xAFve\t1\n", "x.dic").ok());
+}
+
 TEST(DictionaryLimits, DuplicateThemeIdsNameBothPlaces) {
   auto r = ParseThemes(
       "{\"format\":\"newslens/themes@1\",\"themes\":[\n {\"id\":\"a\"},\n {\"id\":\"b\"},\n"
