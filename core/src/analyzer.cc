@@ -205,6 +205,8 @@ void OrderMentions(std::vector<Mention>* mentions, size_t after_tone, size_t aft
   sorted.reserve(n);
   for (uint32_t i : order) sorted.push_back(std::move(m[i]));
   m.swap(sorted);
+  constexpr size_t kKeepOrder = 1u << 18;  // a huge article's index is not kept by the thread
+  if (order.capacity() > kKeepOrder) std::vector<uint32_t>().swap(order);
 }
 
 }  // namespace
