@@ -11,9 +11,6 @@ namespace newslens {
 
 namespace {
 
-// Appends JSON to a string through a raw cursor: the string is grown ahead of the writes (its
-// size is the capacity in use) and cut to the written length by Finish(), so each key, number
-// and string is a few stores rather than a std::string::append call.
 // Bytes a JSON string cannot hold as they are: control characters, '"' and '\\'.
 struct EscapeTable {
   bool needs[256];
@@ -23,6 +20,59 @@ struct EscapeTable {
 };
 inline constexpr EscapeTable kEscape{};
 
+inline constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Writes the decimal digits of v at p (which has room for 20); returns the end.
+inline char* WriteUint(char* p, uint64_t v) {
+  if (v < 10) {
+    *p = static_cast<char>('0' + v);
+    return p + 1;
+  }
+  if (v < 100) {
+    std::memcpy(p, kDigitPairs + 2 * v, 2);
+    return p + 2;
+  }
+  int digits = 3;
+  for (uint64_t t = v / 1000; t; t /= 10) ++digits;
+  char* end = p + digits;
+  char* q = end;
+  while (v >= 100) {
+    q -= 2;
+    std::memcpy(q, kDigitPairs + 2 * (v % 100), 2);
+    v /= 100;
+  }
+  if (v >= 10) {
+    q -= 2;
+    std::memcpy(q, kDigitPairs + 2 * v, 2);
+  } else {
+    *--q = static_cast<char>('0' + v);
+  }
+  return end;
+}
+
+// Length of the prefix of [p, p + n) that needs no escape, eight bytes at a time: a word passes
+// when none of its bytes is below 0x20, '"' or '\\' (the classic has-zero / has-less tests).
+inline size_t CleanPrefix(const char* p, size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    const uint64_t quote = x ^ (kOnes * '"'), backslash = x ^ (kOnes * '\\');
+    const uint64_t hit = ((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) |
+                         ((backslash - kOnes) & ~backslash);
+    if (hit & kHigh) break;
+  }
+  while (i < n && !kEscape.needs[static_cast<unsigned char>(p[i])]) ++i;
+  return i;
+}
+
+// Appends JSON to a string through a raw cursor: the string is grown ahead of the writes (its
+// size is the capacity in use) and copied out at its written length by Take(), so each key, number
+// and string is a few stores rather than a std::string::append call.
 class Writer {
  public:
   Writer(std::string* out, size_t expected) : out_(out) {
@@ -34,22 +84,22 @@ class Writer {
   // The JSON written, as a new string (the buffer stays with the writer's owner).
   std::string Take() const { return std::string(begin_, static_cast<size_t>(cur_ - begin_)); }
 
-  // Keys are literals: their length is known at compile time.
+  // JSON text written as it is, e.g. `,"end":`: a literal holds the punctuation and keys
+  // between two values, so a run of keys costs one copy. The next value needs no comma.
   template <size_t N>
-  void Key(const char (&key)[N]) {
-    Ensure(N + 3);
-    if (need_comma_) *cur_++ = ',';
-    *cur_++ = '"';
-    std::memcpy(cur_, key, N - 1);
+  void Raw(const char (&text)[N]) {
+    Ensure(N);
+    std::memcpy(cur_, text, N - 1);
     cur_ += N - 1;
-    *cur_++ = '"';
-    *cur_++ = ':';
     need_comma_ = false;
   }
-  void Open(char c) {
-    Ensure(2);
+  // The same at the start of an array element: a comma first unless it is the first.
+  template <size_t N>
+  void Item(const char (&text)[N]) {
+    Ensure(N + 1);
     if (need_comma_) *cur_++ = ',';
-    *cur_++ = c;
+    std::memcpy(cur_, text, N - 1);
+    cur_ += N - 1;
     need_comma_ = false;
   }
   void Close(char c) {
@@ -57,10 +107,11 @@ class Writer {
     *cur_++ = c;
     need_comma_ = true;
   }
+  // After a Raw literal that ended a value ("]}"): the next one needs a comma.
+  void Close() { need_comma_ = true; }
   void String(std::string_view s) {
     const size_t n = s.size();
-    size_t clean = 0;  // bytes before the first that needs an escape
-    while (clean < n && !kEscape.needs[static_cast<unsigned char>(s[clean])]) ++clean;
+    const size_t clean = CleanPrefix(s.data(), n);  // bytes before the first that needs an escape
     if (clean == n) {  // the usual case: ids, labels and terms need no escape
       Ensure(n + 3);
       if (need_comma_) *cur_++ = ',';
@@ -101,14 +152,7 @@ class Writer {
   void Uint(uint64_t v) {
     Ensure(24);
     if (need_comma_) *cur_++ = ',';
-    char buf[24];
-    char* end = buf + sizeof buf;
-    char* p = end;
-    do {
-      *--p = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v);
-    Put(p, static_cast<size_t>(end - p));
+    cur_ = WriteUint(cur_, v);
     need_comma_ = true;
   }
   // Rounded to 4 decimals, shortest form, never "-0": identical in native and wasm builds.
@@ -117,34 +161,27 @@ class Writer {
   // report) take the printf path.
   void Number(double v) {
     if (!std::isfinite(v)) v = 0;
-    double scaled = std::round(v * 10000.0);
-    if (std::fabs(scaled) >= kExactLimit) return LargeNumber(scaled);
+    const double x = v * 10000.0;
+    if (!(std::fabs(x) < kExactLimit)) return LargeNumber(std::round(x));
+    // round(x), half away from zero, without the libm call: below 2^53 the truncation and the
+    // fraction x - trunc(x) are exact.
+    int64_t k = static_cast<int64_t>(x);
+    const double fraction = x - static_cast<double>(k);
+    if (fraction >= 0.5) ++k;
+    else if (fraction <= -0.5) --k;
     Ensure(32);
     if (need_comma_) *cur_++ = ',';
-    int64_t k = static_cast<int64_t>(scaled);
-    char buf[32];
-    char* end = buf + sizeof buf;
-    char* p = end;
-    uint64_t m = static_cast<uint64_t>(k < 0 ? -k : k);
-    uint64_t whole = m / 10000, frac = m % 10000;
+    if (k < 0) *cur_++ = '-';
+    const uint64_t m = static_cast<uint64_t>(k < 0 ? -k : k);
+    cur_ = WriteUint(cur_, m / 10000);
+    const uint32_t frac = static_cast<uint32_t>(m % 10000);
     if (frac) {
-      int digits = 4;
-      while (frac % 10 == 0) {
-        frac /= 10;
-        --digits;
-      }
-      for (int i = 0; i < digits; ++i) {
-        *--p = static_cast<char>('0' + frac % 10);
-        frac /= 10;
-      }
-      *--p = '.';
+      cur_[0] = '.';
+      std::memcpy(cur_ + 1, kDigitPairs + 2 * (frac / 100), 2);
+      std::memcpy(cur_ + 3, kDigitPairs + 2 * (frac % 100), 2);
+      cur_ += 5;
+      while (cur_[-1] == '0') --cur_;  // frac > 0: stops at a digit after the '.'
     }
-    do {
-      *--p = static_cast<char>('0' + whole % 10);
-      whole /= 10;
-    } while (whole);
-    if (k < 0) *--p = '-';
-    Put(p, static_cast<size_t>(end - p));
     need_comma_ = true;
   }
 
@@ -165,6 +202,9 @@ class Writer {
   // Makes room for n more bytes (plus a comma).
   void Ensure(size_t n) {
     if (static_cast<size_t>(end_ - cur_) >= n + 1) return;
+    Grow(n);
+  }
+  __attribute__((noinline)) void Grow(size_t n) {
     size_t used = static_cast<size_t>(cur_ - begin_);
     out_->resize(std::max(out_->size() * 2, used + n + 1));
     begin_ = out_->data();
@@ -192,191 +232,161 @@ std::string ToJson(const Report& r) {
   thread_local std::string out;
   // About what a report takes: a start on the growth, which doubles when it is short.
   Writer w(&out, 2048 + r.mentions.size() * 80 + r.sentences.size() * 64 + r.themes.size() * 400);
-  w.Open('{');
-  w.Key("schema");
+  // Keys, and the punctuation between values, as literals (Writer::Raw): the key order is the
+  // schema's (SPEC §3).
+  w.Raw("{\"schema\":");
   w.String(kReportSchema);
-  w.Key("stats");
-  w.Open('{');
-  w.Key("characters");
+  w.Raw(",\"stats\":{\"characters\":");
   w.Uint(r.stats.characters);
-  w.Key("words");
+  w.Raw(",\"words\":");
   w.Uint(r.stats.words);
-  w.Key("sentences");
+  w.Raw(",\"sentences\":");
   w.Uint(r.stats.sentences);
-  w.Key("paragraphs");
+  w.Raw(",\"paragraphs\":");
   w.Uint(r.stats.paragraphs);
-  w.Close('}');
-  w.Key("tone");
-  w.Open('{');
-  w.Key("compound");
+  w.Raw("},\"tone\":{\"compound\":");
   w.Number(r.tone.compound);
-  w.Key("label");
+  w.Raw(",\"label\":");
   w.String(r.tone.label);
-  w.Key("positive");
+  w.Raw(",\"positive\":");
   w.Number(r.tone.positive);
-  w.Key("negative");
+  w.Raw(",\"negative\":");
   w.Number(r.tone.negative);
-  w.Key("neutral");
+  w.Raw(",\"neutral\":");
   w.Number(r.tone.neutral);
-  w.Key("gdelt_tone");
+  w.Raw(",\"gdelt_tone\":");
   w.Number(r.tone.gdelt_tone);
-  w.Key("polarity");
+  w.Raw(",\"polarity\":");
   w.Number(r.tone.polarity);
-  w.Close('}');
+  w.Raw("}");
   if (!r.primary_theme.empty()) {
-    w.Key("primary_theme");
+    w.Raw(",\"primary_theme\":");
     w.String(r.primary_theme);
   }
-  w.Key("top_level");
-  w.Open('[');
+  w.Raw(",\"top_level\":[");
   for (const TopLevelTheme& t : r.top_level) {
-    w.Open('{');
-    w.Key("id");
+    w.Item("{\"id\":");
     w.String(t.id);
-    w.Key("label");
+    w.Raw(",\"label\":");
     w.String(t.label);
-    w.Key("iptc");
+    w.Raw(",\"iptc\":");
     w.String(t.iptc);
-    w.Key("score");
+    w.Raw(",\"score\":");
     w.Number(t.score);
-    w.Key("count");
+    w.Raw(",\"count\":");
     w.Uint(t.count);
-    w.Key("share");
+    w.Raw(",\"share\":");
     w.Number(t.share);
     w.Close('}');
   }
-  w.Close(']');
-  w.Key("themes");
-  w.Open('[');
+  w.Raw("],\"themes\":[");
   for (const ThemeResult& t : r.themes) {
-    w.Open('{');
-    w.Key("id");
+    w.Item("{\"id\":");
     w.String(t.id);
-    w.Key("label");
+    w.Raw(",\"label\":");
     w.String(t.label);
     if (!t.parent.empty()) {
-      w.Key("parent");
+      w.Raw(",\"parent\":");
       w.String(t.parent);
     }
-    w.Key("iptc");
+    w.Raw(",\"iptc\":");
     w.String(t.iptc);
-    w.Key("count");
+    w.Raw(",\"count\":");
     w.Uint(t.count);
-    w.Key("score");
+    w.Raw(",\"score\":");
     w.Number(t.score);
-    w.Key("share");
+    w.Raw(",\"share\":");
     w.Number(t.share);
-    w.Key("per_1000_words");
+    w.Raw(",\"per_1000_words\":");
     w.Number(t.per_1000_words);
-    w.Key("tone");
+    w.Raw(",\"tone\":");
     w.Number(t.tone);
-    w.Key("terms");
-    w.Open('[');
+    w.Raw(",\"terms\":[");
     for (const TermCount& tc : t.terms) {
-      w.Open('{');
-      w.Key("term");
+      w.Item("{\"term\":");
       w.String(tc.term);
-      w.Key("count");
+      w.Raw(",\"count\":");
       w.Uint(tc.count);
       w.Close('}');
     }
-    w.Close(']');
-    w.Key("sentences");
-    w.Open('[');
+    w.Raw("],\"sentences\":[");
     for (uint32_t s : t.sentences) w.Uint(s);
-    w.Close(']');
-    w.Close('}');
+    w.Raw("]}");
+    w.Close();
   }
-  w.Close(']');
-  w.Key("entities");
-  w.Open('[');
+  w.Raw("],\"entities\":[");
   for (const EntityResult& e : r.entities) {
-    w.Open('{');
-    w.Key("name");
+    w.Item("{\"name\":");
     w.String(e.name);
-    w.Key("type");
+    w.Raw(",\"type\":");
     w.String(e.type);
     if (!e.code.empty()) {
-      w.Key("code");
+      w.Raw(",\"code\":");
       w.String(e.code);
     }
     if (!e.role.empty()) {
-      w.Key("role");
+      w.Raw(",\"role\":");
       w.String(e.role);
     }
-    w.Key("count");
+    w.Raw(",\"count\":");
     w.Uint(e.count);
-    w.Key("tone");
+    w.Raw(",\"tone\":");
     w.Number(e.tone);
     w.Close('}');
   }
-  w.Close(']');
-  w.Key("co_mentions");
-  w.Open('[');
+  w.Raw("],\"co_mentions\":[");
   for (const CoMention& c : r.co_mentions) {
-    w.Open('{');
-    w.Key("a");
+    w.Item("{\"a\":");
     w.String(c.a);
-    w.Key("b");
+    w.Raw(",\"b\":");
     w.String(c.b);
-    w.Key("count");
+    w.Raw(",\"count\":");
     w.Uint(c.count);
     w.Close('}');
   }
-  w.Close(']');
-  w.Key("sentences");
-  w.Open('[');
+  w.Raw("],\"sentences\":[");
   for (const SentenceResult& s : r.sentences) {
-    w.Open('{');
-    w.Key("start");
+    w.Item("{\"start\":");
     w.Uint(s.start);
-    w.Key("end");
+    w.Raw(",\"end\":");
     w.Uint(s.end);
-    w.Key("compound");
+    w.Raw(",\"compound\":");
     w.Number(s.compound);
-    w.Key("themes");
-    w.Open('[');
+    w.Raw(",\"themes\":[");
     for (const std::string& id : s.themes) w.String(id);
-    w.Close(']');
-    w.Close('}');
+    w.Raw("]}");
+    w.Close();
   }
-  w.Close(']');
-  w.Key("mentions");
-  w.Open('[');
+  w.Raw("],\"mentions\":[");
   for (const Mention& m : r.mentions) {
-    w.Open('{');
-    w.Key("start");
+    w.Item("{\"start\":");
     w.Uint(m.start);
-    w.Key("end");
+    w.Raw(",\"end\":");
     w.Uint(m.end);
-    w.Key("kind");
     switch (m.kind) {
       case Mention::Kind::kTheme:
-        w.String("theme");
-        w.Key("id");
+        w.Raw(",\"kind\":\"theme\",\"id\":");
         w.String(m.id);
+        w.Close('}');
         break;
       case Mention::Kind::kSentiment:
-        w.String("sentiment");
-        w.Key("valence");
+        w.Raw(",\"kind\":\"sentiment\",\"valence\":");
         w.Number(m.valence);
-        w.Key("base");
+        w.Raw(",\"base\":");
         w.Number(m.base);
-        w.Key("rules");
-        w.Open('[');
+        w.Raw(",\"rules\":[");
         for (const std::string& rule : m.rules) w.String(rule);
-        w.Close(']');
+        w.Raw("]}");
+        w.Close();
         break;
       case Mention::Kind::kEntity:
-        w.String("entity");
-        w.Key("name");
+        w.Raw(",\"kind\":\"entity\",\"name\":");
         w.String(m.id);
+        w.Close('}');
         break;
     }
-    w.Close('}');
   }
-  w.Close(']');
-  w.Close('}');
+  w.Raw("]}");
   std::string json = w.Take();
   constexpr size_t kKeepBytes = 4u << 20;  // a huge report's buffer is not kept
   if (out.size() > kKeepBytes) std::string().swap(out);

@@ -1,0 +1,104 @@
+// ToJson's hand-written number, integer and string writers against the printf/escape rules they
+// replace (report.h: 4 decimals, shortest form, never "-0").
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "newslens/report.h"
+
+namespace newslens {
+namespace {
+
+// The reference: printf("%.4f") of round(v * 10^4) / 10^4, trailing zeros and '.' cut, "-0" -> "0".
+std::string Reference(double v) {
+  if (!std::isfinite(v)) v = 0;
+  char buf[400];
+  std::snprintf(buf, sizeof buf, "%.4f", std::round(v * 10000.0) / 10000.0);
+  std::string s(buf);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  if (s == "-0") s = "0";
+  return s;
+}
+
+// The number ToJson writes for tone.compound.
+std::string Written(double v) {
+  Report r;
+  r.tone.compound = v;
+  const std::string json = ToJson(r);
+  const std::string key = "\"compound\":";
+  const size_t at = json.find(key) + key.size();
+  return json.substr(at, json.find(',', at) - at);
+}
+
+TEST(ReportJson, NumbersMatchPrintfRounding) {
+  const double cases[] = {0,       -0.0,     1,        -1,        0.5,      0.05,    -0.05,
+                          0.00005, -0.00005, 0.000049, -0.000049, 0.00015,  0.12345, 1.99995,
+                          -1.99995, 123.4,   1e6,      -1e6,      1e11,     1e20,    -1e20,
+                          0.1 + 0.2, 2.0 / 3, -2.0 / 3, 999.99995, 0.49999999999999994 / 10000,
+                          NAN,     INFINITY, -INFINITY};
+  for (double v : cases) EXPECT_EQ(Written(v), Reference(v)) << v;
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> unit(-1, 1), wide(-1e7, 1e7);
+  for (int i = 0; i < 20000; ++i) {
+    const double a = unit(rng), b = wide(rng), c = std::round(unit(rng) * 20000) / 20000;
+    ASSERT_EQ(Written(a), Reference(a)) << a;
+    ASSERT_EQ(Written(b), Reference(b)) << b;
+    ASSERT_EQ(Written(c), Reference(c)) << c;  // ties at the fifth decimal
+  }
+}
+
+TEST(ReportJson, IntegersAndEscapes) {
+  Report r;
+  const uint32_t ints[] = {0, 9, 10, 99, 100, 999, 1000, 12345, 4294967295u};
+  std::string expected;
+  for (uint32_t v : ints) {
+    ThemeResult t;
+    t.sentences.push_back(v);
+    r.themes.push_back(t);
+    expected += std::to_string(v) + ",";
+  }
+  std::string got;
+  const std::string json = ToJson(r);
+  for (size_t at = 0; (at = json.find("\"sentences\":[", at)) != std::string::npos;) {
+    at += 13;
+    const size_t end = json.find(']', at);
+    if (end > at) got += json.substr(at, end - at) + ",";
+  }
+  EXPECT_EQ(got, expected);
+
+  // Escapes at every position of an 8-byte block, and long clean runs around them.
+  for (const char* special : {"\"", "\\", "\n", "\x01", "\x1f"}) {
+    for (size_t pos = 0; pos < 20; ++pos) {
+      std::string s(20, 'a');
+      s[pos] = special[0];
+      Report e;
+      e.primary_theme = s;
+      const std::string out = ToJson(e);
+      std::string escaped;
+      for (char c : s) {
+        if (c == '"') escaped += "\\\"";
+        else if (c == '\\') escaped += "\\\\";
+        else if (c == '\n') escaped += "\\n";
+        else if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[7];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          escaped += buf;
+        } else escaped += c;
+      }
+      EXPECT_NE(out.find("\"primary_theme\":\"" + escaped + "\""), std::string::npos)
+          << pos << " " << out;
+    }
+  }
+  // Bytes >= 0x80 pass through (UTF-8), as do characters just above the escaped ones.
+  Report u;
+  u.primary_theme = "caf\xc3\xa9 \x7f !#[]^ \xe2\x80\x9cq\xe2\x80\x9d x";
+  EXPECT_NE(ToJson(u).find(u.primary_theme), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newslens
