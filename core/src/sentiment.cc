@@ -44,6 +44,8 @@ std::vector<std::string> RuleNames(uint32_t rules) {
       {kRuleContrastStrong, "contrast-strong"},
   };
   std::vector<std::string> out;
+  if (rules == 0) return out;
+  out.reserve(static_cast<size_t>(__builtin_popcount(rules)));
   for (const auto& [bit, name] : kNames)
     if (rules & bit) out.push_back(name);
   return out;

@@ -464,6 +464,9 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
     return score[a] != score[b] ? score[a] > score[b] : themes_[a].def.id < themes_[b].def.id;
   });
   report->themes.reserve(report->themes.size() + order.size());
+  size_t tops_found = 0;
+  for (uint32_t t : order) tops_found += themes_[t].parent < 0;
+  report->top_level.reserve(report->top_level.size() + tops_found);
   for (uint32_t t : order) {
     const ThemeDef& def = themes_[t].def;
     ThemeResult r;
@@ -484,6 +487,10 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
     }
     r.tone = r.sentences.empty() ? 0.0 : sum / static_cast<double>(r.sentences.size());
     const size_t term_end = slices[4 * t + 1];
+    size_t distinct = 0;  // terms, counted first so that the list is allocated once
+    for (size_t k = slices[4 * t]; k < term_end; ++k)
+      distinct += k == slices[4 * t] || theme_terms[k] != theme_terms[k - 1];
+    r.terms.reserve(distinct);
     for (size_t k = slices[4 * t]; k < term_end;) {
       size_t run = k;
       while (run < term_end && theme_terms[run] == theme_terms[k]) ++run;
@@ -515,10 +522,17 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
   if (!std::is_sorted(report->themes.begin(), report->themes.end(), by_score))
     std::sort(report->themes.begin(), report->themes.end(), by_score);
   if (!report->top_level.empty()) report->primary_theme = report->top_level.front().id;
-  for (uint64_t st : sentence_themes) {
-    uint32_t s = static_cast<uint32_t>(st >> 32);
-    if (s < report->sentences.size())
-      report->sentences[s].themes.push_back(themes_[static_cast<uint32_t>(st)].def.id);
+  // Each sentence's themes: a run of the sorted pairs, its list allocated once.
+  for (size_t k = 0; k < sentence_themes.size();) {
+    const uint32_t s = static_cast<uint32_t>(sentence_themes[k] >> 32);
+    size_t run = k;
+    while (run < sentence_themes.size() && sentence_themes[run] >> 32 == s) ++run;
+    if (s < report->sentences.size()) {
+      std::vector<std::string>& ids = report->sentences[s].themes;
+      ids.reserve(ids.size() + (run - k));
+      for (; k < run; ++k) ids.push_back(themes_[static_cast<uint32_t>(sentence_themes[k])].def.id);
+    }
+    k = run;
   }
 }
 
