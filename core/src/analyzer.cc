@@ -55,11 +55,11 @@ Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(const Analy
     return Status::Error("the built-in dictionaries were not provided (embedded::Provide)");
   auto builtin = Unpack(packed);
   if (!builtin.ok()) return builtin.status();
-  return Create(config, builtin.value());
+  return Create(config, std::move(builtin).value());
 }
 
 Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(
-    const AnalyzerConfig& config, const BuiltinDictionaries& builtin) {
+    const AnalyzerConfig& config, BuiltinDictionaries builtin) {
   // Custom dictionaries first, so a malformed one fails before the engines are built.
   std::vector<CustomDictionary> custom;
   for (const DictionarySource& src : config.dictionaries) {
@@ -68,28 +68,37 @@ Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(
     custom.push_back(std::move(parsed).value());
   }
   auto impl = std::make_shared<Impl>();
-  for (const auto& a : builtin.text.abbreviations) impl->abbreviations.insert(a);
-  EntityWords entity_words{builtin.text.org_words, builtin.text.name_connectors,
-                           builtin.text.org_connectors, builtin.text.name_particles,
-                           builtin.text.honorifics};
+  // The built-in dictionaries are this call's own: moved into the engines, never copied.
+  for (auto& a : builtin.text.abbreviations) impl->abbreviations.insert(std::move(a));
+  EntityWords entity_words{std::move(builtin.text.org_words),
+                           std::move(builtin.text.name_connectors),
+                           std::move(builtin.text.org_connectors),
+                           std::move(builtin.text.name_particles),
+                           std::move(builtin.text.honorifics)};
 
   if (!config.replace_default_themes) {
-    if (Status s = impl->themes.Add(builtin.themes, "themes/en.json"); !s.ok()) return s;
+    if (Status s = impl->themes.Add(std::move(builtin.themes), "themes/en.json"); !s.ok())
+      return s;
   }
-  std::vector<LexiconDef> news_layers{builtin.news};
-  std::vector<EntityDictionary> entity_dicts{builtin.countries, builtin.organizations};
+  std::vector<LexiconDef> general_layers, news_layers, finance_layers;
+  general_layers.push_back(std::move(builtin.general));
+  news_layers.push_back(std::move(builtin.news));
+  finance_layers.push_back(std::move(builtin.finance));
+  std::vector<EntityDictionary> entity_dicts;
+  entity_dicts.push_back(std::move(builtin.countries));
+  entity_dicts.push_back(std::move(builtin.organizations));
   for (size_t i = 0; i < custom.size(); ++i) {
-    const CustomDictionary& c = custom[i];
+    CustomDictionary& c = custom[i];
     const std::string& name = config.dictionaries[i].name;
     if (c.kind == CustomDictionary::Kind::kThemes) {
-      if (Status s = impl->themes.Add(c.themes, name); !s.ok()) return s;
+      if (Status s = impl->themes.Add(std::move(c.themes), name); !s.ok()) return s;
     } else if (c.kind == CustomDictionary::Kind::kLexicon) {
-      news_layers.push_back(c.lexicon);
+      news_layers.push_back(std::move(c.lexicon));
     } else {
-      entity_dicts.push_back(c.entities);
+      entity_dicts.push_back(std::move(c.entities));
     }
   }
-  if (Status s = impl->sentiment.Build({builtin.general}, news_layers, {builtin.finance},
+  if (Status s = impl->sentiment.Build(general_layers, news_layers, finance_layers,
                                        builtin.rules, &impl->vocab);
       !s.ok())
     return s;

@@ -64,8 +64,9 @@ struct ThemeHit {
 
 class ThemeEngine {
  public:
-  // Adds a dictionary. Themes with a known id get the new terms; new ids are appended.
-  Status Add(const ThemeDictionary& dict, std::string_view source);
+  // Adds a dictionary. Themes with a known id get the new terms; new ids are appended. The
+  // terms are moved into the engine.
+  Status Add(ThemeDictionary dict, std::string_view source);
   // The key of a token for theme matching, from its normalized form. It may depend only on the
   // token's bytes and its kAllCaps, kCompound and kApostrophe flags: BuildDocument computes it
   // once per distinct (bytes, those flags) in a document (kMemoFlags in analyzer.cc).
@@ -92,9 +93,24 @@ class ThemeEngine {
     uint32_t term;  // index into themes_[theme].def.terms
     float weight;
   };
+  // The terms of every match (payload), flat: list p is refs[begin[p], begin[p + 1]), in the
+  // order they were attached. One allocation for all ~22k lists, not one each.
+  struct TermLists {
+    struct Range {
+      const TermRef *first, *last;
+      const TermRef* begin() const { return first; }
+      const TermRef* end() const { return last; }
+    };
+    std::vector<TermRef> refs;
+    std::vector<uint32_t> begin{0};
+    Range operator[](uint32_t p) const {
+      return {refs.data() + begin[p], refs.data() + begin[p + 1]};
+    }
+  };
   uint32_t KeyForWord(std::string_view word, bool caps_sensitive, std::string* scratch);
-  uint32_t AddPayload(uint32_t node_payload_slot);
+  // Adds ref to the list *payload (a new list when kNoId); Flatten() files them into payloads_.
   void Attach(uint32_t* payload, TermRef ref);
+  void Flatten();
   // Longest match starting at token i; returns its length (0 if none) and payload, and in `tie`
   // the payload of a wildcard as long as the exact term (kNoId if none): both count.
   uint32_t Match(const Document& doc, uint32_t i, uint32_t end, uint32_t* payload,
@@ -105,7 +121,8 @@ class ThemeEngine {
   Vocab stems_;   // stems of lowercase words
   Vocab caps_;    // words written in capitals, matched case-sensitively ("US", "WHO")
   PhraseTrie trie_;
-  std::vector<std::vector<TermRef>> payloads_;
+  TermLists payloads_;
+  std::vector<std::pair<uint32_t, TermRef>> attached_;  // (list, ref) while Add runs
   // Wildcards: at a trie node, prefixes of the next word. Root wildcards are indexed by prefix.
   Vocab root_wild_;                          // one-word wildcard prefixes
   std::vector<uint32_t> root_wild_payload_;  // by root_wild_ id

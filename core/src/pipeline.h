@@ -31,9 +31,10 @@ struct Analyzer::Impl {
   static uint64_t NextId();
   // From the built-in dictionaries the binary carries (embedded::Packed()), plus the config's.
   static Result<std::shared_ptr<const Impl>> Create(const AnalyzerConfig& config);
-  // From the given built-in dictionaries (tests compare JSON-loaded and packed ones).
+  // From the given built-in dictionaries (tests compare JSON-loaded and packed ones), which it
+  // moves into the engines.
   static Result<std::shared_ptr<const Impl>> Create(const AnalyzerConfig& config,
-                                                    const BuiltinDictionaries& builtin);
+                                                    BuiltinDictionaries builtin);
   // An Analyzer around a built Impl (Impl, a nested class, may call the private constructor).
   static Analyzer Wrap(std::shared_ptr<const Impl> impl) { return Analyzer(std::move(impl)); }
 

@@ -146,14 +146,40 @@ uint32_t ThemeEngine::KeyForWord(std::string_view word, bool caps_sensitive,
 
 void ThemeEngine::Attach(uint32_t* payload, TermRef ref) {
   if (*payload == kNoId) {
-    *payload = static_cast<uint32_t>(payloads_.size());
-    payloads_.emplace_back();
+    *payload = static_cast<uint32_t>(payloads_.begin.size() - 1);
+    payloads_.begin.push_back(payloads_.begin.back());  // an empty list, filled by Flatten
   }
-  payloads_[*payload].push_back(ref);
+  attached_.emplace_back(*payload, ref);
 }
 
-Status ThemeEngine::Add(const ThemeDictionary& dict, std::string_view source) {
+void ThemeEngine::Flatten() {
+  // A counting sort by list, stable: each list keeps its earlier refs, then the new ones in the
+  // order they were attached.
+  const size_t lists = payloads_.begin.size() - 1;
+  std::vector<uint32_t> begin(lists + 1, 0);
+  for (size_t p = 0; p < lists; ++p)
+    begin[p + 1] = payloads_.begin[p + 1] - payloads_.begin[p];
+  for (const auto& a : attached_) ++begin[a.first + 1];
+  for (size_t p = 0; p < lists; ++p) begin[p + 1] += begin[p];
+  std::vector<TermRef> refs(begin[lists]);
+  std::vector<uint32_t> at(begin.begin(), begin.end() - 1);
+  for (size_t p = 0; p < lists; ++p)
+    for (const TermRef& ref : payloads_[static_cast<uint32_t>(p)]) refs[at[p]++] = ref;
+  for (const auto& a : attached_) refs[at[a.first]++] = a.second;
+  payloads_.refs.swap(refs);
+  payloads_.begin.swap(begin);
+  attached_.clear();
+  attached_.shrink_to_fit();
+}
+
+Status ThemeEngine::Add(ThemeDictionary dict, std::string_view source) {
   KeyMemoScope key_memo_scope;
+  // Whatever happens below, the terms attached so far are filed (a failed Add leaves the
+  // engine as it would have before: the analyzer is not built).
+  struct FlattenAtEnd {
+    ThemeEngine* engine;
+    ~FlattenAtEnd() { engine->Flatten(); }
+  } flatten_at_end{this};
   // Themes first (so parents resolve regardless of order), then terms.
   for (const ThemeDef& def : dict.themes) {
     auto it = by_id_.find(def.id);
@@ -183,9 +209,12 @@ Status ThemeEngine::Add(const ThemeDictionary& dict, std::string_view source) {
   // Reused from term to term: no allocation per term for its words and keys.
   std::vector<std::string_view> words;
   std::vector<uint32_t> keys, part_keys;
-  for (const ThemeDef& def : dict.themes) {
+  size_t term_count = 0;
+  for (const ThemeDef& def : dict.themes) term_count += def.terms.size();
+  attached_.reserve(term_count + term_count / 8);
+  for (ThemeDef& def : dict.themes) {
     uint32_t theme = by_id_[def.id];
-    for (const TermDef& term : def.terms) {
+    for (TermDef& term : def.terms) {
       SplitWords(term.text, &words);
       if (words.empty()) continue;
       std::string wild;
@@ -219,9 +248,9 @@ Status ThemeEngine::Add(const ThemeDictionary& dict, std::string_view source) {
           parts_ok = false;  // "take-out", "sit-in", "carry-on": not "take out", "sit in"
       }
       uint32_t index = static_cast<uint32_t>(themes_[theme].def.terms.size());
-      themes_[theme].def.terms.push_back(term);
-      ++term_total_;
       TermRef ref{theme, index, term.weight};
+      themes_[theme].def.terms.push_back(std::move(term));  // `words` no longer used
+      ++term_total_;
       uint32_t node = trie_.Insert(keys);
       if (wild.empty()) {
         Attach(&trie_.payload(node), ref);
