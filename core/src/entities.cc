@@ -129,9 +129,12 @@ bool EntityEngine::AddForm(Trie* trie, const std::string& written, uint32_t enti
                            std::vector<uint32_t>* ids) {
   ids->clear();
   size_t shape_begin = shapes_.size();
-  std::string norm;
+  // Reused from form to form: ~10k forms at start-up.
+  thread_local std::vector<Token> tokens;
+  thread_local std::string norm;
   bool has_word = false;
-  for (const Token& t : Tokenize(written)) {
+  Tokenize(written, &tokens);
+  for (const Token& t : tokens) {
     if (t.has(kPart)) continue;  // a compound is matched whole ("Guinea-Bissau")
     uint32_t id;
     if (t.is_word()) {
@@ -196,6 +199,7 @@ Status EntityEngine::Build(const std::vector<EntityDictionary>& dicts, const Ent
   };
   const uint32_t suppressed = entity("", Type::kSuppressed, "");
   std::vector<uint32_t> ids;
+  std::vector<Token> tokens;
   // Honorifics first: where a dictionary title has the same written form, the honorific flag
   // (entity 1) wins.
   for (const std::string& h : words.honorifics) AddForm(&titles_, h, 1, vocab, &ids);
@@ -219,7 +223,8 @@ Status EntityEngine::Build(const std::vector<EntityDictionary>& dicts, const Ent
         AddForm(&names_, written, e, vocab, &ids);
         // Capitalised words of organization names may start a name at a sentence start
         // ("Global Security Initiative"), unlike other not-names ("Meanwhile").
-        for (const Token& t : Tokenize(written))
+        Tokenize(written, &tokens);
+        for (const Token& t : tokens)
           if (t.is_word() && t.has(kCapitalized)) {
             NormalizeWord(t.view(written), &norm);
             pending_.push_back({vocab->Intern(norm), kNameWord});

@@ -51,15 +51,21 @@ std::vector<std::string> RuleNames(uint32_t rules) {
   return out;
 }
 
-std::vector<std::string> Words(const std::string& key) {
-  std::vector<std::string> out;
+// The space-separated words of `key` (views into it), into *out.
+void Words(std::string_view key, std::vector<std::string_view>* out) {
+  out->clear();
   size_t i = 0;
   while (i < key.size()) {
     while (i < key.size() && key[i] == ' ') ++i;
     size_t b = i;
     while (i < key.size() && key[i] != ' ') ++i;
-    if (i > b) out.push_back(key.substr(b, i - b));
+    if (i > b) out->push_back(key.substr(b, i - b));
   }
+}
+
+std::vector<std::string_view> Words(std::string_view key) {
+  std::vector<std::string_view> out;
+  Words(key, &out);
   return out;
 }
 
@@ -92,10 +98,17 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
                               const std::vector<LexiconDef>& news,
                               const std::vector<LexiconDef>& finance,
                               const SentimentRulesDef& rules, Vocab* vocab) {
-  auto word = [&](const std::string& w) -> WordInfo& {
-    std::string norm;
-    NormalizeWord(w, &norm);
-    uint32_t id = vocab->Intern(norm);
+  // Buffers reused from word to word: no allocation per dictionary entry.
+  std::string word_norm, ids_norm;
+  std::vector<uint32_t> phrase_ids;
+  size_t entries = 0;
+  for (const auto* layers : {&general, &news, &finance})
+    for (const LexiconDef& lex : *layers) entries += lex.entries.size();
+  vocab->Reserve(vocab->size() + entries);
+  words_.reserve(vocab->size() + entries);
+  auto word = [&](std::string_view w) -> WordInfo& {
+    NormalizeWord(w, &word_norm);
+    uint32_t id = vocab->Intern(word_norm);
     if (id >= words_.size()) {
       WordInfo blank;
       blank.valence[0] = blank.valence[1] = blank.valence[2] = kAbsent;
@@ -103,17 +116,21 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
     }
     return words_[id];
   };
-  auto ids = [&](const std::vector<std::string>& ws) {
-    std::vector<uint32_t> out;
-    std::string norm;
-    for (const auto& w : ws) {
-      NormalizeWord(w, &norm);
-      out.push_back(vocab->Intern(norm));
+  auto ids_into = [&](const std::vector<std::string_view>& ws, std::vector<uint32_t>* out) {
+    out->clear();
+    for (std::string_view w : ws) {
+      NormalizeWord(w, &ids_norm);
+      out->push_back(vocab->Intern(ids_norm));
     }
+  };
+  auto ids = [&](const std::vector<std::string_view>& ws) {
+    std::vector<uint32_t> out;
+    ids_into(ws, &out);
     return out;
   };
-  auto phrase = [&](const std::vector<std::string>& ws) -> PhraseInfo& {
-    uint32_t node = phrases_.Insert(ids(ws));
+  auto phrase = [&](const std::vector<std::string_view>& ws) -> PhraseInfo& {
+    ids_into(ws, &phrase_ids);
+    uint32_t node = phrases_.Insert(phrase_ids);
     uint32_t& p = phrases_.payload(node);
     if (p == kNoId) {
       p = static_cast<uint32_t>(phrase_info_.size());
@@ -125,9 +142,10 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   };
   // Layers: general -> all domains; news -> news and finance; finance -> finance only.
   auto apply = [&](const std::vector<LexiconDef>& layers, std::initializer_list<ToneDomain> ds) {
+    std::vector<std::string_view> ws;
     for (const LexiconDef& lex : layers) {
       for (const auto& [key, valence] : lex.entries) {
-        std::vector<std::string> ws = Words(key);
+        Words(key, &ws);
         if (ws.empty()) continue;
         float* slot = ws.size() == 1 ? word(ws[0]).valence : phrase(ws).valence;
         for (ToneDomain d : ds) slot[static_cast<int>(d)] = valence;
@@ -158,7 +176,7 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   }
 
   for (const std::string& n : rules.negators) {
-    std::vector<std::string> ws = Words(n);
+    std::vector<std::string_view> ws = Words(n);
     if (ws.size() == 1) {
       word(ws[0]).flags |= kNegator;
     } else if (ws.size() == 2) {
@@ -175,7 +193,7 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
     info.booster = scalar;
   }
   for (const auto& [w, def] : rules.contrast) {
-    std::vector<std::string> ws = Words(w);
+    std::vector<std::string_view> ws = Words(w);
     if (ws.empty()) continue;
     contrast_.push_back(def);
     uint8_t index = static_cast<uint8_t>(contrast_.size());
@@ -198,7 +216,7 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   for (auto [name, sign] :
        {std::pair{"quantities.good", 1}, {"quantities.bad", -1}, {"quantities.neutral", 0}}) {
     for (const std::string& q : list(name)) {
-      std::vector<std::string> ws = Words(q);
+      std::vector<std::string_view> ws = Words(q);
       if (ws.size() == 1) {
         WordInfo& info = word(ws[0]);
         info.flags |= kQuantity;
@@ -238,7 +256,7 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   int_constant("SHIFT_WINDOW_AFTER", &shift_after_);
   int_constant("SHIFT_WINDOW_BEFORE", &shift_before_);
   for (const std::string& e : rules.negation_exceptions) {
-    std::vector<std::string> ws = Words(e);
+    std::vector<std::string_view> ws = Words(e);
     if (ws.size() >= 2) negation_exceptions_.push_back(ids(ws));
   }
   id_no_ = vocab->Intern("no");

@@ -232,6 +232,10 @@ Status ThemeEngine::Add(ThemeDictionary dict, std::string_view source) {
       bool parts_ok = true;
       for (std::string_view w : words) {
         keys.push_back(KeyForWord(w, true, &scratch));
+        if (w.find('-') == std::string_view::npos) {
+          part_keys.push_back(keys.back());  // the one part is the word: the same key
+          continue;
+        }
         std::string_view last_part;
         for (size_t begin = 0, k = 0; k <= w.size(); ++k) {
           if (k < w.size() && w[k] != '-') continue;
