@@ -135,6 +135,32 @@ for (const e of engines) {
 }
 console.log(`fastest JS peer: ${fastestPeer.toFixed(2)} MB/s`);
 
+// What parsing the report@1 JSON costs: a text about eleven times the article. Until analyze()
+// built the object from the module's flat form (wasm/bindings.cc), this capped it whatever the
+// wasm's speed; it stays the cost of JSON.parse(analyzeToJson(...)).
+const reports = corpus.map((a) => nl.analyzeToJson(a.text));
+const reportBytes = reports.reduce((n, j) => n + Buffer.byteLength(j), 0);
+const parseTimes = [];
+for (let r = 0; r < rounds; ++r) {
+  const t0 = performance.now();
+  for (const j of reports) JSON.parse(j);
+  parseTimes.push(performance.now() - t0);
+}
+const parseMs = median(parseTimes);
+console.log(`report JSON.parse alone: ${(reportBytes / 1e3 / parseMs).toFixed(1)} MB/s of JSON = ` +
+            `${(bytes / 1e3 / parseMs).toFixed(2)} MB/s of articles (report ${(reportBytes / bytes).toFixed(1)}x ` +
+            `the text): the cost of parsing analyzeToJson's report`);
+reports.length = 0;
+const sampleReport = nl.analyzeToJson(sample);
+const sampleParse = [];
+for (let i = 0; i < 120; ++i) {
+  const s = performance.now();
+  JSON.parse(sampleReport);
+  if (i >= 20) sampleParse.push(performance.now() - s);
+}
+console.log(`the 12 KB sample's report (${(Buffer.byteLength(sampleReport) / 1e3).toFixed(1)} KB): ` +
+            `JSON.parse alone ${median(sampleParse).toFixed(4)} ms warm`);
+
 // Start-up in fresh processes: require + create + the first analysis of the sample.
 const starts = [];
 for (let i = 0; i < 5; ++i) {
