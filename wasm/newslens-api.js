@@ -198,8 +198,9 @@ function tooLarge(detail) {
   return new RangeError('newslens: input too large: ' + detail);
 }
 
-// Validates the arguments and runs the analysis; returns the report's JSON text.
-function analyzeJson(self, text, options, caller) {
+// Validates the arguments and runs the analysis: `method` is the session's analyze (the
+// outcome's json is the report) or analyzeParts (see reportFromParts). Returns the outcome.
+function run(self, text, options, caller, method) {
   if (typeof text !== 'string') throw new TypeError('newslens: ' + caller + '(text) needs a string');
   if (!self._session) throw new Error('newslens: this analyzer was disposed');
   options = options || {};
@@ -228,7 +229,7 @@ function analyzeJson(self, text, options, caller) {
     }
   }
   var parts = reportParts(options);
-  var outcome = self._session.analyze(wellFormed(text), {
+  var outcome = self._session[method](wellFormed(text), {
     tone: tone,
     utf8Offsets: offsets === 'utf8',
     mentions: parts.mentions,
@@ -242,16 +243,112 @@ function analyzeJson(self, text, options, caller) {
     if (outcome.error.indexOf('input too large') === 0) throw tooLarge(outcome.error.slice(17));
     throw new Error('newslens: ' + outcome.error);
   }
-  return outcome.json;
+  return outcome;
+}
+
+// The report object from analyzeParts' flat form (wasm/bindings.cc, FlatWriter, gives the
+// layout): made with object literals, key for key in the order of the core's JSON, instead of
+// parsing a JSON text about eleven times the article. It is the object
+// JSON.parse(analyzeToJson(...)) gives (tests/wasm/api.test.mjs checks them equal, key order
+// included); numbers come as round(v * 10^4) and k / 10000 is the double JSON.parse would read.
+function reportFromParts(session, outcome) {
+  if (!outcome.strings) return JSON.parse(outcome.json);  // the flat form could not hold it
+  var str = JSON.parse(outcome.strings);
+  var I = session.ints(), F = session.numbers();  // views: read before any other call
+  var i = 0, f = 0, n, k, j, x;
+  var report = {schema: str[I[i++]]};
+  report.stats = {characters: I[i], words: I[i + 1], sentences: I[i + 2], paragraphs: I[i + 3]};
+  i += 4;
+  report.tone = {compound: F[f] / 10000, label: str[I[i++]], positive: F[f + 1] / 10000,
+                 negative: F[f + 2] / 10000, neutral: F[f + 3] / 10000,
+                 gdelt_tone: F[f + 4] / 10000, polarity: F[f + 5] / 10000};
+  f += 6;
+  if (I[i] >= 0) report.primary_theme = str[I[i]];
+  i++;
+  n = I[i++];
+  var top = report.top_level = new Array(n);
+  for (k = 0; k < n; k++, i += 4, f += 2) {
+    top[k] = {id: str[I[i]], label: str[I[i + 1]], iptc: str[I[i + 2]], score: F[f] / 10000,
+              count: I[i + 3], share: F[f + 1] / 10000};
+  }
+  n = I[i++];
+  var themes = report.themes = new Array(n);
+  for (k = 0; k < n; k++) {
+    var theme = {id: str[I[i]], label: str[I[i + 1]]};
+    if (I[i + 2] >= 0) theme.parent = str[I[i + 2]];
+    theme.iptc = str[I[i + 3]];
+    theme.count = I[i + 4];
+    theme.score = F[f] / 10000;
+    theme.share = F[f + 1] / 10000;
+    theme.per_1000_words = F[f + 2] / 10000;
+    theme.tone = F[f + 3] / 10000;
+    i += 5;
+    f += 4;
+    x = I[i++];
+    var terms = theme.terms = new Array(x);
+    for (j = 0; j < x; j++, i += 2) terms[j] = {term: str[I[i]], count: I[i + 1]};
+    x = I[i++];
+    var indices = theme.sentences = new Array(x);
+    for (j = 0; j < x; j++) indices[j] = I[i++];
+    themes[k] = theme;
+  }
+  n = I[i++];
+  var entities = report.entities = new Array(n);
+  for (k = 0; k < n; k++, i += 5, f += 1) {
+    var entity = {name: str[I[i]], type: str[I[i + 1]]};
+    if (I[i + 2] >= 0) entity.code = str[I[i + 2]];
+    if (I[i + 3] >= 0) entity.role = str[I[i + 3]];
+    entity.count = I[i + 4];
+    entity.tone = F[f] / 10000;
+    entities[k] = entity;
+  }
+  n = I[i++];
+  var pairs = report.co_mentions = new Array(n);
+  for (k = 0; k < n; k++, i += 3) pairs[k] = {a: str[I[i]], b: str[I[i + 1]], count: I[i + 2]};
+  n = I[i++];
+  var sentences = report.sentences = new Array(n);
+  for (k = 0; k < n; k++) {
+    var start = I[i], end = I[i + 1];
+    x = I[i + 2];
+    i += 3;
+    var ids = new Array(x);
+    for (j = 0; j < x; j++) ids[j] = str[I[i++]];
+    sentences[k] = {start: start, end: end, compound: F[f++] / 10000, themes: ids};
+  }
+  n = I[i++];
+  var mentions = report.mentions = new Array(n);
+  for (k = 0; k < n; k++) {
+    var kind = I[i];
+    start = I[i + 1];
+    end = I[i + 2];
+    i += 3;
+    if (kind === 1) {
+      x = I[i++];
+      var rules = new Array(x);
+      for (j = 0; j < x; j++) rules[j] = str[I[i++]];
+      mentions[k] = {start: start, end: end, kind: 'sentiment', valence: F[f] / 10000,
+                     base: F[f + 1] / 10000, rules: rules};
+      f += 2;
+    } else if (kind === 0) {
+      mentions[k] = {start: start, end: end, kind: 'theme', id: str[I[i++]]};
+    } else if (kind === 2) {
+      mentions[k] = {start: start, end: end, kind: 'entity', name: str[I[i++]]};
+    } else {
+      throw new Error('newslens: unknown mention kind ' + kind);
+    }
+  }
+  if (i !== I.length || f !== F.length) throw new Error('newslens: malformed report lists');
+  session.releaseParts();
+  return report;
 }
 
 NewsLens.prototype.analyze = function (text, options) {
-  return JSON.parse(analyzeJson(this, text, options, 'analyze'));
+  return reportFromParts(this._session, run(this, text, options, 'analyze', 'analyzeParts'));
 };
 
 /** The report as the JSON text the core wrote (byte-identical to the native CLI's --json). */
 NewsLens.prototype.analyzeToJson = function (text, options) {
-  return analyzeJson(this, text, options, 'analyzeToJson');
+  return run(this, text, options, 'analyzeToJson', 'analyze').json;
 };
 
 NewsLens.prototype.dispose = function () {

@@ -70,3 +70,35 @@ for (const offsets of ['utf16', 'utf8']) {
     });
   });
 }
+
+// analyze() makes the report object from the module's flat form (wasm/bindings.cc FlatWriter,
+// newslens-api.js reportFromParts) instead of parsing the JSON: it must be exactly the object
+// JSON.parse(analyzeToJson()) gives, key order included (JSON.stringify compares both).
+function assertSameObject(nl, text, options, what) {
+  const made = nl.analyze(text, options);
+  const parsed = JSON.parse(nl.analyzeToJson(text, options));
+  assert.deepStrictEqual(made, parsed, `report object differs for ${what}`);
+  assert.equal(JSON.stringify(made), JSON.stringify(parsed), `key order differs for ${what}`);
+}
+
+test('analyze() returns exactly JSON.parse(analyzeToJson()) for every text and option', async () => {
+  const nl = await NewsLens.create();
+  const optionSets = [{}, { tone: 'finance' }, { tone: 'general' }, { offsets: 'utf8' },
+    { mentions: false }, { sentences: false }, { fields: ['tone'] }, { fields: ['themes', 'mentions'] },
+    { fields: ['entities', 'sentences'] }];
+  for (const item of fixtures) for (const options of optionSets)
+    assertSameObject(nl, item.text, options, `${item.id} ${JSON.stringify(options)}`);
+  for (const item of hostile) assertSameObject(nl, item.text, {}, item.id);
+  // Strings that need escaping or are not ASCII, in labels, terms and entity names.
+  const themes = JSON.stringify({
+    format: 'newslens/themes@1',
+    themes: [{ id: 'quoted', label: 'Say "cheese" \\ back\u2028slash \u00e9\u{1F600}',
+               terms: ['caf\u00e9', 'na\u00efve*', 'smile'] }],
+  });
+  const custom = await NewsLens.create({ dictionaries: [{ name: 'quoted.json', text: themes }] });
+  const text = 'A na\u00efve caf\u00e9 owner in \u0160koda Ministry said "smile" to \u00c9lise ' +
+               'Dupont\u00e9 in M\u00fcnchen. Mr Dupont\u00e9 was glad.\n' + sample;
+  assertSameObject(custom, text, {}, 'escaped and non-ASCII strings');
+  assert.ok(custom.analyze(text).themes.some((t) => t.label.includes('"cheese"')));
+  custom.dispose();
+});
