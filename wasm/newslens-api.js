@@ -169,29 +169,21 @@ function utf8Length(text, limit) {
   return n;
 }
 
-// A lone surrogate, high or low.
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+var encoder = null;
 
-// `text` with each lone surrogate replaced by U+FFFD (same length, so offsets still index the
-// caller's string). Needed because Emscripten's UTF-8 encoder joins a lone high surrogate with
-// whatever unit follows it, swallowing that character and shifting every later offset.
-function wellFormed(text) {
-  if (typeof text.isWellFormed === 'function') {
-    return text.isWellFormed() ? text : text.toWellFormed();
-  }
-  if (!LONE_SURROGATE.test(text)) return text;
-  var out = '';
-  for (var i = 0; i < text.length; i++) {
-    var c = text.charCodeAt(i);
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length &&
-        (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
-      out += text[i] + text[i + 1];
-      i++;
-    } else {
-      out += (c & 0xF800) === 0xD800 ? '\uFFFD' : text[i];
-    }
-  }
-  return out;
+// Writes `text` as UTF-8 into the session's input buffer with TextEncoder.encodeInto (native
+// code, not a JS loop per character) and returns the byte count. Each lone surrogate becomes
+// U+FFFD, one UTF-16 unit as well, so offsets still index the caller's string (Emscripten's own
+// std::string encoder joined a lone high surrogate with the next unit, shifting offsets).
+function writeInput(self, text) {
+  if (!encoder) encoder = new TextEncoder();
+  // At most 3 bytes per UTF-16 unit; a long text is measured exactly instead of over-allocated.
+  var room = text.length > 1 << 20 ? utf8Length(text, Infinity) : text.length * 3;
+  var at = self._session.input(room);
+  var heap = self._module.HEAPU8;  // read after input(), which may have grown the memory
+  var done = encoder.encodeInto(text, heap.subarray(at, at + room));
+  if (done.read !== text.length) throw new Error('newslens: the text did not fit its buffer');
+  return done.written;
 }
 
 function tooLarge(detail) {
@@ -229,7 +221,7 @@ function run(self, text, options, caller, method) {
     }
   }
   var parts = reportParts(options);
-  var outcome = self._session[method](wellFormed(text), {
+  var outcome = self._session[method](writeInput(self, text), {
     tone: tone,
     utf8Offsets: offsets === 'utf8',
     mentions: parts.mentions,
