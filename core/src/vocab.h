@@ -68,18 +68,9 @@ class Vocab {
     for (;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.id == kNoId) break;
-      if (slot.hash == static_cast<uint32_t>(h) && str(slot.id) == s) return slot.id;
+      if (slot.hash == static_cast<uint32_t>(h) && Equals(slot.id, s)) return slot.id;
     }
-    const uint32_t id = static_cast<uint32_t>(offsets_.size());
-    offsets_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(s.size())});
-    arena_.append(s.data(), s.size());
-    if ((offsets_.size()) * 2 > slots_.size()) {
-      Rehash(slots_.size() * 2);
-      Insert(static_cast<uint32_t>(h), id);
-    } else {
-      slots_[i] = {static_cast<uint32_t>(h), id};
-    }
-    return id;
+    return Add(s, static_cast<uint32_t>(h), i);
   }
 
   uint32_t Find(std::string_view s) const {
@@ -88,7 +79,7 @@ class Vocab {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.id == kNoId) return kNoId;
-      if (slot.hash == static_cast<uint32_t>(h) && str(slot.id) == s) return slot.id;
+      if (slot.hash == static_cast<uint32_t>(h) && Equals(slot.id, s)) return slot.id;
     }
   }
 
@@ -102,6 +93,27 @@ class Vocab {
     uint32_t hash = 0;  // the low 32 bits of HashBytes: all a slot index (< 2^32) needs
     uint32_t id = kNoId;
   };
+  bool Equals(uint32_t id, std::string_view s) const {
+    const auto& [begin, len] = offsets_[id];
+    return len == s.size() && std::memcmp(arena_.data() + begin, s.data(), len) == 0;
+  }
+  // A new string, at empty slot `i` of its probe sequence. Out of line: Intern's lookup, the
+  // common case, stays small.
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  uint32_t Add(std::string_view s, uint32_t h, size_t i) {
+    const uint32_t id = static_cast<uint32_t>(offsets_.size());
+    offsets_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(s.size())});
+    arena_.append(s.data(), s.size());
+    if (offsets_.size() * 2 > slots_.size()) {
+      Rehash(slots_.size() * 2);
+      Insert(h, id);
+    } else {
+      slots_[i] = {h, id};
+    }
+    return id;
+  }
   void Insert(uint32_t h, uint32_t id) {
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {

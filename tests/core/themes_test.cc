@@ -245,5 +245,34 @@ TEST(Themes, CustomDictionaryAddsToTheDefaults) {
   EXPECT_EQ(diplomacy->count, 2u);  // "sherpa" (custom) and "foreign minister" (built in)
 }
 
+TEST(Themes, TermsOfOneMatchAcrossDictionariesKeepTheirOrder) {
+  // A match's terms are filed per dictionary (ThemeEngine::Flatten): a later dictionary's terms
+  // for the same words come after the earlier ones', and none is lost.
+  AnalyzerConfig config;
+  config.replace_default_themes = true;
+  config.dictionaries.push_back({"first.json", R"({"format":"newslens/themes@1","themes":[
+      {"id":"a","label":"A","terms":["trade","trade deal"]},
+      {"id":"b","label":"B","terms":["trade"]}]})"});
+  config.dictionaries.push_back({"second.json", R"({"format":"newslens/themes@1","themes":[
+      {"id":"c","label":"C","terms":["trade"]},
+      {"id":"a","label":"A","terms":["tariff"]}]})"});
+  auto a = Analyzer::Create(config);
+  ASSERT_TRUE(a.ok()) << a.error();
+  EXPECT_EQ(a.value().term_count(), 5u);
+  std::string text = "Trade rose. A trade deal and a tariff.";
+  Report r = Analyze(a.value(), text, Options{ToneDomain::kNews, false, true, true});
+  std::vector<std::string> at_first_word;
+  for (const Mention& m : r.mentions)
+    if (m.kind == Mention::Kind::kTheme && m.start == 0) at_first_word.push_back(m.id);
+  EXPECT_EQ(at_first_word, (std::vector<std::string>{"a", "b", "c"}));
+  const ThemeResult* theme_a = FindTheme(r, "a");
+  ASSERT_NE(theme_a, nullptr);
+  EXPECT_EQ(theme_a->count, 3u);  // "Trade", "trade deal", "tariff"
+  ASSERT_NE(FindTheme(r, "b"), nullptr);
+  EXPECT_EQ(FindTheme(r, "b")->count, 1u);
+  ASSERT_NE(FindTheme(r, "c"), nullptr);
+  EXPECT_EQ(FindTheme(r, "c")->count, 1u);
+}
+
 }  // namespace
 }  // namespace newslens
