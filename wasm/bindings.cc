@@ -27,9 +27,10 @@ struct AnalyzeOptions {
 };
 
 struct Outcome {  // ok when error is empty
-  std::string json;    // analyze: the report; analyzeParts: empty, unless the flat form could
-                       // not hold the report (a number beyond 2^53 / 10^4), then the report
   std::string error;
+  // The report was written as JSON, read by json(): always for analyze; for analyzeParts only
+  // when the flat form could not hold it (a number beyond 2^53 / 10^4).
+  bool json = false;
   std::string strings;  // analyzeParts: the strings the flat form refers to, as a JSON array
 };
 
@@ -229,26 +230,28 @@ class Session {
 
   // The report of the `length` bytes written at input() as JSON.
   Outcome analyze(uint32_t length, const AnalyzeOptions& o) {
-    if (length > input_capacity_) return {"", "the text was not written to input()", ""};
+    if (length > input_capacity_) return {"the text was not written to input()", false, ""};
     auto report = Run(Input(length), o);
     ReleaseInputIfHuge();
-    if (!report.ok()) return {"", report.error(), ""};
-    return {newslens::ToJson(report.value()), "", ""};
+    if (!report.ok()) return {report.error(), false, ""};
+    json_ = newslens::ToJson(report.value());
+    return {"", true, ""};
   }
 
   // The report in the flat form (FlatWriter), read by ints() and numbers() until the next call.
   Outcome analyzeParts(uint32_t length, const AnalyzeOptions& o) {
-    if (length > input_capacity_) return {"", "the text was not written to input()", ""};
+    if (length > input_capacity_) return {"the text was not written to input()", false, ""};
     auto report = Run(Input(length), o);
     ReleaseInputIfHuge();
-    if (!report.ok()) return {"", report.error(), ""};
+    if (!report.ok()) return {report.error(), false, ""};
     flat_.Reset();
     WriteFlat(report.value(), &flat_);
     if (!flat_.ok()) {
       flat_.Reset();
-      return {newslens::ToJson(report.value()), "", ""};
+      json_ = newslens::ToJson(report.value());
+      return {"", true, ""};
     }
-    return {"", "", flat_.StringsJson()};
+    return {"", false, flat_.StringsJson()};
   }
 
   // The flat lists of the last analyzeParts, as views into the module's memory: valid until
@@ -260,7 +263,18 @@ class Session {
     return emscripten::val(
         emscripten::typed_memory_view(flat_.numbers().size(), flat_.numbers().data()));
   }
-  void releaseParts() { flat_.ReleaseIfHuge(); }
+  // The JSON of the last call that wrote one, as a view into the module's memory (the facade
+  // decodes it with TextDecoder; Embind's std::string return would scan every byte in JS).
+  emscripten::val json() const {
+    return emscripten::val(emscripten::typed_memory_view(
+        json_.size(), reinterpret_cast<const uint8_t*>(json_.data())));
+  }
+  // After the facade has read the report: a huge one's buffers are not kept by the session.
+  void releaseParts() {
+    flat_.ReleaseIfHuge();
+    constexpr size_t kKeepBytes = 4u << 20;
+    if (json_.capacity() > kKeepBytes) std::string().swap(json_);
+  }
 
  private:
   std::string_view Input(uint32_t length) const { return {input_.get(), length}; }
@@ -293,6 +307,7 @@ class Session {
   std::unique_ptr<char[]> input_;
   uint32_t input_capacity_ = 0;
   FlatWriter flat_;
+  std::string json_;
 };
 
 }  // namespace
@@ -314,8 +329,8 @@ EMSCRIPTEN_BINDINGS(newslens) {
       .field("entities", &AnalyzeOptions::entities)
       .field("maxBytes", &AnalyzeOptions::maxBytes);
   value_object<Outcome>("Outcome")
-      .field("json", &Outcome::json)
       .field("error", &Outcome::error)
+      .field("json", &Outcome::json)
       .field("strings", &Outcome::strings);
   class_<Session>("Session")
       .constructor<const std::vector<newslens::DictionarySource>&, bool>()
@@ -325,5 +340,6 @@ EMSCRIPTEN_BINDINGS(newslens) {
       .function("analyzeParts", &Session::analyzeParts)
       .function("ints", &Session::ints)
       .function("numbers", &Session::numbers)
+      .function("json", &Session::json)
       .function("releaseParts", &Session::releaseParts);
 }

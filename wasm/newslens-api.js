@@ -244,7 +244,7 @@ function run(self, text, options, caller, method) {
 // JSON.parse(analyzeToJson(...)) gives (tests/wasm/api.test.mjs checks them equal, key order
 // included); numbers come as round(v * 10^4) and k / 10000 is the double JSON.parse would read.
 function reportFromParts(session, outcome) {
-  if (!outcome.strings) return JSON.parse(outcome.json);  // the flat form could not hold it
+  if (outcome.json) return JSON.parse(readJson(session));  // the flat form could not hold it
   var str = JSON.parse(outcome.strings);
   var I = session.ints(), F = session.numbers();  // views: read before any other call
   var i = 0, f = 0, n, k, j, x;
@@ -338,9 +338,20 @@ NewsLens.prototype.analyze = function (text, options) {
   return reportFromParts(this._session, run(this, text, options, 'analyze', 'analyzeParts'));
 };
 
+var decoder = null;
+
+// The JSON the session wrote last, decoded by TextDecoder from the module's memory.
+function readJson(session) {
+  if (!decoder) decoder = new TextDecoder();
+  var json = decoder.decode(session.json());
+  session.releaseParts();
+  return json;
+}
+
 /** The report as the JSON text the core wrote (byte-identical to the native CLI's --json). */
 NewsLens.prototype.analyzeToJson = function (text, options) {
-  return run(this, text, options, 'analyzeToJson', 'analyze').json;
+  run(this, text, options, 'analyzeToJson', 'analyze');
+  return readJson(this._session);
 };
 
 NewsLens.prototype.dispose = function () {
