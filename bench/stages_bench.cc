@@ -24,7 +24,7 @@ struct Prepared {
   std::string text;
   Document doc;
   std::vector<double> compounds;
-  Report toned;  // after the tone stage
+  Draft toned;   // after the tone stage
   Report full;   // the whole report, for the JSON stage
 };
 
@@ -112,7 +112,7 @@ void BM_Tone(benchmark::State& state) {
   std::vector<double> compounds;
   for (auto _ : state)
     for (const Prepared& p : Set(state)) {
-      Report report;
+      Draft report;
       fixture->impl->Tone(p.doc, options, &compounds, &report);
       benchmark::DoNotOptimize(report.tone.compound);
     }
@@ -122,7 +122,7 @@ void BM_Tone(benchmark::State& state) {
 void BM_Themes(benchmark::State& state) {
   for (auto _ : state)
     for (const Prepared& p : Set(state)) {
-      Report report;
+      Draft report;
       report.sentences.resize(p.doc.sentences.size());
       fixture->impl->themes.Run(p.doc, p.compounds, &report, true);
       benchmark::DoNotOptimize(report.themes.data());
@@ -133,7 +133,7 @@ void BM_Themes(benchmark::State& state) {
 void BM_Entities(benchmark::State& state) {
   for (auto _ : state)
     for (const Prepared& p : Set(state)) {
-      Report report;
+      Draft report;
       fixture->impl->entities.Run(p.doc, p.compounds, &report, true);
       benchmark::DoNotOptimize(report.entities.data());
     }

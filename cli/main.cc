@@ -423,19 +423,24 @@ int main(int argc, char** argv) {
       status = kExitSomeFailed;
       continue;
     }
+    if (args.json) {
+      auto json = analyzer.value().AnalyzeToJson(text, options);
+      if (!json.ok()) {
+        std::fprintf(stderr, "newslens: %s: %s\n", path.c_str(), json.error().c_str());
+        status = kExitSomeFailed;
+        continue;
+      }
+      std::fwrite(json.value().data(), 1, json.value().size(), stdout);
+      std::fputc('\n', stdout);
+      continue;
+    }
     auto report = analyzer.value().Analyze(text, options);
     if (!report.ok()) {
       std::fprintf(stderr, "newslens: %s: %s\n", path.c_str(), report.error().c_str());
       status = kExitSomeFailed;
       continue;
     }
-    if (args.json) {
-      std::string json = newslens::ToJson(report.value());
-      std::fwrite(json.data(), 1, json.size(), stdout);
-      std::fputc('\n', stdout);
-    } else {
-      PrintTable(path, report.value());
-    }
+    PrintTable(path, report.value());
   }
   return status;
 }

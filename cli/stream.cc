@@ -276,23 +276,32 @@ class Stream {
         fail(std::string("the text is ") + kind + ", not an article");
         continue;
       }
+      if (!options_.summary && !options_.aggregate) {
+        // The full report: straight to JSON (no Report built).
+        auto json = analyzer_.AnalyzeToJson(*text, options_.analysis);
+        if (!json.ok()) {
+          fail(json.error());
+          continue;
+        }
+        ++batch->analysed;
+        batch->out += "{\"id\":" + DumpJson(meta.id) + ",\"report\":";
+        batch->out += json.value();
+        batch->out += "}\n";
+        continue;
+      }
       auto report = analyzer_.Analyze(*text, options_.analysis);
       if (!report.ok()) {
         fail(report.error());
         continue;
       }
       ++batch->analysed;
-      if (options_.summary || options_.aggregate) {
+      {
         Summary summary = Summarize(report.value());
         if (options_.summary) {
           batch->out += SummaryJson(meta, summary);
           batch->out.push_back('\n');
         }
         if (options_.aggregate) batch->summaries.push_back(std::move(summary));
-      } else {
-        batch->out += "{\"id\":" + DumpJson(meta.id) + ",\"report\":";
-        batch->out += ToJson(report.value());
-        batch->out += "}\n";
       }
     }
     batch->records = std::vector<Record>();

@@ -228,13 +228,16 @@ class Session {
     return reinterpret_cast<uintptr_t>(input_.get());
   }
 
-  // The report of the `length` bytes written at input() as JSON.
+  // The report of the `length` bytes written at input() as JSON (written by the core without
+  // building a Report: Analyzer::AnalyzeToJson).
   Outcome analyze(uint32_t length, const AnalyzeOptions& o) {
     if (length > input_capacity_) return {"the text was not written to input()", false, ""};
-    auto report = Run(Input(length), o);
+    auto options = MakeOptions(o);
+    auto json = options.ok() ? analyzer_->AnalyzeToJson(Input(length), options.value())
+                             : newslens::Result<std::string>(options.status());
     ReleaseInputIfHuge();
-    if (!report.ok()) return {report.error(), false, ""};
-    json_ = newslens::ToJson(report.value());
+    if (!json.ok()) return {json.error(), false, ""};
+    json_ = std::move(json).value();
     return {"", true, ""};
   }
 
@@ -285,7 +288,7 @@ class Session {
       input_capacity_ = 0;
     }
   }
-  newslens::Result<newslens::Report> Run(std::string_view text, const AnalyzeOptions& o) const {
+  newslens::Result<newslens::Options> MakeOptions(const AnalyzeOptions& o) const {
     if (!analyzer_) return newslens::Status::Error(error_);
     auto tone = newslens::ParseToneDomain(o.tone);
     if (!tone.ok()) return tone.status();
@@ -299,7 +302,12 @@ class Session {
     options.max_bytes = o.maxBytes >= static_cast<double>(newslens::kMaxInputBytes)
                             ? newslens::kMaxInputBytes
                             : static_cast<size_t>(o.maxBytes);
-    return analyzer_->Analyze(text, options);
+    return options;
+  }
+  newslens::Result<newslens::Report> Run(std::string_view text, const AnalyzeOptions& o) const {
+    auto options = MakeOptions(o);
+    if (!options.ok()) return options.status();
+    return analyzer_->Analyze(text, options.value());
   }
 
   std::unique_ptr<newslens::Analyzer> analyzer_;

@@ -170,8 +170,8 @@ struct Utf16Map {
   }
 };
 
-// Converts every byte offset in the report to UTF-16 code units.
-void ToUtf16Offsets(const Utf16Map& map, Report* report) {
+// Converts every byte offset in the draft to UTF-16 code units.
+void ToUtf16Offsets(const Utf16Map& map, Draft* report) {
   if (map.wide.empty()) return;
   for (auto& s : report->sentences) {
     s.start = map.Units(s.start);
@@ -187,8 +187,8 @@ void ToUtf16Offsets(const Utf16Map& map, Report* report) {
 // sort). The tone, theme and entity stages each append theirs in text order, so the usual case
 // is a merge of three sorted runs, done on indices so that each Mention moves once; anything
 // else falls back to the sort.
-void OrderMentions(std::vector<Mention>* mentions, size_t after_tone, size_t after_themes) {
-  std::vector<Mention>& m = *mentions;
+void OrderMentions(std::vector<DraftMention>* mentions, size_t after_tone, size_t after_themes) {
+  std::vector<DraftMention>& m = *mentions;
   auto before = [&](uint32_t a, uint32_t b) {
     return m[a].start != m[b].start ? m[a].start < m[b].start : m[a].kind < m[b].kind;
   };
@@ -198,7 +198,7 @@ void OrderMentions(std::vector<Mention>* mentions, size_t after_tone, size_t aft
   for (int r = 0; r < 3; ++r)
     for (uint32_t i = bounds[r] + 1; i < bounds[r + 1]; ++i)
       if (before(i, i - 1)) {
-        std::stable_sort(m.begin(), m.end(), [](const Mention& a, const Mention& b) {
+        std::stable_sort(m.begin(), m.end(), [](const DraftMention& a, const DraftMention& b) {
           return a.start != b.start ? a.start < b.start : a.kind < b.kind;
         });
         return;
@@ -212,12 +212,15 @@ void OrderMentions(std::vector<Mention>* mentions, size_t after_tone, size_t aft
       if (at[r] < bounds[r + 1] && (pick < 0 || before(at[r], at[pick]))) pick = r;
     order.push_back(at[pick]++);
   }
-  std::vector<Mention> sorted;
-  sorted.reserve(n);
-  for (uint32_t i : order) sorted.push_back(std::move(m[i]));
+  thread_local std::vector<DraftMention> sorted;
+  sorted.resize(n);
+  for (uint32_t k = 0; k < n; ++k) sorted[k] = m[order[k]];
   m.swap(sorted);
   constexpr size_t kKeepOrder = 1u << 18;  // a huge article's index is not kept by the thread
-  if (order.capacity() > kKeepOrder) std::vector<uint32_t>().swap(order);
+  if (order.capacity() > kKeepOrder) {
+    std::vector<uint32_t>().swap(order);
+    std::vector<DraftMention>().swap(sorted);
+  }
 }
 
 }  // namespace
@@ -452,16 +455,16 @@ void Analyzer::Impl::Sentences(Document* doc) const {
 }
 
 void Analyzer::Impl::Tone(const Document& doc, const Options& options,
-                          std::vector<double>* compounds_out, Report* report_out) const {
+                          std::vector<double>* compounds_out, Draft* report_out) const {
   const Impl& impl = *this;
-  Report& report = *report_out;
+  Draft& report = *report_out;
   std::vector<double>& compounds = *compounds_out;
   // Tone: sentences, then the document from the sum of their valences, scaled to the
   // engine's reference length so that it does not drift to +/-1 as length grows (docs/tone.md).
   compounds.assign(doc.sentences.size(), 0.0);
   double sum = 0, words = 0, pos = 0, neg = 0, neu = 0;
   uint32_t positive_items = 0, negative_items = 0;
-  std::vector<Mention>* mention_sink = options.include_mentions ? &report.mentions : nullptr;
+  std::vector<DraftMention>* mention_sink = options.include_mentions ? &report.mentions : nullptr;
   report.sentences.reserve(doc.sentences.size());
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span& span = doc.sentences[s];
@@ -474,11 +477,11 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
     neu += tone.neu_count;
     positive_items += tone.positive_items;
     negative_items += tone.negative_items;
-    SentenceResult r;
+    DraftSentence r;
     r.start = span.begin;
     r.end = span.end;
     r.compound = tone.compound;
-    report.sentences.push_back(std::move(r));
+    report.sentences.push_back(r);
   }
   newslens::Tone& tone = report.tone;
   tone.compound = impl.sentiment.Normalize(impl.sentiment.Scaled(sum, words));
@@ -495,7 +498,7 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
   }
 }
 
-Report Analyzer::Impl::Run(std::string_view text, const Options& options) const {
+void Analyzer::Impl::Run(std::string_view text, const Options& options, Draft* draft) const {
   // Kept by the thread between articles so their vectors are not allocated again each time;
   // released after a very large article so that it does not hold its memory.
   thread_local Document doc;
@@ -512,7 +515,8 @@ Report Analyzer::Impl::Run(std::string_view text, const Options& options) const 
   BuildDocument(text, &raw, &doc);
   Sentences(&doc);
 
-  Report report;
+  Draft& report = *draft;
+  report.Clear();
   report.stats.words = doc.words;
   report.stats.sentences = static_cast<uint32_t>(doc.sentences.size());
   report.stats.paragraphs = CountParagraphs(doc.tokens);
@@ -531,24 +535,49 @@ Report Analyzer::Impl::Run(std::string_view text, const Options& options) const 
   OrderMentions(&report.mentions, after_tone, after_themes);
   if (options.utf16_offsets) ToUtf16Offsets(utf16, &report);
   if (!options.include_sentences) report.sentences.clear();
-  return report;
 }
 
-Result<Report> Analyzer::Analyze(std::string_view input, const Options& options) const {
+namespace {
+
+// Checks the input's size, makes it valid text (NUL bytes become spaces: one byte, one UTF-16
+// unit, offsets unchanged in either unit; invalid UTF-8 is sanitized), analyses it into the
+// thread's draft and returns finish(draft): the Report, or its JSON.
+template <typename Out>
+Result<Out> AnalyzeInto(const Analyzer::Impl& impl, std::string_view input, const Options& options,
+                        Out (*finish)(const Draft&, const ThemeEngine&)) {
   const size_t limit = std::min(options.max_bytes, kMaxInputBytes);
   if (input.size() > limit)
     return Status::Error("input too large: " + std::to_string(input.size()) +
                          " bytes, the limit (max_bytes) is " + std::to_string(limit));
-  // NUL bytes become spaces (one byte, one UTF-16 unit: offsets unchanged in either unit).
   std::string without_nul;
   if (!input.empty() && std::memchr(input.data(), '\0', input.size()) != nullptr) {
     without_nul.assign(input);
     std::replace(without_nul.begin(), without_nul.end(), '\0', ' ');
     input = without_nul;
   }
-  if (IsValidUtf8(input)) return impl_->Run(input, options);
-  std::string sanitized = SanitizeUtf8(input);
-  return impl_->Run(sanitized, options);
+  // Kept by the thread between articles (its vectors grow once), released after a very large
+  // one so that it does not hold its memory.
+  thread_local Draft draft;
+  if (IsValidUtf8(input)) {
+    impl.Run(input, options, &draft);
+  } else {
+    impl.Run(SanitizeUtf8(input), options, &draft);
+  }
+  Out out = finish(draft, impl.themes);
+  constexpr size_t kKeepMentions = 1u << 16;
+  if (draft.mentions.capacity() > kKeepMentions || draft.sentences.capacity() > kKeepMentions / 4)
+    draft = Draft();
+  return out;
+}
+
+}  // namespace
+
+Result<Report> Analyzer::Analyze(std::string_view input, const Options& options) const {
+  return AnalyzeInto<Report>(*impl_, input, options, &Materialize);
+}
+
+Result<std::string> Analyzer::AnalyzeToJson(std::string_view input, const Options& options) const {
+  return AnalyzeInto<std::string>(*impl_, input, options, &ToJson);
 }
 
 }  // namespace newslens

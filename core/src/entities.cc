@@ -16,6 +16,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "draft.h"
 #include "internal.h"
 
 namespace newslens {
@@ -523,7 +524,7 @@ class LowercaseSeen {
 }  // namespace
 
 void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_compound,
-                       Report* report, bool mentions) const {
+                       Draft* draft, bool mentions) const {
   std::vector<Found> found;
   found.reserve(doc.tokens.size() / 16);  // ~1 name per 16 tokens in news (the sample: 1/20)
   std::vector<std::string> names;         // names of what was found by form
@@ -854,7 +855,8 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
   std::unordered_map<uint32_t, uint32_t> acc_of_entity;
   std::map<std::pair<Type, std::string_view>, uint32_t> acc_of_name;
   std::vector<uint32_t> acc_of(found.size(), kNoId);
-  if (mentions) report->mentions.reserve(report->mentions.size() + found.size());
+  if (mentions) draft->mentions.reserve(draft->mentions.size() + found.size());
+  const size_t first_mention = draft->mentions.size();
   for (uint32_t k : order) {
     const Found& f = found[k];
     if (!f.counted) continue;
@@ -887,12 +889,12 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
       a.role_honorific = f.honorific;
     }
     if (mentions) {
-      Mention m;
+      DraftMention m;
       m.kind = Mention::Kind::kEntity;
       m.start = doc.tokens[f.begin].begin;
       m.end = doc.tokens[f.end - 1].end - PossessiveBytes(doc, f.end - 1);
-      m.id = *a.name;
-      report->mentions.push_back(std::move(m));
+      m.ref = a_index;  // the entity's place in the report once ranked, below
+      draft->mentions.push_back(m);
     }
   }
   // Entities by count, then name; sorted as indices so that each result is built once.
@@ -904,7 +906,12 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     return order != 0 ? order < 0 : x < y;
   });
   static constexpr const char* kTypeNames[] = {"country", "place", "organization", "person", ""};
-  report->entities.reserve(report->entities.size() + acc.size());
+  const uint32_t first_entity = static_cast<uint32_t>(draft->entities.size());
+  std::vector<uint32_t> rank_of(acc.size());
+  for (uint32_t k = 0; k < ranked.size(); ++k) rank_of[ranked[k]] = first_entity + k;
+  for (size_t k = first_mention; k < draft->mentions.size(); ++k)
+    draft->mentions[k].ref = rank_of[draft->mentions[k].ref];
+  draft->entities.reserve(draft->entities.size() + acc.size());
   for (uint32_t k : ranked) {
     Acc& a = acc[k];
     EntityResult r;
@@ -914,7 +921,7 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     r.role = std::move(a.role);
     r.count = a.count;
     r.tone = a.sentences ? a.tone_sum / a.sentences : 0;
-    report->entities.push_back(std::move(r));
+    draft->entities.push_back(std::move(r));
   }
 
   // Co-mentions: pairs of entities named in the same sentence, except an organization and the
@@ -976,16 +983,16 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
                        static_cast<uint32_t>(e - k)});
     k = e;
   }
-  // By count, then names; sorted before the names are copied into the report.
+  // By count, then names; sorted before the names are copied into the draft.
   std::sort(counted.begin(), counted.end(), [&](const Pair& x, const Pair& y) {
     if (x.count != y.count) return x.count > y.count;
     if (int order = acc[x.a].name->compare(*acc[y.a].name)) return order < 0;
     if (int order = acc[x.b].name->compare(*acc[y.b].name)) return order < 0;
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });
-  report->co_mentions.reserve(report->co_mentions.size() + counted.size());
+  draft->co_mentions.reserve(draft->co_mentions.size() + counted.size());
   for (const Pair& p : counted)
-    report->co_mentions.push_back({*acc[p.a].name, *acc[p.b].name, p.count});
+    draft->co_mentions.push_back({*acc[p.a].name, *acc[p.b].name, p.count});
 }
 
 }  // namespace newslens

@@ -17,6 +17,9 @@
 
 namespace newslens {
 
+struct Draft;         // draft.h
+struct DraftMention;
+
 // One article being analysed (valid until its thread builds the next document, see Detach):
 // tokens (compounds already resolved to whole-or-parts), their
 // normalized forms and dictionary ids, and the sentences.
@@ -77,10 +80,12 @@ class ThemeEngine {
   // The payload of the longest one-word wildcard ("diplomat*") that prefixes a normalized word,
   // or kNoId. Computed once per distinct word of a document (Analyzer::Impl::BuildDocument).
   uint32_t RootWildcard(std::string_view norm) const;
-  void Run(const Document& doc, const std::vector<double>& sentence_compound, Report* report,
+  void Run(const Document& doc, const std::vector<double>& sentence_compound, Draft* draft,
            bool mentions) const;
 
   size_t theme_count() const { return themes_.size(); }
+  const ThemeDef& def(uint32_t theme) const { return themes_[theme].def; }
+  bool top_level(uint32_t theme) const { return themes_[theme].parent < 0; }
   size_t term_count() const { return term_total_; }
 
  private:
@@ -152,7 +157,7 @@ class SentimentEngine {
                Vocab* vocab);
   // Scores one sentence; appends sentiment mentions (byte offsets) when `mentions` is set.
   SentenceTone Score(const Document& doc, const Span& sentence, ToneDomain domain,
-                     std::vector<Mention>* mentions) const;
+                     std::vector<DraftMention>* mentions) const;
   // Every word the engine knows, so hyphenated compounds like "win-win" stay whole.
   bool Knows(uint32_t surface_id) const;
   // VADER's normalisation of a valence sum into (-1, 1): sum / sqrt(sum^2 + alpha).
@@ -234,7 +239,7 @@ class EntityEngine {
                Vocab* vocab);
   // True for whole hyphenated words that some name contains ("Guinea-Bissau").
   bool Knows(uint32_t surface_id) const;
-  void Run(const Document& doc, const std::vector<double>& sentence_compound, Report* report,
+  void Run(const Document& doc, const std::vector<double>& sentence_compound, Draft* draft,
            bool mentions) const;
 
  private:

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "builtin.h"
+#include "draft.h"
 #include "internal.h"
 #include "newslens/analyzer.h"
 
@@ -44,12 +45,12 @@ struct Analyzer::Impl {
   void BuildDocument(std::string_view text, std::vector<Token>* raw, Document* doc) const;
   // Stage: sentence boundaries (doc->sentences).
   void Sentences(Document* doc) const;
-  // Stage: tone of every sentence and of the document; fills report->tone and
-  // report->sentences, and `compounds` (one per sentence, for themes and entities).
+  // Stage: tone of every sentence and of the document; fills draft->tone and
+  // draft->sentences, and `compounds` (one per sentence, for themes and entities).
   void Tone(const Document& doc, const Options& options, std::vector<double>* compounds,
-            Report* report) const;
+            Draft* draft) const;
   // The whole analysis (the text must be valid UTF-8, see SanitizeUtf8).
-  Report Run(std::string_view text, const Options& options) const;
+  void Run(std::string_view text, const Options& options, Draft* draft) const;
 };
 
 }  // namespace newslens

@@ -7,6 +7,9 @@
 #include <cstring>
 #include <string_view>
 
+#include "draft.h"
+#include "internal.h"
+
 namespace newslens {
 
 namespace {
@@ -224,98 +227,104 @@ class Writer {
   bool need_comma_ = false;
 };
 
-}  // namespace
+// The parts of a report's JSON, shared by the writer of a Report and that of a Draft so that
+// both write the same bytes. Keys, and the punctuation between values, are literals
+// (Writer::Raw); the key order is the schema's (SPEC §3).
 
-std::string ToJson(const Report& r) {
-  // Written into a buffer kept by the thread (grown, never zero-filled again) and copied out
-  // once: a fresh string would be zero-filled by every resize.
-  thread_local std::string out;
-  // About what a report takes: a start on the growth, which doubles when it is short.
-  Writer w(&out, 2048 + r.mentions.size() * 80 + r.sentences.size() * 64 + r.themes.size() * 400);
-  // Keys, and the punctuation between values, as literals (Writer::Raw): the key order is the
-  // schema's (SPEC §3).
+// `{"schema":..,"stats":{..},"tone":{..}`
+void WriteHead(Writer& w, const Stats& stats, const Tone& tone) {
   w.Raw("{\"schema\":");
   w.String(kReportSchema);
   w.Raw(",\"stats\":{\"characters\":");
-  w.Uint(r.stats.characters);
+  w.Uint(stats.characters);
   w.Raw(",\"words\":");
-  w.Uint(r.stats.words);
+  w.Uint(stats.words);
   w.Raw(",\"sentences\":");
-  w.Uint(r.stats.sentences);
+  w.Uint(stats.sentences);
   w.Raw(",\"paragraphs\":");
-  w.Uint(r.stats.paragraphs);
+  w.Uint(stats.paragraphs);
   w.Raw("},\"tone\":{\"compound\":");
-  w.Number(r.tone.compound);
+  w.Number(tone.compound);
   w.Raw(",\"label\":");
-  w.String(r.tone.label);
+  w.String(tone.label);
   w.Raw(",\"positive\":");
-  w.Number(r.tone.positive);
+  w.Number(tone.positive);
   w.Raw(",\"negative\":");
-  w.Number(r.tone.negative);
+  w.Number(tone.negative);
   w.Raw(",\"neutral\":");
-  w.Number(r.tone.neutral);
+  w.Number(tone.neutral);
   w.Raw(",\"gdelt_tone\":");
-  w.Number(r.tone.gdelt_tone);
+  w.Number(tone.gdelt_tone);
   w.Raw(",\"polarity\":");
-  w.Number(r.tone.polarity);
+  w.Number(tone.polarity);
   w.Raw("}");
-  if (!r.primary_theme.empty()) {
+}
+
+// `,"primary_theme":..` when there is one, then `,"top_level":[`
+void WriteTopLevelStart(Writer& w, std::string_view primary_theme) {
+  if (!primary_theme.empty()) {
     w.Raw(",\"primary_theme\":");
-    w.String(r.primary_theme);
+    w.String(primary_theme);
   }
   w.Raw(",\"top_level\":[");
-  for (const TopLevelTheme& t : r.top_level) {
-    w.Item("{\"id\":");
-    w.String(t.id);
-    w.Raw(",\"label\":");
-    w.String(t.label);
-    w.Raw(",\"iptc\":");
-    w.String(t.iptc);
-    w.Raw(",\"score\":");
-    w.Number(t.score);
-    w.Raw(",\"count\":");
-    w.Uint(t.count);
-    w.Raw(",\"share\":");
-    w.Number(t.share);
-    w.Close('}');
+}
+
+void WriteTopLevel(Writer& w, std::string_view id, std::string_view label, std::string_view iptc,
+                   double score, uint32_t count, double share) {
+  w.Item("{\"id\":");
+  w.String(id);
+  w.Raw(",\"label\":");
+  w.String(label);
+  w.Raw(",\"iptc\":");
+  w.String(iptc);
+  w.Raw(",\"score\":");
+  w.Number(score);
+  w.Raw(",\"count\":");
+  w.Uint(count);
+  w.Raw(",\"share\":");
+  w.Number(share);
+  w.Close('}');
+}
+
+// A theme up to its terms: `{"id":..,..,"tone":..,"terms":[`
+void WriteThemeStart(Writer& w, std::string_view id, std::string_view label,
+                     std::string_view parent, std::string_view iptc, uint32_t count,
+                     double score, double share, double per_1000_words, double tone) {
+  w.Item("{\"id\":");
+  w.String(id);
+  w.Raw(",\"label\":");
+  w.String(label);
+  if (!parent.empty()) {
+    w.Raw(",\"parent\":");
+    w.String(parent);
   }
-  w.Raw("],\"themes\":[");
-  for (const ThemeResult& t : r.themes) {
-    w.Item("{\"id\":");
-    w.String(t.id);
-    w.Raw(",\"label\":");
-    w.String(t.label);
-    if (!t.parent.empty()) {
-      w.Raw(",\"parent\":");
-      w.String(t.parent);
-    }
-    w.Raw(",\"iptc\":");
-    w.String(t.iptc);
-    w.Raw(",\"count\":");
-    w.Uint(t.count);
-    w.Raw(",\"score\":");
-    w.Number(t.score);
-    w.Raw(",\"share\":");
-    w.Number(t.share);
-    w.Raw(",\"per_1000_words\":");
-    w.Number(t.per_1000_words);
-    w.Raw(",\"tone\":");
-    w.Number(t.tone);
-    w.Raw(",\"terms\":[");
-    for (const TermCount& tc : t.terms) {
-      w.Item("{\"term\":");
-      w.String(tc.term);
-      w.Raw(",\"count\":");
-      w.Uint(tc.count);
-      w.Close('}');
-    }
-    w.Raw("],\"sentences\":[");
-    for (uint32_t s : t.sentences) w.Uint(s);
-    w.Raw("]}");
-    w.Close();
-  }
+  w.Raw(",\"iptc\":");
+  w.String(iptc);
+  w.Raw(",\"count\":");
+  w.Uint(count);
+  w.Raw(",\"score\":");
+  w.Number(score);
+  w.Raw(",\"share\":");
+  w.Number(share);
+  w.Raw(",\"per_1000_words\":");
+  w.Number(per_1000_words);
+  w.Raw(",\"tone\":");
+  w.Number(tone);
+  w.Raw(",\"terms\":[");
+}
+
+void WriteTerm(Writer& w, std::string_view term, uint32_t count) {
+  w.Item("{\"term\":");
+  w.String(term);
+  w.Raw(",\"count\":");
+  w.Uint(count);
+  w.Close('}');
+}
+
+void WriteEntities(Writer& w, const std::vector<EntityResult>& entities,
+                   const std::vector<CoMention>& co_mentions) {
   w.Raw("],\"entities\":[");
-  for (const EntityResult& e : r.entities) {
+  for (const EntityResult& e : entities) {
     w.Item("{\"name\":");
     w.String(e.name);
     w.Raw(",\"type\":");
@@ -335,7 +344,7 @@ std::string ToJson(const Report& r) {
     w.Close('}');
   }
   w.Raw("],\"co_mentions\":[");
-  for (const CoMention& c : r.co_mentions) {
+  for (const CoMention& c : co_mentions) {
     w.Item("{\"a\":");
     w.String(c.a);
     w.Raw(",\"b\":");
@@ -345,52 +354,237 @@ std::string ToJson(const Report& r) {
     w.Close('}');
   }
   w.Raw("],\"sentences\":[");
+}
+
+// A sentence up to its themes: `{"start":..,"end":..,"compound":..,"themes":[`
+void WriteSentenceStart(Writer& w, uint32_t start, uint32_t end, double compound) {
+  w.Item("{\"start\":");
+  w.Uint(start);
+  w.Raw(",\"end\":");
+  w.Uint(end);
+  w.Raw(",\"compound\":");
+  w.Number(compound);
+  w.Raw(",\"themes\":[");
+}
+
+// Closes a theme's sentence list or a sentence's theme list, and the object: `]}`
+void WriteListEnd(Writer& w) {
+  w.Raw("]}");
+  w.Close();
+}
+
+// A theme or entity mention, whole: `{"start":..,"end":..,"kind":"theme","id":..}`
+void WriteNamedMention(Writer& w, Mention::Kind kind, uint32_t start, uint32_t end,
+                       std::string_view id) {
+  w.Item("{\"start\":");
+  w.Uint(start);
+  w.Raw(",\"end\":");
+  w.Uint(end);
+  if (kind == Mention::Kind::kTheme) w.Raw(",\"kind\":\"theme\",\"id\":");
+  else w.Raw(",\"kind\":\"entity\",\"name\":");
+  w.String(id);
+  w.Close('}');
+}
+
+// A sentiment mention up to its rules: `{..,"kind":"sentiment",..,"rules":[`
+void WriteSentimentStart(Writer& w, uint32_t start, uint32_t end, double valence, double base) {
+  w.Item("{\"start\":");
+  w.Uint(start);
+  w.Raw(",\"end\":");
+  w.Uint(end);
+  w.Raw(",\"kind\":\"sentiment\",\"valence\":");
+  w.Number(valence);
+  w.Raw(",\"base\":");
+  w.Number(base);
+  w.Raw(",\"rules\":[");
+}
+
+// The writer's buffer, kept by the thread (grown, never zero-filled again); the JSON is copied
+// out once: a fresh string would be zero-filled by every resize.
+std::string& Buffer() {
+  thread_local std::string out;
+  return out;
+}
+
+std::string Finish(const Writer& w) {
+  std::string json = w.Take();
+  constexpr size_t kKeepBytes = 4u << 20;  // a huge report's buffer is not kept
+  if (Buffer().size() > kKeepBytes) std::string().swap(Buffer());
+  return json;
+}
+
+}  // namespace
+
+std::string ToJson(const Report& r) {
+  // About what a report takes: a start on the growth, which doubles when it is short.
+  Writer w(&Buffer(),
+           2048 + r.mentions.size() * 80 + r.sentences.size() * 64 + r.themes.size() * 400);
+  WriteHead(w, r.stats, r.tone);
+  WriteTopLevelStart(w, r.primary_theme);
+  for (const TopLevelTheme& t : r.top_level)
+    WriteTopLevel(w, t.id, t.label, t.iptc, t.score, t.count, t.share);
+  w.Raw("],\"themes\":[");
+  for (const ThemeResult& t : r.themes) {
+    WriteThemeStart(w, t.id, t.label, t.parent, t.iptc, t.count, t.score, t.share,
+                    t.per_1000_words, t.tone);
+    for (const TermCount& tc : t.terms) WriteTerm(w, tc.term, tc.count);
+    w.Raw("],\"sentences\":[");
+    for (uint32_t s : t.sentences) w.Uint(s);
+    WriteListEnd(w);
+  }
+  WriteEntities(w, r.entities, r.co_mentions);
   for (const SentenceResult& s : r.sentences) {
-    w.Item("{\"start\":");
-    w.Uint(s.start);
-    w.Raw(",\"end\":");
-    w.Uint(s.end);
-    w.Raw(",\"compound\":");
-    w.Number(s.compound);
-    w.Raw(",\"themes\":[");
+    WriteSentenceStart(w, s.start, s.end, s.compound);
     for (const std::string& id : s.themes) w.String(id);
-    w.Raw("]}");
-    w.Close();
+    WriteListEnd(w);
   }
   w.Raw("],\"mentions\":[");
   for (const Mention& m : r.mentions) {
-    w.Item("{\"start\":");
-    w.Uint(m.start);
-    w.Raw(",\"end\":");
-    w.Uint(m.end);
+    if (m.kind == Mention::Kind::kSentiment) {
+      WriteSentimentStart(w, m.start, m.end, m.valence, m.base);
+      for (const std::string& rule : m.rules) w.String(rule);
+      WriteListEnd(w);
+    } else {
+      WriteNamedMention(w, m.kind, m.start, m.end, m.id);
+    }
+  }
+  w.Raw("]}");
+  return Finish(w);
+}
+
+std::string ToJson(const Draft& d, const ThemeEngine& themes) {
+  Writer w(&Buffer(),
+           2048 + d.mentions.size() * 80 + d.sentences.size() * 64 + d.themes.size() * 400);
+  WriteHead(w, d.stats, d.tone);
+  // The top-level themes are those of d.themes, in the same order (by score, then id).
+  const DraftTheme* primary = nullptr;
+  for (const DraftTheme& t : d.themes)
+    if (themes.top_level(t.theme)) {
+      primary = &t;
+      break;
+    }
+  WriteTopLevelStart(w, primary ? std::string_view(themes.def(primary->theme).id) : "");
+  for (const DraftTheme& t : d.themes) {
+    if (!themes.top_level(t.theme)) continue;
+    const ThemeDef& def = themes.def(t.theme);
+    WriteTopLevel(w, def.id, def.label, def.iptc, t.score, t.count, t.share);
+  }
+  w.Raw("],\"themes\":[");
+  for (const DraftTheme& t : d.themes) {
+    const ThemeDef& def = themes.def(t.theme);
+    WriteThemeStart(w, def.id, def.label, def.parent, def.iptc, t.count, t.score, t.share,
+                    t.per_1000_words, t.tone);
+    for (uint32_t k = t.terms_begin; k < t.terms_end; ++k)
+      WriteTerm(w, def.terms[d.terms[k].first].text, d.terms[k].second);
+    w.Raw("],\"sentences\":[");
+    for (uint32_t k = t.sentences_begin; k < t.sentences_end; ++k) w.Uint(d.theme_sentences[k]);
+    WriteListEnd(w);
+  }
+  WriteEntities(w, d.entities, d.co_mentions);
+  for (const DraftSentence& s : d.sentences) {
+    WriteSentenceStart(w, s.start, s.end, s.compound);
+    for (uint32_t k = s.themes_begin; k < s.themes_end; ++k)
+      w.String(themes.def(d.sentence_themes[k]).id);
+    WriteListEnd(w);
+  }
+  w.Raw("],\"mentions\":[");
+  for (const DraftMention& m : d.mentions) {
     switch (m.kind) {
       case Mention::Kind::kTheme:
-        w.Raw(",\"kind\":\"theme\",\"id\":");
-        w.String(m.id);
-        w.Close('}');
-        break;
-      case Mention::Kind::kSentiment:
-        w.Raw(",\"kind\":\"sentiment\",\"valence\":");
-        w.Number(m.valence);
-        w.Raw(",\"base\":");
-        w.Number(m.base);
-        w.Raw(",\"rules\":[");
-        for (const std::string& rule : m.rules) w.String(rule);
-        w.Raw("]}");
-        w.Close();
+        WriteNamedMention(w, m.kind, m.start, m.end, themes.def(m.ref).id);
         break;
       case Mention::Kind::kEntity:
-        w.Raw(",\"kind\":\"entity\",\"name\":");
-        w.String(m.id);
-        w.Close('}');
+        WriteNamedMention(w, m.kind, m.start, m.end, d.entities[m.ref].name);
+        break;
+      case Mention::Kind::kSentiment:
+        WriteSentimentStart(w, m.start, m.end, m.valence, m.base);
+        for (size_t k = 0; k < kRuleNameCount; ++k)
+          if (m.ref & kRuleNames[k].bit) w.String(kRuleNames[k].name);
+        WriteListEnd(w);
         break;
     }
   }
   w.Raw("]}");
-  std::string json = w.Take();
-  constexpr size_t kKeepBytes = 4u << 20;  // a huge report's buffer is not kept
-  if (out.size() > kKeepBytes) std::string().swap(out);
-  return json;
+  return Finish(w);
+}
+
+Report Materialize(const Draft& d, const ThemeEngine& themes) {
+  Report r;
+  r.stats = d.stats;
+  r.tone = d.tone;
+  size_t tops = 0;
+  for (const DraftTheme& t : d.themes) tops += themes.top_level(t.theme);
+  r.top_level.reserve(tops);
+  r.themes.reserve(d.themes.size());
+  for (const DraftTheme& t : d.themes) {
+    const ThemeDef& def = themes.def(t.theme);
+    ThemeResult x;
+    x.id = def.id;
+    x.label = def.label;
+    x.parent = def.parent;
+    x.iptc = def.iptc;
+    x.count = t.count;
+    x.score = t.score;
+    x.share = t.share;
+    x.per_1000_words = t.per_1000_words;
+    x.tone = t.tone;
+    x.terms.reserve(t.terms_end - t.terms_begin);
+    for (uint32_t k = t.terms_begin; k < t.terms_end; ++k)
+      x.terms.push_back({def.terms[d.terms[k].first].text, d.terms[k].second});
+    x.sentences.assign(d.theme_sentences.begin() + t.sentences_begin,
+                       d.theme_sentences.begin() + t.sentences_end);
+    if (themes.top_level(t.theme)) {
+      TopLevelTheme top;
+      top.id = def.id;
+      top.label = def.label;
+      top.iptc = def.iptc;
+      top.score = t.score;
+      top.count = t.count;
+      top.share = t.share;
+      r.top_level.push_back(std::move(top));
+    }
+    r.themes.push_back(std::move(x));
+  }
+  if (!r.top_level.empty()) r.primary_theme = r.top_level.front().id;
+  r.entities = d.entities;
+  r.co_mentions = d.co_mentions;
+  r.sentences.reserve(d.sentences.size());
+  for (const DraftSentence& s : d.sentences) {
+    SentenceResult x;
+    x.start = s.start;
+    x.end = s.end;
+    x.compound = s.compound;
+    x.themes.reserve(s.themes_end - s.themes_begin);
+    for (uint32_t k = s.themes_begin; k < s.themes_end; ++k)
+      x.themes.push_back(themes.def(d.sentence_themes[k]).id);
+    r.sentences.push_back(std::move(x));
+  }
+  r.mentions.resize(d.mentions.size());
+  for (size_t i = 0; i < d.mentions.size(); ++i) {
+    const DraftMention& m = d.mentions[i];
+    Mention& x = r.mentions[i];
+    x.kind = m.kind;
+    x.start = m.start;
+    x.end = m.end;
+    switch (m.kind) {
+      case Mention::Kind::kTheme:
+        x.id = themes.def(m.ref).id;
+        break;
+      case Mention::Kind::kEntity:
+        x.id = d.entities[m.ref].name;
+        break;
+      case Mention::Kind::kSentiment:
+        x.valence = m.valence;
+        x.base = m.base;
+        if (m.ref) {
+          x.rules.reserve(static_cast<size_t>(__builtin_popcount(m.ref)));
+          for (size_t k = 0; k < kRuleNameCount; ++k)
+            if (m.ref & kRuleNames[k].bit) x.rules.push_back(kRuleNames[k].name);
+        }
+        break;
+    }
+  }
+  return r;
 }
 
 }  // namespace newslens

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 
+#include "draft.h"
 #include "internal.h"
 
 namespace newslens {
@@ -28,28 +29,6 @@ enum Rule : uint32_t {
   kRuleDirected = 512,     // a shifter whose sign follows its target: "costs [rose]"
   kRuleNegativity = 1024,  // a negative contribution, weighted by NEGATIVITY_WEIGHT
 };
-
-std::vector<std::string> RuleNames(uint32_t rules) {
-  static constexpr std::pair<uint32_t, const char*> kNames[] = {
-      {kRuleIdiom, "idiom"},
-      {kRuleEmoticon, "emoticon"},
-      {kRuleCaps, "caps"},
-      {kRuleBoosted, "boosted"},
-      {kRuleDampened, "dampened"},
-      {kRuleNegated, "negated"},
-      {kRuleReversed, "reversed"},
-      {kRuleDirected, "directed"},
-      {kRuleNegativity, "negativity"},
-      {kRuleContrastWeak, "contrast-weak"},
-      {kRuleContrastStrong, "contrast-strong"},
-  };
-  std::vector<std::string> out;
-  if (rules == 0) return out;
-  out.reserve(static_cast<size_t>(__builtin_popcount(rules)));
-  for (const auto& [bit, name] : kNames)
-    if (rules & bit) out.push_back(name);
-  return out;
-}
 
 // The space-separated words of `key` (views into it), into *out.
 void Words(std::string_view key, std::vector<std::string_view>* out) {
@@ -76,6 +55,21 @@ bool IsClauseBreak(char p) {
 double Sign(double v) { return v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0; }
 
 }  // namespace
+
+const RuleName kRuleNames[] = {
+    {kRuleIdiom, "idiom"},
+    {kRuleEmoticon, "emoticon"},
+    {kRuleCaps, "caps"},
+    {kRuleBoosted, "boosted"},
+    {kRuleDampened, "dampened"},
+    {kRuleNegated, "negated"},
+    {kRuleReversed, "reversed"},
+    {kRuleDirected, "directed"},
+    {kRuleNegativity, "negativity"},
+    {kRuleContrastWeak, "contrast-weak"},
+    {kRuleContrastStrong, "contrast-strong"},
+};
+const size_t kRuleNameCount = sizeof kRuleNames / sizeof kRuleNames[0];
 
 struct SentimentEngine::W {
   uint32_t tok;       // first token
@@ -328,7 +322,7 @@ uint32_t SentimentEngine::MatchEmoticon(const Document& doc, uint32_t t, uint32_
 }
 
 SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, ToneDomain domain,
-                                    std::vector<Mention>* mentions) const {
+                                    std::vector<DraftMention>* mentions) const {
   const int d = static_cast<int>(domain);
   // The sentence's words (and emoticons), with clause breaks between them, and its ! and ?.
   thread_local std::vector<W> words;
@@ -644,14 +638,14 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
   if (mentions) {
     for (const Item& it : items) {
       if (it.v == 0 && it.base != 0 && words[it.k].negates) continue;  // absorbed negator
-      Mention m;
+      DraftMention m;
       m.kind = Mention::Kind::kSentiment;
       m.start = doc.tokens[words[it.k].tok].begin;
       m.end = doc.tokens[words[it.k + it.len - 1].last_tok].end;
+      m.ref = it.rules;
       m.valence = it.v;
       m.base = it.base;
-      m.rules = RuleNames(it.rules);
-      mentions->push_back(std::move(m));
+      mentions->push_back(m);
     }
   }
   return out;

@@ -2,6 +2,7 @@
 // longest phrase first, each token at most once per theme, sub-themes rolled into parents.
 #include <algorithm>
 
+#include "draft.h"
 #include "internal.h"
 
 namespace newslens {
@@ -390,7 +391,7 @@ uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end, uint3
 }
 
 void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_compound,
-                      Report* report, bool mentions) const {
+                      Draft* draft, bool mentions) const {
   // Flat accumulators, reused from call to call on the thread: per theme a count and a score;
   // the terms, sentences and sentence themes as (a << 32 | b) pairs, sorted once at the end.
   thread_local std::vector<uint32_t> count;
@@ -454,12 +455,12 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
       }
       if (mentions) {
         for (const auto& [theme, weight] : touched) {
-          Mention m;
+          DraftMention m;
           m.kind = Mention::Kind::kTheme;
           m.start = doc.tokens[i].begin;
           m.end = doc.tokens[i + len - 1].end;
-          m.id = themes_[theme].def.id;
-          report->mentions.push_back(std::move(m));
+          m.ref = theme;
+          draft->mentions.push_back(m);
         }
       }
       i += len;
@@ -496,74 +497,53 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     return score[a] != score[b] ? score[a] > score[b] : themes_[a].def.id < themes_[b].def.id;
   });
-  report->themes.reserve(report->themes.size() + order.size());
-  size_t tops_found = 0;
-  for (uint32_t t : order) tops_found += themes_[t].parent < 0;
-  report->top_level.reserve(report->top_level.size() + tops_found);
+  draft->themes.reserve(draft->themes.size() + order.size());
   for (uint32_t t : order) {
-    const ThemeDef& def = themes_[t].def;
-    ThemeResult r;
-    r.id = def.id;
-    r.label = def.label;
-    r.parent = def.parent;
-    r.iptc = def.iptc;
+    DraftTheme r;
+    r.theme = t;
     r.count = count[t];
     r.score = score[t];
     r.share = total > 0 ? score[t] / total : 0;
     r.per_1000_words = doc.words ? 1000.0 * count[t] / doc.words : 0;
     double sum = 0;
-    r.sentences.reserve(slices[4 * t + 3] - slices[4 * t + 2]);
+    r.sentences_begin = static_cast<uint32_t>(draft->theme_sentences.size());
     for (size_t k = slices[4 * t + 2]; k < slices[4 * t + 3]; ++k) {
       uint32_t sentence = static_cast<uint32_t>(theme_sentences[k]);
       sum += sentence_compound[sentence];
-      r.sentences.push_back(sentence);
+      draft->theme_sentences.push_back(sentence);
     }
-    r.tone = r.sentences.empty() ? 0.0 : sum / static_cast<double>(r.sentences.size());
+    r.sentences_end = static_cast<uint32_t>(draft->theme_sentences.size());
+    const uint32_t sentences = r.sentences_end - r.sentences_begin;
+    r.tone = sentences == 0 ? 0.0 : sum / static_cast<double>(sentences);
     const size_t term_end = slices[4 * t + 1];
-    size_t distinct = 0;  // terms, counted first so that the list is allocated once
-    for (size_t k = slices[4 * t]; k < term_end; ++k)
-      distinct += k == slices[4 * t] || theme_terms[k] != theme_terms[k - 1];
-    r.terms.reserve(distinct);
+    r.terms_begin = static_cast<uint32_t>(draft->terms.size());
     for (size_t k = slices[4 * t]; k < term_end;) {
       size_t run = k;
       while (run < term_end && theme_terms[run] == theme_terms[k]) ++run;
-      r.terms.push_back({def.terms[static_cast<uint32_t>(theme_terms[k])].text,
-                         static_cast<uint32_t>(run - k)});
+      draft->terms.emplace_back(static_cast<uint32_t>(theme_terms[k]),
+                                static_cast<uint32_t>(run - k));
       k = run;
     }
-    std::sort(r.terms.begin(), r.terms.end(), [](const TermCount& x, const TermCount& y) {
-      return x.count != y.count ? x.count > y.count : x.term < y.term;
-    });
-    if (themes_[t].parent < 0) {
-      TopLevelTheme top;
-      top.id = r.id;
-      top.label = r.label;
-      top.iptc = r.iptc;
-      top.score = r.score;
-      top.count = r.count;
-      top.share = r.share;
-      report->top_level.push_back(std::move(top));
-    }
-    report->themes.push_back(std::move(r));
+    r.terms_end = static_cast<uint32_t>(draft->terms.size());
+    const std::vector<TermDef>& terms = themes_[t].def.terms;
+    std::sort(draft->terms.begin() + r.terms_begin, draft->terms.end(),
+              [&](const auto& x, const auto& y) {
+                return x.second != y.second ? x.second > y.second
+                                            : terms[x.first].text < terms[y.first].text;
+              });
+    draft->themes.push_back(r);
   }
-  auto by_score = [](const auto& x, const auto& y) {
-    return x.score != y.score ? x.score > y.score : x.id < y.id;
-  };
-  // Already in order unless the report held results before this call.
-  if (!std::is_sorted(report->top_level.begin(), report->top_level.end(), by_score))
-    std::sort(report->top_level.begin(), report->top_level.end(), by_score);
-  if (!std::is_sorted(report->themes.begin(), report->themes.end(), by_score))
-    std::sort(report->themes.begin(), report->themes.end(), by_score);
-  if (!report->top_level.empty()) report->primary_theme = report->top_level.front().id;
-  // Each sentence's themes: a run of the sorted pairs, its list allocated once.
+  // Each sentence's themes: a run of the sorted pairs.
   for (size_t k = 0; k < sentence_themes.size();) {
     const uint32_t s = static_cast<uint32_t>(sentence_themes[k] >> 32);
     size_t run = k;
     while (run < sentence_themes.size() && sentence_themes[run] >> 32 == s) ++run;
-    if (s < report->sentences.size()) {
-      std::vector<std::string>& ids = report->sentences[s].themes;
-      ids.reserve(ids.size() + (run - k));
-      for (; k < run; ++k) ids.push_back(themes_[static_cast<uint32_t>(sentence_themes[k])].def.id);
+    if (s < draft->sentences.size()) {
+      DraftSentence& sentence = draft->sentences[s];
+      sentence.themes_begin = static_cast<uint32_t>(draft->sentence_themes.size());
+      for (; k < run; ++k)
+        draft->sentence_themes.push_back(static_cast<uint32_t>(sentence_themes[k]));
+      sentence.themes_end = static_cast<uint32_t>(draft->sentence_themes.size());
     }
     k = run;
   }

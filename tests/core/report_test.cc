@@ -1,5 +1,6 @@
 // ToJson's hand-written number, integer and string writers against the printf/escape rules they
-// replace (report.h: 4 decimals, shortest form, never "-0").
+// replace (report.h: 4 decimals, shortest form, never "-0"); AnalyzeToJson, which writes from
+// the analysis' draft (core/src/draft.h), against ToJson of the Report.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,7 +9,9 @@
 #include <random>
 #include <string>
 
+#include "newslens/analyzer.h"
 #include "newslens/report.h"
+#include "test_util.h"
 
 namespace newslens {
 namespace {
@@ -98,6 +101,55 @@ TEST(ReportJson, IntegersAndEscapes) {
   Report u;
   u.primary_theme = "caf\xc3\xa9 \x7f !#[]^ \xe2\x80\x9cq\xe2\x80\x9d x";
   EXPECT_NE(ToJson(u).find(u.primary_theme), std::string::npos);
+}
+
+
+// AnalyzeToJson writes from the draft, Analyze + ToJson from the Report built from it: the same
+// bytes for every combination of the options, in both offset units, on text with every kind of
+// mention, non-ASCII characters, invalid UTF-8, NUL bytes and no text at all.
+TEST(ReportJson, AnalyzeToJsonIsToJsonOfTheReport) {
+  const std::string sample = testing::ReadFixture("data/samples/china-russia-letter.txt");
+  const std::string texts[] = {
+      sample,
+      sample.substr(0, 3000) + "\n\nNOT BAD AT ALL!!! :) The \xe2\x80\x9c" "deal\xe2\x80\x9d \xf0\x9f\x98\x80 "
+                               "was hardly a success, but Mr. Smith said it wasn't a failure.",
+      std::string("Bad \xff\xfe bytes and a NUL\0 byte in a diplomatic row over Russia.", 64),
+      "",
+      "   \n\n  ",
+      "Ukraine. Russia. China. NATO. Inflation rose; unemployment fell. The talks collapsed. "
+      "The results were somewhat good and slightly encouraging, the envoy said.",
+  };
+  const Analyzer& analyzer = testing::DefaultAnalyzer();
+  for (const std::string& text : texts) {
+    for (int bits = 0; bits < 64; ++bits) {
+      Options o;
+      o.include_themes = bits & 1;
+      o.include_entities = bits & 2;
+      o.include_sentences = bits & 4;
+      o.include_mentions = bits & 8;
+      o.utf16_offsets = bits & 16;
+      o.tone = bits & 32 ? ToneDomain::kFinance : ToneDomain::kNews;
+      auto report = analyzer.Analyze(text, o);
+      auto json = analyzer.AnalyzeToJson(text, o);
+      ASSERT_TRUE(report.ok() && json.ok());
+      ASSERT_EQ(json.value(), ToJson(report.value())) << bits << " " << text.substr(0, 40);
+    }
+  }
+  // Custom themes (labels that need escapes) and the size limit.
+  auto custom = testing::ThemesOnly(
+      R"({"format": "newslens/themes@1", "themes": [{"id": "quo", "label": "A \\ \"label\"", "iptc": "", "terms": ["talks", "rose", "diplomat*"]},
+                     {"id": "quo.sub", "label": "Sub\ttab", "parent": "quo", "terms": ["Russia"]}]})");
+  for (const std::string& text : texts) {
+    auto report = custom.Analyze(text, {});
+    auto json = custom.AnalyzeToJson(text, {});
+    ASSERT_TRUE(report.ok() && json.ok());
+    ASSERT_EQ(json.value(), ToJson(report.value()));
+  }
+  Options small;
+  small.max_bytes = 10;
+  auto refused = analyzer.AnalyzeToJson(sample, small);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error(), analyzer.Analyze(sample, small).error());
 }
 
 }  // namespace

@@ -1,0 +1,84 @@
+// Private: an analysis before its strings. The stages write a Draft: themes and terms stay
+// indices into the ThemeEngine, a sentiment mention's rules a bit set, every list one flat
+// vector (kept by the thread, so an article allocates nothing once they have grown). The JSON
+// writer reads it directly (Analyzer::AnalyzeToJson); Analyzer::Analyze copies it into the
+// public Report, whose ToJson writes the same bytes (tests/core/report_test.cc).
+#ifndef NEWSLENS_SRC_DRAFT_H_
+#define NEWSLENS_SRC_DRAFT_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "newslens/report.h"
+
+namespace newslens {
+
+class ThemeEngine;
+
+struct DraftMention {
+  uint32_t start = 0, end = 0;
+  Mention::Kind kind = Mention::Kind::kTheme;
+  // kTheme: the theme's index in the ThemeEngine; kSentiment: the rule bits (RuleNames);
+  // kEntity: the index of the entity in Draft::entities.
+  uint32_t ref = 0;
+  double valence = 0, base = 0;  // kSentiment
+};
+
+struct DraftTheme {
+  uint32_t theme = 0;  // index in the ThemeEngine
+  uint32_t count = 0;
+  double score = 0, share = 0, per_1000_words = 0, tone = 0;
+  uint32_t terms_begin = 0, terms_end = 0;          // into Draft::terms
+  uint32_t sentences_begin = 0, sentences_end = 0;  // into Draft::theme_sentences
+};
+
+struct DraftSentence {
+  uint32_t start = 0, end = 0;
+  double compound = 0;
+  uint32_t themes_begin = 0, themes_end = 0;  // into Draft::sentence_themes
+};
+
+struct Draft {
+  Stats stats;
+  Tone tone;
+  std::vector<DraftTheme> themes;  // by score, then id; the top-level ones are Report::top_level
+  std::vector<std::pair<uint32_t, uint32_t>> terms;  // (index in the theme's terms, count)
+  std::vector<uint32_t> theme_sentences;
+  std::vector<DraftSentence> sentences;
+  std::vector<uint32_t> sentence_themes;  // theme indices
+  std::vector<EntityResult> entities;     // by count (few per article: built as in the Report)
+  std::vector<CoMention> co_mentions;
+  std::vector<DraftMention> mentions;
+
+  void Clear() {
+    stats = Stats();
+    tone = Tone();
+    themes.clear();
+    terms.clear();
+    theme_sentences.clear();
+    sentences.clear();
+    sentence_themes.clear();
+    entities.clear();
+    co_mentions.clear();
+    mentions.clear();
+  }
+};
+
+// The names of a sentiment mention's rule bits, in the order a report lists them.
+struct RuleName {
+  uint32_t bit;
+  const char* name;
+};
+extern const RuleName kRuleNames[];
+extern const size_t kRuleNameCount;
+
+// The report's JSON, as ToJson(Report) writes it for the Report `draft` stands for.
+std::string ToJson(const Draft& draft, const ThemeEngine& themes);
+// The public Report.
+Report Materialize(const Draft& draft, const ThemeEngine& themes);
+
+}  // namespace newslens
+
+#endif  // NEWSLENS_SRC_DRAFT_H_
