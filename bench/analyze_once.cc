@@ -1,7 +1,8 @@
 // Analyses a JSONL corpus ({"text": ...} per line) REPS times with the public API only
-// (Analyzer::Create, Analyze, ToJson), for instruction counts under callgrind, and prints the
-// median wall-clock MB/s of the repetitions: see bench/callgrind.sh, which builds it against any
-// commit's core so figures compare over history.
+// (Analyzer::Create, then AnalyzeToJson as the CLI and the wasm module do, or Analyze + ToJson
+// in cores without it or with VIA_REPORT=1 in the environment), for instruction counts under
+// callgrind, and prints the median wall-clock MB/s of the repetitions: see bench/callgrind.sh,
+// which builds it against any commit's core so figures compare over history.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -38,11 +39,19 @@ int main(int argc, char** argv) {
     }
   }
 #endif
+  const bool via_report = std::getenv("VIA_REPORT") != nullptr;
   size_t bytes = 0, out = 0;
   std::vector<double> ms;
   for (int r = 0; r < reps; ++r) {
     auto start = std::chrono::steady_clock::now();
     for (const std::string& t : texts) {
+#ifdef NEWSLENS_HAS_ANALYZE_TO_JSON
+      if (!via_report) {
+        out += analyzer.value().AnalyzeToJson(t, options).value().size();
+        bytes += t.size();
+        continue;
+      }
+#endif
       out += newslens::ToJson(analyzer.value().Analyze(t, options).value()).size();
       bytes += t.size();
     }

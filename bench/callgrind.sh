@@ -1,6 +1,8 @@
 #!/bin/bash
-# Instructions per input byte of Analyze + ToJson (callgrind), and of Analyzer::Create, for the
-# core of any tree: figures that do not move with the machine's load, comparable across commits.
+# Instructions per input byte of Analyze + ToJson (callgrind; AnalyzeToJson in cores that have
+# it, and then also Analyze + ToJson of the Report: "via Report"), and of Analyzer::Create, for
+# the core of any tree: figures that do not move with the machine's load, comparable across
+# commits.
 #
 #   bench/callgrind.sh [TREE] [BUILD] [--wall]     defaults: this checkout, build-perf
 #
@@ -26,11 +28,20 @@ libs=("$build/libnewslens_core.a")
 [ -f "$build/libnewslens_dict.a" ] && libs+=("$build/libnewslens_dict.a")
 fields=""
 grep -q ParseReportFields "$tree/core/include/newslens/analyzer.h" && fields=-DNEWSLENS_HAS_FIELDS
-g++ -O2 -std=c++17 $fields -I"$tree/core/include" "$here/analyze_once.cc" "${libs[@]}" -o "$work/analyze_once"
+# AnalyzeToJson (the CLI's and the wasm module's path) where the core has it; the collect pattern
+# Analyzer::Analyze* covers it.
+to_json=""
+grep -q AnalyzeToJson "$tree/core/include/newslens/analyzer.h" && to_json=-DNEWSLENS_HAS_ANALYZE_TO_JSON
+# Functions whose instructions are collected. A toggle pattern switches collection on entry and
+# back on return, so one nested in another (ToJson inside AnalyzeToJson) would switch it *off*:
+# with AnalyzeToJson only its own pattern.
+collect=(--toggle-collect='newslens::Analyzer::Analyze*' --toggle-collect='newslens::ToJson*')
+[ -n "$to_json" ] && collect=(--toggle-collect='newslens::Analyzer::Analyze*')
+g++ -O2 -std=c++17 $fields $to_json -I"$tree/core/include" "$here/analyze_once.cc" "${libs[@]}" -o "$work/analyze_once"
 for corpus in sample:5 gen200:1; do
   name=${corpus%%:*}; reps=${corpus##*:}
   valgrind --tool=callgrind --callgrind-out-file="$work/cg.$name" \
-    --toggle-collect='newslens::Analyzer::Analyze*' --toggle-collect='newslens::ToJson*' \
+    "${collect[@]}" \
     "$work/analyze_once" "$work/$name.jsonl" "$reps" 2> "$work/err.$name"
   ir=$(grep -o 'Collected : [0-9]*' "$work/err.$name" | grep -o '[0-9]*$')
   bytes=$(grep -o '^bytes [0-9]*' "$work/err.$name" | grep -o '[0-9]*$')
@@ -39,11 +50,20 @@ done
 # Tone alone (--fields tone), when the tree's core has the fields option.
 if [ -n "$fields" ]; then
   valgrind --tool=callgrind --callgrind-out-file="$work/cg.tone" \
-    --toggle-collect='newslens::Analyzer::Analyze*' --toggle-collect='newslens::ToJson*' \
+    "${collect[@]}" \
     "$work/analyze_once" "$work/gen200.jsonl" 1 tone 2> "$work/err.tone"
   ir=$(grep -o 'Collected : [0-9]*' "$work/err.tone" | grep -o '[0-9]*$')
   bytes=$(grep -o '^bytes [0-9]*' "$work/err.tone" | grep -o '[0-9]*$')
   echo "gen200 tone only: $ir instructions / $bytes bytes = $(echo "scale=1; $ir / $bytes" | bc) per byte"
+fi
+# The public Report (Analyze, then ToJson of the Report), when the line above used AnalyzeToJson.
+if [ -n "$to_json" ]; then
+  VIA_REPORT=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg.report" \
+    --toggle-collect='newslens::Analyzer::Analyze*' --toggle-collect='newslens::ToJson*' \
+    "$work/analyze_once" "$work/gen200.jsonl" 1 2> "$work/err.report"
+  ir=$(grep -o 'Collected : [0-9]*' "$work/err.report" | grep -o '[0-9]*$')
+  bytes=$(grep -o '^bytes [0-9]*' "$work/err.report" | grep -o '[0-9]*$')
+  echo "gen200 via Report: $ir instructions / $bytes bytes = $(echo "scale=1; $ir / $bytes" | bc) per byte"
 fi
 valgrind --tool=callgrind --callgrind-out-file="$work/cg.create" \
   --toggle-collect='newslens::Analyzer::Create*' "$work/analyze_once" /dev/null 2> "$work/err.create"
