@@ -109,11 +109,13 @@ TEST(ReportJson, IntegersAndEscapes) {
 // mention, non-ASCII characters, invalid UTF-8, NUL bytes and no text at all.
 TEST(ReportJson, AnalyzeToJsonIsToJsonOfTheReport) {
   const std::string sample = testing::ReadFixture("data/samples/china-russia-letter.txt");
+  static const char kBadBytes[] =
+      "Bad \xff\xfe bytes and a NUL\0 byte in a diplomatic row over Russia.";
   const std::string texts[] = {
       sample,
       sample.substr(0, 3000) + "\n\nNOT BAD AT ALL!!! :) The \xe2\x80\x9c" "deal\xe2\x80\x9d \xf0\x9f\x98\x80 "
                                "was hardly a success, but Mr. Smith said it wasn't a failure.",
-      std::string("Bad \xff\xfe bytes and a NUL\0 byte in a diplomatic row over Russia.", 64),
+      std::string(kBadBytes, sizeof kBadBytes - 1),
       "",
       "   \n\n  ",
       "Ukraine. Russia. China. NATO. Inflation rose; unemployment fell. The talks collapsed. "
