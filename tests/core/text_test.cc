@@ -39,6 +39,23 @@ TEST(Utf8, ReplacesInvalidSequencesWithReplacementCharacter) {
   }
 }
 
+// IsValidUtf8 reads ASCII eight bytes at a time: a NUL, a stray or a valid non-ASCII byte at
+// every position of and around those blocks.
+TEST(Utf8, ValidityAtEveryPositionOfAnAsciiRun) {
+  for (size_t pos = 0; pos < 26; ++pos) {
+    for (const std::string& insert :
+         {std::string(1, '\0'), std::string("\xFF"), std::string("\x80"),
+          std::string("\xC3\xA9"), std::string("\xF0\x9F\x98\x80"), std::string("\xE2\x82")}) {
+      std::string text(26, 'a');
+      text.replace(pos, 1, insert);
+      EXPECT_EQ(IsValidUtf8(text), SanitizeUtf8(text) == text) << pos << " " << insert.size();
+      const bool valid = insert != std::string(1, '\0') && insert != "\xFF" && insert != "\x80" &&
+                         insert != "\xE2\x82";
+      EXPECT_EQ(IsValidUtf8(text), valid) << pos;
+    }
+  }
+}
+
 TEST(Tokenize, KeepsOffsetsIntoTheText) {
   std::string text = "Xi met Putin in Moscow.";
   for (const Token& t : Tokenize(text)) {
