@@ -398,6 +398,8 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
   thread_local std::vector<double> score;
   thread_local std::vector<uint64_t> theme_terms, theme_sentences, sentence_themes;
   thread_local std::vector<std::pair<uint32_t, float>> touched, tops;
+  thread_local std::vector<uint32_t> hit;  // the themes counted, in the order first counted
+  hit.clear();
   count.assign(themes_.size(), 0);
   score.assign(themes_.size(), 0.0);
   theme_terms.clear();
@@ -423,7 +425,7 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
                                  [&](const auto& p) { return p.first == ref.theme; });
           if (it == touched.end()) {
             touched.emplace_back(ref.theme, ref.weight);
-            count[ref.theme]++;
+            if (count[ref.theme]++ == 0) hit.push_back(ref.theme);
             theme_terms.push_back(pair(ref.theme, ref.term));
             theme_sentences.push_back(pair(ref.theme, s));
             sentence_themes.push_back(pair(s, ref.theme));
@@ -449,7 +451,7 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
         if (std::find_if(touched.begin(), touched.end(),
                          [top](const auto& p) { return p.first == top; }) != touched.end())
           continue;
-        count[top]++;
+        if (count[top]++ == 0) hit.push_back(top);
         score[top] += top_weight.second;
         theme_sentences.push_back(pair(top, s));
       }
@@ -474,31 +476,38 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
   sentence_themes.erase(std::unique(sentence_themes.begin(), sentence_themes.end()),
                         sentence_themes.end());
 
+  // Only the themes counted are visited from here on, in theme order (the sum of the top-level
+  // scores is then added up in the same order as over every theme: the others add 0).
+  std::sort(hit.begin(), hit.end());
   double total = 0;
-  for (uint32_t t = 0; t < themes_.size(); ++t)
+  for (uint32_t t : hit)
     if (themes_[t].parent < 0) total += score[t];
-  // Each theme's slices of the sorted pairs: terms [4t, 4t+1), sentences [4t+2, 4t+3).
+  // Each counted theme's slices of the sorted pairs: terms [4k, 4k+1), sentences [4k+2, 4k+3)
+  // for the k-th of `hit`. Every pair belongs to a counted theme.
   thread_local std::vector<size_t> slices;
-  slices.assign(themes_.size() * 4, 0);
-  for (size_t t = 0, next_term = 0, next_sentence = 0; t < themes_.size(); ++t) {
-    slices[4 * t] = next_term;
+  slices.resize(hit.size() * 4);
+  for (size_t k = 0, next_term = 0, next_sentence = 0; k < hit.size(); ++k) {
+    const uint32_t t = hit[k];
+    slices[4 * k] = next_term;
     while (next_term < theme_terms.size() && theme_terms[next_term] >> 32 == t) ++next_term;
-    slices[4 * t + 1] = next_term;
-    slices[4 * t + 2] = next_sentence;
+    slices[4 * k + 1] = next_term;
+    slices[4 * k + 2] = next_sentence;
     while (next_sentence < theme_sentences.size() && theme_sentences[next_sentence] >> 32 == t)
       ++next_sentence;
-    slices[4 * t + 3] = next_sentence;
+    slices[4 * k + 3] = next_sentence;
   }
-  // Results are built in their final order (by score, then id), so none is moved by a sort.
+  // Results are built in their final order (by score, then id), so none is moved by a sort;
+  // `order` holds positions in `hit`.
   thread_local std::vector<uint32_t> order;
-  order.clear();
-  for (uint32_t t = 0; t < themes_.size(); ++t)
-    if (count[t] > 0) order.push_back(t);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+  order.resize(hit.size());
+  for (uint32_t k = 0; k < hit.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t ka, uint32_t kb) {
+    const uint32_t a = hit[ka], b = hit[kb];
     return score[a] != score[b] ? score[a] > score[b] : themes_[a].def.id < themes_[b].def.id;
   });
   draft->themes.reserve(draft->themes.size() + order.size());
-  for (uint32_t t : order) {
+  for (uint32_t position : order) {
+    const uint32_t t = hit[position], k4 = 4 * position;
     DraftTheme r;
     r.theme = t;
     r.count = count[t];
@@ -507,7 +516,7 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
     r.per_1000_words = doc.words ? 1000.0 * count[t] / doc.words : 0;
     double sum = 0;
     r.sentences_begin = static_cast<uint32_t>(draft->theme_sentences.size());
-    for (size_t k = slices[4 * t + 2]; k < slices[4 * t + 3]; ++k) {
+    for (size_t k = slices[k4 + 2]; k < slices[k4 + 3]; ++k) {
       uint32_t sentence = static_cast<uint32_t>(theme_sentences[k]);
       sum += sentence_compound[sentence];
       draft->theme_sentences.push_back(sentence);
@@ -515,9 +524,9 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
     r.sentences_end = static_cast<uint32_t>(draft->theme_sentences.size());
     const uint32_t sentences = r.sentences_end - r.sentences_begin;
     r.tone = sentences == 0 ? 0.0 : sum / static_cast<double>(sentences);
-    const size_t term_end = slices[4 * t + 1];
+    const size_t term_end = slices[k4 + 1];
     r.terms_begin = static_cast<uint32_t>(draft->terms.size());
-    for (size_t k = slices[4 * t]; k < term_end;) {
+    for (size_t k = slices[k4]; k < term_end;) {
       size_t run = k;
       while (run < term_end && theme_terms[run] == theme_terms[k]) ++run;
       draft->terms.emplace_back(static_cast<uint32_t>(theme_terms[k]),
