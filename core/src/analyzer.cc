@@ -554,7 +554,7 @@ namespace {
 // thread's draft and returns finish(draft): the Report, or its JSON.
 template <typename Out>
 Result<Out> AnalyzeInto(const Analyzer::Impl& impl, std::string_view input, const Options& options,
-                        Out (*finish)(const Draft&, const ThemeEngine&)) {
+                        Out (*finish)(const Draft&, const ThemeEngine&, uint64_t)) {
   const size_t limit = std::min(options.max_bytes, kMaxInputBytes);
   if (input.size() > limit)
     return Status::Error("input too large: " + std::to_string(input.size()) +
@@ -573,7 +573,7 @@ Result<Out> AnalyzeInto(const Analyzer::Impl& impl, std::string_view input, cons
   } else {
     impl.Run(SanitizeUtf8(input), options, &draft);
   }
-  Out out = finish(draft, impl.themes);
+  Out out = finish(draft, impl.themes, impl.id);
   constexpr size_t kKeepMentions = 1u << 16;
   if (draft.mentions.capacity() > kKeepMentions || draft.sentences.capacity() > kKeepMentions / 4)
     draft = Draft();

@@ -74,10 +74,11 @@ struct RuleName {
 extern const RuleName kRuleNames[];
 extern const size_t kRuleNameCount;
 
-// The report's JSON, as ToJson(Report) writes it for the Report `draft` stands for.
-std::string ToJson(const Draft& draft, const ThemeEngine& themes);
-// The public Report.
-Report Materialize(const Draft& draft, const ThemeEngine& themes);
+// The report's JSON, as ToJson(Report) writes it for the Report `draft` stands for. `owner`
+// (Analyzer::Impl::id) tells analyzers apart for the thread's cache of theme JSON.
+std::string ToJson(const Draft& draft, const ThemeEngine& themes, uint64_t owner);
+// The public Report (`owner` unused: the signature of ToJson).
+Report Materialize(const Draft& draft, const ThemeEngine& themes, uint64_t owner);
 
 }  // namespace newslens
 

@@ -110,6 +110,14 @@ class Writer {
     *cur_++ = c;
     need_comma_ = true;
   }
+  // Pre-written JSON (a ThemeJson fragment): `text` as it is, with a comma first when it starts
+  // an array element that is not the first; the fragment ends with a value.
+  void Fragment(std::string_view text) {
+    Ensure(text.size() + 1);
+    if (need_comma_) *cur_++ = ',';
+    Put(text.data(), text.size());
+    need_comma_ = true;
+  }
   // After a Raw literal that ended a value ("]}"): the next one needs a comma.
   void Close() { need_comma_ = true; }
   void String(std::string_view s) {
@@ -269,14 +277,19 @@ void WriteTopLevelStart(Writer& w, std::string_view primary_theme) {
   w.Raw(",\"top_level\":[");
 }
 
-void WriteTopLevel(Writer& w, std::string_view id, std::string_view label, std::string_view iptc,
-                   double score, uint32_t count, double share) {
+// `{"id":..,"label":..,"iptc":..` of a top-level theme.
+void WriteTopLevelHead(Writer& w, std::string_view id, std::string_view label,
+                       std::string_view iptc) {
   w.Item("{\"id\":");
   w.String(id);
   w.Raw(",\"label\":");
   w.String(label);
   w.Raw(",\"iptc\":");
   w.String(iptc);
+}
+
+// The rest of a top-level theme, after its head.
+void WriteTopLevelNumbers(Writer& w, double score, uint32_t count, double share) {
   w.Raw(",\"score\":");
   w.Number(score);
   w.Raw(",\"count\":");
@@ -286,10 +299,9 @@ void WriteTopLevel(Writer& w, std::string_view id, std::string_view label, std::
   w.Close('}');
 }
 
-// A theme up to its terms: `{"id":..,..,"tone":..,"terms":[`
-void WriteThemeStart(Writer& w, std::string_view id, std::string_view label,
-                     std::string_view parent, std::string_view iptc, uint32_t count,
-                     double score, double share, double per_1000_words, double tone) {
+// `{"id":..,"label":..,"parent":..,"iptc":..` of a theme (no parent for a top-level one).
+void WriteThemeHead(Writer& w, std::string_view id, std::string_view label,
+                    std::string_view parent, std::string_view iptc) {
   w.Item("{\"id\":");
   w.String(id);
   w.Raw(",\"label\":");
@@ -300,6 +312,11 @@ void WriteThemeStart(Writer& w, std::string_view id, std::string_view label,
   }
   w.Raw(",\"iptc\":");
   w.String(iptc);
+}
+
+// A theme after its head, up to its terms: `,"count":..,..,"tone":..,"terms":[`
+void WriteThemeNumbers(Writer& w, uint32_t count, double score, double share,
+                       double per_1000_words, double tone) {
   w.Raw(",\"count\":");
   w.Uint(count);
   w.Raw(",\"score\":");
@@ -373,17 +390,15 @@ void WriteListEnd(Writer& w) {
   w.Close();
 }
 
-// A theme or entity mention, whole: `{"start":..,"end":..,"kind":"theme","id":..}`
-void WriteNamedMention(Writer& w, Mention::Kind kind, uint32_t start, uint32_t end,
-                       std::string_view id) {
+// A theme or entity mention up to its id: `{"start":..,"end":..,"kind":"theme","id":`; the
+// caller writes the id and closes the object.
+void WriteNamedMentionStart(Writer& w, Mention::Kind kind, uint32_t start, uint32_t end) {
   w.Item("{\"start\":");
   w.Uint(start);
   w.Raw(",\"end\":");
   w.Uint(end);
   if (kind == Mention::Kind::kTheme) w.Raw(",\"kind\":\"theme\",\"id\":");
   else w.Raw(",\"kind\":\"entity\",\"name\":");
-  w.String(id);
-  w.Close('}');
 }
 
 // A sentiment mention up to its rules: `{..,"kind":"sentiment",..,"rules":[`
@@ -398,6 +413,60 @@ void WriteSentimentStart(Writer& w, uint32_t start, uint32_t end, double valence
   w.Number(base);
   w.Raw(",\"rules\":[");
 }
+
+// The JSON of each theme's strings, written once per thread and analyzer instead of escaped
+// again in every report: its quoted id (mentions, sentences), its head in the theme list and in
+// the top-level list. Built on first use; starts over for another analyzer.
+class ThemeJson {
+ public:
+  void Use(uint64_t owner, const ThemeEngine& themes) {
+    if (owner == owner_ && themes_ == &themes) return;
+    owner_ = owner;
+    themes_ = &themes;
+    text_.clear();
+    bounds_.clear();
+    at_.assign(themes.theme_count(), kNone);
+  }
+  std::string_view Id(uint32_t t) { return Part(t, 0); }
+  std::string_view Head(uint32_t t) { return Part(t, 1); }
+  std::string_view TopHead(uint32_t t) { return Part(t, 2); }
+
+ private:
+  static constexpr uint32_t kNone = ~0u;
+  std::string_view Part(uint32_t t, int part) {
+    if (at_[t] == kNone) Build(t);
+    const uint32_t* b = &bounds_[at_[t]];
+    return std::string_view(text_).substr(b[part], b[part + 1] - b[part]);
+  }
+  void Build(uint32_t t) {
+    const ThemeDef& def = themes_->def(t);
+    std::string scratch;
+    Writer id(&scratch, 0);
+    id.String(def.id);
+    const std::string quoted = id.Take();
+    Writer head(&scratch, 0);
+    WriteThemeHead(head, def.id, def.label, def.parent, def.iptc);
+    const std::string theme_head = head.Take();
+    Writer top(&scratch, 0);
+    WriteTopLevelHead(top, def.id, def.label, def.iptc);
+    const std::string top_head = top.Take();
+    at_[t] = static_cast<uint32_t>(bounds_.size());
+    const uint32_t base = static_cast<uint32_t>(text_.size());
+    bounds_.push_back(base);
+    bounds_.push_back(base + static_cast<uint32_t>(quoted.size()));
+    bounds_.push_back(bounds_.back() + static_cast<uint32_t>(theme_head.size()));
+    bounds_.push_back(bounds_.back() + static_cast<uint32_t>(top_head.size()));
+    text_ += quoted;
+    text_ += theme_head;
+    text_ += top_head;
+  }
+
+  uint64_t owner_ = 0;
+  const ThemeEngine* themes_ = nullptr;
+  std::string text_;              // every fragment built
+  std::vector<uint32_t> at_;      // by theme: index of its 4 bounds in bounds_, or kNone
+  std::vector<uint32_t> bounds_;  // id, head, top head: [b0, b1), [b1, b2), [b2, b3)
+};
 
 // The writer's buffer, kept by the thread (grown, never zero-filled again); the JSON is copied
 // out once: a fresh string would be zero-filled by every resize.
@@ -421,12 +490,14 @@ std::string ToJson(const Report& r) {
            2048 + r.mentions.size() * 80 + r.sentences.size() * 64 + r.themes.size() * 400);
   WriteHead(w, r.stats, r.tone);
   WriteTopLevelStart(w, r.primary_theme);
-  for (const TopLevelTheme& t : r.top_level)
-    WriteTopLevel(w, t.id, t.label, t.iptc, t.score, t.count, t.share);
+  for (const TopLevelTheme& t : r.top_level) {
+    WriteTopLevelHead(w, t.id, t.label, t.iptc);
+    WriteTopLevelNumbers(w, t.score, t.count, t.share);
+  }
   w.Raw("],\"themes\":[");
   for (const ThemeResult& t : r.themes) {
-    WriteThemeStart(w, t.id, t.label, t.parent, t.iptc, t.count, t.score, t.share,
-                    t.per_1000_words, t.tone);
+    WriteThemeHead(w, t.id, t.label, t.parent, t.iptc);
+    WriteThemeNumbers(w, t.count, t.score, t.share, t.per_1000_words, t.tone);
     for (const TermCount& tc : t.terms) WriteTerm(w, tc.term, tc.count);
     w.Raw("],\"sentences\":[");
     for (uint32_t s : t.sentences) w.Uint(s);
@@ -445,14 +516,18 @@ std::string ToJson(const Report& r) {
       for (const std::string& rule : m.rules) w.String(rule);
       WriteListEnd(w);
     } else {
-      WriteNamedMention(w, m.kind, m.start, m.end, m.id);
+      WriteNamedMentionStart(w, m.kind, m.start, m.end);
+      w.String(m.id);
+      w.Close('}');
     }
   }
   w.Raw("]}");
   return Finish(w);
 }
 
-std::string ToJson(const Draft& d, const ThemeEngine& themes) {
+std::string ToJson(const Draft& d, const ThemeEngine& themes, uint64_t owner) {
+  thread_local ThemeJson fragments;
+  fragments.Use(owner, themes);
   Writer w(&Buffer(),
            2048 + d.mentions.size() * 80 + d.sentences.size() * 64 + d.themes.size() * 400);
   WriteHead(w, d.stats, d.tone);
@@ -466,14 +541,14 @@ std::string ToJson(const Draft& d, const ThemeEngine& themes) {
   WriteTopLevelStart(w, primary ? std::string_view(themes.def(primary->theme).id) : "");
   for (const DraftTheme& t : d.themes) {
     if (!themes.top_level(t.theme)) continue;
-    const ThemeDef& def = themes.def(t.theme);
-    WriteTopLevel(w, def.id, def.label, def.iptc, t.score, t.count, t.share);
+    w.Fragment(fragments.TopHead(t.theme));
+    WriteTopLevelNumbers(w, t.score, t.count, t.share);
   }
   w.Raw("],\"themes\":[");
   for (const DraftTheme& t : d.themes) {
     const ThemeDef& def = themes.def(t.theme);
-    WriteThemeStart(w, def.id, def.label, def.parent, def.iptc, t.count, t.score, t.share,
-                    t.per_1000_words, t.tone);
+    w.Fragment(fragments.Head(t.theme));
+    WriteThemeNumbers(w, t.count, t.score, t.share, t.per_1000_words, t.tone);
     for (uint32_t k = t.terms_begin; k < t.terms_end; ++k)
       WriteTerm(w, def.terms[d.terms[k].first].text, d.terms[k].second);
     w.Raw("],\"sentences\":[");
@@ -484,17 +559,21 @@ std::string ToJson(const Draft& d, const ThemeEngine& themes) {
   for (const DraftSentence& s : d.sentences) {
     WriteSentenceStart(w, s.start, s.end, s.compound);
     for (uint32_t k = s.themes_begin; k < s.themes_end; ++k)
-      w.String(themes.def(d.sentence_themes[k]).id);
+      w.Fragment(fragments.Id(d.sentence_themes[k]));
     WriteListEnd(w);
   }
   w.Raw("],\"mentions\":[");
   for (const DraftMention& m : d.mentions) {
     switch (m.kind) {
       case Mention::Kind::kTheme:
-        WriteNamedMention(w, m.kind, m.start, m.end, themes.def(m.ref).id);
+        WriteNamedMentionStart(w, m.kind, m.start, m.end);
+        w.Fragment(fragments.Id(m.ref));
+        w.Close('}');
         break;
       case Mention::Kind::kEntity:
-        WriteNamedMention(w, m.kind, m.start, m.end, d.entities[m.ref].name);
+        WriteNamedMentionStart(w, m.kind, m.start, m.end);
+        w.String(d.entities[m.ref].name);
+        w.Close('}');
         break;
       case Mention::Kind::kSentiment:
         WriteSentimentStart(w, m.start, m.end, m.valence, m.base);
@@ -508,7 +587,7 @@ std::string ToJson(const Draft& d, const ThemeEngine& themes) {
   return Finish(w);
 }
 
-Report Materialize(const Draft& d, const ThemeEngine& themes) {
+Report Materialize(const Draft& d, const ThemeEngine& themes, uint64_t /*owner*/) {
   Report r;
   r.stats = d.stats;
   r.tone = d.tone;

@@ -113,8 +113,9 @@ TEST(ReportJson, AnalyzeToJsonIsToJsonOfTheReport) {
       "Bad \xff\xfe bytes and a NUL\0 byte in a diplomatic row over Russia.";
   const std::string texts[] = {
       sample,
-      sample.substr(0, 3000) + "\n\nNOT BAD AT ALL!!! :) The \xe2\x80\x9c" "deal\xe2\x80\x9d \xf0\x9f\x98\x80 "
-                               "was hardly a success, but Mr. Smith said it wasn't a failure.",
+      sample.substr(0, 3000) +
+          "\n\nNOT BAD AT ALL!!! :) The \xe2\x80\x9c" "deal\xe2\x80\x9d \xf0\x9f\x98\x80 "
+          "was hardly a success, but Mr. Smith said it wasn't a failure.",
       std::string(kBadBytes, sizeof kBadBytes - 1),
       "",
       "   \n\n  ",
@@ -146,6 +147,16 @@ TEST(ReportJson, AnalyzeToJsonIsToJsonOfTheReport) {
     auto json = custom.AnalyzeToJson(text, {});
     ASSERT_TRUE(report.ok() && json.ok());
     ASSERT_EQ(json.value(), ToJson(report.value()));
+  }
+  // The theme JSON each thread keeps belongs to one analyzer at a time: alternate three.
+  auto custom_json = custom.AnalyzeToJson(texts[5], {});
+  for (int round = 0; round < 3; ++round) {
+    for (const Analyzer* a : {&analyzer, static_cast<const Analyzer*>(&custom)}) {
+      auto json = a->AnalyzeToJson(texts[5], {});
+      ASSERT_TRUE(json.ok());
+      ASSERT_EQ(json.value(), ToJson(a->Analyze(texts[5], {}).value())) << round;
+    }
+    EXPECT_EQ(custom.AnalyzeToJson(texts[5], {}).value(), custom_json.value());
   }
   Options small;
   small.max_bytes = 10;
