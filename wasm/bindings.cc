@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,22 +17,22 @@
 
 namespace {
 
-struct AnalyzeOptions {
-  std::string tone;  // "news" | "general" | "finance"
-  bool utf8Offsets;
-  bool mentions;
-  bool sentences;
-  bool themes;
-  bool entities;
-  double maxBytes;  // a JS number; the facade has checked it is a positive integer
+// What analyze and analyzeParts are asked, as one integer (Embind's value_object would make
+// one call into the module per field): bits of the Flag values, the tone index in bits 8-9.
+enum Flag : uint32_t {
+  kUtf8Offsets = 1,
+  kMentions = 2,
+  kSentences = 4,
+  kThemes = 8,
+  kEntities = 16,
 };
+constexpr const char* kTones[] = {"news", "general", "finance"};  // newslens-api.js, TONES
 
-struct Outcome {  // ok when error is empty
-  std::string error;
-  // The report was written as JSON, read by json(): always for analyze; for analyzeParts only
-  // when the flat form could not hold it (a number beyond 2^53 / 10^4).
-  bool json = false;
-  std::string strings;  // analyzeParts: the strings the flat form refers to, as a JSON array
+// What analyze and analyzeParts return.
+enum Written : int {
+  kError = -1,  // read lastError()
+  kFlat = 0,    // the flat form: ints(), numbers(), strings()
+  kJson = 1,    // the report as JSON: json()
 };
 
 // The report in a flat form (Session::analyzeParts), from which the facade makes the report
@@ -229,33 +230,39 @@ class Session {
   }
 
   // The report of the `length` bytes written at input() as JSON (written by the core without
-  // building a Report: Analyzer::AnalyzeToJson).
-  Outcome analyze(uint32_t length, const AnalyzeOptions& o) {
-    if (length > input_capacity_) return {"the text was not written to input()", false, ""};
-    auto options = MakeOptions(o);
+  // building a Report: Analyzer::AnalyzeToJson), read by json().
+  int analyze(uint32_t length, uint32_t flags, double max_bytes) {
+    if (length > input_capacity_) return Fail("the text was not written to input()");
+    auto options = MakeOptions(flags, max_bytes);
     auto json = options.ok() ? analyzer_->AnalyzeToJson(Input(length), options.value())
                              : newslens::Result<std::string>(options.status());
     ReleaseInputIfHuge();
-    if (!json.ok()) return {json.error(), false, ""};
+    if (!json.ok()) return Fail(json.error());
     json_ = std::move(json).value();
-    return {"", true, ""};
+    return kJson;
   }
 
-  // The report in the flat form (FlatWriter), read by ints() and numbers() until the next call.
-  Outcome analyzeParts(uint32_t length, const AnalyzeOptions& o) {
-    if (length > input_capacity_) return {"the text was not written to input()", false, ""};
-    auto report = Run(Input(length), o);
+  // The report in the flat form (FlatWriter), read by ints(), numbers() and strings() until
+  // the next call; as JSON when the flat form cannot hold it.
+  int analyzeParts(uint32_t length, uint32_t flags, double max_bytes) {
+    if (length > input_capacity_) return Fail("the text was not written to input()");
+    auto options = MakeOptions(flags, max_bytes);
+    auto report = options.ok() ? analyzer_->Analyze(Input(length), options.value())
+                               : newslens::Result<newslens::Report>(options.status());
     ReleaseInputIfHuge();
-    if (!report.ok()) return {report.error(), false, ""};
+    if (!report.ok()) return Fail(report.error());
     flat_.Reset();
     WriteFlat(report.value(), &flat_);
     if (!flat_.ok()) {
       flat_.Reset();
       json_ = newslens::ToJson(report.value());
-      return {"", true, ""};
+      return kJson;
     }
-    return {"", false, flat_.StringsJson()};
+    strings_ = flat_.StringsJson();
+    return kFlat;
   }
+
+  std::string lastError() const { return last_error_; }
 
   // The flat lists of the last analyzeParts, as views into the module's memory: valid until
   // the next call into the module.
@@ -272,11 +279,17 @@ class Session {
     return emscripten::val(emscripten::typed_memory_view(
         json_.size(), reinterpret_cast<const uint8_t*>(json_.data())));
   }
+  // The strings of the last flat form, as a JSON array (a view, decoded by TextDecoder).
+  emscripten::val strings() const {
+    return emscripten::val(emscripten::typed_memory_view(
+        strings_.size(), reinterpret_cast<const uint8_t*>(strings_.data())));
+  }
   // After the facade has read the report: a huge one's buffers are not kept by the session.
   void releaseParts() {
     flat_.ReleaseIfHuge();
     constexpr size_t kKeepBytes = 4u << 20;
     if (json_.capacity() > kKeepBytes) std::string().swap(json_);
+    if (strings_.capacity() > kKeepBytes) std::string().swap(strings_);
   }
 
  private:
@@ -288,26 +301,27 @@ class Session {
       input_capacity_ = 0;
     }
   }
-  newslens::Result<newslens::Options> MakeOptions(const AnalyzeOptions& o) const {
+  int Fail(std::string message) {
+    last_error_ = std::move(message);
+    return kError;
+  }
+  newslens::Result<newslens::Options> MakeOptions(uint32_t flags, double max_bytes) const {
     if (!analyzer_) return newslens::Status::Error(error_);
-    auto tone = newslens::ParseToneDomain(o.tone);
+    const uint32_t tone_index = flags >> 8 & 3;
+    if (tone_index >= std::size(kTones)) return newslens::Status::Error("unknown tone index");
+    auto tone = newslens::ParseToneDomain(kTones[tone_index]);
     if (!tone.ok()) return tone.status();
     newslens::Options options;
     options.tone = tone.value();
-    options.utf16_offsets = !o.utf8Offsets;
-    options.include_mentions = o.mentions;
-    options.include_sentences = o.sentences;
-    options.include_themes = o.themes;
-    options.include_entities = o.entities;
-    options.max_bytes = o.maxBytes >= static_cast<double>(newslens::kMaxInputBytes)
+    options.utf16_offsets = !(flags & kUtf8Offsets);
+    options.include_mentions = flags & kMentions;
+    options.include_sentences = flags & kSentences;
+    options.include_themes = flags & kThemes;
+    options.include_entities = flags & kEntities;
+    options.max_bytes = max_bytes >= static_cast<double>(newslens::kMaxInputBytes)
                             ? newslens::kMaxInputBytes
-                            : static_cast<size_t>(o.maxBytes);
+                            : static_cast<size_t>(max_bytes);
     return options;
-  }
-  newslens::Result<newslens::Report> Run(std::string_view text, const AnalyzeOptions& o) const {
-    auto options = MakeOptions(o);
-    if (!options.ok()) return options.status();
-    return analyzer_->Analyze(text, options.value());
   }
 
   std::unique_ptr<newslens::Analyzer> analyzer_;
@@ -315,7 +329,9 @@ class Session {
   std::unique_ptr<char[]> input_;
   uint32_t input_capacity_ = 0;
   FlatWriter flat_;
+  std::string strings_;  // the flat form's string table, as JSON
   std::string json_;
+  std::string last_error_;
 };
 
 }  // namespace
@@ -328,18 +344,6 @@ EMSCRIPTEN_BINDINGS(newslens) {
       .field("name", &newslens::DictionarySource::name)
       .field("text", &newslens::DictionarySource::text);
   register_vector<newslens::DictionarySource>("DictionarySourceList");
-  value_object<AnalyzeOptions>("AnalyzeOptions")
-      .field("tone", &AnalyzeOptions::tone)
-      .field("utf8Offsets", &AnalyzeOptions::utf8Offsets)
-      .field("mentions", &AnalyzeOptions::mentions)
-      .field("sentences", &AnalyzeOptions::sentences)
-      .field("themes", &AnalyzeOptions::themes)
-      .field("entities", &AnalyzeOptions::entities)
-      .field("maxBytes", &AnalyzeOptions::maxBytes);
-  value_object<Outcome>("Outcome")
-      .field("error", &Outcome::error)
-      .field("json", &Outcome::json)
-      .field("strings", &Outcome::strings);
   class_<Session>("Session")
       .constructor<const std::vector<newslens::DictionarySource>&, bool>()
       .function("error", &Session::error)
@@ -348,6 +352,8 @@ EMSCRIPTEN_BINDINGS(newslens) {
       .function("analyzeParts", &Session::analyzeParts)
       .function("ints", &Session::ints)
       .function("numbers", &Session::numbers)
+      .function("strings", &Session::strings)
+      .function("lastError", &Session::lastError)
       .function("json", &Session::json)
       .function("releaseParts", &Session::releaseParts);
 }

@@ -170,6 +170,7 @@ function utf8Length(text, limit) {
 }
 
 var encoder = null;
+var decoder = null;
 
 // Writes `text` as UTF-8 into the session's input buffer with TextEncoder.encodeInto (native
 // code, not a JS loop per character) and returns the byte count. Each lone surrogate becomes
@@ -190,8 +191,9 @@ function tooLarge(detail) {
   return new RangeError('newslens: input too large: ' + detail);
 }
 
-// Validates the arguments and runs the analysis: `method` is the session's analyze (the
-// outcome's json is the report) or analyzeParts (see reportFromParts). Returns the outcome.
+// Validates the arguments and runs the analysis: `method` is the session's analyze (the report
+// as JSON) or analyzeParts (the flat form, see reportFromParts). Returns what the session wrote:
+// 0 the flat form, 1 JSON (wasm/bindings.cc, Written); an error is thrown.
 function run(self, text, options, caller, method) {
   if (typeof text !== 'string') throw new TypeError('newslens: ' + caller + '(text) needs a string');
   if (!self._session) throw new Error('newslens: this analyzer was disposed');
@@ -221,21 +223,17 @@ function run(self, text, options, caller, method) {
     }
   }
   var parts = reportParts(options);
-  var outcome = self._session[method](writeInput(self, text), {
-    tone: tone,
-    utf8Offsets: offsets === 'utf8',
-    mentions: parts.mentions,
-    sentences: parts.sentences,
-    themes: parts.themes,
-    entities: parts.entities,
-    maxBytes: limit,
-  });
-  if (outcome.error) {
+  var flags = (parts.mentions ? 2 : 0) | (parts.sentences ? 4 : 0) | (parts.themes ? 8 : 0) |
+              (parts.entities ? 16 : 0) | (offsets === 'utf8' ? 1 : 0) | TONES.indexOf(tone) << 8;
+  var session = self._session;
+  var written = session[method](writeInput(self, text), flags, limit);
+  if (written < 0) {
+    var error = session.lastError();
     // The core's own check (the same limit) would say "input too large: ..." too.
-    if (outcome.error.indexOf('input too large') === 0) throw tooLarge(outcome.error.slice(17));
-    throw new Error('newslens: ' + outcome.error);
+    if (error.indexOf('input too large') === 0) throw tooLarge(error.slice(17));
+    throw new Error('newslens: ' + error);
   }
-  return outcome;
+  return written;
 }
 
 // The report object from analyzeParts' flat form (wasm/bindings.cc, FlatWriter, gives the
@@ -243,9 +241,10 @@ function run(self, text, options, caller, method) {
 // parsing a JSON text about eleven times the article. It is the object
 // JSON.parse(analyzeToJson(...)) gives (tests/wasm/api.test.mjs checks them equal, key order
 // included); numbers come as round(v * 10^4) and k / 10000 is the double JSON.parse would read.
-function reportFromParts(session, outcome) {
-  if (outcome.json) return JSON.parse(readJson(session));  // the flat form could not hold it
-  var str = JSON.parse(outcome.strings);
+function reportFromParts(session, written) {
+  if (written === 1) return JSON.parse(readJson(session));  // the flat form could not hold it
+  if (!decoder) decoder = new TextDecoder();
+  var str = JSON.parse(decoder.decode(session.strings()));
   var I = session.ints(), F = session.numbers();  // views: read before any other call
   var i = 0, f = 0, n, k, j, x;
   var report = {schema: str[I[i++]]};
@@ -337,8 +336,6 @@ function reportFromParts(session, outcome) {
 NewsLens.prototype.analyze = function (text, options) {
   return reportFromParts(this._session, run(this, text, options, 'analyze', 'analyzeParts'));
 };
-
-var decoder = null;
 
 // The JSON the session wrote last, decoded by TextDecoder from the module's memory.
 function readJson(session) {
