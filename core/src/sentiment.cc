@@ -332,7 +332,10 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
   for (uint32_t t = sentence.first_token; t < sentence.last_token; ++t) {
     const Token& tok = doc.tokens[t];
     float emoticon = kAbsent;
-    uint32_t len = MatchEmoticon(doc, t, sentence.last_token, &emoticon);
+    // Most tokens cannot start an emoticon: their first byte tells, without the call.
+    uint32_t len = emoticon_first_[static_cast<unsigned char>(doc.text[tok.begin])]
+                       ? MatchEmoticon(doc, t, sentence.last_token, &emoticon)
+                       : 0;
     if (len > 0) {
       words.push_back(
           {t, kNoId, pending_break, 0, 1, kNoQuantity, false, emoticon, t + len - 1, -1});
