@@ -39,7 +39,9 @@ int main(int argc, char** argv) {
     }
   }
 #endif
-  const bool via_report = std::getenv("VIA_REPORT") != nullptr;
+  const char* via = std::getenv("VIA_REPORT");
+  const bool via_report = via != nullptr;
+  newslens::Report reused;  // VIA_REPORT=reuse: one Report analysed into (where the core can)
   size_t bytes = 0, out = 0;
   std::vector<double> ms;
   for (int r = 0; r < reps; ++r) {
@@ -48,6 +50,14 @@ int main(int argc, char** argv) {
 #ifdef NEWSLENS_HAS_ANALYZE_TO_JSON
       if (!via_report) {
         out += analyzer.value().AnalyzeToJson(t, options).value().size();
+        bytes += t.size();
+        continue;
+      }
+#endif
+#ifdef NEWSLENS_HAS_ANALYZE_INTO
+      if (via_report && std::string(via) == "reuse") {
+        (void)analyzer.value().Analyze(t, options, &reused);
+        out += newslens::ToJson(reused).size();
         bytes += t.size();
         continue;
       }

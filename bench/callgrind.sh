@@ -32,12 +32,14 @@ grep -q ParseReportFields "$tree/core/include/newslens/analyzer.h" && fields=-DN
 # Analyzer::Analyze* covers it.
 to_json=""
 grep -q AnalyzeToJson "$tree/core/include/newslens/analyzer.h" && to_json=-DNEWSLENS_HAS_ANALYZE_TO_JSON
+into=""  # Analyze into a reused Report
+grep -q 'Report\* report) const' "$tree/core/include/newslens/analyzer.h" && into=-DNEWSLENS_HAS_ANALYZE_INTO
 # Functions whose instructions are collected. A toggle pattern switches collection on entry and
 # back on return, so one nested in another (ToJson inside AnalyzeToJson) would switch it *off*:
 # with AnalyzeToJson only its own pattern.
 collect=(--toggle-collect='newslens::Analyzer::Analyze*' --toggle-collect='newslens::ToJson*')
 [ -n "$to_json" ] && collect=(--toggle-collect='newslens::Analyzer::Analyze*')
-g++ -O2 -std=c++17 $fields $to_json -I"$tree/core/include" "$here/analyze_once.cc" "${libs[@]}" -o "$work/analyze_once"
+g++ -O2 -std=c++17 $fields $to_json $into -I"$tree/core/include" "$here/analyze_once.cc" "${libs[@]}" -o "$work/analyze_once"
 for corpus in sample:5 gen200:1; do
   name=${corpus%%:*}; reps=${corpus##*:}
   valgrind --tool=callgrind --callgrind-out-file="$work/cg.$name" \
@@ -64,6 +66,14 @@ if [ -n "$to_json" ]; then
   ir=$(grep -o 'Collected : [0-9]*' "$work/err.report" | grep -o '[0-9]*$')
   bytes=$(grep -o '^bytes [0-9]*' "$work/err.report" | grep -o '[0-9]*$')
   echo "gen200 via Report: $ir instructions / $bytes bytes = $(echo "scale=1; $ir / $bytes" | bc) per byte"
+fi
+if [ -n "$into" ]; then
+  VIA_REPORT=reuse valgrind --tool=callgrind --callgrind-out-file="$work/cg.reuse" \
+    --toggle-collect='newslens::Analyzer::Analyze*' --toggle-collect='newslens::ToJson*' \
+    "$work/analyze_once" "$work/gen200.jsonl" 1 2> "$work/err.reuse"
+  ir=$(grep -o 'Collected : [0-9]*' "$work/err.reuse" | grep -o '[0-9]*$')
+  bytes=$(grep -o '^bytes [0-9]*' "$work/err.reuse" | grep -o '[0-9]*$')
+  echo "gen200 via a reused Report: $ir instructions / $bytes bytes = $(echo "scale=1; $ir / $bytes" | bc) per byte"
 fi
 valgrind --tool=callgrind --callgrind-out-file="$work/cg.create" \
   --toggle-collect='newslens::Analyzer::Create*' "$work/analyze_once" /dev/null 2> "$work/err.create"

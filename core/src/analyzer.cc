@@ -552,9 +552,9 @@ namespace {
 // Checks the input's size, makes it valid text (NUL bytes become spaces: one byte, one UTF-16
 // unit, offsets unchanged in either unit; invalid UTF-8 is sanitized), analyses it into the
 // thread's draft and returns finish(draft): the Report, or its JSON.
-template <typename Out>
+template <typename Out, typename Finish>
 Result<Out> AnalyzeInto(const Analyzer::Impl& impl, std::string_view input, const Options& options,
-                        Out (*finish)(const Draft&, const ThemeEngine&, uint64_t)) {
+                        Finish finish) {
   const size_t limit = std::min(options.max_bytes, kMaxInputBytes);
   if (input.size() > limit)
     return Status::Error("input too large: " + std::to_string(input.size()) +
@@ -586,8 +586,19 @@ Result<Report> Analyzer::Analyze(std::string_view input, const Options& options)
   return AnalyzeInto<Report>(*impl_, input, options, &Materialize);
 }
 
+Status Analyzer::Analyze(std::string_view input, const Options& options, Report* report) const {
+  auto done = AnalyzeInto<bool>(*impl_, input, options,
+                                [report](const Draft& draft, const ThemeEngine& themes, uint64_t) {
+                                  MaterializeInto(draft, themes, report);
+                                  return true;
+                                });
+  return done.ok() ? Status() : done.status();
+}
+
 Result<std::string> Analyzer::AnalyzeToJson(std::string_view input, const Options& options) const {
-  return AnalyzeInto<std::string>(*impl_, input, options, &ToJson);
+  return AnalyzeInto<std::string>(
+      *impl_, input, options,
+      static_cast<std::string (*)(const Draft&, const ThemeEngine&, uint64_t)>(&ToJson));
 }
 
 }  // namespace newslens

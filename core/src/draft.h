@@ -79,6 +79,8 @@ extern const size_t kRuleNameCount;
 std::string ToJson(const Draft& draft, const ThemeEngine& themes, uint64_t owner);
 // The public Report (`owner` unused: the signature of ToJson).
 Report Materialize(const Draft& draft, const ThemeEngine& themes, uint64_t owner);
+// The same into an existing Report, reusing its strings' and vectors' memory.
+void MaterializeInto(const Draft& draft, const ThemeEngine& themes, Report* report);
 
 }  // namespace newslens
 

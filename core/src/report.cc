@@ -589,15 +589,26 @@ std::string ToJson(const Draft& d, const ThemeEngine& themes, uint64_t owner) {
 
 Report Materialize(const Draft& d, const ThemeEngine& themes, uint64_t /*owner*/) {
   Report r;
+  MaterializeInto(d, themes, &r);
+  return r;
+}
+
+// Every field of *r is assigned (a reused Report keeps nothing of its previous article), into
+// the strings and vectors it already holds: a Report analysed into again and again stops
+// allocating once its lists are as long as an article needs.
+void MaterializeInto(const Draft& d, const ThemeEngine& themes, Report* out) {
+  Report& r = *out;
   r.stats = d.stats;
   r.tone = d.tone;
   size_t tops = 0;
   for (const DraftTheme& t : d.themes) tops += themes.top_level(t.theme);
-  r.top_level.reserve(tops);
-  r.themes.reserve(d.themes.size());
-  for (const DraftTheme& t : d.themes) {
+  r.top_level.resize(tops);
+  r.themes.resize(d.themes.size());
+  size_t top = 0;
+  for (size_t i = 0; i < d.themes.size(); ++i) {
+    const DraftTheme& t = d.themes[i];
     const ThemeDef& def = themes.def(t.theme);
-    ThemeResult x;
+    ThemeResult& x = r.themes[i];
     x.id = def.id;
     x.label = def.label;
     x.parent = def.parent;
@@ -607,36 +618,38 @@ Report Materialize(const Draft& d, const ThemeEngine& themes, uint64_t /*owner*/
     x.share = t.share;
     x.per_1000_words = t.per_1000_words;
     x.tone = t.tone;
-    x.terms.reserve(t.terms_end - t.terms_begin);
-    for (uint32_t k = t.terms_begin; k < t.terms_end; ++k)
-      x.terms.push_back({def.terms[d.terms[k].first].text, d.terms[k].second});
+    x.terms.resize(t.terms_end - t.terms_begin);
+    for (uint32_t k = t.terms_begin; k < t.terms_end; ++k) {
+      TermCount& tc = x.terms[k - t.terms_begin];
+      tc.term = def.terms[d.terms[k].first].text;
+      tc.count = d.terms[k].second;
+    }
     x.sentences.assign(d.theme_sentences.begin() + t.sentences_begin,
                        d.theme_sentences.begin() + t.sentences_end);
     if (themes.top_level(t.theme)) {
-      TopLevelTheme top;
-      top.id = def.id;
-      top.label = def.label;
-      top.iptc = def.iptc;
-      top.score = t.score;
-      top.count = t.count;
-      top.share = t.share;
-      r.top_level.push_back(std::move(top));
+      TopLevelTheme& y = r.top_level[top++];
+      y.id = def.id;
+      y.label = def.label;
+      y.iptc = def.iptc;
+      y.score = t.score;
+      y.count = t.count;
+      y.share = t.share;
     }
-    r.themes.push_back(std::move(x));
   }
-  if (!r.top_level.empty()) r.primary_theme = r.top_level.front().id;
+  if (r.top_level.empty()) r.primary_theme.clear();
+  else r.primary_theme = r.top_level.front().id;
   r.entities = d.entities;
   r.co_mentions = d.co_mentions;
-  r.sentences.reserve(d.sentences.size());
-  for (const DraftSentence& s : d.sentences) {
-    SentenceResult x;
+  r.sentences.resize(d.sentences.size());
+  for (size_t i = 0; i < d.sentences.size(); ++i) {
+    const DraftSentence& s = d.sentences[i];
+    SentenceResult& x = r.sentences[i];
     x.start = s.start;
     x.end = s.end;
     x.compound = s.compound;
-    x.themes.reserve(s.themes_end - s.themes_begin);
+    x.themes.resize(s.themes_end - s.themes_begin);
     for (uint32_t k = s.themes_begin; k < s.themes_end; ++k)
-      x.themes.push_back(themes.def(d.sentence_themes[k]).id);
-    r.sentences.push_back(std::move(x));
+      x.themes[k - s.themes_begin] = themes.def(d.sentence_themes[k]).id;
   }
   r.mentions.resize(d.mentions.size());
   for (size_t i = 0; i < d.mentions.size(); ++i) {
@@ -645,6 +658,9 @@ Report Materialize(const Draft& d, const ThemeEngine& themes, uint64_t /*owner*/
     x.kind = m.kind;
     x.start = m.start;
     x.end = m.end;
+    x.valence = 0;
+    x.base = 0;
+    x.rules.clear();
     switch (m.kind) {
       case Mention::Kind::kTheme:
         x.id = themes.def(m.ref).id;
@@ -653,17 +669,17 @@ Report Materialize(const Draft& d, const ThemeEngine& themes, uint64_t /*owner*/
         x.id = d.entities[m.ref].name;
         break;
       case Mention::Kind::kSentiment:
+        x.id.clear();
         x.valence = m.valence;
         x.base = m.base;
         if (m.ref) {
           x.rules.reserve(static_cast<size_t>(__builtin_popcount(m.ref)));
           for (size_t k = 0; k < kRuleNameCount; ++k)
-            if (m.ref & kRuleNames[k].bit) x.rules.push_back(kRuleNames[k].name);
+            if (m.ref & kRuleNames[k].bit) x.rules.emplace_back(kRuleNames[k].name);
         }
         break;
     }
   }
-  return r;
 }
 
 }  // namespace newslens

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -158,11 +159,35 @@ TEST(ReportJson, AnalyzeToJsonIsToJsonOfTheReport) {
     }
     EXPECT_EQ(custom.AnalyzeToJson(texts[5], {}).value(), custom_json.value());
   }
+  // One Report analysed into again and again (Analyze(text, options, &report)) holds what a
+  // fresh one would, whatever it held before: every text after every other, options varied.
+  Report reused;
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < std::size(texts); ++i) {
+      Options o;
+      o.include_mentions = (i + round) % 3 != 0;
+      o.include_themes = (i + round) % 4 != 1;
+      ASSERT_TRUE(analyzer.Analyze(texts[i], o, &reused).ok());
+      ASSERT_EQ(ToJson(reused), analyzer.AnalyzeToJson(texts[i], o).value()) << round << " " << i;
+      // Fields the JSON leaves out for a kind (a theme mention's valence, rules) are reset too.
+      const Report fresh = analyzer.Analyze(texts[i], o).value();
+      ASSERT_EQ(reused.mentions.size(), fresh.mentions.size());
+      for (size_t k = 0; k < fresh.mentions.size(); ++k) {
+        const Mention &a = reused.mentions[k], &b = fresh.mentions[k];
+        ASSERT_TRUE(a.kind == b.kind && a.id == b.id && a.valence == b.valence &&
+                    a.base == b.base && a.rules == b.rules)
+            << round << " " << i << " " << k;
+      }
+    }
+  }
   Options small;
   small.max_bytes = 10;
   auto refused = analyzer.AnalyzeToJson(sample, small);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error(), analyzer.Analyze(sample, small).error());
+  const std::string before = ToJson(reused);
+  EXPECT_EQ(analyzer.Analyze(sample, small, &reused).error(), refused.error());
+  EXPECT_EQ(ToJson(reused), before);  // unchanged on error
 }
 
 }  // namespace

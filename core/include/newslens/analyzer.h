@@ -84,6 +84,10 @@ class Analyzer {
   // The report as JSON: the same bytes as ToJson(Analyze(text, options).value()), faster (the
   // Report's strings and lists are never built). Fails as Analyze does.
   Result<std::string> AnalyzeToJson(std::string_view text, const Options& options) const;
+  // Analyze into an existing Report, reusing its memory (its lists and strings are reassigned,
+  // not rebuilt): for a caller analysing one article after another. On error *report is
+  // unchanged.
+  Status Analyze(std::string_view text, const Options& options, Report* report) const;
 
   // Number of themes and terms loaded, for diagnostics.
   size_t theme_count() const;
