@@ -1,5 +1,5 @@
 // libFuzzer target: Analyzer::Analyze on arbitrary bytes, with every option, then ToJson (and
-// AnalyzeToJson, which must write the same bytes).
+// AnalyzeToJson and Analyze into a reused Report, which must give the same bytes).
 // The first byte picks the options; the rest is the text. Checks: never crashes (ASan/UBSan),
 // the JSON is valid and the same on a second run, offsets lie inside the text.
 #include <cstddef>
@@ -49,6 +49,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (newslens::ToJson(TheAnalyzer().Analyze(text, options).value()) != json) std::abort();
   // The JSON written from the draft (AnalyzeToJson) is the same bytes.
   if (TheAnalyzer().AnalyzeToJson(text, options).value() != json) std::abort();
+  // So does a Report analysed into again and again (it holds the previous input's report).
+  static newslens::Report reused;
+  if (!TheAnalyzer().Analyze(text, options, &reused).ok() || newslens::ToJson(reused) != json)
+    std::abort();
   // UTF-8 offsets index the sanitized text (each broken byte becomes 3 bytes of U+FFFD).
   const size_t limit = options.utf16_offsets ? MaxUnits(text) : 3 * text.size();
   for (const newslens::Mention& m : report.value().mentions)
