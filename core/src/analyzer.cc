@@ -601,4 +601,14 @@ Result<std::string> Analyzer::AnalyzeToJson(std::string_view input, const Option
       static_cast<std::string (*)(const Draft&, const ThemeEngine&, uint64_t)>(&ToJson));
 }
 
+Status Analyzer::AnalyzeToFlat(std::string_view input, const Options& options,
+                               FlatReport* out) const {
+  auto done = AnalyzeInto<bool>(*impl_, input, options,
+                                [out](const Draft& draft, const ThemeEngine& themes, uint64_t owner) {
+                                  ToFlat(draft, themes, owner, out);
+                                  return true;
+                                });
+  return done.ok() ? Status() : done.status();
+}
+
 }  // namespace newslens

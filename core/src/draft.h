@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "newslens/analyzer.h"
 #include "newslens/report.h"
 
 namespace newslens {
@@ -77,6 +78,9 @@ extern const size_t kRuleNameCount;
 // The report's JSON, as ToJson(Report) writes it for the Report `draft` stands for. `owner`
 // (Analyzer::Impl::id) tells analyzers apart for the thread's cache of theme JSON.
 std::string ToJson(const Draft& draft, const ThemeEngine& themes, uint64_t owner);
+// The report in the flat form (newslens/analyzer.h, FlatReport) into `out`, its vectors reused;
+// as JSON in out->json when the flat form cannot hold it.
+void ToFlat(const Draft& draft, const ThemeEngine& themes, uint64_t owner, FlatReport* out);
 // The public Report (`owner` unused: the signature of ToJson).
 Report Materialize(const Draft& draft, const ThemeEngine& themes, uint64_t owner);
 // The same into an existing Report, reusing its strings' and vectors' memory.

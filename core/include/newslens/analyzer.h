@@ -18,6 +18,7 @@
 #ifndef NEWSLENS_ANALYZER_H_
 #define NEWSLENS_ANALYZER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -74,6 +75,31 @@ struct Options {
 // (always on), "themes", "entities", "sentences", "mentions". An unknown name is an error.
 Status ParseReportFields(std::string_view list, Options* options);
 
+// A report as numbers, for a binding that builds its own objects faster than it parses JSON
+// (the wasm module: wasm/newslens-api.js, reportFromParts, makes the JS report from it, equal to
+// the parsed JSON, key order included). Every item of the JSON, in its order, lands in one of
+// two lists: `ints` (counts, offsets, indices into `strings`, -1 for an absent optional string)
+// and `numbers` (each number as round(v * 10^4), the integer whose digits the JSON has, so that
+// k / 10^4 is exactly the double a JSON parser reads). The layout (`*` marks a number):
+//   schema; stats: characters, words, sentences, paragraphs; tone: compound*, label, positive*,
+//   negative*, neutral*, gdelt_tone*, polarity*; primary_theme (or -1);
+//   top level count, each: id, label, iptc, score*, count, share*;
+//   themes count, each: id, label, parent (or -1), iptc, count, score*, share*, per_1000_words*,
+//     tone*, terms count, each: term, count; sentence count, each: index;
+//   entities count, each: name, type, code (or -1), role (or -1), count, tone*;
+//   co-mentions count, each: a, b, count;
+//   sentences count, each: start, end, compound*, theme count, each: id;
+//   mentions count, each: kind (0 theme, 1 sentiment, 2 entity), start, end, then
+//     theme: id | sentiment: valence*, base*, rule count, each: rule | entity: name.
+// A number beyond 2^53 / 10^4 (never in practice) does not fit: then `json` holds the report
+// as JSON instead and the lists are empty.
+struct FlatReport {
+  std::vector<int32_t> ints;
+  std::vector<double> numbers;
+  std::string strings;  // the distinct strings, as a JSON array
+  std::string json;     // empty unless the flat form could not hold the report
+};
+
 class Analyzer {
  public:
   static Result<Analyzer> Create(const AnalyzerConfig& config);
@@ -88,6 +114,10 @@ class Analyzer {
   // not rebuilt): for a caller analysing one article after another. On error *report is
   // unchanged.
   Status Analyze(std::string_view text, const Options& options, Report* report) const;
+
+  // The report in a flat form (see FlatReport) into `out`, whose vectors are reused: for
+  // bindings that build their own report objects. Fails as Analyze does.
+  Status AnalyzeToFlat(std::string_view text, const Options& options, FlatReport* out) const;
 
   // Number of themes and terms loaded, for diagnostics.
   size_t theme_count() const;
