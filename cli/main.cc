@@ -64,7 +64,7 @@ Options:
   --no-mentions     leave out the per-word mentions (smaller reports)
   --fields LIST     compute only these parts of the report, comma-separated: tone (always),
                     themes, entities, sentences, mentions (default: all); leaving out themes
-                    or entities skips their engines (tone only is ~4x as fast)
+                    or entities skips their engines (tone only is ~3x as fast)
   -h, --help        show this help
   --version         print the version
 
