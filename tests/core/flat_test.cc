@@ -135,13 +135,7 @@ TEST(FlatReport, IsTheJsonReport) {
   FlatReport flat;  // reused, as the wasm module does
   for (const std::string& text : texts) {
     for (int bits = 0; bits < 64; ++bits) {
-      Options o;
-      o.include_themes = bits & 1;
-      o.include_entities = bits & 2;
-      o.include_sentences = bits & 4;
-      o.include_mentions = bits & 8;
-      o.utf16_offsets = bits & 16;
-      o.tone = bits & 32 ? ToneDomain::kFinance : ToneDomain::kNews;
+      const Options o = testing::OptionsFromBits(bits);
       ASSERT_TRUE(analyzer.AnalyzeToFlat(text, o, &flat).ok());
       ASSERT_TRUE(flat.json.empty());
       auto json = analyzer.AnalyzeToJson(text, o);

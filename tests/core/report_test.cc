@@ -126,13 +126,7 @@ TEST(ReportJson, AnalyzeToJsonIsToJsonOfTheReport) {
   const Analyzer& analyzer = testing::DefaultAnalyzer();
   for (const std::string& text : texts) {
     for (int bits = 0; bits < 64; ++bits) {
-      Options o;
-      o.include_themes = bits & 1;
-      o.include_entities = bits & 2;
-      o.include_sentences = bits & 4;
-      o.include_mentions = bits & 8;
-      o.utf16_offsets = bits & 16;
-      o.tone = bits & 32 ? ToneDomain::kFinance : ToneDomain::kNews;
+      const Options o = testing::OptionsFromBits(bits);
       auto report = analyzer.Analyze(text, o);
       auto json = analyzer.AnalyzeToJson(text, o);
       ASSERT_TRUE(report.ok() && json.ok());

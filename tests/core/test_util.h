@@ -60,6 +60,19 @@ inline const EntityResult* FindEntity(const Report& r, const std::string& name) 
   return nullptr;
 }
 
+// One of the 64 combinations (bits 0-63) of the report parts, the offsets' unit and the tone
+// domain, for tests that compare two ways of writing the same report under every option.
+inline Options OptionsFromBits(int bits) {
+  Options o;
+  o.include_themes = bits & 1;
+  o.include_entities = bits & 2;
+  o.include_sentences = bits & 4;
+  o.include_mentions = bits & 8;
+  o.utf16_offsets = bits & 16;
+  o.tone = bits & 32 ? ToneDomain::kFinance : ToneDomain::kNews;
+  return o;
+}
+
 }  // namespace newslens::testing
 
 #endif  // NEWSLENS_TESTS_CORE_TEST_UTIL_H_
