@@ -1,5 +1,6 @@
 // libFuzzer target: Analyzer::Analyze on arbitrary bytes, with every option, then ToJson (and
-// AnalyzeToJson and Analyze into a reused Report, which must give the same bytes).
+// AnalyzeToJson and Analyze into a reused Report, which must give the same bytes, and
+// AnalyzeToFlat, the form the wasm module hands to JS, which must read back as the same report).
 // The first byte picks the options; the rest is the text. Checks: never crashes (ASan/UBSan),
 // the JSON is valid and the same on a second run, offsets lie inside the text.
 #include <cstddef>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "flat_decoder.h"  // tests/core
 #include "newslens/analyzer.h"
 #include "newslens/report.h"
 
@@ -53,6 +55,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static newslens::Report reused;
   if (!TheAnalyzer().Analyze(text, options, &reused).ok() || newslens::ToJson(reused) != json)
     std::abort();
+  // The flat form (a FlatReport reused as the wasm module reuses it) reads back as the report.
+  static newslens::FlatReport flat;
+  if (!TheAnalyzer().AnalyzeToFlat(text, options, &flat).ok()) std::abort();
+  if (flat.json.empty()) {
+    auto decoded = newslens::testing::DecodeFlat(flat);
+    if (!decoded || *decoded != nlohmann::ordered_json::parse(json)) std::abort();
+  } else if (flat.json != json) {
+    std::abort();
+  }
   // UTF-8 offsets index the sanitized text (each broken byte becomes 3 bytes of U+FFFD).
   const size_t limit = options.utf16_offsets ? MaxUnits(text) : 3 * text.size();
   for (const newslens::Mention& m : report.value().mentions)

@@ -1,11 +1,13 @@
 // Analyzer::AnalyzeToFlat (newslens/analyzer.h, FlatReport): read back by a decoder written from
-// the layout the header documents, the flat form must be the report AnalyzeToJson writes, key
-// order included (nlohmann::ordered_json compares objects in order), for every option.
+// the layout the header documents (flat_decoder.h), the flat form must be the report
+// AnalyzeToJson writes, key order included (nlohmann::ordered_json compares objects in order),
+// for every option.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "flat_decoder.h"
 #include "newslens/analyzer.h"
 #include "test_util.h"
 
@@ -13,113 +15,6 @@ namespace newslens {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-class Decoder {
- public:
-  explicit Decoder(const FlatReport& f) : f_(f), strings_(Json::parse(f.strings)) {}
-
-  Json Report() {
-    Json r;
-    r["schema"] = Str();
-    r["stats"] = {{"characters", Int()}, {"words", Int()}, {"sentences", Int()},
-                  {"paragraphs", Int()}};
-    Json tone;
-    tone["compound"] = Num();
-    tone["label"] = Str();
-    for (const char* k : {"positive", "negative", "neutral", "gdelt_tone", "polarity"}) tone[k] = Num();
-    r["tone"] = tone;
-    if (int32_t primary = Int(); primary >= 0) r["primary_theme"] = strings_.at(primary);
-    r["top_level"] = List([&] {
-      Json t;
-      t["id"] = Str();
-      t["label"] = Str();
-      t["iptc"] = Str();
-      t["score"] = Num();
-      t["count"] = Int();
-      t["share"] = Num();
-      return t;
-    });
-    r["themes"] = List([&] {
-      Json t;
-      t["id"] = Str();
-      t["label"] = Str();
-      if (int32_t parent = Int(); parent >= 0) t["parent"] = strings_.at(parent);
-      t["iptc"] = Str();
-      t["count"] = Int();
-      for (const char* k : {"score", "share", "per_1000_words", "tone"}) t[k] = Num();
-      t["terms"] = List([&] {
-        Json term;
-        term["term"] = Str();
-        term["count"] = Int();
-        return term;
-      });
-      t["sentences"] = List([&] { return Json(Int()); });
-      return t;
-    });
-    r["entities"] = List([&] {
-      Json e;
-      e["name"] = Str();
-      e["type"] = Str();
-      if (int32_t code = Int(); code >= 0) e["code"] = strings_.at(code);
-      if (int32_t role = Int(); role >= 0) e["role"] = strings_.at(role);
-      e["count"] = Int();
-      e["tone"] = Num();
-      return e;
-    });
-    r["co_mentions"] = List([&] {
-      Json c;
-      c["a"] = Str();
-      c["b"] = Str();
-      c["count"] = Int();
-      return c;
-    });
-    r["sentences"] = List([&] {
-      Json s;
-      s["start"] = Int();
-      s["end"] = Int();
-      s["compound"] = Num();
-      s["themes"] = List([&] { return Str(); });
-      return s;
-    });
-    r["mentions"] = List([&] {
-      Json m;
-      const int32_t kind = Int();
-      m["start"] = Int();
-      m["end"] = Int();
-      if (kind == 0) {
-        m["kind"] = "theme";
-        m["id"] = Str();
-      } else if (kind == 2) {
-        m["kind"] = "entity";
-        m["name"] = Str();
-      } else {
-        m["kind"] = "sentiment";
-        m["valence"] = Num();
-        m["base"] = Num();
-        m["rules"] = List([&] { return Str(); });
-      }
-      return m;
-    });
-    EXPECT_EQ(i_, f_.ints.size());
-    EXPECT_EQ(n_, f_.numbers.size());
-    return r;
-  }
-
- private:
-  int32_t Int() { return f_.ints.at(i_++); }
-  Json Str() { return strings_.at(Int()); }
-  Json Num() { return f_.numbers.at(n_++) / 10000.0; }
-  template <typename Item>
-  Json List(Item item) {
-    Json list = Json::array();
-    for (int32_t n = Int(); n > 0; --n) list.push_back(item());
-    return list;
-  }
-
-  const FlatReport& f_;
-  Json strings_;
-  size_t i_ = 0, n_ = 0;
-};
 
 TEST(FlatReport, IsTheJsonReport) {
   const std::string sample = testing::ReadFixture("data/samples/china-russia-letter.txt");
@@ -140,7 +35,9 @@ TEST(FlatReport, IsTheJsonReport) {
       ASSERT_TRUE(flat.json.empty());
       auto json = analyzer.AnalyzeToJson(text, o);
       ASSERT_TRUE(json.ok());
-      ASSERT_EQ(Decoder(flat).Report(), Json::parse(json.value())) << bits << " " << text.substr(0, 40);
+      auto decoded = testing::DecodeFlat(flat);
+      ASSERT_TRUE(decoded.has_value()) << bits << " " << text.substr(0, 40);
+      ASSERT_EQ(*decoded, Json::parse(json.value())) << bits << " " << text.substr(0, 40);
     }
   }
   // Strings that need escapes, in a custom taxonomy; a theme without a parent or IPTC code.
@@ -149,7 +46,14 @@ TEST(FlatReport, IsTheJsonReport) {
                      {"id": "quo.sub", "label": "Sub\ttab", "parent": "quo", "terms": ["Russia"]}]})");
   const std::string text = "The talks rose. A diplomat in Russia said so.";
   ASSERT_TRUE(custom.AnalyzeToFlat(text, {}, &flat).ok());
-  EXPECT_EQ(Decoder(flat).Report(), Json::parse(custom.AnalyzeToJson(text, {}).value()));
+  EXPECT_EQ(testing::DecodeFlat(flat), Json::parse(custom.AnalyzeToJson(text, {}).value()));
+  // A damaged flat form is refused, not misread: a string index out of range, a list cut short.
+  FlatReport damaged = flat;
+  damaged.ints[0] = 1 << 20;
+  EXPECT_FALSE(testing::DecodeFlat(damaged).has_value());
+  damaged = flat;
+  damaged.ints.pop_back();
+  EXPECT_FALSE(testing::DecodeFlat(damaged).has_value());
   // The size limit: the same error as Analyze.
   Options small;
   small.max_bytes = 10;
