@@ -236,11 +236,12 @@ function run(self, text, options, caller, method) {
   return written;
 }
 
-// The report object from analyzeParts' flat form (wasm/bindings.cc, FlatWriter, gives the
-// layout): made with object literals, key for key in the order of the core's JSON, instead of
-// parsing a JSON text about eleven times the article. It is the object
-// JSON.parse(analyzeToJson(...)) gives (tests/wasm/api.test.mjs checks them equal, key order
-// included); numbers come as round(v * 10^4) and k / 10000 is the double JSON.parse would read.
+// The report object from analyzeParts' flat form (core/include/newslens/analyzer.h, FlatReport,
+// gives the layout; core/src/flat.cc writes it): made with object literals, key for key in the
+// order of the core's JSON, instead of parsing a JSON text about eleven times the article. It is
+// the object JSON.parse(analyzeToJson(...)) gives (tests/wasm/parity.test.mjs checks them equal,
+// key order included); numbers come as round(v * 10^4) and k / 10000 is the double JSON.parse
+// would read.
 function reportFromParts(session, written) {
   if (written === 1) return JSON.parse(readJson(session));  // the flat form could not hold it
   if (!decoder) decoder = new TextDecoder();

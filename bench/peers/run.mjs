@@ -136,7 +136,7 @@ for (const e of engines) {
 console.log(`fastest JS peer: ${fastestPeer.toFixed(2)} MB/s`);
 
 // What parsing the report@1 JSON costs: a text about eleven times the article. Until analyze()
-// built the object from the module's flat form (wasm/bindings.cc), this capped it whatever the
+// built the object from the module's flat form (Analyzer::AnalyzeToFlat), this capped it whatever the
 // wasm's speed; it stays the cost of JSON.parse(analyzeToJson(...)).
 const reports = corpus.map((a) => nl.analyzeToJson(a.text));
 const reportBytes = reports.reduce((n, j) => n + Buffer.byteLength(j), 0);

@@ -71,7 +71,7 @@ for (const offsets of ['utf16', 'utf8']) {
   });
 }
 
-// analyze() makes the report object from the module's flat form (wasm/bindings.cc FlatWriter,
+// analyze() makes the report object from the module's flat form (Analyzer::AnalyzeToFlat,
 // newslens-api.js reportFromParts) instead of parsing the JSON: it must be exactly the object
 // JSON.parse(analyzeToJson()) gives, key order included (JSON.stringify compares both).
 function assertSameObject(nl, text, options, what) {
