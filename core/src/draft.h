@@ -6,8 +6,10 @@
 #ifndef NEWSLENS_SRC_DRAFT_H_
 #define NEWSLENS_SRC_DRAFT_H_
 
+#include <cmath>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -74,6 +76,27 @@ struct RuleName {
 };
 extern const RuleName kRuleNames[];
 extern const size_t kRuleNameCount;
+
+// A report number as the integer whose digits the report writes: round(v * 10^4), half away from
+// zero, a non-finite v as 0 (report.h: 4 decimals, never "-0"). Shared by the JSON writer and the
+// flat form, which must agree to the bit. False when |v * 10^4| >= 2^53, where the truncation is
+// no longer exact (*k is not set; the JSON writer prints those through printf).
+inline bool RoundTo4Decimals(double v, int64_t* k) {
+  if (!std::isfinite(v)) v = 0;
+  const double x = v * 10000.0;
+  if (!(std::fabs(x) < 9007199254740992.0)) return false;
+  // round(x) without the libm call: below 2^53 the truncation and x - trunc(x) are exact.
+  int64_t r = static_cast<int64_t>(x);
+  const double fraction = x - static_cast<double>(r);
+  if (fraction >= 0.5) ++r;
+  else if (fraction <= -0.5) --r;
+  *k = r;
+  return true;
+}
+
+// Appends `s` (valid UTF-8) to `out` as a JSON string, quotes included, escaped as the report's
+// JSON escapes it (report.cc).
+void AppendJsonString(std::string_view s, std::string* out);
 
 // The report's JSON, as ToJson(Report) writes it for the Report `draft` stands for. `owner`
 // (Analyzer::Impl::id) tells analyzers apart for the thread's cache of theme JSON.

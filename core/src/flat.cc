@@ -1,7 +1,6 @@
 // The report in the flat form (newslens/analyzer.h, FlatReport), written from the Draft as the
 // JSON writer (report.cc, ToJson(Draft)) writes it: the same items in the same order, numbers as
 // the integers whose digits the JSON has.
-#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,8 +12,6 @@
 
 namespace newslens {
 namespace {
-
-constexpr double kExactLimit = 9007199254740992.0;  // 2^53
 
 class FlatWriter {
  public:
@@ -31,20 +28,10 @@ class FlatWriter {
 
   void Int(uint32_t v) { out_.ints.push_back(static_cast<int32_t>(v)); }
   void Count(size_t n) { Int(static_cast<uint32_t>(n)); }
-  // round(v * 10^4) as Writer::Number in report.cc computes it (half away from zero; a
-  // non-finite value as 0; never -0).
+  // The integer whose digits the JSON has (RoundTo4Decimals, shared with the JSON writer).
   void Number(double v) {
-    if (!std::isfinite(v)) v = 0;
-    const double x = v * 10000.0;
-    if (!(std::fabs(x) < kExactLimit)) {
-      fits_ = false;  // the JSON writer's printf path: the report goes as JSON
-      out_.numbers.push_back(0);
-      return;
-    }
-    int64_t k = static_cast<int64_t>(x);
-    const double fraction = x - static_cast<double>(k);
-    if (fraction >= 0.5) ++k;
-    else if (fraction <= -0.5) --k;
+    int64_t k = 0;
+    if (!RoundTo4Decimals(v, &k)) fits_ = false;  // the JSON writer's printf path: send JSON
     out_.numbers.push_back(static_cast<double>(k));  // k == 0 gives +0
   }
   // A string by content: its index in the table, added on first use.
@@ -72,29 +59,11 @@ class FlatWriter {
  private:
   int32_t Index(std::string_view s) {
     auto [it, added] = index_.emplace(s, static_cast<int32_t>(index_.size()));
-    if (added) AppendJsonString(s);
-    return it->second;
-  }
-  // Valid UTF-8 in (the core writes only text it has validated): escapes what JSON requires.
-  void AppendJsonString(std::string_view s) {
-    std::string& o = out_.strings;
-    if (o.size() > 1) o += ',';
-    o += '"';
-    for (char c : s) {
-      const auto u = static_cast<unsigned char>(c);
-      if (c == '"' || c == '\\') {
-        o += '\\';
-        o += c;
-      } else if (u < 0x20) {
-        static const char kHex[] = "0123456789abcdef";
-        o += "\\u00";
-        o += kHex[u >> 4];
-        o += kHex[u & 15];
-      } else {
-        o += c;
-      }
+    if (added) {
+      if (out_.strings.size() > 1) out_.strings += ',';
+      AppendJsonString(s, &out_.strings);  // escaped as the report's JSON escapes it
     }
-    o += '"';
+    return it->second;
   }
 
   FlatReport& out_;

@@ -73,6 +73,27 @@ inline size_t CleanPrefix(const char* p, size_t n) {
   return i;
 }
 
+// The escape sequence of a byte that needs one (kEscape) into `out` (6 bytes); returns its length.
+inline size_t Escape(unsigned char c, char* out) {
+  out[0] = '\\';
+  switch (c) {
+    case '"': out[1] = '"'; return 2;
+    case '\\': out[1] = '\\'; return 2;
+    case '\n': out[1] = 'n'; return 2;
+    case '\r': out[1] = 'r'; return 2;
+    case '\t': out[1] = 't'; return 2;
+    default: {
+      static const char kHex[] = "0123456789abcdef";
+      out[1] = 'u';
+      out[2] = '0';
+      out[3] = '0';
+      out[4] = kHex[c >> 4];
+      out[5] = kHex[c & 15];
+      return 6;
+    }
+  }
+}
+
 // Appends JSON to a string through a raw cursor: the string is grown ahead of the writes (its
 // size is the capacity in use) and copied out at its written length by Take(), so each key, number
 // and string is a few stores rather than a std::string::append call.
@@ -143,18 +164,8 @@ class Writer {
       if (!kEscape.needs[c]) continue;
       Put(s.data() + run, i - run);
       run = i + 1;
-      switch (c) {
-        case '"': Put("\\\"", 2); break;
-        case '\\': Put("\\\\", 2); break;
-        case '\n': Put("\\n", 2); break;
-        case '\r': Put("\\r", 2); break;
-        case '\t': Put("\\t", 2); break;
-        default: {
-          static const char kHex[] = "0123456789abcdef";
-          char buf[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          Put(buf, 6);
-        }
-      }
+      char escaped[6];
+      Put(escaped, Escape(c, escaped));
     }
     Put(s.data() + run, n - run);
     *cur_++ = '"';
@@ -171,15 +182,8 @@ class Writer {
   // prints for the double nearest to it divided by 10^4; larger magnitudes (never seen in a
   // report) take the printf path.
   void Number(double v) {
-    if (!std::isfinite(v)) v = 0;
-    const double x = v * 10000.0;
-    if (!(std::fabs(x) < kExactLimit)) return LargeNumber(std::round(x));
-    // round(x), half away from zero, without the libm call: below 2^53 the truncation and the
-    // fraction x - trunc(x) are exact.
-    int64_t k = static_cast<int64_t>(x);
-    const double fraction = x - static_cast<double>(k);
-    if (fraction >= 0.5) ++k;
-    else if (fraction <= -0.5) --k;
+    int64_t k;
+    if (!RoundTo4Decimals(v, &k)) return LargeNumber(std::round(v * 10000.0));
     Ensure(32);
     if (need_comma_) *cur_++ = ',';
     if (k < 0) *cur_++ = '-';
@@ -227,9 +231,6 @@ class Writer {
     cur_ += n;
   }
 
-  // Below 2^53 every integer is exact in a double, so round(v * 10^4) is the digits printf
-  // would print.
-  static constexpr double kExactLimit = 9007199254740992.0;
   std::string* out_;
   char *begin_, *cur_, *end_;
   bool need_comma_ = false;
@@ -483,6 +484,21 @@ std::string Finish(const Writer& w) {
 }
 
 }  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  *out += '"';
+  size_t run = 0;
+  for (size_t i = CleanPrefix(s.data(), s.size()); i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (!kEscape.needs[c]) continue;
+    out->append(s.data() + run, i - run);
+    char escaped[6];
+    out->append(escaped, Escape(c, escaped));
+    run = i + 1;
+  }
+  out->append(s.data() + run, s.size() - run);
+  *out += '"';
+}
 
 std::string ToJson(const Report& r) {
   // About what a report takes: a start on the growth, which doubles when it is short.
