@@ -133,7 +133,7 @@ bool EntityEngine::AddForm(Trie* trie, const std::string& written, uint32_t enti
   // Reused from form to form: ~10k forms at start-up.
   thread_local std::vector<Token> tokens;
   thread_local std::string norm;
-  bool has_word = false;
+  bool has_word = false, starts_with_word = false;
   Tokenize(written, &tokens);
   for (const Token& t : tokens) {
     if (t.has(kPart)) continue;  // a compound is matched whole ("Guinea-Bissau")
@@ -142,6 +142,7 @@ bool EntityEngine::AddForm(Trie* trie, const std::string& written, uint32_t enti
       NormalizeWord(t.view(written), &norm);
       id = vocab->Intern(norm);
       pending_.push_back({id, kKnownWord});
+      starts_with_word |= ids->empty();
       has_word = true;
     } else {
       id = PunctId(t, written);
@@ -158,8 +159,9 @@ bool EntityEngine::AddForm(Trie* trie, const std::string& written, uint32_t enti
     return false;
   }
   // Names and titles that may start at a lower-case or numeric token ("al-Qaeda", "10 Downing
-  // Street", "spokesman Wang Wenbin"); all others start at a capitalised word.
-  if (shapes_[shape_begin] == 0)
+  // Street", "spokesman Wang Wenbin"); all others start at a capitalised word. A form that starts
+  // with punctuation ("@hairwoman") has no word to mark: its first id is not a vocab id.
+  if (shapes_[shape_begin] == 0 && starts_with_word)
     pending_.push_back({ids->front(), trie == &titles_ ? kLowerTitleStart : kLowerNameStart});
   uint32_t node = trie->trie.Insert(*ids);
   uint32_t& payload = trie->trie.payload(node);

@@ -260,6 +260,20 @@ TEST(EntityDictionaries, CustomEntitiesAndNotCountriesParse) {
   EXPECT_FALSE(bad.ok());
 }
 
+// A dictionary form may start with punctuation ("@hairwoman", a handle; ".NET"): it has no word to
+// mark as a possible lower-case start. Building such a dictionary once wrote past the word-class
+// table (a fuzzer find); it must build, and the rest of the dictionary must still work.
+TEST(EntityDictionaries, FormsStartingWithPunctuationBuild) {
+  AnalyzerConfig config;
+  config.dictionaries.push_back({"custom.json", R"({"format": "newslens/entities@1",
+      "organizations": [{"name": "Acme Widgets", "aliases": [".acme", "@acme"]}],
+      "titles": ["@hairwoman", "#spokesperson"]})"});
+  auto analyzer = Analyzer::Create(config);
+  ASSERT_TRUE(analyzer.ok()) << analyzer.error();
+  EXPECT_EQ(Actors(Analyze(analyzer.value(), "Acme Widgets said @hairwoman Jane Doe wrote it.")),
+            (std::vector<std::string>{"Acme Widgets/organization///1", "Jane Doe/person///1"}));
+}
+
 // The sample article's actors, reviewed by hand: every name below was checked against the text
 // ("UN Charter" and "UN-centered" count for the United Nations; names found inside an
 // organization's name count for their country; "China-Russia Years of Sports Exchange" is the
