@@ -50,6 +50,14 @@ TEST(Countries, NamesAliasesDemonymsAndPlacesResolveToIsoCodes) {
       {"They met in Moscow and Beijing.", {"Beijing/place/CN//1", "Moscow/place/RU//1"}},
       {"Talks in St. Petersburg ended.", {"St. Petersburg/place/RU//1"}},
       {"Guinea-Bissau voted.", {"Guinea-Bissau/country/GW//1"}},
+      // The states and provinces of federations count for their country (editors' place tags
+      // name the country of a story datelined in Ohio or Saskatchewan).
+      {"Farmers in Ohio and Saskatchewan planted.",
+       {"Ohio/place/US//1", "Saskatchewan/place/CA//1"}},
+      {"Western Australia and West Virginia export coal.",
+       {"West Virginia/place/US//1", "Western Australia/place/AU//1"}},
+      // "City, State": the US city, not its namesake in Britain or Egypt.
+      {"A court in Alexandria, Virginia ruled.", {"Alexandria, Virginia/place/US//1"}},
   });
 }
 
