@@ -406,9 +406,13 @@ uint32_t EntityEngine::PersonEnd(const Scan& sc, uint32_t i, uint32_t* words) co
         // "Michael Jordan": a one-word country or place right after a name word unknown to
         // every dictionary is a surname here.
         Type type = entities_[entity].type;
-        bool surname = n > 0 && len == 1 && doc.surface[j - 1] == kNoId &&
-                       (type == Type::kCountry || type == Type::kPlace) && !t.has(kAllCaps);
-        if (!surname) break;
+        bool one_place = len == 1 && (type == Type::kCountry || type == Type::kPlace);
+        bool surname = one_place && n > 0 && doc.surface[j - 1] == kNoId;
+        // "Senator Chad Smith", "Minister Israel Katz": after a title, a one-word country or
+        // place followed by a name word unknown to every dictionary is a given name.
+        bool given = one_place && n == 0 && j + 1 < sc.last && IsCapWord(doc, j + 1) &&
+                     !doc.tokens[j + 1].has(kAllCaps) && doc.surface[j + 1] == kNoId;
+        if (!surname && !given) break;
       }
       ++n;
       bool possessive = PossessiveBytes(doc, j) > 0;

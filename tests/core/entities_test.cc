@@ -185,6 +185,12 @@ TEST(People, NamesWithParticlesAndInitials) {
       // A country name right after a given name is a surname here.
       {"Michael Jordan played. Jordan agreed.",
        {"Jordan/country/JO//1", "Michael Jordan/person///1"}},
+      // After a title, a country or place followed by an unknown name word is a given name;
+      // the country is still the country where no such word follows.
+      {"Defense Minister Israel Katz visited Israel.",
+       {"Israel/country/IL//1", "Israel Katz/person//Defense Minister/1"}},
+      {"Senator Chad Smith said so. President Putin visited China Monday.",
+       {"Chad Smith/person//Senator/1", "China/country/CN//1", "Putin/person//President/1"}},
   });
 }
 
