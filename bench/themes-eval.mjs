@@ -236,6 +236,7 @@ function makeTasks(mapping) {
   tasks.push({
     name: 'Top level: primary_theme (all top levels compete)',
     reduce: reduceTop,
+    keepOther: true,
     predict: (r) => r.primary_theme ?? null,
   });
   tasks.push({
@@ -277,7 +278,9 @@ function score(task, records, reports, mapping) {
     const accepted = new Set(golds.flatMap((g) => g.ids));
     const correct = pred !== null && accepted.has(pred);
     const single = gold.size === 1 ? [...gold][0] : null;
-    let predClass = pred === null ? 'none' : classes.has(pred) ? pred : 'other';
+    // A top-level prediction outside the mapping's classes keeps its id (17 top levels make a
+    // readable table); a sub-theme outside them is `other`.
+    let predClass = pred === null ? 'none' : classes.has(pred) || task.keepOther ? pred : 'other';
     if (correct && single) predClass = single;
     rows.push({ i, labels: golds.map((g) => g.label), gold: single, pred, predClass, correct });
   }
