@@ -118,6 +118,17 @@ TEST(Organizations, FoundByTheirForm) {
   });
 }
 
+TEST(Organizations, CompanyAndClubSuffixes) {
+  ExpectActors({
+      {"Analysts prefer Bayer AG to Carrefour SA and Ahold NV.",
+       {"Ahold NV/organization///1", "Bayer AG/organization///1", "Carrefour SA/organization///1"}},
+      {"Investors backed Mercantile Bancshares and Pacific Realty.",
+       {"Mercantile Bancshares/organization///1", "Pacific Realty/organization///1"}},
+      {"Fans saw Leeds United play Blackburn Rovers.",
+       {"Blackburn Rovers/organization///1", "Leeds United/organization///1"}},
+  });
+}
+
 TEST(Organizations, CapitalisedInitiativesAreNotPeople) {
   ExpectActors({
       {"China proposed the Global Security Initiative.",
@@ -161,6 +172,22 @@ TEST(People, TitlesAreRolesNotNames) {
        {"Sergei Lavrov/person//Foreign Minister/2"}},
       // A title alone with a surname is still a person.
       {"Mr. Smith met Mrs. Jones.", {"Jones/person//Mrs/1", "Smith/person//Mr/1"}},
+  });
+}
+
+TEST(People, JobAndFamilyWordsAreRolesNotNames) {
+  ExpectActors({
+      // One actor, not "Actress Meryl Streep" and "Actress Streep".
+      {"Actress Meryl Streep flew in. Actress Streep then left.",
+       {"Meryl Streep/person//Actress/2"}},
+      {"The midfielder Paul Pogba was booked.", {"Paul Pogba/person//midfielder/1"}},
+      {"Aunt Bessie baked.", {"Bessie/person//Aunt/1"}},
+      {"Shadow Home Secretary Yvette Cooper replied.",
+       {"Yvette Cooper/person//Shadow Home Secretary/1"}},
+      // Words that describe a person's standing are not part of an actor's name.
+      {"Prospective Labour candidate Jo Bright spoke.",
+       {"Jo Bright/person///1", "Labour Party/organization///1"}},
+      {"Developer Ubisoft delayed it.", {}},
   });
 }
 
