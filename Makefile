@@ -3,6 +3,7 @@
 #   make test   install what is missing, build, run every test layer (.ci/run calls this)
 #   make build  native CLI (build/newslens), wasm module (build-wasm/), site (dist/)
 #   make fuzz   run every libFuzzer target for FUZZ_SECONDS each (docs/reliability.md)
+#   make test-python  the Dask integration on a real LocalCluster (python/, docs/scale.md)
 
 SHELL := /bin/bash
 MAKEFLAGS += --no-print-directory
@@ -14,8 +15,11 @@ export NODE_PATH := /usr/share/nodejs
 # Fuzzing (docs/reliability.md): seconds per target for `make fuzz`, and within `make test`.
 FUZZ_SECONDS ?= 60
 FUZZ_CI_SECONDS ?= 40
+# Debian's Python, where apt's python3-distributed (Dask) lives; a pyenv or venv python3 on PATH
+# would not see it.
+PYTHON ?= /usr/bin/python3
 
-.PHONY: all deps build native wasm web run test test-core test-wasm test-cli test-data test-web \
+.PHONY: all deps build native wasm web run test test-core test-wasm test-cli test-data test-web test-python \
 	sanitize test-sanitize test-valgrind fuzz test-fuzz clean
 
 all: build
@@ -42,7 +46,7 @@ run: build
 	@./build/newslens analyze $(SAMPLE)
 	@node tools/serve.mjs dist 8000
 
-test: build test-core test-data test-wasm test-cli test-web test-sanitize test-valgrind test-fuzz
+test: build test-core test-data test-wasm test-cli test-python test-web test-sanitize test-valgrind test-fuzz
 
 test-core:
 	@cd build && ctest --output-on-failure -j $(JOBS)
@@ -55,6 +59,10 @@ test-wasm:
 
 test-cli:
 	@node --test tests/cli/
+
+# unittest prints "Ran N tests" and exits non-zero on any failure or error.
+test-python: native
+	@$(PYTHON) -m unittest discover -s tests/python
 
 test-web:
 	@node --test --test-concurrency=1 tests/web/

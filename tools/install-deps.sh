@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# clang-14 + libclang-rt-14-dev: the sanitizer and libFuzzer build; valgrind: memcheck of the CLI.
+# clang-14 + libclang-rt-14-dev: the sanitizer and libFuzzer build; valgrind: memcheck of the CLI;
+# python3-distributed + python3-pandas: Dask and its DataFrame (python/, make test-python).
 APT_PACKAGES=(cmake g++ make emscripten nlohmann-json3-dev zlib1g-dev chromium libgtest-dev libbenchmark-dev nodejs npm gzip
-              clang-14 libclang-rt-14-dev valgrind)
+              clang-14 libclang-rt-14-dev valgrind python3-distributed python3-pandas)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -31,6 +32,7 @@ fi
 for tool in cmake g++ em++ node npm clang++-14 valgrind; do
   command -v "$tool" >/dev/null || { echo "newslens: '$tool' not found; install it (apt-get install -y ${APT_PACKAGES[*]})" >&2; exit 1; }
 done
+/usr/bin/python3 -c 'import distributed, dask.dataframe' 2>/dev/null || { echo "newslens: Dask not importable by /usr/bin/python3; apt-get install -y python3-distributed python3-pandas" >&2; exit 1; }
 [[ -x /usr/bin/chromium ]] || { echo "newslens: /usr/bin/chromium not found; apt-get install -y chromium" >&2; exit 1; }
 
 # npm packages: reinstall only when the lock file changed since the last install.
