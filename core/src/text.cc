@@ -118,6 +118,279 @@ inline constexpr WordBytes kWordBytes{};
 
 }  // namespace
 
+// ---- The tokenizer, one function per case --------------------------------------------------
+
+namespace {
+
+// Where the text is between tokens: at the start of a line, of a paragraph (after a blank line).
+struct Layout {
+  bool line_start = true;
+  bool paragraph_start = true;
+  int newlines = 0;
+};
+
+// Spaces and line breaks between tokens: a newline starts a line, two start a paragraph.
+inline void SkipSpace(const utf8::Char& ch, Layout* layout) {
+  if (ch.cp == '\n') {
+    ++layout->newlines;
+    layout->line_start = true;
+    if (layout->newlines >= 2) layout->paragraph_start = true;
+  }
+}
+
+// A token's place in the layout. A dash bullet at the start of a line opens a paragraph
+// ("— The direction ...").
+inline void OpenToken(const utf8::Char& ch, size_t at, Layout* layout, Token* t) {
+  t->begin = static_cast<uint32_t>(at);
+  if (layout->line_start) {
+    t->flags |= kLineStart;
+    if (ch.cls == CharClass::kPunct && ch.ascii == '-') layout->paragraph_start = true;
+  }
+  if (layout->paragraph_start) t->flags |= kParagraphStart;
+  layout->line_start = false;
+  layout->paragraph_start = false;
+  layout->newlines = 0;
+}
+
+// What a word is made of so far, for its kind and case flags and for the joining rules.
+struct WordShape {
+  bool all_digits = true, has_letter = false, any_lower = false, any_upper = false;
+  int letters = 0, hyphens = 0;
+  bool acronym_dots = false;
+  size_t segment_letters = 0;  // letters since the last dot, for acronym detection
+  bool dots_ok = true;
+};
+
+// A run of ASCII letters and digits from j, most of any word, read without decoding. Returns
+// where it ends.
+inline size_t AsciiRun(std::string_view text, size_t j, WordShape* w) {
+  const size_t n = text.size();
+  uint8_t seen = 0;
+  size_t run_letters = 0, k = j;
+  for (; k < n; ++k) {
+    const uint8_t c = kWordBytes.cls[static_cast<unsigned char>(text[k])];
+    if (!c) break;
+    seen |= c;
+    run_letters += c != kDigitByte;
+  }
+  if (k > j) {
+    if (seen & (kLowerByte | kUpperByte)) {
+      w->all_digits = false;
+      w->has_letter = true;
+      w->any_lower |= (seen & kLowerByte) != 0;
+      w->any_upper |= (seen & kUpperByte) != 0;
+    }
+    w->letters += static_cast<int>(run_letters);
+    w->segment_letters += run_letters;
+  }
+  return k;
+}
+
+// Any other letter or digit of a word.
+inline void AddLetterOrDigit(const utf8::Char& c, WordShape* w) {
+  if (c.cls != CharClass::kLetter) return;
+  w->all_digits = false;
+  w->has_letter = true;
+  ++w->letters;
+  ++w->segment_letters;
+  if (c.cp < 0x80) {
+    if (IsAsciiUpper(static_cast<unsigned char>(c.cp))) w->any_upper = true;
+    if (IsAsciiLower(static_cast<unsigned char>(c.cp))) w->any_lower = true;
+  } else {
+    w->any_lower = true;  // non-ASCII letters never make a token "all caps"
+  }
+}
+
+// What a joining rule decides about the character c at j, followed by `next`.
+enum class Join {
+  kNotThisRule,  // the rule does not apply: try the next one
+  kJoins,        // c is inside the word (*j moved past it)
+  kEnds,         // the word ends here (*j at its end)
+};
+
+// An apostrophe before a letter joins ("don't", "O'Brien"); a possessive "'s" ends the word
+// and does not change the case of what it follows ("UN's" is capitals).
+inline Join JoinApostrophe(std::string_view text, const utf8::Char& c, const utf8::Char& next,
+                           size_t* j, Token* t) {
+  if (c.cls != CharClass::kApostrophe || next.cls != CharClass::kLetter) return Join::kNotThisRule;
+  t->flags |= kApostrophe;
+  const size_t after = *j + c.len + next.len;
+  const bool possessive =
+      (next.cp == 's' || next.cp == 'S') &&
+      (after >= text.size() || utf8::Decode(text, after).cls != CharClass::kLetter);
+  *j += c.len;
+  if (!possessive) return Join::kJoins;
+  *j += next.len;
+  return Join::kEnds;
+}
+
+// A hyphen (not an em or en dash) between letters or digits joins a compound ("win-win").
+inline Join JoinHyphen(const utf8::Char& c, bool next_alnum, size_t* j, WordShape* w) {
+  if (c.cls != CharClass::kPunct || c.ascii != '-' || c.cp == 0x2014 || c.cp == 0x2013 ||
+      !next_alnum)
+    return Join::kNotThisRule;
+  ++w->hyphens;
+  *j += c.len;
+  return Join::kJoins;
+}
+
+// A dot before a letter or digit joins a decimal number ("3.5") and single letters of an
+// acronym ("U.S", "e.g"); any other such dot ends the word and stops acronym dots.
+inline Join JoinDot(std::string_view text, const utf8::Char& c, const utf8::Char& next,
+                    bool next_alnum, size_t* j, WordShape* w) {
+  if (c.cp != '.' || !next_alnum) return Join::kNotThisRule;
+  if (w->all_digits && next.cls == CharClass::kDigit) {
+    *j += 1;
+    return Join::kJoins;
+  }
+  if (!w->all_digits && w->segment_letters == 1 && next.cls == CharClass::kLetter) {
+    const size_t k = *j + 1 + next.len;
+    const bool single = k >= text.size() || text[k] == '.';
+    if (single && w->dots_ok) {
+      w->acronym_dots = true;
+      w->segment_letters = 0;
+      *j += 1;
+      return Join::kJoins;
+    }
+  }
+  w->dots_ok = false;
+  return Join::kEnds;
+}
+
+// A comma followed by exactly three digits joins a number ("1,000").
+inline Join JoinThousands(std::string_view text, const utf8::Char& c, const utf8::Char& next,
+                          size_t* j, const WordShape& w) {
+  const size_t n = text.size(), at = *j;
+  if (c.cp == ',' && w.all_digits && next.cls == CharClass::kDigit && at + 3 < n &&
+      IsAsciiDigit(text[at + 1]) && IsAsciiDigit(text[at + 2]) && IsAsciiDigit(text[at + 3]) &&
+      (at + 4 >= n || !IsAsciiDigit(text[at + 4]))) {
+    *j += 1;
+    return Join::kJoins;
+  }
+  return Join::kNotThisRule;
+}
+
+// The end of the word starting at i: letters and digits, and what the joining rules let in.
+inline size_t WordEnd(std::string_view text, size_t i, WordShape* w, Token* t) {
+  const size_t n = text.size();
+  size_t j = i;
+  while (j < n) {
+    j = AsciiRun(text, j, w);
+    if (j >= n) break;
+    const unsigned char b = static_cast<unsigned char>(text[j]);
+    if (b < 0x80 && utf8::kAscii.cls[b] == CharClass::kSpace) break;  // most word ends
+    const utf8::Char c = utf8::Decode(text, j);
+    if (c.cls == CharClass::kLetter || c.cls == CharClass::kDigit) {
+      AddLetterOrDigit(c, w);
+      j += c.len;
+      continue;
+    }
+    if (j + c.len >= n) break;
+    const utf8::Char next = utf8::Decode(text, j + c.len);
+    const bool next_alnum = next.cls == CharClass::kLetter || next.cls == CharClass::kDigit;
+    Join join = JoinApostrophe(text, c, next, &j, t);
+    if (join == Join::kNotThisRule) join = JoinHyphen(c, next_alnum, &j, w);
+    if (join == Join::kNotThisRule) join = JoinDot(text, c, next, next_alnum, &j, w);
+    if (join == Join::kNotThisRule) join = JoinThousands(text, c, next, &j, *w);
+    if (join != Join::kJoins) break;
+  }
+  return j;
+}
+
+// A word's end marks and flags: the final dot of "U.S.", a percent sign after a number, its kind
+// (number when all digits), capitalised and all-capitals flags. Returns the word's end.
+inline size_t FinishWord(std::string_view text, size_t i, size_t j, const WordShape& w,
+                         Token* t) {
+  const size_t n = text.size();
+  if (w.acronym_dots) {
+    // Swallow the final dot of "U.S." when the last segment is a single letter.
+    if (j < n && text[j] == '.' && w.segment_letters == 1) ++j;
+    t->flags |= kAcronymDots;
+  }
+  if (w.all_digits && j < n && text[j] == '%') ++j;
+  t->end = static_cast<uint32_t>(j);
+  t->kind = w.all_digits ? TokenKind::kNumber : TokenKind::kWord;
+  if (w.has_letter) {
+    const unsigned char first = static_cast<unsigned char>(text[i]);
+    if (IsAsciiUpper(first) || (first >= 0x80 && utf8::IsUpperNonAscii(text, i)))
+      t->flags |= kCapitalized;
+    if (w.any_upper && !w.any_lower && w.letters >= 2) t->flags |= kAllCaps;
+  }
+  return j;
+}
+
+// One part of a hyphenated compound, [begin, end), with its own kind and case flags.
+inline Token CompoundPart(std::string_view text, size_t begin, size_t end) {
+  Token p;
+  p.begin = static_cast<uint32_t>(begin);
+  p.end = static_cast<uint32_t>(end);
+  p.flags = kPart;
+  bool digits = true, up = false, low = false;
+  int letters = 0;
+  for (size_t q = begin; q < end; ++q) {
+    const unsigned char b = static_cast<unsigned char>(text[q]);
+    if (!IsAsciiDigit(b) && b != '.' && b != ',' && b != '%') digits = false;
+    if (IsAsciiUpper(b)) {
+      up = true;
+      ++letters;
+    } else if (IsAsciiLower(b) || b >= 0x80) {
+      low = true;
+      ++letters;
+    }
+  }
+  p.kind = digits ? TokenKind::kNumber : TokenKind::kWord;
+  if (IsAsciiUpper(static_cast<unsigned char>(text[begin]))) p.flags |= kCapitalized;
+  if (up && !low && letters >= 2) p.flags |= kAllCaps;
+  return p;
+}
+
+// The parts of the compound [i, j), emitted after its head: split at each hyphen.
+inline void AppendCompoundParts(std::string_view text, size_t i, size_t j,
+                                std::vector<Token>* tokens) {
+  size_t k = i, part_begin = i;
+  while (k <= j) {
+    const bool at_end = k == j;
+    utf8::Char c{};
+    if (!at_end) c = utf8::Decode(text, k);
+    if (at_end || (c.cls == CharClass::kPunct && c.ascii == '-')) {
+      if (k > part_begin) tokens->push_back(CompoundPart(text, part_begin, k));
+      if (at_end) break;
+      k += c.len;
+      part_begin = k;
+    } else {
+      k += c.len;
+    }
+  }
+}
+
+// A word or number starting at i: the token, then the parts if it is a compound. Returns its end.
+inline size_t AppendWord(std::string_view text, size_t i, Token t, std::vector<Token>* tokens) {
+  WordShape w;
+  size_t j = WordEnd(text, i, &w, &t);
+  j = FinishWord(text, i, j, w, &t);
+  tokens->push_back(t);
+  if (w.hyphens > 0) {
+    tokens->back().flags |= kCompound;
+    AppendCompoundParts(text, i, j, tokens);
+  }
+  return j;
+}
+
+// Any other character is a token of its own: punctuation (with its ASCII equivalent) or a symbol.
+inline void AppendPunctOrSymbol(const utf8::Char& ch, size_t i, Token t,
+                                std::vector<Token>* tokens) {
+  t.end = static_cast<uint32_t>(i + ch.len);
+  if (ch.cls == CharClass::kPunct || ch.cls == CharClass::kApostrophe) {
+    t.kind = TokenKind::kPunct;
+    t.punct = ch.cls == CharClass::kApostrophe ? '\'' : ch.ascii;
+  } else {
+    t.kind = TokenKind::kSymbol;
+  }
+  tokens->push_back(t);
+}
+
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   Tokenize(text, &tokens);
@@ -129,208 +402,26 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
   tokens.clear();
   tokens.reserve(text.size() / 5 + 4);
   const size_t n = text.size();
-  size_t i = 0;
-  bool line_start = true;
-  bool paragraph_start = true;
-  int newlines = 0;
-
-  while (i < n) {
+  Layout layout;
+  for (size_t i = 0; i < n;) {
     if (text[i] == ' ') {  // the commonest character between tokens
       ++i;
       continue;
     }
-    utf8::Char ch = utf8::Decode(text, i);
+    const utf8::Char ch = utf8::Decode(text, i);
     if (ch.cls == CharClass::kSpace) {
-      if (ch.cp == '\n') {
-        ++newlines;
-        line_start = true;
-        if (newlines >= 2) paragraph_start = true;
-      }
+      SkipSpace(ch, &layout);
       i += ch.len;
       continue;
     }
     Token t;
-    t.begin = static_cast<uint32_t>(i);
-    if (line_start) {
-      t.flags |= kLineStart;
-      // A dash bullet at the start of a line opens a paragraph ("— The direction ...").
-      if (ch.cls == CharClass::kPunct && ch.ascii == '-') paragraph_start = true;
-    }
-    if (paragraph_start) t.flags |= kParagraphStart;
-    line_start = false;
-    paragraph_start = false;
-    newlines = 0;
-
+    OpenToken(ch, i, &layout, &t);
     if (ch.cls == CharClass::kLetter || ch.cls == CharClass::kDigit) {
-      // A word: letters/digits, joined by apostrophes before letters, hyphens between
-      // letters/digits, dots in acronyms ("U.S.", "e.g.") and numbers ("3.5"), commas in
-      // numbers ("1,000") and a trailing percent sign on numbers.
-      bool all_digits = true, has_letter = false, any_lower = false, any_upper = false;
-      int letters = 0, hyphens = 0;
-      bool acronym_dots = false;
-      size_t j = i;
-      size_t segment_letters = 0;  // letters since the last dot, for acronym detection
-      bool dots_ok = true;
-      while (j < n) {
-        // A run of ASCII letters and digits, most of any word, without decoding.
-        {
-          uint8_t seen = 0;
-          size_t run_letters = 0, k = j;
-          for (; k < n; ++k) {
-            const uint8_t c = kWordBytes.cls[static_cast<unsigned char>(text[k])];
-            if (!c) break;
-            seen |= c;
-            run_letters += c != kDigitByte;
-          }
-          if (k > j) {
-            if (seen & (kLowerByte | kUpperByte)) {
-              all_digits = false;
-              has_letter = true;
-              any_lower |= (seen & kLowerByte) != 0;
-              any_upper |= (seen & kUpperByte) != 0;
-            }
-            letters += static_cast<int>(run_letters);
-            segment_letters += run_letters;
-            j = k;
-            if (j >= n) break;
-          }
-        }
-        const unsigned char b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80 && utf8::kAscii.cls[b] == CharClass::kSpace) break;  // most word ends
-        utf8::Char c = utf8::Decode(text, j);
-        if (c.cls == CharClass::kLetter || c.cls == CharClass::kDigit) {
-          if (c.cls == CharClass::kLetter) {
-            all_digits = false;
-            has_letter = true;
-            ++letters;
-            ++segment_letters;
-            if (c.cp < 0x80) {
-              if (IsAsciiUpper(static_cast<unsigned char>(c.cp))) any_upper = true;
-              if (IsAsciiLower(static_cast<unsigned char>(c.cp))) any_lower = true;
-            } else {
-              any_lower = true;  // non-ASCII letters never make a token "all caps"
-            }
-          }
-          j += c.len;
-          continue;
-        }
-        if (j + c.len >= n) break;
-        utf8::Char next = utf8::Decode(text, j + c.len);
-        bool next_alnum = next.cls == CharClass::kLetter || next.cls == CharClass::kDigit;
-        if (c.cls == CharClass::kApostrophe && next.cls == CharClass::kLetter) {
-          t.flags |= kApostrophe;
-          // A possessive "'s" does not change the case of what it follows ("UN's" is capitals).
-          size_t after = j + c.len + next.len;
-          bool possessive = (next.cp == 's' || next.cp == 'S') &&
-                            (after >= n || utf8::Decode(text, after).cls != CharClass::kLetter);
-          j += c.len;
-          if (possessive) {
-            j += next.len;
-            break;
-          }
-          continue;
-        }
-        if (c.cls == CharClass::kPunct && c.ascii == '-' && c.cp != 0x2014 && c.cp != 0x2013 &&
-            next_alnum) {
-          ++hyphens;
-          j += c.len;
-          continue;
-        }
-        if (c.cp == '.' && next_alnum) {
-          if (all_digits && next.cls == CharClass::kDigit) {  // 3.5
-            j += 1;
-            continue;
-          }
-          if (!all_digits && segment_letters == 1 && next.cls == CharClass::kLetter) {
-            // U.S / e.g : single letters separated by dots
-            size_t k = j + 1 + next.len;
-            bool single = k >= n || text[k] == '.';
-            if (single && dots_ok) {
-              acronym_dots = true;
-              segment_letters = 0;
-              j += 1;
-              continue;
-            }
-          }
-          dots_ok = false;
-          break;
-        }
-        if (c.cp == ',' && all_digits && next.cls == CharClass::kDigit && j + 3 < n &&
-            IsAsciiDigit(text[j + 1]) && IsAsciiDigit(text[j + 2]) && IsAsciiDigit(text[j + 3]) &&
-            (j + 4 >= n || !IsAsciiDigit(text[j + 4]))) {
-          j += 1;
-          continue;
-        }
-        break;
-      }
-      if (acronym_dots) {
-        // Swallow the final dot of "U.S." when the last segment is a single letter.
-        if (j < n && text[j] == '.' && segment_letters == 1) ++j;
-        t.flags |= kAcronymDots;
-      }
-      if (all_digits && j < n && text[j] == '%') ++j;
-      t.end = static_cast<uint32_t>(j);
-      t.kind = all_digits ? TokenKind::kNumber : TokenKind::kWord;
-      if (has_letter) {
-        unsigned char first = static_cast<unsigned char>(text[i]);
-        if (IsAsciiUpper(first) || (first >= 0x80 && utf8::IsUpperNonAscii(text, i)))
-          t.flags |= kCapitalized;
-        if (any_upper && !any_lower && letters >= 2) t.flags |= kAllCaps;
-      }
-      tokens.push_back(t);
-      if (hyphens > 0) {
-        // Emit the parts of a compound after its head.
-        tokens.back().flags |= kCompound;
-        size_t k = i;
-        size_t part_begin = i;
-        while (k <= j) {
-          bool at_end = k == j;
-          utf8::Char c{};
-          if (!at_end) c = utf8::Decode(text, k);
-          if (at_end || (c.cls == CharClass::kPunct && c.ascii == '-')) {
-            Token p;
-            p.begin = static_cast<uint32_t>(part_begin);
-            p.end = static_cast<uint32_t>(k);
-            p.flags = kPart;
-            bool digits = true, up = false, low = false;
-            int lc = 0;
-            for (size_t q = part_begin; q < k; ++q) {
-              unsigned char b = static_cast<unsigned char>(text[q]);
-              if (!IsAsciiDigit(b) && b != '.' && b != ',' && b != '%') digits = false;
-              if (IsAsciiUpper(b)) {
-                up = true;
-                ++lc;
-              } else if (IsAsciiLower(b) || b >= 0x80) {
-                low = true;
-                ++lc;
-              }
-            }
-            p.kind = digits ? TokenKind::kNumber : TokenKind::kWord;
-            unsigned char f = static_cast<unsigned char>(text[part_begin]);
-            if (IsAsciiUpper(f)) p.flags |= kCapitalized;
-            if (up && !low && lc >= 2) p.flags |= kAllCaps;
-            if (p.end > p.begin) tokens.push_back(p);
-            if (at_end) break;
-            k += c.len;
-            part_begin = k;
-          } else {
-            k += c.len;
-          }
-        }
-      }
-      i = j;
-      continue;
-    }
-
-    t.end = static_cast<uint32_t>(i + ch.len);
-    if (ch.cls == CharClass::kPunct || ch.cls == CharClass::kApostrophe) {
-      t.kind = TokenKind::kPunct;
-      t.punct = ch.cls == CharClass::kApostrophe ? '\'' : ch.ascii;
+      i = AppendWord(text, i, t, &tokens);
     } else {
-      t.kind = TokenKind::kSymbol;
+      AppendPunctOrSymbol(ch, i, t, &tokens);
+      i += ch.len;
     }
-    tokens.push_back(t);
-    i += ch.len;
   }
 }
 
