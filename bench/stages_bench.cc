@@ -124,7 +124,7 @@ void BM_Themes(benchmark::State& state) {
     for (const Prepared& p : Set(state)) {
       Draft report;
       report.sentences.resize(p.doc.sentences.size());
-      fixture->impl->themes.Run(p.doc, p.compounds, &report, true);
+      fixture->impl->themes.Run(p.doc, &report, true);
       benchmark::DoNotOptimize(report.themes.data());
     }
   Finish(state);
@@ -134,7 +134,7 @@ void BM_Entities(benchmark::State& state) {
   for (auto _ : state)
     for (const Prepared& p : Set(state)) {
       Draft report;
-      fixture->impl->entities.Run(p.doc, p.compounds, &report, true);
+      fixture->impl->entities.Run(p.doc, &report, true);
       benchmark::DoNotOptimize(report.entities.data());
     }
   Finish(state);

@@ -43,6 +43,23 @@ struct DraftSentence {
   uint32_t themes_begin = 0, themes_end = 0;  // into Draft::sentence_themes
 };
 
+// What a theme or an actor's tone is made of: the engine that found it records every sentence
+// naming it with a weight, and the topic tone stage (topic_tone.cc) turns them into the item's
+// tone once the sentences are scored. `item` indexes Draft::themes or Draft::entities.
+struct ToneEvidence {
+  uint32_t item = 0, sentence = 0;
+  double weight = 1;
+};
+
+// The kind of actor a name was found as (entities.cc), for the stages that read the names' spans.
+enum class ActorType : uint8_t { kCountry, kPlace, kOrganization, kPerson };
+
+// A name the entity engine found: tokens [first_token, last_token) of the Document.
+struct ActorSpan {
+  uint32_t first_token = 0, last_token = 0;
+  ActorType type = ActorType::kCountry;
+};
+
 struct Draft {
   Stats stats;
   Tone tone;
@@ -54,6 +71,10 @@ struct Draft {
   std::vector<EntityResult> entities;     // by count (few per article: built as in the Report)
   std::vector<CoMention> co_mentions;
   std::vector<DraftMention> mentions;
+  // Filled by the theme and entity engines for the topic tone stage (ToneEvidence).
+  std::vector<ToneEvidence> theme_evidence, actor_evidence;
+  // Every actor name found, in text order (the themes' guard against terms inside names).
+  std::vector<ActorSpan> actor_spans;
 
   void Clear() {
     stats = Stats();
@@ -66,6 +87,9 @@ struct Draft {
     entities.clear();
     co_mentions.clear();
     mentions.clear();
+    theme_evidence.clear();
+    actor_evidence.clear();
+    actor_spans.clear();
   }
 };
 

@@ -17,7 +17,7 @@
 #include <unordered_map>
 
 #include "draft.h"
-#include "internal.h"
+#include "entities.h"
 
 namespace newslens {
 
@@ -529,8 +529,7 @@ class LowercaseSeen {
 
 }  // namespace
 
-void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_compound,
-                       Draft* draft, bool mentions) const {
+void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   std::vector<Found> found;
   found.reserve(doc.tokens.size() / 16);  // ~1 name per 16 tokens in news (the sample: 1/20)
   std::vector<std::string> names;         // names of what was found by form
@@ -847,8 +846,7 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     std::string role;
     bool role_honorific = false;
     uint32_t count = 0;
-    uint32_t sentences = 0, last_sentence = kNoId;
-    double tone_sum = 0;  // over the distinct sentences that name it
+    uint32_t last_sentence = kNoId;
   };
   static const std::string kNoCode;
   std::vector<uint32_t> order(found.size());
@@ -863,6 +861,7 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
   std::vector<uint32_t> acc_of(found.size(), kNoId);
   if (mentions) draft->mentions.reserve(draft->mentions.size() + found.size());
   const size_t first_mention = draft->mentions.size();
+  const size_t first_evidence = draft->actor_evidence.size();
   for (uint32_t k : order) {
     const Found& f = found[k];
     if (!f.counted) continue;
@@ -883,10 +882,10 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     Acc& a = acc[a_index];
     acc_of[k] = a_index;
     ++a.count;
-    if (a.last_sentence != f.sentence) {
+    draft->actor_spans.push_back({f.begin, f.end, static_cast<ActorType>(f.type)});
+    if (a.last_sentence != f.sentence) {  // tone: the distinct sentences naming it (topic_tone.cc)
       a.last_sentence = f.sentence;
-      ++a.sentences;
-      a.tone_sum += sentence_compound[f.sentence];
+      draft->actor_evidence.push_back({a_index, f.sentence, 1.0});
     }
     if (f.type == Type::kPerson && f.role_end > f.role_begin &&
         (a.role.empty() || (a.role_honorific && !f.honorific))) {
@@ -917,6 +916,8 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
   for (uint32_t k = 0; k < ranked.size(); ++k) rank_of[ranked[k]] = first_entity + k;
   for (size_t k = first_mention; k < draft->mentions.size(); ++k)
     draft->mentions[k].ref = rank_of[draft->mentions[k].ref];
+  for (size_t k = first_evidence; k < draft->actor_evidence.size(); ++k)
+    draft->actor_evidence[k].item = rank_of[draft->actor_evidence[k].item];
   draft->entities.reserve(draft->entities.size() + acc.size());
   for (uint32_t k : ranked) {
     Acc& a = acc[k];
@@ -926,7 +927,6 @@ void EntityEngine::Run(const Document& doc, const std::vector<double>& sentence_
     r.code = *a.code;
     r.role = std::move(a.role);
     r.count = a.count;
-    r.tone = a.sentences ? a.tone_sum / a.sentences : 0;
     draft->entities.push_back(std::move(r));
   }
 

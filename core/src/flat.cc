@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "draft.h"
-#include "internal.h"
+#include "themes.h"
 
 namespace newslens {
 namespace {

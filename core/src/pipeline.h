@@ -1,6 +1,6 @@
 // Private: the analyzer's compiled data and its pipeline, stage by stage.
 //
-// Analyzer::Analyze runs the stages in order; bench/stages_bench.cc times them one by one, so
+// Analyzer::Analyze runs the stages in order (Run); bench/stages_bench.cc times them one by one, so
 // they are callable on their own. Every stage reads the immutable Impl and writes only the
 // Document or Report it is given: no allocation per token (a document's buffers are reused
 // from call to call on the same thread).
@@ -15,7 +15,10 @@
 
 #include "builtin.h"
 #include "draft.h"
-#include "internal.h"
+#include "document.h"
+#include "entities.h"
+#include "sentiment.h"
+#include "themes.h"
 #include "newslens/analyzer.h"
 
 namespace newslens {
@@ -45,11 +48,19 @@ struct Analyzer::Impl {
   void BuildDocument(std::string_view text, std::vector<Token>* raw, Document* doc) const;
   // Stage: sentence boundaries (doc->sentences).
   void Sentences(Document* doc) const;
-  // Stage: tone of every sentence and of the document; fills draft->tone and
-  // draft->sentences, and `compounds` (one per sentence, for themes and entities).
+  // Stage: the draft's sentences (start, end), listed before the engines that annotate them.
+  void ListSentences(const Document& doc, Draft* draft) const;
+  // Stage (document_tone.cc): tone of every sentence and of the document; fills draft->tone and
+  // the compound of each of draft->sentences, and `compounds` (one per sentence).
   void Tone(const Document& doc, const Options& options, std::vector<double>* compounds,
             Draft* draft) const;
-  // The whole analysis (the text must be valid UTF-8, see SanitizeUtf8).
+  // Stage (topic_tone.cc): the tone of every theme and actor from the ToneEvidence the theme
+  // and entity engines recorded and the sentences' compounds.
+  void TopicTone(const std::vector<double>& compounds, Draft* draft) const;
+  // The whole analysis (the text must be valid UTF-8, see SanitizeUtf8), in this order:
+  // document -> sentences -> entities -> themes -> tone -> topic tone. Entities come before
+  // themes so that the themes can read the actors' names (Draft::actor_spans); tone after
+  // themes so that it can read their result.
   void Run(std::string_view text, const Options& options, Draft* draft) const;
 };
 

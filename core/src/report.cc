@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "draft.h"
-#include "internal.h"
+#include "themes.h"
 
 namespace newslens {
 

@@ -8,7 +8,7 @@
 #include <limits>
 
 #include "draft.h"
-#include "internal.h"
+#include "sentiment.h"
 
 namespace newslens {
 

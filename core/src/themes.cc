@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "draft.h"
-#include "internal.h"
+#include "themes.h"
 
 namespace newslens {
 
@@ -390,8 +390,7 @@ uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end, uint3
   return best;
 }
 
-void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_compound,
-                      Draft* draft, bool mentions) const {
+void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   // Flat accumulators, reused from call to call on the thread: per theme a count and a score;
   // the terms, sentences and sentence themes as (a << 32 | b) pairs, sorted once at the end.
   thread_local std::vector<uint32_t> count;
@@ -514,16 +513,14 @@ void ThemeEngine::Run(const Document& doc, const std::vector<double>& sentence_c
     r.score = score[t];
     r.share = total > 0 ? score[t] / total : 0;
     r.per_1000_words = doc.words ? 1000.0 * count[t] / doc.words : 0;
-    double sum = 0;
+    const uint32_t item = static_cast<uint32_t>(draft->themes.size());
     r.sentences_begin = static_cast<uint32_t>(draft->theme_sentences.size());
     for (size_t k = slices[k4 + 2]; k < slices[k4 + 3]; ++k) {
       uint32_t sentence = static_cast<uint32_t>(theme_sentences[k]);
-      sum += sentence_compound[sentence];
       draft->theme_sentences.push_back(sentence);
+      draft->theme_evidence.push_back({item, sentence, 1.0});  // tone: topic_tone.cc
     }
     r.sentences_end = static_cast<uint32_t>(draft->theme_sentences.size());
-    const uint32_t sentences = r.sentences_end - r.sentences_begin;
-    r.tone = sentences == 0 ? 0.0 : sum / static_cast<double>(sentences);
     const size_t term_end = slices[k4 + 1];
     r.terms_begin = static_cast<uint32_t>(draft->terms.size());
     for (size_t k = slices[k4]; k < term_end;) {
