@@ -15,8 +15,12 @@ export const dist = join(root, 'dist');
 export const DIST_FILES = ['index.html', 'app.js', 'app.css', 'newslens.js', 'sample.js',
                            'worker.js'];
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-/** Every wait in the page is for local work; this only bounds a hang. */
-export const TIMEOUT_MS = 15_000;
+/**
+ * Every wait in the page is for local work; this only bounds a hang. Generous: `make test` runs
+ * on a 2-core CI machine that may be building something else at the same time, where a step
+ * that takes 1 s alone can take 20.
+ */
+export const TIMEOUT_MS = 90_000;
 
 /**
  * Runs `suite(env)` with a browser and a server for dist/, or — when dist/ is not built — one
@@ -84,6 +88,8 @@ export function signed(x, digits = 2) {
 export async function openPage(browser, url, {viewport = {width: 1280, height: 900}, colorScheme,
                                               context: existing} = {}) {
   const context = existing || await browser.newContext({viewport, colorScheme, acceptDownloads: true});
+  // Playwright's own waits (click, waitForEvent('download'), ...) get the same bound.
+  context.setDefaultTimeout(TIMEOUT_MS);
   const page = await context.newPage();
   const log = {requests: [], errors: [], dialogs: []};
   page.on('request', (r) => log.requests.push(r.url()));

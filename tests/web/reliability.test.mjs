@@ -177,6 +177,7 @@ withPage((env) => {
   describe('the text box survives a reload', () => {
     test('typed text comes back, even when the page is reloaded at once; analysing it makes it the last article', async () => {
       const context = await env.browser().newContext({viewport: {width: 1280, height: 900}});
+      context.setDefaultTimeout(TIMEOUT_MS);
       try {
         const draft = `${ARTICLE}\n\nTyped, never analysed.`;
         await session(async ({page}) => {
@@ -212,6 +213,7 @@ withPage((env) => {
 
     test('a text too long to keep says so, and an older draft does not come back instead', async () => {
       const context = await env.browser().newContext({viewport: {width: 1280, height: 900}});
+      context.setDefaultTimeout(TIMEOUT_MS);
       try {
         await session(async ({page}) => {
           await page.fill(input, ARTICLE);
@@ -239,6 +241,7 @@ withPage((env) => {
 
     test('with remembering off, no draft is kept', async () => {
       const context = await env.browser().newContext({viewport: {width: 1280, height: 900}});
+      context.setDefaultTimeout(TIMEOUT_MS);
       try {
         await session(async ({page}) => {
           await page.fill(input, ARTICLE);

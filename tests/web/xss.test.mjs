@@ -70,6 +70,7 @@ withPage((env) => {
   /** Opens the page, with or without its CSP meta tag, with window.pwned recording calls. */
   async function open({csp}) {
     const context = await env.browser().newContext({viewport: {width: 1280, height: 900}, acceptDownloads: true});
+    context.setDefaultTimeout(TIMEOUT_MS);
     await context.addInitScript(() => {
       window.__pwned = [];
       window.pwned = (tag) => window.__pwned.push(String(tag));
