@@ -2,10 +2,18 @@
 // that it skips the widget itself, and so that block boundaries become the blank lines the core
 // splits paragraphs (and sentences) on.
 //
+// Page furniture is left out the way the page's own boilerplate detection flags it (one rule,
+// web/src/boilerplate.js): the structural furniture a reader's eye skips (`nav`, `aside`, `footer`,
+// their ARIA roles, comment headers and tag lists by their usual class names), then every
+// paragraph that rule calls furniture ("Topics: …", "harbourpilot · 2 hours ago", "Share") or a
+// repeat of an earlier paragraph.
+//
 // Skipped: script/style/template and other non-text elements, form controls, anything hidden
 // (`hidden`, `aria-hidden="true"`, `display: none`, `visibility: hidden` text), anything marked
 // `data-newslens-skip` (ad slots, captions, "read more" boxes a site does not want counted), and the
 // widgets themselves (`isWidget`).
+
+import {findBoilerplate, withoutFlagged} from '../src/boilerplate.js';
 
 /** Elements whose content is never article text. */
 const SKIPPED = new Set([
@@ -13,6 +21,22 @@ const SKIPPED = new Set([
   'audio', 'video', 'picture', 'img', 'select', 'textarea', 'input', 'button', 'head', 'link', 'meta',
   'dialog',
 ]);
+
+/** Structural furniture inside an article: navigation, side bars, footers (tag lists, share bars). */
+const FURNITURE_ELEMENTS = new Set(['nav', 'aside', 'footer', 'form']);
+const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'search', 'banner']);
+/** Class or id names sites give a comment's header and a story's tag or share bar. */
+const FURNITURE_NAME =
+    /^(?:(?:comment|reply)[-_]?(?:meta|author|header|footer|actions|byline|date|time|info)|tags|tag-?list|topics|share|sharing|social|related)$/i;
+
+function isFurnitureElement(el) {
+  if (FURNITURE_ELEMENTS.has(el.localName)) return true;
+  const role = el.getAttribute('role');
+  if (role && FURNITURE_ROLES.has(role)) return true;
+  if (el.id && FURNITURE_NAME.test(el.id)) return true;
+  for (const name of el.classList) if (FURNITURE_NAME.test(name)) return true;
+  return false;
+}
 
 const PRESERVES_NEWLINES = /^(pre|pre-wrap|pre-line|break-spaces)$/;
 
@@ -42,7 +66,7 @@ export function visibleText(root, isWidget) {
   const visit = (el) => {
     const name = el.localName;
     if (SKIPPED.has(name) || isWidget(el) || el.hidden || el.getAttribute('aria-hidden') === 'true' ||
-        el.hasAttribute('data-newslens-skip')) {
+        el.hasAttribute('data-newslens-skip') || isFurnitureElement(el)) {
       return;
     }
     if (name === 'br') {
@@ -62,9 +86,11 @@ export function visibleText(root, isWidget) {
   };
 
   walk(root, view.getComputedStyle(root));
-  return out.join('')
+  const text = out.join('')
       .replace(/[ \t]+/g, ' ')
       .replace(/ ?\n ?/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
+  const flags = findBoilerplate(text);
+  return flags.length ? withoutFlagged(text, flags).trim() : text;
 }
