@@ -319,9 +319,12 @@ over security guarantees and the sequencing of sanctions relief.</p>
         const mark = await page.$('[data-testid="article"] mark');
         await mark.focus();
         const why = await page.textContent('[data-testid="why"]');
-        const title = await mark.getAttribute('title');
-        assert.ok(title.length > 0);
-        assert.equal(why, title.replace(/\n/g, ' · '));
+        const explanation = await mark.getAttribute('data-why');
+        assert.ok(explanation.length > 0);
+        assert.equal(why, explanation.replace(/\n/g, ' · '));
+        // ... and beside the word, where a keyboard (or a phone) user is looking.
+        assert.equal(await page.textContent('[data-testid="why-pop"]'), explanation.replace(/\n/g, ''));
+        assert.equal(await mark.getAttribute('aria-describedby'), 'why-pop');
         await assertClean(page, log);
       } finally {
         await context.close();

@@ -2,6 +2,7 @@
 // article — goes in through textContent or setAttribute, never as HTML; the SVG is built node by
 // node with numbers only.
 
+import {themeColour} from '../src/theme-colours.js';
 import {fill} from './strings.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -87,13 +88,14 @@ function gauge(doc, tone, label, name) {
   return root;
 }
 
-/** A bar for a share in [0, 1]. Decorative: the share is written beside it. */
-function bar(doc, share) {
+/** A bar for a share in [0, 1], in the theme's own colour (the page's too). Decorative: the
+ *  share is written beside it. */
+function bar(doc, share, themeId) {
   const root = svg(doc, 'svg', {viewBox: '0 0 100 6', preserveAspectRatio: 'none',
                                 'aria-hidden': 'true', focusable: 'false', part: 'theme-bar',
                                 class: 'theme-bar'});
   root.append(svg(doc, 'rect', {class: 'track', x: 0, y: 0, width: 100, height: 6}));
-  root.append(svg(doc, 'rect', {class: 'fill', x: 0, y: 0, height: 6,
+  root.append(svg(doc, 'rect', {class: 'fill', x: 0, y: 0, height: 6, fill: themeColour(themeId),
                                 width: round(Math.max(0, Math.min(1, share)) * 100)}));
   return root;
 }
@@ -161,7 +163,7 @@ export function renderCard(doc, report, text, {themes, actors, strings, formats}
       el(doc, 'span', 'theme-label', [themeLabel(strings, t)]),
       el(doc, 'span', 'theme-share', [formats.percent(t.share),
                                       sr(doc, ' ' + strings.themeShare)]),
-      bar(doc, t.share),
+      bar(doc, t.share, t.id),
     ];
     if (subs.length) {
       children.push(el(doc, 'span', 'theme-sub', [subs.map((s) => themeLabel(strings, s)).join(', ')]));

@@ -6,7 +6,8 @@
 //   --newslens-font        font-family            --newslens-font-size   base size (14px)
 //   --newslens-radius      corner radius (8px)    --newslens-background  card background
 //   --newslens-color       text                   --newslens-muted       secondary text
-//   --newslens-border      card border            --newslens-accent      theme bars, links, focus
+//   --newslens-border      card border            --newslens-accent      links, the arc, focus
+// Theme bars take each theme's own colour, the same as on the page (web/src/theme-colours.js).
 //   --newslens-track       empty bar/gauge track  --newslens-positive    positive tone
 //   --newslens-negative    negative tone          --newslens-neutral     neutral tone
 // The private --_* properties are each theme's defaults behind them.
@@ -77,7 +78,8 @@ ul { list-style: none; }
 .theme-bar { grid-column: 1 / -1; display: block; width: 100%; height: 6px; margin-top: 2px;
              border-radius: 3px; overflow: hidden; }
 .theme-bar .track { fill: var(--newslens-track, var(--_track)); }
-.theme-bar .fill { fill: var(--newslens-accent, var(--_accent)); }
+/* .theme-bar .fill: each theme's own colour, from its fill attribute (web/src/theme-colours.js),
+   the same as on the page; no CSS rule here, since any would override the attribute. */
 .theme-sub { grid-column: 1 / -1; font-size: 0.85em; color: var(--newslens-muted, var(--_muted)); }
 .empty { color: var(--newslens-muted, var(--_muted)); }
 

@@ -1,5 +1,6 @@
-// Tone arc: each sentence's compound tone in reading order; select a point (or a row of the
-// table) to jump to that sentence in the article.
+// Tone arc: each sentence's compound tone in reading order (points joined by steps; long texts in
+// bins of consecutive sentences); its tooltip quotes the sentence. Select a point (or a row of
+// the table) to jump to that sentence in the article.
 
 import {setArcFocus, toneArcChart} from './charts.js';
 import {dataTable, fillTable} from './data-table.js';
@@ -23,9 +24,12 @@ export class ArcView {
     this.report = report;
     const sentences = report.sentences || [];
     if (this.chart) this.chart.destroy();
-    els.canvas.setAttribute('aria-label', `Line chart of the tone of ${sentences.length} ` +
-        'sentences; the table beside it lists each value');
-    this.chart = toneArcChart(els.canvas, sentences, {onSelect: this.onSelect});
+    const sentenceText = (i) => text.slice(sentences[i].start, sentences[i].end).replace(/\s+/g, ' ').trim();
+    this.chart = toneArcChart(els.canvas, sentences, {onSelect: this.onSelect, sentenceText});
+    const binned = this.chart.$points.length < sentences.length;
+    els.canvas.setAttribute('aria-label', `Chart of the tone of ${sentences.length} sentences, ` +
+        `first to last${binned ? `, averaged in ${this.chart.$points.length} groups` : ''}; ` +
+        'the table lists each sentence with its tone');
     const excerpt = (s) => {
       const t = text.slice(s.start, s.end).replace(/\s+/g, ' ');
       return t.length > EXCERPT_CHARS ? `${t.slice(0, EXCERPT_CHARS - 1)}…` : t;

@@ -1,6 +1,7 @@
 // The article with its explanations: every theme term, sentiment word and named entity the
-// report counted is a focusable <mark> whose title says why. Sentences are spans, so the tone
-// chart can jump to one. Offsets are the report's UTF-16 code units, i.e. JS string indices.
+// report counted is a focusable <mark> whose data-why says why (main.js shows it beside the
+// word). Sentences are spans, so the tone chart can jump to one. Offsets are the report's UTF-16
+// code units, i.e. JS string indices.
 //
 // Highlights can nest (a sentiment word inside a theme phrase) and, rarely, cross; crossing ones
 // are split at the boundary so the result is always a tree. Everything is built with Text nodes.
@@ -8,6 +9,7 @@
 import {clear, el} from './dom.js';
 import {focusHasEntity, focusHasTheme} from './focus.js';
 import {signed} from './format.js';
+import {ruleWords, themePath} from './glossary.js';
 
 const KIND_ORDER = {sentence: 0, marks: 1};
 
@@ -16,20 +18,17 @@ const CHUNK_CHARS = 12_000;
 /** Main-thread time spent building chunks before yielding (under one 60 Hz frame). */
 const SLICE_MS = 12;
 
-/** Why a mention counts, in words. `themeById` maps theme ids to report themes. */
+/** Why a mention counts, in plain words. `themeById` maps theme ids to report themes. */
 export function explain(mention, themeById) {
-  if (mention.kind === 'theme') {
-    const t = themeById.get(mention.id);
-    return `Theme: ${t ? t.label : mention.id} (${mention.id})`;
-  }
+  if (mention.kind === 'theme') return `Theme: ${themePath(themeById, mention.id)}`;
   if (mention.kind === 'sentiment') {
     const sign = mention.valence > 0 ? 'Positive' : mention.valence < 0 ? 'Negative' : 'Neutral';
-    let why = `${sign} word, valence ${signed(mention.valence, 2)}`;
+    let why = `${sign} word, weight ${signed(mention.valence, 2)} on a scale of −4 to +4`;
     const detail = [];
     if (typeof mention.base === 'number' && mention.base !== mention.valence) {
-      detail.push(`lexicon ${signed(mention.base, 2)}`);
+      detail.push(`${signed(mention.base, 2)} in the lexicon`);
     }
-    if (mention.rules && mention.rules.length) detail.push(`rules: ${mention.rules.join(', ')}`);
+    if (mention.rules && mention.rules.length) detail.push(...mention.rules.map(ruleWords));
     if (detail.length) why += ` (${detail.join('; ')})`;
     return why;
   }
@@ -120,9 +119,9 @@ export function renderArticle(container, text, report, colours,
         names.push(m.name);
       }
     }
-    const title = why.join('\n');
-    return el('mark', {class: [...new Set(classes)].join(' '), tabindex: 0, title,
-                       dataset: {why: title, themes: themeIds.length ? themeIds.join(' ') : null,
+    // No title=: it never shows on touch; main.js shows data-why beside the word instead.
+    return el('mark', {class: [...new Set(classes)].join(' '), tabindex: 0,
+                       dataset: {why: why.join('\n'), themes: themeIds.length ? themeIds.join(' ') : null,
                                  entities: names.length ? names.join('|') : null}});
   };
 

@@ -49,6 +49,16 @@ export function baseOptions() {
 
 /** Longest category label line, in characters, before it wraps (keeps bars wide on phones). */
 const LABEL_LINE_CHARS = 18;
+/** Lines of a category label at most; a longer name ends in "…" (the tooltip has it whole). */
+const LABEL_MAX_LINES = 2;
+/** Height of one line of a category label, px (12 px type). */
+const LABEL_LINE_PX = 15;
+
+/** Height of a bar's row: room for its label's lines, so two labels never overlap. */
+function rowHeight(labels) {
+  const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
+  return Math.max(BAR_ROW_PX, lines * LABEL_LINE_PX + 8);
+}
 
 /** "Economy, business and finance" → ["Economy, business", "and finance"] (Chart.js draws arrays
  *  as lines). */
@@ -64,7 +74,11 @@ export function wrapLabel(label, width = LABEL_LINE_CHARS) {
     }
   }
   if (line) lines.push(line);
-  return lines.length > 1 ? lines : label;
+  if (lines.length > LABEL_MAX_LINES) {
+    lines.length = LABEL_MAX_LINES;
+    lines[LABEL_MAX_LINES - 1] = `${lines[LABEL_MAX_LINES - 1].slice(0, width - 1)}…`;
+  }
+  return lines.length > 1 ? lines : lines[0] && lines[0].length > width ? `${lines[0].slice(0, width - 1)}…` : label;
 }
 
 /** Alpha appended to a #rrggbb colour for whatever is not in focus (linked views). */
@@ -72,6 +86,56 @@ const FADED_ALPHA = '40';
 
 function faded(colour) {
   return /^#[0-9a-f]{6}$/i.test(colour) ? colour + FADED_ALPHA : colour;
+}
+
+/** Side of a pattern tile, CSS px (drawn at 2x for sharp exports). */
+const PATTERN_PX = 6;
+const patternCache = new Map();
+
+/**
+ * A bar's fill: the colour alone (`solid`), or the colour with stripes, dots or cross-hatching
+ * drawn over it (theme-colours.js: two themes of one hue differ by pattern, not lightness alone).
+ */
+export function barFill(colour, pattern = 'solid') {
+  if (!pattern || pattern === 'solid' || typeof document === 'undefined') return colour;
+  const key = `${colour}/${pattern}`;
+  if (patternCache.has(key)) return patternCache.get(key);
+  const scale = 2;
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = PATTERN_PX * scale;
+  const ctx = tile.getContext('2d');
+  ctx.scale(scale, scale);
+  ctx.fillStyle = colour;
+  ctx.fillRect(0, 0, PATTERN_PX, PATTERN_PX);
+  ctx.strokeStyle = ctx.fillStyle = colour.length === 9 ? 'rgba(0, 0, 0, 0.18)' : 'rgba(0, 0, 0, 0.42)';
+  ctx.lineWidth = 1.2;
+  const line = (x0, y0, x1, y1) => {
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    ctx.lineTo(x1, y1);
+    ctx.stroke();
+  };
+  const n = PATTERN_PX;
+  if (pattern === 'stripes' || pattern === 'cross') {
+    line(-1, n + 1, n + 1, -1);
+    line(-1, 1, 1, -1);
+    line(n - 1, n + 1, n + 1, n - 1);
+  }
+  if (pattern === 'cross') {
+    line(-1, -1, n + 1, n + 1);
+    line(n - 1, -1, n + 1, 1);
+    line(-1, n - 1, 1, n + 1);
+  }
+  if (pattern === 'dots') {
+    ctx.beginPath();
+    ctx.arc(n / 2, n / 2, 1.3, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+  const fill = ctx.createPattern(tile, 'repeat');
+  fill.setTransform(new DOMMatrix([1 / scale, 0, 0, 1 / scale, 0, 0]));
+  fill.$colour = colour;  // what tests and the legend read
+  patternCache.set(key, fill);
+  return fill;
 }
 
 // Options shared by the horizontal bar charts: one labelled row per bar, the value axis titled,
@@ -98,7 +162,9 @@ function horizontalBarOptions({valueLabel, min, max}) {
  */
 export function barChart(canvas, rows, {onSelect, valueLabel = 'Score', min, max,
                                         format = String} = {}) {
-  canvas.parentElement.style.height = `${Math.max(1, rows.length) * BAR_ROW_PX + BAR_AXIS_PX}px`;
+  const labels = rows.map((r) => wrapLabel(r.label));
+  canvas.parentElement.style.height =
+      `${Math.max(1, rows.length) * rowHeight(labels) + BAR_AXIS_PX}px`;
   const options = horizontalBarOptions({valueLabel, min, max});
   options.plugins.tooltip.callbacks = {
     title: (items) => rows[items[0].dataIndex].label,
@@ -114,11 +180,11 @@ export function barChart(canvas, rows, {onSelect, valueLabel = 'Score', min, max
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
-      labels: rows.map((r) => wrapLabel(r.label)),
+      labels,
       datasets: [{
         label: valueLabel,
         data: rows.map((r) => r.value),
-        backgroundColor: rows.map((r) => r.colour),
+        backgroundColor: rows.map((r) => barFill(r.colour, r.pattern)),
         borderWidth: 0,
         barPercentage: 0.8,
       }],
@@ -132,91 +198,242 @@ export function barChart(canvas, rows, {onSelect, valueLabel = 'Score', min, max
 /** Linked views: bars for which `inFocus(row)` is false fade; `inFocus` null shows all. */
 export function setBarFocus(chart, inFocus) {
   if (!chart) return;
-  chart.data.datasets[0].backgroundColor =
-      chart.$rows.map((r) => (!inFocus || inFocus(r) ? r.colour : faded(r.colour)));
+  chart.data.datasets[0].backgroundColor = chart.$rows.map((r) =>
+    barFill(!inFocus || inFocus(r) ? r.colour : faded(r.colour), r.pattern));
   chart.update('none');
 }
 
-/** Sentences beyond which the tone arc draws no points (the line alone; hover still shows one). */
-const MAX_POINTS_DRAWN = 1000;
+/** Past this many sentences the arc shows bins (consecutive sentences averaged), not sentences:
+ *  a 390 px wide phone chart has ~300 px of plot, so more points than this overlap into a block. */
+export const MAX_ARC_POINTS = 240;
 
-/** Point radius on the tone arc: small when there are many sentences, none past a thousand. */
-function pointRadius(n) {
-  return n > MAX_POINTS_DRAWN ? 0 : n > 200 ? 1.5 : 3;
+/**
+ * The arc's points: one per sentence, or — for long texts — one per bin of `size` consecutive
+ * sentences with its mean, lowest and highest tone. [{first, last, value, min, max}] (0-based,
+ * inclusive sentence indexes).
+ */
+export function arcPoints(sentences, maxPoints = MAX_ARC_POINTS) {
+  const n = sentences.length;
+  const size = n > maxPoints ? Math.ceil(n / maxPoints) : 1;
+  const points = [];
+  for (let first = 0; first < n; first += size) {
+    const last = Math.min(n, first + size) - 1;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let lowest = first;
+    for (let i = first; i <= last; i++) {
+      const c = sentences[i].compound;
+      sum += c;
+      if (c < min) {
+        min = c;
+        lowest = i;
+      }
+      if (c > max) max = c;
+    }
+    points.push({first, last, value: Math.round((sum / (last - first + 1)) * 1e4) / 1e4, min, max,
+                 lowest});
+  }
+  return points;
 }
 
-/** Sentence tone line, y in [-1, 1]. `onSelect(sentenceIndex)` on click. Returns the Chart. */
-export function toneArcChart(canvas, sentences, {onSelect} = {}) {
+/** Point radius on the tone arc: smaller as points get denser. */
+function pointRadius(n) {
+  return n > 120 ? 2 : 3.5;
+}
+
+/** "a long sentence ..." → lines of at most `width` characters, `maxLines` at most (tooltips). */
+export function wrapText(text, width = 56, maxLines = 4) {
+  const lines = [];
+  let line = '';
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+      if (lines.length === maxLines) break;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (lines.length < maxLines && line) lines.push(line);
+  else if (lines.length === maxLines) lines[maxLines - 1] = `${lines[maxLines - 1]} …`;
+  return lines;
+}
+
+/**
+ * The tone arc: each sentence's compound tone in reading order, as points joined by steps (a
+ * sentence has one value; nothing lies between two sentences, so no curve). Long texts show bins
+ * (arcPoints). The tooltip quotes the sentence. `sentenceText(i)` gives sentence i's text;
+ * `onSelect(sentenceIndex)` on click. Returns the Chart.
+ */
+export function toneArcChart(canvas, sentences, {onSelect, sentenceText = () => ''} = {}) {
   const options = baseOptions();
   const fg = options.scales.x.ticks.color;
+  const points = arcPoints(sentences);
+  const binned = points.length < sentences.length;
   options.scales.y.min = -1;
   options.scales.y.max = 1;
   options.scales.y.ticks.stepSize = 0.5;
-  options.scales.y.title = {display: true, text: 'Tone', color: fg};
-  options.scales.x.title = {display: true, text: 'Sentence', color: fg};
-  options.scales.x.ticks.maxTicksLimit = 12;
+  options.scales.y.title = {display: true, text: binned ? 'Mean tone' : 'Tone', color: fg};
+  options.scales.x.title = {display: true, color: fg, text: binned ?
+    `Sentence (each point: ${points[0].last - points[0].first + 1} sentences averaged)` : 'Sentence'};
+  options.scales.x.ticks.maxTicksLimit = 10;
+  options.scales.x.ticks.maxRotation = 0;
   options.scales.x.grid.display = false;
   options.scales.y.grid.color = (ctx) => (ctx.tick && ctx.tick.value === 0 ? fg : cssVar('--grid'));
-  options.interaction = {mode: 'index', intersect: false};
+  options.interaction = {mode: 'nearest', axis: 'x', intersect: false};
   options.plugins.tooltip.callbacks = {
-    title: (items) => `Sentence ${items[0].dataIndex + 1}`,
-    label: (ctx) => `Tone ${signed(ctx.parsed.y)}`,
+    title: (items) => {
+      const p = points[items[0].dataIndex];
+      return p.first === p.last ? `Sentence ${p.first + 1} · tone ${signed(p.value)}` :
+        `Sentences ${p.first + 1}–${p.last + 1} · mean tone ${signed(p.value)} ` +
+        `(${signed(p.min)} to ${signed(p.max)})`;
+    },
+    label: (ctx) => {
+      const p = points[ctx.dataIndex];
+      const quote = wrapText(`“${sentenceText(p.first === p.last ? p.first : p.lowest)}”`);
+      return p.first === p.last ? quote : ['Most negative of them:', ...quote];
+    },
   };
+  options.plugins.tooltip.displayColors = false;
   options.onClick = (event, elements) => {
-    if (elements.length && onSelect) onSelect(elements[0].index);
+    if (elements.length && onSelect) {
+      const p = points[elements[0].index];
+      onSelect(p.first === p.last ? p.first : p.lowest);
+    }
   };
   options.onHover = (event, elements, chart) => {
     chart.canvas.style.cursor = onSelect && elements.length ? 'pointer' : 'default';
   };
-  const values = sentences.map((s) => s.compound);
-  const many = values.length > MAX_POINTS_DRAWN;
+  const values = points.map((p) => p.value);
   const chart = new Chart(canvas, {
     type: 'line',
     data: {
-      labels: sentences.map((s, i) => String(i + 1)),
+      labels: points.map((p) => String(p.first + 1)),
       datasets: [{
-        label: 'Sentence tone',
+        label: binned ? 'Mean sentence tone' : 'Sentence tone',
         data: values,
-        borderColor: cssVar('--fg-muted') || '#555',
-        borderWidth: many ? 1 : 1.5,
-        pointBackgroundColor: many ? cssVar('--fg-muted') : values.map(toneColour),
-        pointBorderColor: many ? cssVar('--fg-muted') : values.map(toneColour),
-        pointRadius: pointRadius(sentences.length),
+        borderColor: cssVar('--grid') || 'rgba(0,0,0,0.2)',
+        borderWidth: 1,
+        stepped: 'middle',
+        tension: 0,
+        pointBackgroundColor: values.map(toneColour),
+        pointBorderColor: values.map(toneColour),
+        pointRadius: pointRadius(points.length),
         pointHoverRadius: 6,
-        // Curves cost time on thousands of points and add nothing there.
-        tension: sentences.length > MAX_POINTS_DRAWN ? 0 : 0.2,
         normalized: true,
       }],
     },
     options,
   });
   chart.$values = values;
+  chart.$points = points;
   return chart;
 }
 
-/** Linked views: sentences where `inFocus(index)` is true are drawn large, the rest faded. */
+/** Linked views: points whose sentences `inFocus(index)` holds are drawn large, the rest faded. */
 export function setArcFocus(chart, inFocus) {
   if (!chart) return;
   const ds = chart.data.datasets[0];
   const r = pointRadius(chart.$values.length);
-  ds.pointBackgroundColor = chart.$values.map((v, i) =>
-    (!inFocus || inFocus(i) ? toneColour(v) : faded(toneColour(v))));
+  const hit = (p) => {
+    for (let i = p.first; i <= p.last; i++) if (inFocus(i)) return true;
+    return false;
+  };
+  const on = chart.$points.map((p) => !inFocus || hit(p));
+  ds.pointBackgroundColor = chart.$values.map((v, i) => (on[i] ? toneColour(v) : faded(toneColour(v))));
   ds.pointBorderColor = ds.pointBackgroundColor;
-  ds.pointRadius = chart.$values.map((v, i) => (inFocus && inFocus(i) ? r + 2 : r));
+  ds.pointRadius = chart.$values.map((v, i) => (inFocus && on[i] ? r + 2 : r));
   chart.update('none');
 }
 
-/** The chart as a PNG data URL on the page's background colour (canvases are transparent). */
-export function chartPng(chart) {
-  const src = chart.canvas;
-  const out = document.createElement('canvas');
-  out.width = src.width;
-  out.height = src.height;
-  const ctx = out.getContext('2d');
-  ctx.fillStyle = cssVar('--bg-card') || '#ffffff';
-  ctx.fillRect(0, 0, out.width, out.height);
-  ctx.drawImage(src, 0, 0);
-  return out.toDataURL('image/png');
+/** Export scale: 2x, sharp on high-density screens and in print at the chart's size. */
+export const EXPORT_SCALE = 2;
+
+/**
+ * The chart drawn again by Chart.js at EXPORT_SCALE on a canvas of its own (the same data and
+ * options, nothing interactive), so an export is sharp whatever the screen's pixel ratio.
+ */
+function redrawAt(chart, scale) {
+  const width = Math.round(chart.width);
+  const height = Math.round(chart.height);
+  const canvas = document.createElement('canvas');
+  const box = document.createElement('div');
+  // Laid out off screen at the chart's CSS size: Chart.js measures its canvas's container.
+  box.className = 'export-stage';
+  box.style.width = `${width}px`;
+  box.style.height = `${height}px`;
+  box.append(canvas);
+  document.body.append(box);
+  const options = {...chart.config.options, responsive: false, animation: false,
+                   devicePixelRatio: scale, onHover: undefined, onClick: undefined};
+  canvas.width = width;
+  canvas.height = height;
+  const copy = new Chart(canvas, {type: chart.config.type, data: chart.config.data, options});
+  return {canvas, done: () => {
+    copy.destroy();
+    box.remove();
+  }};
+}
+
+/**
+ * A chart fit to publish, as a PNG data URL: at 2x, on the page's card colour, with a title, a
+ * subtitle (what was analysed), and a source and credit line under it — what a newsroom's
+ * graphics desk needs before a chart goes out (Datawrapper's habit).
+ * `text`: {title, subtitle, source, credit}.
+ */
+export function chartPng(chart, text = {}) {
+  const scale = EXPORT_SCALE;
+  const {canvas: src, done} = redrawAt(chart, scale);
+  const chartW = Math.round(chart.width);
+  const chartH = Math.round(chart.height);
+  try {
+    const fg = cssVar('--fg') || '#1b1e23';
+    const muted = cssVar('--fg-muted') || '#4f5661';
+    const pad = 16;
+    const font = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    const lines = [
+      text.title ? {text: text.title, font: `600 18px ${font}`, colour: fg, height: 26} : null,
+      text.subtitle ? {text: text.subtitle, font: `14px ${font}`, colour: muted, height: 22} : null,
+    ].filter(Boolean);
+    const foot = [text.source, text.credit].filter(Boolean).join(' · ');
+    const width = chartW + 2 * pad;
+    const headH = lines.reduce((h, l) => h + l.height, 0) + (lines.length ? 8 : 0);
+    const footH = foot ? 28 : 0;
+    const height = pad + headH + chartH + footH + pad;
+    const out = document.createElement('canvas');
+    out.width = width * scale;
+    out.height = height * scale;
+    const ctx = out.getContext('2d');
+    ctx.scale(scale, scale);
+    ctx.fillStyle = cssVar('--bg-card') || '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.textBaseline = 'top';
+    let y = pad;
+    const fitText = (t, max) => {
+      if (ctx.measureText(t).width <= max) return t;
+      let cut = t;
+      while (cut.length > 1 && ctx.measureText(`${cut}…`).width > max) cut = cut.slice(0, -1);
+      return `${cut.trimEnd()}…`;
+    };
+    for (const l of lines) {
+      ctx.font = l.font;
+      ctx.fillStyle = l.colour;
+      ctx.fillText(fitText(l.text, width - 2 * pad), pad, y);
+      y += l.height;
+    }
+    y += lines.length ? 8 : 0;
+    ctx.drawImage(src, pad, y, chartW, chartH);
+    y += chartH;
+    if (foot) {
+      ctx.font = `12px ${font}`;
+      ctx.fillStyle = muted;
+      ctx.fillText(fitText(foot, width - 2 * pad), pad, y + 10);
+    }
+    return out.toDataURL('image/png');
+  } finally {
+    done();
+  }
 }
 
 /**
@@ -224,8 +441,9 @@ export function chartPng(chart) {
  * colour}]. Used to compare two articles.
  */
 export function groupedBarChart(canvas, labels, series, {valueLabel, min, max, format = String} = {}) {
+  const wrapped = labels.map((l) => wrapLabel(l));
   canvas.parentElement.style.height =
-      `${Math.max(1, labels.length) * (BAR_ROW_PX + 10 * (series.length - 1)) + BAR_AXIS_PX}px`;
+      `${Math.max(1, labels.length) * (rowHeight(wrapped) + 10 * (series.length - 1)) + BAR_AXIS_PX}px`;
   const options = horizontalBarOptions({valueLabel, min, max});
   options.plugins.tooltip.callbacks = {
     title: (items) => labels[items[0].dataIndex],
@@ -234,7 +452,7 @@ export function groupedBarChart(canvas, labels, series, {valueLabel, min, max, f
   return new Chart(canvas, {
     type: 'bar',
     data: {
-      labels: labels.map((l) => wrapLabel(l)),
+      labels: wrapped,
       datasets: series.map((s) => ({label: s.label, data: s.values, backgroundColor: s.colour,
                                     borderWidth: 0, barPercentage: 0.9, categoryPercentage: 0.8})),
     },
@@ -264,7 +482,7 @@ export function arcOverlayChart(canvas, series) {
     data: {
       datasets: series.map((s, i) => ({
         label: s.label, data: s.points, borderColor: s.colour, backgroundColor: s.colour,
-        borderWidth: 2, borderDash: i ? [6, 4] : [], pointRadius: 2, tension: 0.2,
+        borderWidth: 2, borderDash: i ? [6, 4] : [], pointRadius: 2, tension: 0, stepped: 'middle',
       })),
     },
     options,

@@ -15,7 +15,8 @@ import {dataTable, fillTable} from './data-table.js';
 import {clear, el} from './dom.js';
 import {download, toCsv} from './export.js';
 import {count, percent, signed, toneWords} from './format.js';
-import {cssVar, OKABE_ITO, OTHER_COLOUR, THEME_COLOURS, toneColour} from './palette.js';
+import {cssVar, OKABE_ITO, toneColour, toneLabelOf} from './palette.js';
+import {themeColour, themeStyle} from './theme-colours.js';
 import {trendChart} from './trend-chart.js';
 
 /** Summaries kept for the table, at most (~0.5 KB each); past it only the aggregate grows. */
@@ -350,8 +351,8 @@ export class CorpusView {
     if (empty) return;
     this.dirty = false;
     this.result = this.agg.result({bucket: this.bucket || this.agg.defaultBucket()});
-    this.colours = new Map(this.result.themes.map((t, i) =>
-      [t.id, i < THEME_COLOURS.length ? THEME_COLOURS[i] : OTHER_COLOUR]));
+    // Each theme's own colour (theme-colours.js), the same as in the article views.
+    this.colours = new Map(this.result.themes.map((t) => [t.id, themeColour(t.id)]));
     this.renderOverview();
     this.renderThemes();
     this.renderTone();
@@ -387,7 +388,7 @@ export class CorpusView {
   renderThemes() {
     const themes = this.result.themes;
     const rows = themes.map((t) => ({label: t.label, value: Math.round(t.share * 1000) / 10,
-                                     colour: this.colours.get(t.id)}));
+                                     colour: this.colours.get(t.id), pattern: themeStyle(t.id).pattern}));
     this.replaceChart('themes', () => barChart($('corpus-themes-chart'), rows,
         {valueLabel: 'Share of theme score (%)', format: (x) => `${x}%`}));
     $('corpus-themes-chart').setAttribute('aria-label', `Bar chart of theme shares: ${
@@ -407,7 +408,7 @@ export class CorpusView {
     }));
     this.replaceChart('tone', () => barChart($('corpus-tone-chart'), rows,
         {valueLabel: 'Articles', format: (x) => count(x)}));
-    $('corpus-tone-hint').textContent = `${toneWords(tone.mean_compound)} on average: mean tone ` +
+    $('corpus-tone-hint').textContent = `${toneWords({compound: tone.mean_compound, label: toneLabelOf(tone.mean_compound)})} on average: mean tone ` +
         `${signed(tone.mean_compound)} over ${count(articles)} articles; mean GDELT tone ` +
         `${signed(tone.mean_gdelt_tone, 1)}.`;
     $('corpus-tone-chart').setAttribute('aria-label', `Articles by tone: ${

@@ -28,13 +28,19 @@ export function readingTime(words) {
   return `${minutes} min`;
 }
 
-/** Tone label in words, from the compound score; thresholds match the report's label (±0.05). */
-export function toneWords(compound) {
-  if (compound >= 0.5) return 'Strongly positive';
-  if (compound >= 0.05) return 'Mostly positive';
-  if (compound > -0.05) return 'Neutral';
-  if (compound > -0.5) return 'Mostly negative';
-  return 'Strongly negative';
+/** Above this |compound|, a positive or negative tone is "strong" (VADER's authors' guide to
+ *  reading compound scores: ±0.5 and beyond is clearly felt). */
+const STRONG_TONE = 0.5;
+
+/**
+ * Tone in words from a label and its compound: {label: 'positive', compound: 0.71} → "Strongly
+ * positive". The label is the report's (the core's one rule from compound to label), never
+ * recomputed here from thresholds of our own.
+ */
+export function toneWords({label, compound}) {
+  if (label === 'positive') return compound >= STRONG_TONE ? 'Strongly positive' : 'Mostly positive';
+  if (label === 'negative') return compound <= -STRONG_TONE ? 'Strongly negative' : 'Mostly negative';
+  return 'Neutral';
 }
 
 function lowerFirst(label) {
@@ -52,7 +58,7 @@ function list(items) {
  * and Russia most."
  */
 export function summary(report) {
-  const parts = [toneWords(report.tone.compound)];
+  const parts = [toneWords(report.tone)];
   const subs = (report.themes || []).filter((t) => t.parent).slice(0, 2);
   const themes = subs.length ? subs : (report.top_level || []).slice(0, 2);
   if (themes.length) parts.push(`mainly about ${list(themes.map((t) => lowerFirst(t.label)))}`);

@@ -10,21 +10,28 @@ import {readTextFile} from './binary-file.js';
 import {findBoilerplate, withoutFlagged} from './boilerplate.js';
 import {chartPng} from './charts.js';
 import {CompareView} from './compare-view.js';
+import {ContextView} from './context-view.js';
 import {recordFormat} from './corpus-parse.js';
 import {CorpusView, droppedFiles} from './corpus-view.js';
 import {wireTableToggle} from './data-table.js';
 import {clear, el} from './dom.js';
-import {dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv} from './export.js';
+import {spreadsheetSafe} from './corpus-aggregate.js';
+import {
+  actorsCsv, dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv, toCsv,
+} from './export.js';
 import {describeFocus} from './focus.js';
+import {RULE_WORDS} from './glossary.js';
 import {count, signed} from './format.js';
 import {renderOverview} from './overview-view.js';
 import {forgetCssVars, themeColours} from './palette.js';
 import {
-  loadDictionaries, loadDraft, loadLast, MAX_DRAFT_CHARS, remembering, saveDictionaries, saveDraft,
-  saveLast, setRemembering,
+  forgetLast, loadDictionaries, loadDraft, loadLast, loadScheme, MAX_DRAFT_CHARS, remembering,
+  saveDictionaries, saveDraft, saveLast, saveScheme, setRemembering,
 } from './storage.js';
 import {ThemeToneView} from './theme-tone-view.js';
+import {themeCss} from './theme-colours.js';
 import {ThemesView} from './themes-view.js';
+import {WhyPopover} from './why-popover.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,17 +44,19 @@ const ui = {
   elapsed: $('progress-elapsed'), dictionaryList: $('dictionary-list'),
   results: $('results'), legend: $('legend'), why: $('why'), article: $('article'),
   focusSelect: $('focus-select'), focusClear: $('focus-clear'), remember: $('remember'),
-  version: $('version'), draftNote: $('draft-note'),
+  version: $('version'), draftNote: $('draft-note'), scheme: $('scheme'),
 };
 
 const WHY_HINT = 'Hover over or tab to a highlighted word to see why it counts; ' +
                  'click it or press Enter to follow its theme or name everywhere.';
 
 const client = new AnalyzerClient();
+const whyPop = new WhyPopover($('why-pop'));
 
 const state = {
   report: null, text: '', colours: new Map(), focus: null, sentenceNodes: [], generation: 0,
   compare: null,  // {text, report} of article B
+  source: '',  // where the text came from, in words ("the sample", a file name)
 };
 
 const views = {
@@ -65,6 +74,11 @@ const views = {
                             toneCanvas: $('compare-tone-chart'), toneTable: $('compare-tone-table-wrap'),
                             arcCanvas: $('compare-arc-chart'), results: $('compare-results')}),
 };
+
+/** Term in context: not a chart, so not in `views` (whose charts tests read). */
+const contexts = new ContextView({select: $('context-select'), hint: $('context-hint'),
+                                  table: $('context-table-wrap'), exportButton: $('context-export')},
+                                 {onFocus: setFocus, onSentence: goToSentence});
 
 const corpus = new CorpusView({
   getOptions: () => ({tone: ui.toneOption.value}),
@@ -134,6 +148,43 @@ function setBusy(busy, {cancellable = false} = {}) {
   }
 }
 
+/**
+ * Takes every result of the last analysis off the page (charts, article, exports), so nothing
+ * on screen describes a text that is no longer there. A running analysis is cancelled.
+ */
+function clearResults() {
+  state.generation += 1;
+  client.cancel();
+  setBusy(false);
+  whyPop.hide();
+  for (const view of Object.values(views)) {
+    if (view.chart) view.chart.destroy();
+    view.chart = null;
+  }
+  state.report = null;
+  state.text = '';
+  state.focus = null;
+  state.sentenceNodes = [];
+  state.compare = null;
+  clear(ui.article);
+  ui.results.hidden = true;
+  document.body.classList.remove('has-results');
+  $('compare-results').hidden = true;
+  ui.cleanup.hidden = true;
+  page.lastReport = null;
+  page.lastText = null;
+  forgetLast();
+}
+
+/** The Clear button: an empty text box and no results, ready for the next article. */
+function clearAll() {
+  ui.input.value = '';
+  flushDraft();
+  clearResults();
+  setStatus('Cleared. Paste an article, open a file or load the sample.');
+  ui.input.focus();
+}
+
 // ---------------------------------------------------------------- analysis
 
 /** Flags boilerplate in `raw`, and returns the text to analyse (without it, if so chosen). */
@@ -168,9 +219,20 @@ function builtSampleReport(text) {
          !client.dictionaries.length ? NewsLensSample.report : null;
 }
 
+/** What a chart's source line names: "china-russia-letter.txt", "the sample", "pasted text". */
+function sourceName(source) {
+  if (!source) return 'pasted text';
+  if (/^the text above/.test(source) || source === 'your last visit') return state.source || 'pasted text';
+  return source.replace(/ \(article text extracted\)$/, '');
+}
+
 async function analyze(raw, {source} = {}) {
   if (!raw.trim()) {
-    setStatus('Paste an article, open a file or load the sample first.', 'error');
+    const had = !!state.report;
+    clearResults();
+    setStatus(had ? 'The text box is empty, so the previous results were cleared. Paste an ' +
+                    'article, open a file or load the sample to analyse one.'
+                  : 'Paste an article, open a file or load the sample first.', 'error');
     ui.input.focus();
     return;
   }
@@ -204,6 +266,7 @@ async function analyze(raw, {source} = {}) {
       setStatus('Drawing the results…');
     }
     if (!(await render(text, result.report, generation))) return;
+    state.source = sourceName(source);
     page.lastVia = result.via;
     const where = result.via !== 'worker' ? '' : result.restarts ?
       ' in a background worker (started again after one stopped)' : ' in a background worker';
@@ -245,6 +308,7 @@ async function render(text, report, generation) {
   state.text = text;
   state.colours = themeColours(report);
   state.focus = null;
+  whyPop.hide();
   ui.results.hidden = false;
 
   const timings = {};
@@ -275,6 +339,7 @@ async function render(text, report, generation) {
   const article = timed('article', () => renderArticle(ui.article, text, report, state.colours,
                                                       {isCurrent: () => generation === state.generation}));
   state.sentenceNodes = article.sentenceNodes;
+  timed('contexts', () => contexts.render(report, text));
   if (state.compare) timed('compare', () => views.compare.render(report, state.compare.report));
   if (!(await article.done)) return false;
   // Fresh charts and article have no focus; only the controls need resetting.
@@ -289,6 +354,7 @@ async function render(text, report, generation) {
   page.analysisCount += 1;
   if (first) performance.mark('newslens:rendered');
   document.body.dataset.analyses = String(page.analysisCount);
+  document.body.classList.add('has-results');
   return true;
 }
 
@@ -337,6 +403,7 @@ function setFocus(focus, {scroll = true} = {}) {
 function applyFocus(focus) {
   state.focus = focus;
   for (const view of Object.values(views)) view.setFocus(focus);
+  contexts.setFocus(focus);
   setArticleFocus(ui.article, focus);
   ui.focusSelect.value = JSON.stringify(focus);
   ui.focusClear.hidden = !focus;
@@ -565,11 +632,78 @@ async function addDictionary(file) {
   await useDictionaries([...others, {name: file.name, text}], {added: file.name});
 }
 
+/** The article's headline as a reader would cite it: its first substantial line. */
+function headline(text) {
+  const first = text.split('\n').map((l) => l.trim().replace(/^#+\s*/, '')).find((l) => l.length > 12) || '';
+  return first.length > 110 ? `${first.slice(0, 109).trimEnd()}…` : first;
+}
+
+/** Title, subtitle, source and credit lines of an exported chart. */
+function chartTexts(name) {
+  const canvas = views[name].chart.canvas;
+  const section = canvas.closest('section');
+  const heading = name === 'compare' ? 'Themes of two articles (A and B)' :
+    section && section.querySelector('h2') ? section.querySelector('h2').textContent : 'newslens';
+  return {
+    title: heading,
+    subtitle: headline(state.text) ? `“${headline(state.text)}”` : '',
+    source: `Source: ${state.source || 'the text analysed'}, ${count(state.report.stats.words)} words`,
+    credit: 'Chart: newslens, analysed in the browser',
+    alt: canvas.getAttribute('aria-label') || heading,
+  };
+}
+
 function exportChart(name) {
   const chart = views[name] && views[name].chart;
   if (!chart || !state.report) return;
   download(`${fileStem(state.text)}-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.png`,
-           dataUrlToBlob(chartPng(chart)));
+           dataUrlToBlob(chartPng(chart, chartTexts(name))));
+}
+
+/**
+ * "Copy as embed": a self-contained <figure> (the 2x PNG as a data URL, its data as alt text, the
+ * title and source as a caption) to paste into a CMS's HTML block; nothing in it loads from
+ * anywhere. Copied to the clipboard when the browser allows, and always shown to copy by hand.
+ */
+async function embedChart(name) {
+  const chart = views[name] && views[name].chart;
+  if (!chart || !state.report) return;
+  const texts = chartTexts(name);
+  const png = chartPng(chart, texts);
+  const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const textOf = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const {width, height} = await new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => resolve({width: img.naturalWidth / 2, height: img.naturalHeight / 2});
+    img.onerror = () => resolve({width: chart.width, height: chart.height});
+    img.src = png;
+  });
+  const snippet = `<figure class="newslens-chart">\n` +
+    `  <img src="${png}" width="${width}" height="${height}" ` +
+    `alt="${attr(texts.alt)}">\n` +
+    `  <figcaption>${textOf(texts.title)}. ${textOf(texts.source)}. ${textOf(texts.credit)}.</figcaption>\n` +
+    `</figure>\n`;
+  const box = $('embed-code');
+  $('embed-code-what').textContent = texts.title;
+  $('embed-code-text').value = snippet;
+  box.hidden = false;
+  page.lastEmbed = snippet;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(snippet);
+    copied = true;
+  } catch {
+    $('embed-code-text').select();
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+  }
+  $('embed-code-status').textContent = copied ?
+    `Copied: paste it into an HTML block (${count(Math.round(snippet.length / 1024))} KB, the image inside).` :
+    'Select the code and copy it (the browser did not allow copying from here).';
+  box.scrollIntoView({block: 'nearest'});
 }
 
 function wire() {
@@ -647,11 +781,30 @@ function wire() {
   ui.exclude.addEventListener('change', () => {
     if (state.report) analyze(ui.input.value);
   });
+  // Another lexicon scores the same text differently: the results on screen follow it.
+  ui.toneOption.addEventListener('change', () => {
+    if (state.report && ui.input.value.trim()) {
+      analyze(ui.input.value, {source: `the text above, with the ${ui.toneOption.value} lexicon`});
+    }
+  });
+  $('clear').addEventListener('click', clearAll);
   ui.cancel.addEventListener('click', () => client.cancel());
   for (const button of document.querySelectorAll('.table-toggle')) wireTableToggle(button);
   for (const button of document.querySelectorAll('.png-button')) {
     button.addEventListener('click', () => exportChart(button.dataset.chart));
   }
+  for (const button of document.querySelectorAll('.embed-button')) {
+    button.addEventListener('click', () => embedChart(button.dataset.chart));
+  }
+  $('method-rules').append(...Object.entries(RULE_WORDS).map(([rule, words]) =>
+    el('div', {}, el('dt', {text: rule[0].toUpperCase() + rule.slice(1).replace('-', ' ')}),
+       el('dd', {text: words[0].toUpperCase() + words.slice(1)}))));
+  document.querySelector('[data-testid="method-link"]').addEventListener('click', () => {
+    $('method-details').open = true;
+  });
+  $('embed-code-close').addEventListener('click', () => {
+    $('embed-code').hidden = true;
+  });
 
   ui.focusSelect.addEventListener('change', () => setFocus(JSON.parse(ui.focusSelect.value)));
   ui.focusClear.addEventListener('click', () => {
@@ -659,12 +812,35 @@ function wire() {
     ui.focusSelect.focus();
   });
 
-  const explainFrom = (event) => {
-    const mark = event.target.closest && event.target.closest('mark.hl');
-    if (mark) ui.why.textContent = mark.dataset.why.replace(/\n/g, ' · ');
+  // A highlight explains itself in the side panel and in a box pinned beside the word (the only
+  // explanation a phone can see: no hover, and the side panel is a screen away).
+  const markOf = (event) => event.target.closest && event.target.closest('mark.hl');
+  const explain = (mark, pinned) => {
+    ui.why.textContent = mark.dataset.why.replace(/\n/g, ' · ');
+    whyPop.show(mark, {pinned});
   };
-  ui.article.addEventListener('focusin', explainFrom);
-  ui.article.addEventListener('mouseover', explainFrom);
+  ui.article.addEventListener('focusin', (event) => {
+    const mark = markOf(event);
+    if (mark) explain(mark, true);
+  });
+  ui.article.addEventListener('mouseover', (event) => {
+    const mark = markOf(event);
+    if (mark) explain(mark, false);
+  });
+  ui.article.addEventListener('mouseout', (event) => {
+    const mark = markOf(event);
+    if (mark && !whyPop.pinned && !mark.contains(event.relatedTarget)) whyPop.hide();
+  });
+  ui.article.addEventListener('focusout', (event) => {
+    if (!markOf({target: event.relatedTarget || document.body})) whyPop.hide();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !whyPop.box.hidden) whyPop.hide();
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!whyPop.box.hidden && !markOf(event) && !whyPop.box.contains(event.target)) whyPop.hide();
+  });
+  window.addEventListener('resize', () => whyPop.place());
   // Linked views from the text: a highlight's theme (or name) becomes the focus; again, all.
   const followFrom = (mark) => {
     const theme = mark.dataset.themes && mark.dataset.themes.split(' ')[0];
@@ -676,8 +852,10 @@ function wire() {
     mark.focus({preventScroll: true});
   };
   ui.article.addEventListener('click', (event) => {
-    const mark = event.target.closest && event.target.closest('mark.hl');
-    if (mark) followFrom(mark);
+    const mark = markOf(event);
+    if (!mark) return;
+    followFrom(mark);
+    explain(mark, true);
   });
   ui.article.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
@@ -696,6 +874,9 @@ function wire() {
   $('export-themes').addEventListener('click', () => {
     if (state.report) download(`${fileStem(state.text)}-themes.csv`, themesCsv(state.report), 'text/csv');
   });
+  $('export-actors').addEventListener('click', () => {
+    if (state.report) download(`${fileStem(state.text)}-actors.csv`, actorsCsv(state.report), 'text/csv');
+  });
   $('export-sentences').addEventListener('click', () => {
     if (state.report) {
       download(`${fileStem(state.text)}-sentences.csv`, sentencesCsv(state.report, state.text),
@@ -703,6 +884,14 @@ function wire() {
     }
   });
   $('print').addEventListener('click', () => window.print());
+  $('context-export').addEventListener('click', () => {
+    if (!state.report || !state.focus) return;
+    const {header, rows} = contexts.csvRows();
+    const what = state.focus.kind === 'theme' ? state.focus.id : state.focus.name;
+    const slug = what.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    download(`${fileStem(state.text)}-in-context-${slug.slice(0, 40) || 'item'}.csv`,
+             toCsv(header, rows.map((row) => row.map(spreadsheetSafe))), 'text/csv');
+  });
   ui.remember.addEventListener('change', () => {
     setRemembering(ui.remember.checked);
     if (ui.remember.checked && state.report) {
@@ -718,23 +907,51 @@ function wire() {
                                   : 'Forgotten: nothing is kept on this device.');
   });
 
-  // Charts read their colours from CSS; redraw them when the system switches light/dark.
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-    forgetCssVars();
-    if (!state.report) return;
-    const focus = state.focus;
-    views.themes.draw();
-    views.arc.render(state.report, state.text);
-    views.themeTone.render(state.report);
-    views.actors.render(state.report);
-    if (state.compare) views.compare.render(state.report, state.compare.report);
-    applyFocus(focus);
+  // Charts read their colours from CSS; redraw them when the colours switch light/dark (the
+  // system's setting, or the page's own switch beside it).
+  SYSTEM_DARK.addEventListener('change', () => {
+    if (ui.scheme.value === 'system') applyScheme();
   });
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => corpus.redraw());
+  ui.scheme.addEventListener('change', () => {
+    saveScheme(ui.scheme.value);
+    applyScheme();
+  });
+}
+
+const SYSTEM_DARK = window.matchMedia('(prefers-color-scheme: dark)');
+
+/** Sets the page's colours from the switch ('system', 'light' or 'dark') and redraws the charts
+ *  in them. */
+function applyScheme() {
+  const choice = ui.scheme.value;
+  const scheme = choice === 'dark' || (choice === 'system' && SYSTEM_DARK.matches) ? 'dark' : 'light';
+  if (document.documentElement.dataset.scheme === scheme) return;
+  document.documentElement.dataset.scheme = scheme;
+  forgetCssVars();
+  corpus.redraw();
+  if (!state.report) return;
+  const focus = state.focus;
+  views.themes.draw();
+  views.arc.render(state.report, state.text);
+  views.themeTone.render(state.report);
+  views.actors.render(state.report);
+  if (state.compare) views.compare.render(state.report, state.compare.report);
+  applyFocus(focus);
+}
+
+/** The theme colours' CSS rules, from their one definition (theme-colours.js). A constructed
+ *  sheet, so the CSP needs no 'unsafe-inline' for styles. */
+function adoptThemeColours() {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(themeCss());
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
 function start() {
   performance.mark('newslens:start');
+  adoptThemeColours();
+  ui.scheme.value = loadScheme();
+  applyScheme();
   if (typeof NewsLens === 'undefined') {
     wire();
     setStatus('The analyzer (newslens.js) did not load.', 'error');

@@ -1,17 +1,16 @@
-// Colours. Okabe & Ito (2008), "Color Universal Design": eight colours that stay distinct for the
-// common forms of colour blindness. Themes take them in the order of their score in the current
-// report; beyond seven, themes share a neutral grey (their highlights still name the theme).
+// Colours. Okabe & Ito (2008), "Color Universal Design": colours that stay distinct for the
+// common forms of colour blindness. Each colour means one thing on the page:
+//   - themes: one colour (and fill pattern) per top-level theme, the same in every article, view
+//     and the widget (theme-colours.js);
+//   - tone: blue for positive, vermillion for negative, grey for neutral (no theme uses them);
+//   - actor types: neutral inks of three lightnesses (no hue at all, so never a theme or a tone).
+
+import {themeClass, themeStyle} from './theme-colours.js';
 
 export const OKABE_ITO = {
   black: '#000000', orange: '#E69F00', skyBlue: '#56B4E9', bluishGreen: '#009E73',
   yellow: '#F0E442', blue: '#0072B2', vermillion: '#D55E00', reddishPurple: '#CC79A7',
 };
-
-/** Theme colours by rank; index i matches the CSS classes `.theme-i` in styles.css. */
-export const THEME_COLOURS = [
-  OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple,
-  OKABE_ITO.skyBlue, OKABE_ITO.vermillion, OKABE_ITO.yellow,
-];
 export const OTHER_COLOUR = '#999999';
 
 /** Positive / negative tone (a blue-orange diverging pair, safe for deuteranopia and protanopia). */
@@ -20,26 +19,59 @@ export const NEGATIVE = OKABE_ITO.vermillion;
 export const NEUTRAL = '#999999';
 
 /**
- * Maps each top-level theme id of `report` to {index, colour, className}; index is the rank by
- * score, or -1 past the palette.
+ * Maps each top-level theme id of `report` to {colour, pattern, className}: the theme's own
+ * colour (theme-colours.js), the same whatever its rank in this report.
  */
 export function themeColours(report) {
   const map = new Map();
-  (report.top_level || []).forEach((t, i) => {
-    const index = i < THEME_COLOURS.length ? i : -1;
-    map.set(t.id, {index, colour: index >= 0 ? THEME_COLOURS[index] : OTHER_COLOUR,
-                   className: index >= 0 ? `theme-${index}` : 'theme-other'});
-  });
+  for (const t of report.top_level || []) {
+    const style = themeStyle(t.id);
+    map.set(t.id, {colour: style.colour, pattern: style.pattern, className: themeClass(t.id)});
+  }
   return map;
 }
 
+/** The report@1 rule, used until the module exports the core's own (NewsLens.toneLabel). */
+const LEGACY_NEUTRAL_BAND = 0.05;
+
 /**
- * Colour for a tone value in [-1, 1] with the report's ±0.05 neutral band: the page's --pos,
- * --neg and --neu (lighter in dark mode), falling back to the constants above.
+ * Label of a compound score ('positive' | 'neutral' | 'negative') by the core's one rule from
+ * compound to label, as the module exports it (NewsLens.toneLabel); the report's own
+ * `tone.label` is used wherever there is one.
+ */
+export function toneLabelOf(x) {
+  const api = typeof NewsLens !== 'undefined' ? NewsLens : null;  // eslint-disable-line no-undef
+  if (api && typeof api.toneLabel === 'function') return api.toneLabel(x);
+  return x >= LEGACY_NEUTRAL_BAND ? 'positive' : x <= -LEGACY_NEUTRAL_BAND ? 'negative' : 'neutral';
+}
+
+/**
+ * The neutral band [low, high] of that rule, found by bisection (to 1e-4), for drawing it on the
+ * gauge: wherever the rule puts its thresholds, the gauge shows them.
+ */
+export function neutralBand() {
+  const edge = (sign) => {
+    let inside = 0;
+    let outside = sign;
+    if (toneLabelOf(outside) === 'neutral') return outside;
+    for (let i = 0; i < 14; i++) {
+      const mid = (inside + outside) / 2;
+      if (toneLabelOf(mid) === 'neutral') inside = mid;
+      else outside = mid;
+    }
+    return Math.round(outside * 1e4) / 1e4;
+  };
+  return [edge(-1), edge(1)];
+}
+
+/**
+ * Colour for a tone value in [-1, 1], by its label: the page's --pos, --neg and --neu (lighter in
+ * dark mode), falling back to the constants above.
  */
 export function toneColour(x) {
-  if (x >= 0.05) return cssVar('--pos') || POSITIVE;
-  if (x <= -0.05) return cssVar('--neg') || NEGATIVE;
+  const label = toneLabelOf(x);
+  if (label === 'positive') return cssVar('--pos') || POSITIVE;
+  if (label === 'negative') return cssVar('--neg') || NEGATIVE;
   return cssVar('--neu') || NEUTRAL;
 }
 
@@ -62,8 +94,6 @@ export function forgetCssVars() {
   cachedStyle = null;
 }
 
-/** Entity types in the actors chart (its own chart and legend, so sharing hues with themes is
- *  unambiguous). */
-export const ENTITY_COLOURS = {
-  country: OKABE_ITO.bluishGreen, organization: OKABE_ITO.reddishPurple, person: OKABE_ITO.orange,
-};
+/** Entity types in the actors chart: neutral inks of three lightnesses, told apart without hue
+ *  (and so never read as a theme or a tone); the legend names them. */
+export const ENTITY_COLOURS = {country: '#3D4650', organization: '#77808B', person: '#AEB5BE'};

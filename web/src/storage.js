@@ -8,6 +8,8 @@ const KEY = 'newslens:last@1';
 const OPT_OUT = 'newslens:remember@1';
 const DICTIONARIES = 'newslens:dictionaries@1';
 const DRAFT = 'newslens:draft@1';
+const SCHEME = 'newslens:scheme@1';
+const SCHEMES = ['system', 'light', 'dark'];
 
 /** Bigger texts are not kept (localStorage holds ~5 MB per origin, in UTF-16). */
 const MAX_SAVED_CHARS = 1_000_000;
@@ -39,6 +41,7 @@ export function setRemembering(on) {
     s.removeItem(KEY);
     s.removeItem(DICTIONARIES);
     s.removeItem(DRAFT);
+    s.removeItem(SCHEME);
     s.setItem(OPT_OUT, 'off');
     lastText = null;
   }
@@ -70,6 +73,31 @@ export function saveLast(entry) {
   } catch {
     return false;  // quota exceeded
   }
+}
+
+/** The colours chosen with the page's switch: 'system' (the default), 'light' or 'dark'. */
+export function loadScheme() {
+  const s = store();
+  const saved = s && remembering() ? s.getItem(SCHEME) : null;
+  return SCHEMES.includes(saved) ? saved : 'system';
+}
+
+export function saveScheme(scheme) {
+  const s = store();
+  if (!s || !remembering()) return;
+  try {
+    if (scheme === 'system') s.removeItem(SCHEME);
+    else s.setItem(SCHEME, scheme);
+  } catch {
+    // quota exceeded: the choice holds for this visit
+  }
+}
+
+/** Forgets the last article (its results were cleared from the page). */
+export function forgetLast() {
+  const s = store();
+  if (s) s.removeItem(KEY);
+  lastText = null;
 }
 
 /**

@@ -6,6 +6,8 @@ import {dataTable, fillTable} from './data-table.js';
 import {clear, el} from './dom.js';
 import {focusHasTheme} from './focus.js';
 import {signed} from './format.js';
+import {termWords} from './glossary.js';
+import {themeStyle} from './theme-colours.js';
 
 /** How many terms to list per top-level theme in the overview of terms. */
 const TERMS_PER_THEME = 6;
@@ -67,23 +69,26 @@ export class ThemesView {
     if (this.chart) this.chart.destroy();
     els.back.hidden = !parent;
     clear(els.terms);
-    const colourOf = (id) => (colours.get(id) || {colour: '#999999'}).colour;
+    const styleOf = (id) => colours.get(id) || themeStyle(id);
 
     if (!parent) {
       const tops = report.top_level || [];
-      const rows = tops.map((t) => ({id: t.id, label: t.label, value: t.score, colour: colourOf(t.id)}));
+      const rows = tops.map((t) => ({id: t.id, label: t.label, value: t.score,
+                                     colour: styleOf(t.id).colour, pattern: styleOf(t.id).pattern}));
       els.hint.textContent = rows.length ?
-          'Score of each top-level theme. Select a bar to see its sub-themes.' :
+          'How strongly the article is about each theme (its words counted). ' +
+          'Select a bar for its sub-themes.' :
           'No theme from the dictionary matched this text.';
       els.canvas.setAttribute('aria-label', 'Bar chart of top-level theme scores: ' +
           rows.map((r) => `${r.label} ${r.value}`).join(', '));
-      this.chart = barChart(els.canvas, rows, {onSelect: (i) => this.open(rows[i].id)});
+      this.chart = barChart(els.canvas, rows, {valueLabel: 'Theme score',
+                                               onSelect: (i) => this.open(rows[i].id)});
       fillTable(els.table, () => dataTable({
         caption: 'Top-level themes',
         testid: 'themes-data',
-        columns: [{label: 'Theme'}, {label: 'Score', numeric: true},
-                  {label: 'Mentions', numeric: true}, {label: 'Share', numeric: true},
-                  {label: 'IPTC'}],
+        columns: [{label: 'Theme'}, {label: 'Theme score', numeric: true},
+                  {label: 'Mentions', numeric: true}, {label: 'Share of all themes', numeric: true},
+                  {label: 'IPTC code'}],
         rows: tops.map((t) => [
           el('button', {type: 'button', class: 'link-button', text: t.label,
                         'aria-label': `${t.label}: show sub-themes`, onclick: () => this.open(t.id)}),
@@ -93,19 +98,19 @@ export class ThemesView {
         label: t.label, terms: termsOf(report, t.id).slice(0, TERMS_PER_THEME)})));
     } else {
       const subs = (report.themes || []).filter((t) => t.parent === parent.id);
-      const colour = colourOf(parent.id);
+      const {colour, pattern} = styleOf(parent.id);
       els.hint.textContent = subs.length ?
           `Sub-themes of ${parent.label}, by score. Select one to follow it through the article.` :
           `${parent.label} matched only through its general terms; it has no sub-theme hits.`;
-      const rows = subs.map((t) => ({id: t.id, label: t.label, value: t.score, colour}));
+      const rows = subs.map((t) => ({id: t.id, label: t.label, value: t.score, colour, pattern}));
       els.canvas.setAttribute('aria-label', `Bar chart of ${parent.label} sub-theme scores: ` +
           rows.map((r) => `${r.label} ${r.value}`).join(', '));
-      this.chart = barChart(els.canvas, rows,
-                            {onSelect: (i) => this.onFocus({kind: 'theme', id: rows[i].id})});
+      this.chart = barChart(els.canvas, rows, {valueLabel: 'Theme score',
+                            onSelect: (i) => this.onFocus({kind: 'theme', id: rows[i].id})});
       fillTable(els.table, () => dataTable({
         caption: `Sub-themes of ${parent.label}`,
         testid: 'themes-data',
-        columns: [{label: 'Sub-theme'}, {label: 'Score', numeric: true},
+        columns: [{label: 'Sub-theme'}, {label: 'Theme score', numeric: true},
                   {label: 'Mentions', numeric: true}, {label: 'Per 1,000 words', numeric: true},
                   {label: 'Tone', numeric: true}],
         rows: subs.map((t) => [
@@ -123,9 +128,15 @@ export class ThemesView {
   terms(heading, groups) {
     const shown = groups.filter((g) => g.terms.length);
     if (!shown.length) return;
-    this.els.terms.append(el('h3', {text: heading}),
+    const patterns = shown.some((g) => g.terms.some((x) => x.term.endsWith('*')));
+    // Folded: the chart is the card's answer; the words behind it are one click away.
+    this.els.terms.append(el('details', {class: 'terms', open: this.termsOpen || null,
+                                         ontoggle: (e) => { this.termsOpen = e.target.open; }},
+        el('summary', {text: heading}),
+        patterns ? el('p', {class: 'hint', text: 'A word ending in “…” stands for every word ' +
+                            'starting so (legislat… counts legislation, legislative, legislators).'}) : null,
         el('dl', {class: 'terms-list'}, shown.map((g) => el('div', {},
             el('dt', {text: g.label}),
-            el('dd', {text: g.terms.map((x) => `${x.term} ×${x.count}`).join(', ')})))));
+            el('dd', {text: g.terms.map((x) => `${termWords(x.term)} ×${x.count}`).join(', ')}))))));
   }
 }

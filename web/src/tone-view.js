@@ -1,12 +1,11 @@
-// The tone figure: a semicircular gauge from −1 to +1 with the ±0.05 neutral band, the compound
-// score and label in large type, the positive/neutral/negative word shares as one stacked bar,
+// The tone figure: a semicircular gauge from −1 to +1 with the neutral band of the core's label
+// rule, the compound score and label in large type, the positive/neutral/negative word shares as one stacked bar,
 // and GDELT-style tone. Built as SVG and text nodes; colours come from styles.css classes.
 
 import {clear, el, svg} from './dom.js';
 import {percent, signed} from './format.js';
+import {neutralBand} from './palette.js';
 
-/** The report's neutral band (SPEC §2: label thresholds ±0.05). */
-const NEUTRAL_BAND = 0.05;
 
 // Gauge geometry in SVG user units.
 const CX = 100;
@@ -26,12 +25,12 @@ function arc(from, to, cls) {
 }
 
 function gauge(compound, label) {
+  const [low, high] = neutralBand();  // the core's rule from compound to label
   const v = Math.max(-1, Math.min(1, compound));
   const [nx, ny] = point(v, R - 14);
   return svg('svg', {viewBox: '0 0 200 112', class: 'gauge', role: 'img',
                      'aria-label': `Tone gauge: ${signed(compound)} on a scale from −1 to +1, ${label}`},
-      arc(-1, -NEUTRAL_BAND, 'neg'), arc(-NEUTRAL_BAND, NEUTRAL_BAND, 'neu'),
-      arc(NEUTRAL_BAND, 1, 'pos'),
+      arc(-1, low, 'neg'), arc(low, high, 'neu'), arc(high, 1, 'pos'),
       svg('line', {x1: CX, y1: CY, x2: nx.toFixed(2), y2: ny.toFixed(2), class: 'gauge-needle'}),
       svg('circle', {cx: CX, cy: CY, r: 5, class: 'gauge-hub'}),
       svg('text', {x: 14, y: 111, class: 'gauge-tick', text: '−1'}),
