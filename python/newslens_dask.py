@@ -121,6 +121,9 @@ class Options:
     dict_only: --dict-only.
     max_bytes: --max-bytes (e.g. "16M"), or None for the CLI's default.
     top_actors: how many actors to keep per article in `actors` (None: all).
+    summaries: False to compute only the aggregate and the bad records. The summary lines
+        are then not parsed in Python at all (the per-article cost of the DataFrame; see
+        docs/scale.md), and `summaries` is an empty DataFrame.
     """
 
     cli: str = "build/newslens"
@@ -131,6 +134,7 @@ class Options:
     dict_only: bool = False
     max_bytes: Optional[str] = None
     top_actors: Optional[int] = 5
+    summaries: bool = True
 
     def analyze_command(self, fmt: str) -> List[str]:
         cmd = [self.cli, "analyze", "--" + fmt, "--summary", "--aggregate",
@@ -301,8 +305,12 @@ def analyze_partition(part: Partition, options: Options) -> PartitionResult:
     aggregate = None
     if lines and lines[-1].startswith('{"schema":"newslens/aggregate@'):
         aggregate = lines.pop() + "\n"
-    rows, errors = [], []
+    rows, errors, analysed = [], [], 0
     for line in lines:
+        # A summary line has no "error" key; inside a JSON string the quotes would be escaped.
+        if not options.summaries and '"error":' not in line:
+            analysed += 1
+            continue
         s = json.loads(line)
         if "error" in s and "words" not in s:
             m = _LINE_ERROR.fullmatch(s["error"])
@@ -310,7 +318,9 @@ def analyze_partition(part: Partition, options: Options) -> PartitionResult:
                            int(m.group(1)) if m else None, s.get("id"),
                            m.group(2) if m else s["error"]])
         else:
-            rows.append(_summary_row(part.index, s, options.top_actors))
+            analysed += 1
+            if options.summaries:
+                rows.append(_summary_row(part.index, s, options.top_actors))
     if aggregate is None:
         # The CLI refused the partition as a whole (e.g. binary data): it said why on stderr.
         errors.append([part.index, part.path, None, None, None,
@@ -327,8 +337,8 @@ def analyze_partition(part: Partition, options: Options) -> PartitionResult:
         # The CLI's aggregate counts what it wrote: a cheap check that nothing was lost here.
         head = json.loads(aggregate)
         in_band = sum(e[3] is not None for e in errors)
-        if head["articles"] != len(rows) or head["failed"] < in_band:
-            raise RuntimeError(f"partition {part.index}: {len(rows)} summaries and {in_band} "
+        if head["articles"] != analysed or head["failed"] < in_band:
+            raise RuntimeError(f"partition {part.index}: {analysed} summaries and {in_band} "
                                f"errors, but the aggregate counts {head['articles']} and "
                                f"{head['failed']}")
     return PartitionResult(_frame(rows, COLUMNS), aggregate, _frame(errors, ERROR_COLUMNS))
@@ -450,7 +460,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         client, cluster = Client(args.scheduler), None
     else:
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         client = Client(cluster)
     try:
         result = analysis.compute()

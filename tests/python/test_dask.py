@@ -144,7 +144,7 @@ class DaskClusterRun(unittest.TestCase):
         cls.gate_dir = gate_dir
 
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.CRITICAL)
+                               dashboard_address=":0", silence_logs=logging.CRITICAL)
         client = Client(cluster)
         try:
             client.wait_for_workers(2, timeout=STEP_LIMIT)
@@ -326,6 +326,20 @@ class PartitionsWithoutACluster(unittest.TestCase):
                                     "tone,entities", self.corpus], stdout=subprocess.PIPE,
                                    check=True, text=True).stdout
         self.assertEqual(result.aggregate, tone_only)
+
+    def test_aggregate_only_skips_the_summaries(self):
+        bad = os.path.join(self._tmp.name, "with-bad.jsonl")
+        with open(bad, "w", encoding="utf-8") as f:
+            # A title that holds "error": must not pass for a bad record.
+            f.write(json.dumps({"id": "e", "title": '"error": in a title', "text": "Stocks rose."})
+                    + "\n" + json.dumps({"id": "t", "title": '"error": no text'}) + "\n")
+        parts = nd.read_corpus([self.corpus, bad], blocksize=None)
+        result = nd.analyze(parts, cli=CLI, summaries=False).compute(scheduler="sync")
+        self.assertEqual(len(result.summaries), 0)
+        self.assertEqual(list(result.summaries.columns), list(nd.COLUMNS))
+        self.assertEqual(json.loads(result.aggregate)["articles"], len(self.lines) + 1)
+        self.assertEqual(len(result.errors), 1)
+        self.assertEqual((result.errors.loc[0, "id"], result.errors.loc[0, "line"]), ("t", 2))
 
     def test_a_file_that_is_not_text_is_reported_and_the_rest_analysed(self):
         png = os.path.join(self._tmp.name, "picture.jsonl")
