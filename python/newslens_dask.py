@@ -360,8 +360,12 @@ def _summaries_of(r: PartitionResult) -> pd.DataFrame:
     return r.summaries
 
 
-def _errors_of(rs: List[PartitionResult]) -> pd.DataFrame:
-    frames = [r.errors for r in rs if len(r.errors)]
+def _errors_of(r: PartitionResult) -> pd.DataFrame:
+    return r.errors
+
+
+def _concat_errors(frames: List[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
     if not frames:
         return _frame([], ERROR_COLUMNS)
     return pd.concat(frames, ignore_index=True)
@@ -400,7 +404,10 @@ class Analysis:
             aggs = [delayed(merge_aggregates, pure=True)(aggs[i:i + MERGE_FAN_IN], options.cli)
                     for i in range(0, len(aggs), MERGE_FAN_IN)]
         self.aggregate = delayed(merge_aggregates, pure=True)(aggs, options.cli)
-        self.errors = delayed(_errors_of, pure=True)(results)
+        # Each partition's errors (and aggregate) are taken out where the partition ran: only
+        # these small pieces travel to the task that joins them, never the summaries.
+        self.errors = delayed(_concat_errors, pure=True)(
+            [delayed(_errors_of, pure=True)(r) for r in results])
 
     def compute(self, **kwargs) -> Result:
         """Analyses the corpus once and returns pandas objects (kwargs go to dask.compute)."""
