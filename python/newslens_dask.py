@@ -465,6 +465,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                        fields=args.fields, tone=args.tone, dicts=[os.path.abspath(d) for d in args.dict])
     if args.scheduler:
         client, cluster = Client(args.scheduler), None
+        # Workers started by dask-worker do not have this module on their path: send it.
+        client.upload_file(os.path.abspath(__file__))
     else:
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                dashboard_address=":0")
@@ -482,7 +484,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             f.write(result.aggregate)
     if args.summaries:
         if args.summaries.endswith(".csv"):
-            result.summaries.to_csv(args.summaries, index=False)
+            table = result.summaries.copy()
+            for column in ("top_level", "themes", "actors"):  # JSON in a cell, not Python's repr
+                table[column] = table[column].map(lambda v: json.dumps(v, ensure_ascii=False))
+            table.to_csv(args.summaries, index=False)
         else:
             result.summaries.to_json(args.summaries, orient="records", lines=True, force_ascii=False)
     for e in result.errors.itertuples():
