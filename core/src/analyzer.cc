@@ -47,7 +47,14 @@ Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(
                            std::move(builtin.text.name_connectors),
                            std::move(builtin.text.org_connectors),
                            std::move(builtin.text.name_particles),
-                           std::move(builtin.text.honorifics)};
+                           std::move(builtin.text.honorifics),
+                           std::move(builtin.text.speech_verbs),
+                           std::move(builtin.text.place_words),
+                           std::move(builtin.text.place_prefixes),
+                           std::move(builtin.text.sports_words),
+                           std::move(builtin.text.match_words),
+                           std::move(builtin.text.company_nouns),
+                           std::move(builtin.text.company_after)};
 
   if (!config.replace_default_themes) {
     if (Status s = impl->themes.Add(std::move(builtin.themes), "themes/en.json"); !s.ok())

@@ -31,7 +31,14 @@ Result<TextListsDef> ParseTextLists(std::string_view text, std::string_view sour
                           {"name_connectors", &lists.name_connectors},
                           {"org_connectors", &lists.org_connectors},
                           {"name_particles", &lists.name_particles},
-                          {"honorifics", &lists.honorifics}}) {
+                          {"honorifics", &lists.honorifics},
+                          {"speech_verbs", &lists.speech_verbs},
+                          {"place_words", &lists.place_words},
+                          {"place_prefixes", &lists.place_prefixes},
+                          {"sports_words", &lists.sports_words},
+                          {"match_words", &lists.match_words},
+                          {"company_nouns", &lists.company_nouns},
+                          {"company_after", &lists.company_after}}) {
     if (const auto* list = json_util::Get(root, key); list && list->is_array())
       for (const auto& v : *list)
         if (v.is_string()) out->push_back(v.get<std::string>());
@@ -341,7 +348,10 @@ Result<std::string> Pack(const BuiltinDictionaries& d) {
   w.Field(kMagic);
   w.End();
   for (const auto* list : {&d.text.abbreviations, &d.text.org_words, &d.text.name_connectors,
-                           &d.text.org_connectors, &d.text.name_particles, &d.text.honorifics})
+                           &d.text.org_connectors, &d.text.name_particles, &d.text.honorifics,
+                           &d.text.speech_verbs, &d.text.place_words, &d.text.place_prefixes,
+                           &d.text.sports_words, &d.text.match_words, &d.text.company_nouns,
+                           &d.text.company_after})
     w.List(*list);
   w.Count(d.themes.themes.size());
   w.End();
@@ -397,7 +407,10 @@ Result<BuiltinDictionaries> Unpack(std::string_view packed) {
   if (r.NextLine() && r.Field() != kMagic) r.Fail(std::string("expected ") + std::string(kMagic));
   r.EndLine();
   for (auto* list : {&d.text.abbreviations, &d.text.org_words, &d.text.name_connectors,
-                     &d.text.org_connectors, &d.text.name_particles, &d.text.honorifics})
+                     &d.text.org_connectors, &d.text.name_particles, &d.text.honorifics,
+                     &d.text.speech_verbs, &d.text.place_words, &d.text.place_prefixes,
+                     &d.text.sports_words, &d.text.match_words, &d.text.company_nouns,
+                     &d.text.company_after})
     *list = r.List();
   if (r.NextLine()) d.themes.themes.resize(r.Count());
   r.EndLine();

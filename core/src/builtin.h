@@ -29,6 +29,10 @@ namespace newslens {
 struct TextListsDef {
   std::vector<std::string> abbreviations, org_words, name_connectors, org_connectors,
       name_particles, honorifics;
+  // The actors' context cues (entities.cc): verbs of saying, words that make a capitalised run a
+  // place, words of a sports report, and the words around a team's name in one.
+  std::vector<std::string> speech_verbs, place_words, place_prefixes, sports_words, match_words,
+      company_nouns, company_after;
 };
 
 struct BuiltinDictionaries {

@@ -50,6 +50,16 @@ constexpr size_t kMaxCoMentionEntities = 32;
 // An acronym introduced in brackets after a name has at most this many bytes ("UNCTAD", "MGIMO",
 // "UNFCCC" — the longest acronym in the organization dictionary has 6).
 constexpr uint32_t kMaxAcronymBytes = 10;
+// A sentence-initial word ending in -ing longer than this many bytes is a gerund or participle
+// ("Putting", "Using"), never a name's first word; 5 keeps short names ("King", "Ming", "Ewing"
+// at 5) out of the rule.
+constexpr size_t kMinGerundBytes = 5;
+// An article is a match report when at least kSportsMinWords of its words, and one in
+// kSportsShareDivisor, are sports words (data/text/en.json sports_words): a results table of 40
+// words under "SOCCER - LEAGUE RESULTS" has 3; a business story that mentions a "season" or a
+// "cup" has far fewer than one in 40.
+constexpr uint32_t kSportsMinWords = 3;
+constexpr uint32_t kSportsShareDivisor = 40;
 
 uint8_t ShapeOf(const Token& t) {
   if (t.has(kAllCaps)) return 2;
@@ -241,6 +251,13 @@ Status EntityEngine::Build(const std::vector<EntityDictionary>& dicts, const Ent
   classify(words.connectors, kConnector);
   classify(words.org_connectors, kOrgConnector);
   classify(words.particles, kParticle);
+  classify(words.speech_verbs, kSpeechVerb);
+  classify(words.place_words, kPlaceWord);
+  classify(words.place_prefixes, kPlacePrefix);
+  classify(words.sports_words, kSportsWord);
+  classify(words.match_words, kMatchWord);
+  classify(words.company_nouns, kCompanyNoun);
+  classify(words.company_after, kCompanyAfter);
   // One byte of classes per vocab id, so the scan tests a class with one load.
   word_class_.assign(vocab->size(), 0);
   for (auto [id, c] : pending_) word_class_[id] |= c;
@@ -453,14 +470,42 @@ struct EntityEngine::Found {
   bool single = false;                    // one capitalised word: kept only if it joins
   bool at_start = false;                  // begins at the sentence's first word
   bool counted = true;                    // false: folded into its acronym's mention
+  bool by_context = false;                // a lone word the context made an actor
+  bool by_given_name = false;             // a lone word joined to a full name by its first word
   uint32_t name = kNoId;                  // found by form: index into the call's names
 };
 
-namespace {}  // namespace
+// What one call of Run builds up, step by step (see Run).
+struct EntityEngine::Work {
+  explicit Work(const Document& d) : doc(d) {
+    found.reserve(doc.tokens.size() / 16);  // ~1 name per 16 tokens in news (the sample: 1/20)
+  }
+  const Document& doc;
+  std::vector<Found> found;
+  std::vector<std::string> names;  // names of what was found by form
+  struct Acronym {
+    uint32_t sentence, token;
+    uint32_t target = kNoId;  // introduced as "ACR (Full Name)": the Found of the full name
+  };
+  std::vector<Acronym> acronyms;
+  struct Alias {
+    std::string_view text;
+    uint32_t target;
+  };
+  std::vector<Alias> aliases;     // acronyms the text introduces for a name
+  std::vector<uint32_t> persons;  // Found indices of untitled multi-word person candidates
+  uint32_t last_name = kNoId;     // the last Found recorded by AddName
+  bool sports = false;            // the article is a match report (SportsReport)
+
+  uint32_t AddNamed(const Document& d, uint32_t b, uint32_t e) {
+    names.push_back(NameText(d, b, e));
+    return static_cast<uint32_t>(names.size() - 1);
+  }
+};
 
 bool EntityEngine::IsHeadline(const Document& doc, const Span& span) const {
   uint32_t words = 0, caps = 0, all_caps = 0;
-  bool terminal = false;
+  bool terminal = false, figures = false;
   // Once more than a fifth of the tokens are neither connectors nor in capitals, it is neither
   // kind of headline.
   const uint32_t give_up = (span.last_token - span.first_token) / 5 + 1;
@@ -469,6 +514,10 @@ bool EntityEngine::IsHeadline(const Document& doc, const Span& span) const {
     if (words - all_caps > give_up && words > caps) return false;
     if (t.kind == TokenKind::kPunct && t.punct != '"' && t.punct != 0x27 && t.punct != ')')
       terminal = t.punct == '.' || t.punct == '!' || t.punct == '?';
+    // A row of a results table ("3. Florian Schwarthoff (Germany) 13.36") has figures or a
+    // bracket: its capitals are names, not a title-case headline.
+    if (t.kind == TokenKind::kNumber || (t.kind == TokenKind::kPunct && t.punct == '('))
+      figures = true;
     if (t.kind != TokenKind::kWord) continue;
     terminal = false;
     bool cap = t.has(kCapitalized) || t.has(kAllCaps);
@@ -478,7 +527,7 @@ bool EntityEngine::IsHeadline(const Document& doc, const Span& span) const {
     all_caps += t.has(kAllCaps);
   }
   bool title_case = words >= 2 && caps == words;
-  return (title_case && (words >= kHeadlineMinWords || !terminal)) ||
+  return (title_case && !figures && (words >= kHeadlineMinWords || !terminal)) ||
          (words >= kShoutMinWords && all_caps >= kShoutShare * words);
 }
 
@@ -527,279 +576,330 @@ class LowercaseSeen {
   uint64_t first_bytes_[4] = {};  // bitset of the candidates' first bytes
 };
 
+// A gerund or present participle ("Putting", "Using"): a sentence-initial word ending in -ing.
+bool IsGerund(std::string_view norm) {
+  return norm.size() > kMinGerundBytes && norm.substr(norm.size() - 3) == "ing";
+}
+
+// A score or a table figure right after token j ("Lyon 20 6 8 6", "Surrey 372"): a number on
+// the same line that is not a year and not the start of a date ("1996-08-30").
+bool ScoreAfter(const Document& doc, uint32_t j, uint32_t last) {
+  if (j >= last) return false;
+  const Token& t = doc.tokens[j];
+  if (t.kind != TokenKind::kNumber || t.has(kLineStart)) return false;
+  std::string_view n = t.view(doc.text);
+  if (n.size() == 4 && (n.substr(0, 2) == "19" || n.substr(0, 2) == "20")) return false;
+  if (n.find_first_of("-/:") != std::string_view::npos) return false;  // a date, a time, "3-42"
+  if (j + 1 < doc.tokens.size() && doc.tokens[j + 1].begin == t.end &&
+      doc.tokens[j + 1].kind == TokenKind::kPunct &&
+      (doc.tokens[j + 1].punct == '-' || doc.tokens[j + 1].punct == '/'))
+    return false;
+  return true;
+}
+
 }  // namespace
 
-void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
-  std::vector<Found> found;
-  found.reserve(doc.tokens.size() / 16);  // ~1 name per 16 tokens in news (the sample: 1/20)
-  std::vector<std::string> names;         // names of what was found by form
-  struct Acronym {
-    uint32_t sentence, token;
-    uint32_t target = kNoId;  // introduced as "ACR (Full Name)": the Found of the full name
-  };
-  std::vector<Acronym> acronyms;
-  struct Alias {
-    std::string_view text;
-    uint32_t target;
-  };
-  std::vector<Alias> aliases;     // acronyms the text introduces for a name
-  std::vector<uint32_t> persons;  // Found indices of untitled multi-word person candidates
-  uint32_t last_name = kNoId;     // the last Found recorded by add_name
+// ---- The steps of Run -----------------------------------------------------------------------
 
-  // Records a dictionary or form-found name at [b, e) and what it contains; returns the token
-  // after it, past an acronym in brackets ("Shanghai Cooperation Organization (SCO)").
-  auto add_name = [&](Found f, const Scan& sc) {
-    const uint32_t b = f.begin, e = f.end;
-    const uint32_t previous = last_name;
-    const uint32_t me = last_name = static_cast<uint32_t>(found.size());
-    found.push_back(std::move(f));
-    if (found[me].type == Type::kOrganization) {  // countries named inside: "Bank of Japan"
-      for (uint32_t k = b; k < e;) {
-        uint32_t entity;
-        uint32_t len = IsCapWord(doc, k) ? Match(countries_, doc, k, e, &entity) : 0;
-        if (len && entities_[entity].type == Type::kCountry) {
-          Found nested;
-          nested.sentence = found[me].sentence;
-          nested.begin = k;
-          nested.end = k + len;
-          nested.entity = entity;
-          nested.type = Type::kCountry;
-          nested.parent = me;
-          found.push_back(std::move(nested));
-        }
-        k += len ? len : 1;
-      }
-    }
-    // "ACR (Full Name)": the acronym just before the bracket stands for this name.
-    if (b >= 2 && IsPunct(doc, b - 1, '(') && e < sc.last && IsPunct(doc, e, ')')) {
-      if (!acronyms.empty() && acronyms.back().token == b - 2) {
-        acronyms.back().target = me;
-        aliases.push_back({doc.tokens[b - 2].view(doc.text), me});
-        found[me].counted = false;
-        return e + 1;
-      }
-      if (previous != kNoId && found[previous].begin == b - 2 && found[previous].end == b - 1 &&
-          found[previous].entity != kNoId && found[previous].entity == found[me].entity) {
-        found[me].counted = false;  // both in the dictionary: one mention
-        return e + 1;
-      }
-    }
-    // "Full Name (ACR)".
-    if (e + 2 < sc.last && IsPunct(doc, e, '(') && IsPunct(doc, e + 2, ')') &&
-        doc.tokens[e + 1].has(kAllCaps) &&
-        doc.tokens[e + 1].end - doc.tokens[e + 1].begin <= kMaxAcronymBytes) {
+void EntityEngine::SportsReport(Work& w) const {
+  // A match report names enough sports words ("innings", "league", "striker") for its clubs,
+  // named by their cities, to be teams.
+  const Document& doc = w.doc;
+  uint32_t hits = 0, words = 0;
+  for (uint32_t j = 0; j < doc.tokens.size(); ++j) {
+    if (doc.tokens[j].kind != TokenKind::kWord) continue;
+    ++words;
+    hits += Is(kSportsWord, doc.surface[j]);
+  }
+  w.sports = hits >= kSportsMinWords && hits * kSportsShareDivisor >= words;
+}
+
+uint32_t EntityEngine::AddName(Work& w, Found f, const Scan& sc) const {
+  const Document& doc = w.doc;
+  std::vector<Found>& found = w.found;
+  const uint32_t b = f.begin, e = f.end;
+  const uint32_t previous = w.last_name;
+  const uint32_t me = w.last_name = static_cast<uint32_t>(found.size());
+  found.push_back(std::move(f));
+  if (found[me].type == Type::kOrganization) {  // countries named inside: "Bank of Japan"
+    for (uint32_t k = b; k < e;) {
       uint32_t entity;
-      if (!MatchName(doc, e + 1, e + 2, &entity)) {
-        aliases.push_back({doc.tokens[e + 1].view(doc.text), me});
-        return e + 3;
+      uint32_t len = IsCapWord(doc, k) ? Match(countries_, doc, k, e, &entity) : 0;
+      if (len && entities_[entity].type == Type::kCountry) {
+        Found nested;
+        nested.sentence = found[me].sentence;
+        nested.begin = k;
+        nested.end = k + len;
+        nested.entity = entity;
+        nested.type = Type::kCountry;
+        nested.parent = me;
+        found.push_back(std::move(nested));
       }
-      if (entity == found[me].entity) return e + 3;  // one mention, not two
-    }
-    return e;
-  };
-
-  // A person's name after a title ("President Vladimir Putin", "spokesman Wang Wenbin"), the
-  // title kept as the role; false when the name is empty or too long to be one.
-  auto add_titled_person = [&](uint32_t sentence, uint32_t begin, uint32_t end, uint32_t words,
-                               uint32_t role_begin, uint32_t role_end, bool honorific) {
-    if (words == 0 || words > kMaxPersonWords) return false;
-    Found f;
-    f.sentence = sentence;
-    f.begin = begin;
-    f.end = end;
-    f.type = Type::kPerson;
-    f.role_begin = role_begin;
-    f.role_end = role_end;
-    f.honorific = honorific;
-    f.single = words == 1;
-    found.push_back(std::move(f));
-    return true;
-  };
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    const Span& span = doc.sentences[s];
-    uint32_t first_word = span.first_token;
-    while (first_word < span.last_token && !doc.tokens[first_word].is_word()) ++first_word;
-    const Scan sc{doc, span.last_token, first_word, IsHeadline(doc, span)};
-    for (uint32_t i = span.first_token; i < span.last_token;) {
-      const Token& t = doc.tokens[i];
-      if (!t.is_word()) {
-        ++i;
-        continue;
-      }
-      const bool cap = IsCapWord(doc, i);
-      if (!cap) {
-        // Names and titles written in lower case: "al-Qaeda", "spokesman Wang Wenbin".
-        uint32_t entity, len = 0;
-        if (Is(kLowerNameStart, doc.surface[i]) &&
-            (len = MatchName(doc, i, span.last_token, &entity))) {
-          if (entities_[entity].type != Type::kSuppressed) {
-            Found f;
-            f.sentence = s;
-            f.begin = i;
-            f.end = i + len;
-            f.entity = entity;
-            f.type = entities_[entity].type;
-            i = add_name(std::move(f), sc);
-          } else {
-            i += len;
-          }
-          continue;
-        }
-        bool honorific = false;
-        uint32_t role_begin = i, role_end = i;
-        uint32_t title = !sc.headline && Is(kLowerTitleStart, doc.surface[i])
-                             ? Titles(doc, i, span.last_token, &role_begin, &role_end, &honorific)
-                             : 0;
-        uint32_t words = 0;
-        uint32_t end = title ? PersonEnd(sc, i + title, &words) : 0;
-        if (add_titled_person(s, i + title, end, words, role_begin, role_end, honorific)) {
-          i = end;
-          continue;
-        }
-        ++i;
-        continue;
-      }
-
-      // 1-2. Organization by form, or the longest dictionary name.
-      uint32_t entity = kNoId;
-      uint32_t known = MatchName(doc, i, span.last_token, &entity);
-      uint32_t org_begin = i;
-      uint32_t org_end = sc.headline ? 0 : OrgForm(sc, i, &org_begin);
-      if (org_end && org_begin > i && !known) {
-        i = org_begin;  // past "The": a dictionary name may start there
-        continue;
-      }
-      if (org_end > i + known &&
-          (known == 0 || entities_[entity].type != Type::kOrganization ||
-           (i + known < span.last_token && Is(kOrgWord, doc.surface[i + known])))) {
-        Found f;
-        f.sentence = s;
-        f.begin = org_begin;
-        f.end = org_end;
-        f.type = Type::kOrganization;
-        f.name = static_cast<uint32_t>(names.size());
-        names.push_back(NameText(doc, org_begin, org_end));
-        i = add_name(std::move(f), sc);
-        continue;
-      }
-      if (known) {
-        if (entities_[entity].type == Type::kSuppressed) {
-          i += known;
-          continue;
-        }
-        Found f;
-        f.sentence = s;
-        f.begin = i;
-        f.end = i + known;
-        f.entity = entity;
-        f.type = entities_[entity].type;
-        i = add_name(std::move(f), sc);
-        continue;
-      }
-      if (sc.headline) {
-        ++i;
-        continue;
-      }
-      // 3. A title opens a person's name.
-      bool honorific = false;
-      uint32_t role_begin = i, role_end = i;
-      if (uint32_t title = Titles(doc, i, span.last_token, &role_begin, &role_end, &honorific)) {
-        uint32_t words = 0;
-        uint32_t end = PersonEnd(sc, i + title, &words);
-        add_titled_person(s, i + title, end, words, role_begin, role_end, honorific);
-        i = std::max(end, i + title);
-        continue;
-      }
-      // 4. An unknown word in capitals: perhaps an acronym the text introduces.
-      if (t.has(kAllCaps)) {
-        if (t.end - t.begin <= kMaxAcronymBytes) acronyms.push_back({s, i});
-        ++i;
-        continue;
-      }
-      // 5. A person's name.
-      if (Is(kNotName, doc.surface[i])) {
-        ++i;
-        continue;
-      }
-      uint32_t words = 0;
-      uint32_t end = PersonEnd(sc, i, &words);
-      if (words == 0) {
-        ++i;
-        continue;
-      }
-      if (words <= kMaxPersonWords) {
-        Found f;
-        f.sentence = s;
-        f.begin = i;
-        f.end = end;
-        f.type = Type::kPerson;
-        f.single = words == 1;
-        f.at_start = i == sc.first_word;
-        if (!f.single) persons.push_back(static_cast<uint32_t>(found.size()));
-        found.push_back(std::move(f));
-      }
-      i = end;
+      k += len ? len : 1;
     }
   }
+  // "ACR (Full Name)": the acronym just before the bracket stands for this name.
+  if (b >= 2 && IsPunct(doc, b - 1, '(') && e < sc.last && IsPunct(doc, e, ')')) {
+    if (!w.acronyms.empty() && w.acronyms.back().token == b - 2) {
+      w.acronyms.back().target = me;
+      w.aliases.push_back({doc.tokens[b - 2].view(doc.text), me});
+      found[me].counted = false;
+      return e + 1;
+    }
+    if (previous != kNoId && found[previous].begin == b - 2 && found[previous].end == b - 1 &&
+        found[previous].entity != kNoId && found[previous].entity == found[me].entity) {
+      found[me].counted = false;  // both in the dictionary: one mention
+      return e + 1;
+    }
+  }
+  // "Full Name (ACR)".
+  if (e + 2 < sc.last && IsPunct(doc, e, '(') && IsPunct(doc, e + 2, ')') &&
+      doc.tokens[e + 1].has(kAllCaps) &&
+      doc.tokens[e + 1].end - doc.tokens[e + 1].begin <= kMaxAcronymBytes) {
+    uint32_t entity;
+    if (!MatchName(doc, e + 1, e + 2, &entity)) {
+      w.aliases.push_back({doc.tokens[e + 1].view(doc.text), me});
+      return e + 3;
+    }
+    if (entity == found[me].entity) return e + 3;  // one mention, not two
+  }
+  return e;
+}
 
+bool EntityEngine::AddTitledPerson(Work& w, uint32_t sentence, uint32_t begin, uint32_t end,
+                                   uint32_t words, uint32_t role_begin, uint32_t role_end,
+                                   bool honorific) const {
+  if (words == 0 || words > kMaxPersonWords) return false;
+  Found f;
+  f.sentence = sentence;
+  f.begin = begin;
+  f.end = end;
+  f.type = Type::kPerson;
+  f.role_begin = role_begin;
+  f.role_end = role_end;
+  f.honorific = honorific;
+  f.single = words == 1;
+  w.found.push_back(std::move(f));
+  return true;
+}
+
+bool EntityEngine::PlaceByForm(const Document& doc, uint32_t b, uint32_t e) const {
+  // "Stradey Park", "San Andreas", "Lake Placid": a place or a facility, not a person.
+  uint32_t last = e - 1;
+  while (last > b && !IsCapWord(doc, last)) --last;
+  return last > b && (Is(kPlaceWord, doc.surface[last]) || Is(kPlacePrefix, doc.surface[b]));
+}
+
+void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
+  const Document& doc = w.doc;
+  const Span& span = doc.sentences[s];
+  uint32_t first_word = span.first_token;
+  while (first_word < span.last_token && !doc.tokens[first_word].is_word()) ++first_word;
+  const Scan sc{doc, span.last_token, first_word, IsHeadline(doc, span)};
+  for (uint32_t i = span.first_token; i < span.last_token;) {
+    const Token& t = doc.tokens[i];
+    if (!t.is_word()) {
+      ++i;
+      continue;
+    }
+    const bool cap = IsCapWord(doc, i);
+    if (!cap) {
+      // Names and titles written in lower case: "al-Qaeda", "spokesman Wang Wenbin".
+      uint32_t entity, len = 0;
+      if (Is(kLowerNameStart, doc.surface[i]) &&
+          (len = MatchName(doc, i, span.last_token, &entity))) {
+        if (entities_[entity].type != Type::kSuppressed) {
+          Found f;
+          f.sentence = s;
+          f.begin = i;
+          f.end = i + len;
+          f.entity = entity;
+          f.type = entities_[entity].type;
+          i = AddName(w, std::move(f), sc);
+        } else {
+          i += len;
+        }
+        continue;
+      }
+      bool honorific = false;
+      uint32_t role_begin = i, role_end = i;
+      uint32_t title = !sc.headline && Is(kLowerTitleStart, doc.surface[i])
+                           ? Titles(doc, i, span.last_token, &role_begin, &role_end, &honorific)
+                           : 0;
+      uint32_t words = 0;
+      uint32_t end = title ? PersonEnd(sc, i + title, &words) : 0;
+      if (AddTitledPerson(w, s, i + title, end, words, role_begin, role_end, honorific)) {
+        i = end;
+        continue;
+      }
+      ++i;
+      continue;
+    }
+
+    // 1-2. Organization by form, or the longest dictionary name.
+    uint32_t entity = kNoId;
+    uint32_t known = MatchName(doc, i, span.last_token, &entity);
+    uint32_t org_begin = i;
+    uint32_t org_end = sc.headline ? 0 : OrgForm(sc, i, &org_begin);
+    if (org_end && org_begin > i && !known) {
+      i = org_begin;  // past "The": a dictionary name may start there
+      continue;
+    }
+    if (org_end > i + known &&
+        (known == 0 || entities_[entity].type != Type::kOrganization ||
+         (i + known < span.last_token && Is(kOrgWord, doc.surface[i + known])))) {
+      Found f;
+      f.sentence = s;
+      f.begin = org_begin;
+      f.end = org_end;
+      f.type = Type::kOrganization;
+      f.name = w.AddNamed(doc, org_begin, org_end);
+      i = AddName(w, std::move(f), sc);
+      continue;
+    }
+    if (known) {
+      if (entities_[entity].type == Type::kSuppressed) {
+        i += known;
+        continue;
+      }
+      Found f;
+      f.sentence = s;
+      f.begin = i;
+      f.end = i + known;
+      f.entity = entity;
+      f.type = entities_[entity].type;
+      i = AddName(w, std::move(f), sc);
+      continue;
+    }
+    if (sc.headline) {
+      ++i;
+      continue;
+    }
+    // 3. A title opens a person's name.
+    bool honorific = false;
+    uint32_t role_begin = i, role_end = i;
+    if (uint32_t title = Titles(doc, i, span.last_token, &role_begin, &role_end, &honorific)) {
+      uint32_t words = 0;
+      uint32_t end = PersonEnd(sc, i + title, &words);
+      AddTitledPerson(w, s, i + title, end, words, role_begin, role_end, honorific);
+      i = std::max(end, i + title);
+      continue;
+    }
+    // 4. An unknown word in capitals: perhaps an acronym the text introduces.
+    if (t.has(kAllCaps)) {
+      if (t.end - t.begin <= kMaxAcronymBytes) w.acronyms.push_back({s, i});
+      ++i;
+      continue;
+    }
+    // 5. A person's name; a sentence-initial gerund ("Putting") never starts one.
+    if (Is(kNotName, doc.surface[i]) || (i == first_word && !Is(kNameWord, doc.surface[i]) &&
+                                         IsGerund(doc.norm(i)))) {
+      ++i;
+      continue;
+    }
+    uint32_t words = 0;
+    uint32_t end = PersonEnd(sc, i, &words);
+    if (words == 0) {
+      ++i;
+      continue;
+    }
+    if (words >= 2 && PlaceByForm(doc, i, end)) {
+      Found f;  // a place the dictionaries do not know: no country
+      f.sentence = s;
+      f.begin = i;
+      f.end = end;
+      f.type = Type::kPlace;
+      f.name = w.AddNamed(doc, i, end);
+      w.found.push_back(std::move(f));
+    } else if (words <= kMaxPersonWords) {
+      Found f;
+      f.sentence = s;
+      f.begin = i;
+      f.end = end;
+      f.type = Type::kPerson;
+      f.single = words == 1;
+      f.at_start = i == sc.first_word;
+      if (!f.single) w.persons.push_back(static_cast<uint32_t>(w.found.size()));
+      w.found.push_back(std::move(f));
+    }
+    i = end;
+  }
+}
+
+void EntityEngine::DropCommonWords(Work& w) const {
   // No common words as people: an untitled name needs a word that no dictionary knows and the
   // article never writes in lower case; a sentence-initial common word is not part of it
   // ("Analysts" in "Analysts John Smith ..." is capitalised only because it starts a sentence).
   // Words of the general and domain lexicons are common words; words known only from entity
   // names are not ("George" of "George Town").
-  if (!persons.empty()) {
-    auto maybe_name = [&](uint32_t id) { return id == kNoId || Is(kKnownWord, id); };
-    LowercaseSeen lower;
-    for (uint32_t p : persons)
-      for (uint32_t k = found[p].begin; k < found[p].end; ++k)
-        if (IsCapWord(doc, k) && maybe_name(doc.surface[k])) lower.Add(NormNoPossessive(doc, k));
-    lower.Scan(doc, maybe_name);
-    auto common = [&](uint32_t k) {
-      return !maybe_name(doc.surface[k]) || lower.Seen(NormNoPossessive(doc, k));
-    };
-    for (uint32_t p : persons) {
-      Found& f = found[p];
-      if (f.at_start && common(f.begin)) {
-        ++f.begin;
-        while (f.begin < f.end && !IsCapWord(doc, f.begin)) ++f.begin;
-      }
-      uint32_t words = 0;
-      bool name_like = false;
-      for (uint32_t k = f.begin; k < f.end; ++k) {
-        if (!IsCapWord(doc, k)) continue;
-        ++words;
-        if (doc.tokens[k].end - doc.tokens[k].begin > 1 && !common(k)) name_like = true;
-      }
-      if (words == 0) {
-        f.counted = false;
-      } else if (words == 1) {
-        f.single = true;
-      } else if (!name_like) {
-        f.counted = false;
-      }
+  if (w.persons.empty()) return;
+  const Document& doc = w.doc;
+  auto maybe_name = [&](uint32_t id) { return id == kNoId || Is(kKnownWord, id); };
+  LowercaseSeen lower;
+  for (uint32_t p : w.persons)
+    for (uint32_t k = w.found[p].begin; k < w.found[p].end; ++k)
+      if (IsCapWord(doc, k) && maybe_name(doc.surface[k])) lower.Add(NormNoPossessive(doc, k));
+  lower.Scan(doc, maybe_name);
+  auto common = [&](uint32_t k) {
+    return !maybe_name(doc.surface[k]) || lower.Seen(NormNoPossessive(doc, k));
+  };
+  for (uint32_t p : w.persons) {
+    Found& f = w.found[p];
+    if (f.at_start && common(f.begin)) {
+      ++f.begin;
+      while (f.begin < f.end && !IsCapWord(doc, f.begin)) ++f.begin;
+    }
+    uint32_t words = 0;
+    bool name_like = false;
+    for (uint32_t k = f.begin; k < f.end; ++k) {
+      if (!IsCapWord(doc, k)) continue;
+      ++words;
+      if (doc.tokens[k].end - doc.tokens[k].begin > 1 && !common(k)) name_like = true;
+    }
+    if (words == 0) {
+      f.counted = false;
+    } else if (words == 1) {
+      f.single = true;
+    } else if (!name_like) {
+      f.counted = false;
     }
   }
+}
 
-  // Acronyms the text introduced: later (and earlier) uses count for the full name.
-  for (const Acronym& a : acronyms) {
+void EntityEngine::LinkAcronyms(Work& w) const {
+  // Acronyms the text introduced: later (and earlier) uses count for the full name. An unknown
+  // acronym that speaks ("USDA said") is an organization of its own.
+  const Document& doc = w.doc;
+  for (const Work::Acronym& a : w.acronyms) {
     std::string_view text = doc.tokens[a.token].view(doc.text);
     uint32_t target = a.target;
     if (target == kNoId)
-      for (const Alias& al : aliases)
+      for (const Work::Alias& al : w.aliases)
         if (al.text == text) target = al.target;
-    if (target == kNoId) continue;
     Found f;
     f.sentence = a.sentence;
     f.begin = a.token;
     f.end = a.token + 1;
-    f.entity = found[target].entity;
-    f.type = found[target].type;
+    if (target == kNoId) {
+      f.type = Type::kOrganization;
+      f.counted = false;  // unless it speaks somewhere (ActorsByContext)
+      f.single = true;
+      w.found.push_back(std::move(f));
+      continue;
+    }
+    f.entity = w.found[target].entity;
+    f.type = w.found[target].type;
+    f.name = w.found[target].name;
     f.same_as = target;
-    found.push_back(std::move(f));
+    w.found.push_back(std::move(f));
   }
+}
 
+void EntityEngine::LinkPeople(Work& w) const {
   // People: full names, then lone words joined to the nearest full name whose family name (or,
   // failing that, given name: "President Xi" -> "Xi Jinping") they are.
+  const Document& doc = w.doc;
+  std::vector<Found>& found = w.found;
   struct Person {
     uint32_t found;
     std::string_view first, last;  // normalized first and last words
@@ -808,17 +908,29 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   for (uint32_t k = 0; k < found.size(); ++k) {
     Found& f = found[k];
     if (f.type != Type::kPerson || !f.counted || f.single) continue;
-    f.name = static_cast<uint32_t>(names.size());
-    names.push_back(NameText(doc, f.begin, f.end));
+    f.name = w.AddNamed(doc, f.begin, f.end);
     uint32_t lastw = f.end - 1;
     while (lastw > f.begin && !IsCapWord(doc, lastw)) --lastw;
     full.push_back({k, NormNoPossessive(doc, f.begin), NormNoPossessive(doc, lastw)});
+  }
+  // A surname after a title is a person too ("President Clinton"): later lone uses join it when
+  // no full name has that word.
+  const size_t full_names = full.size();
+  for (uint32_t k = 0; k < found.size(); ++k) {
+    Found& f = found[k];
+    if (f.type != Type::kPerson || !f.counted || !f.single || f.role_end == f.role_begin) continue;
+    std::string_view word = NormNoPossessive(doc, f.begin);
+    bool named = false;
+    for (size_t p = 0; p < full_names && !named; ++p)
+      named = full[p].last == word || full[p].first == word;
+    if (!named) full.push_back({k, word, word});
   }
   for (uint32_t k = 0; k < found.size(); ++k) {
     Found& f = found[k];
     if (f.type != Type::kPerson || !f.counted || !f.single) continue;
     std::string_view word = NormNoPossessive(doc, f.begin);
     const Person* best = nullptr;
+    bool by_first = false;
     for (bool by_last : {true, false}) {
       for (const Person& p : full) {
         if ((by_last ? p.last : p.first) != word) continue;
@@ -826,17 +938,157 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
         if (!best || (p.found < k && (best->found > k || p.found > best->found))) best = &p;
       }
       if (best) break;
+      by_first = true;
     }
+    if (best && best->found == k) best = nullptr;  // the titled mention itself
+    if (best && found[best->found].name == kNoId)
+      found[best->found].name = w.AddNamed(doc, found[best->found].begin, found[best->found].end);
     if (best) {
       f.name = found[best->found].name;
+      f.by_given_name = by_first && f.role_end == f.role_begin;
     } else if (f.role_end > f.role_begin) {
-      f.name = static_cast<uint32_t>(names.size());  // "Mr. Lavrov", never named in full
-      names.push_back(NameText(doc, f.begin, f.end));
+      f.name = w.AddNamed(doc, f.begin, f.end);  // "Mr. Lavrov", never named in full
     } else {
-      f.counted = false;  // a lone capitalised word that names nobody we know
+      f.counted = false;  // a lone word: kept only if its context names it (ActorsByContext)
     }
   }
+}
 
+EntityEngine::Cue EntityEngine::CueAround(const Work& w, const Found& f) const {
+  // What the words around a lone name say it is, strongest first: a team next to a score or a
+  // match word (in a match report), a company next to a company noun ("cables giant Pirelli",
+  // "Ruch's shares"), a place after "city of", or the subject or object of a verb of saying.
+  // One or two tokens of look-around each way, within the sentence.
+  const Document& doc = w.doc;
+  const Span& span = doc.sentences[f.sentence];
+  const uint32_t after = f.end, before = f.begin;
+  auto word_is = [&](uint32_t j, WordClass c) {
+    return j >= span.first_token && j < span.last_token && IsWord(doc, j) &&
+           Is(c, doc.surface[j]);
+  };
+  const bool has_before = before > span.first_token;
+  if (w.sports && (ScoreAfter(doc, after, span.last_token) || word_is(after, kMatchWord) ||
+                   (has_before && word_is(before - 1, kMatchWord))))
+    return Cue::kTeam;
+  if ((has_before && word_is(before - 1, kCompanyNoun)) || word_is(after, kCompanyAfter))
+    return Cue::kCompany;
+  // "shares of X", "stake in X".
+  if (before >= span.first_token + 2 && word_is(before - 2, kCompanyAfter) && IsWord(doc, before - 1) &&
+      !IsCapWord(doc, before - 1) && Is(kOrgConnector, doc.surface[before - 1]))
+    return Cue::kCompany;
+  if (before >= span.first_token + 2 && word_is(before - 2, kPlaceWord) && IsWord(doc, before - 1) &&
+      doc.norm(before - 1) == "of")
+    return Cue::kPlace;
+  if (f.type == Type::kPlace) return Cue::kNone;  // "Baghdad said": a government, left a place
+  if (word_is(after, kSpeechVerb)) return Cue::kSpeaker;
+  // "..., said Jenkins." / "said Jenkins, who": the name ends the clause.
+  if (has_before && word_is(before - 1, kSpeechVerb) &&
+      (after >= span.last_token || doc.tokens[after].kind == TokenKind::kPunct))
+    return Cue::kSpeaker;
+  return Cue::kNone;
+}
+
+void EntityEngine::ActorsByContext(Work& w) const {
+  // Lone words nobody introduced (and, in a match report, places) that their context names. Each
+  // distinct word takes the strongest cue any of its mentions has (CueAround): a team or a
+  // company is an organization, "city of X" a place, a speaker a person ("Reagan vetoed", "said
+  // Jenkins") or, in capitals, an organization ("USDA said"). Every lone mention of the word then
+  // counts for that actor: one actor, many mentions.
+  const Document& doc = w.doc;
+  std::vector<Found>& found = w.found;
+  auto lone = [&](const Found& f) {
+    return (!f.counted || f.by_given_name) && f.single && f.same_as == kNoId &&
+           f.role_end == f.role_begin;
+  };
+  auto city = [&](const Found& f) {
+    return w.sports && f.counted && f.type == Type::kPlace && f.parent == kNoId &&
+           f.same_as == kNoId && f.entity != kNoId;
+  };
+  struct Decision {
+    std::string text;
+    Cue cue;
+    uint32_t first;  // the Found that named it first
+  };
+  std::vector<Decision> decisions;
+  std::vector<uint32_t> pending;  // lone words in mixed case: checked for common words below
+  auto maybe_name = [&](uint32_t id) { return id == kNoId || Is(kKnownWord, id); };
+  LowercaseSeen lower;
+  for (uint32_t k = 0; k < found.size(); ++k) {
+    const Found& f = found[k];
+    if (!lone(f) && !city(f)) continue;
+    Cue cue = CueAround(w, f);
+    if (cue == Cue::kNone) continue;
+    std::string text = NameText(doc, f.begin, f.end);
+    auto d = std::find_if(decisions.begin(), decisions.end(),
+                          [&](const Decision& x) { return x.text == text; });
+    if (d == decisions.end()) {
+      decisions.push_back({std::move(text), cue, k});
+      if (lone(f) && !doc.tokens[f.begin].has(kAllCaps)) lower.Add(NormNoPossessive(doc, f.begin));
+    } else if (cue < d->cue) {
+      d->cue = cue;
+    }
+  }
+  if (decisions.empty()) return;
+  // A lone word the article also writes in lower case, or a word of the lexicons, is a common
+  // word capitalised by its place ("Police said"), not a name; so is a plural that only ever
+  // opens a sentence ("Analysts said", "Traders said").
+  lower.Scan(doc, maybe_name);
+  for (Decision& d : decisions) {
+    const Found& f = found[d.first];
+    if (!lone(f) || doc.tokens[f.begin].has(kAllCaps)) continue;
+    std::string_view norm = NormNoPossessive(doc, f.begin);
+    if (!maybe_name(doc.surface[f.begin]) || lower.Seen(norm)) {
+      d.cue = Cue::kNone;
+      continue;
+    }
+    if (d.cue != Cue::kSpeaker || norm.empty() || norm.back() != 's') continue;
+    bool inside = false;
+    for (const Found& g : found)
+      if (lone(g) && !g.at_start && NameText(doc, g.begin, g.end) == d.text) inside = true;
+    if (!inside) d.cue = Cue::kNone;
+  }
+  for (Found& f : found) {
+    if (!lone(f) && !city(f)) continue;
+    std::string text = NameText(doc, f.begin, f.end);
+    auto d = std::find_if(decisions.begin(), decisions.end(),
+                          [&](const Decision& x) { return x.text == text; });
+    if (d == decisions.end() || d->cue == Cue::kNone) continue;
+    // A word joined to a full name by its first word stays joined unless it is a company
+    // ("Pirelli" of "Pirelli Cables").
+    if (f.by_given_name && d->cue != Cue::kCompany) continue;
+    Type type = d->cue == Cue::kPlace                          ? Type::kPlace
+                : d->cue == Cue::kSpeaker && !doc.tokens[f.begin].has(kAllCaps) ? Type::kPerson
+                                                                                : Type::kOrganization;
+    if (d->cue == Cue::kPlace && f.entity != kNoId) continue;  // a known place stays itself
+    f.type = type;
+    f.entity = kNoId;
+    f.counted = true;
+    f.by_context = true;
+    if (d->first == static_cast<uint32_t>(&f - found.data()) || found[d->first].name == kNoId ||
+        !found[d->first].by_context) {
+      f.name = w.AddNamed(doc, f.begin, f.end);
+    } else {
+      f.name = found[d->first].name;
+    }
+    f.by_given_name = false;
+  }
+  // A "person" whose first word is a company or a team is that organization's longer name
+  // ("Pirelli Cables").
+  for (Found& f : found) {
+    if (f.type != Type::kPerson || f.single || !f.counted || f.role_end > f.role_begin) continue;
+    std::string first = NameText(doc, f.begin, f.begin + 1);
+    for (const Decision& d : decisions)
+      if ((d.cue == Cue::kCompany || d.cue == Cue::kTeam) && d.text == first) {
+        f.type = Type::kOrganization;
+        break;
+      }
+  }
+}
+
+void EntityEngine::Tally(Work& w, Draft* draft, bool mentions) const {
+  const Document& doc = w.doc;
+  const std::vector<Found>& found = w.found;
+  const std::vector<std::string>& names = w.names;
   // Accumulate per entity, in text order (acronym uses were appended last): dictionary entities
   // by id, the others by type and name.
   struct Acc {
@@ -929,7 +1181,14 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
     r.count = a.count;
     draft->entities.push_back(std::move(r));
   }
+  std::vector<const std::string*> acc_name(acc.size());
+  for (uint32_t k = 0; k < acc.size(); ++k) acc_name[k] = acc[k].name;
+  CoMentions(found, acc_of, acc_name, draft);
+}
 
+void EntityEngine::CoMentions(const std::vector<Found>& found, const std::vector<uint32_t>& acc_of,
+                              const std::vector<const std::string*>& acc_name,
+                              Draft* draft) const {
   // Co-mentions: pairs of entities named in the same sentence, except an organization and the
   // country only named inside its name ("Bank of Japan" and Japan).
   struct InSentence {
@@ -969,7 +1228,7 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
       for (size_t y = x + 1; y < e; ++y) {
         if (here[x].inside == here[y].acc || here[y].inside == here[x].acc) continue;
         uint32_t ax = here[x].acc, ay = here[y].acc;
-        int order = acc[ax].name->compare(*acc[ay].name);
+        int order = acc_name[ax]->compare(*acc_name[ay]);
         if (order == 0) continue;  // two entities of one name (a country and a place)
         if (order > 0) std::swap(ax, ay);
         pairs.push_back((uint64_t{ax} << 32) | ay);
@@ -992,13 +1251,25 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   // By count, then names; sorted before the names are copied into the draft.
   std::sort(counted.begin(), counted.end(), [&](const Pair& x, const Pair& y) {
     if (x.count != y.count) return x.count > y.count;
-    if (int order = acc[x.a].name->compare(*acc[y.a].name)) return order < 0;
-    if (int order = acc[x.b].name->compare(*acc[y.b].name)) return order < 0;
+    if (int order = acc_name[x.a]->compare(*acc_name[y.a])) return order < 0;
+    if (int order = acc_name[x.b]->compare(*acc_name[y.b])) return order < 0;
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });
   draft->co_mentions.reserve(draft->co_mentions.size() + counted.size());
   for (const Pair& p : counted)
-    draft->co_mentions.push_back({*acc[p.a].name, *acc[p.b].name, p.count});
+    draft->co_mentions.push_back({*acc_name[p.a], *acc_name[p.b], p.count});
+}
+
+
+void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
+  Work w(doc);
+  SportsReport(w);
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) ScanSentence(w, s);
+  DropCommonWords(w);
+  LinkAcronyms(w);
+  LinkPeople(w);
+  ActorsByContext(w);
+  Tally(w, draft, mentions);
 }
 
 }  // namespace newslens

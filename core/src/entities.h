@@ -24,6 +24,14 @@ struct EntityWords {
   std::vector<std::string> org_connectors;  // open an org's scope: "Ministry of", "Fund for"
   std::vector<std::string> particles;       // lowercase words inside a person's name: "von"
   std::vector<std::string> honorifics;      // courtesy titles, the role of last resort: "Mr."
+  std::vector<std::string> speech_verbs;    // "said", "vetoed": their lone subject is an actor
+  std::vector<std::string> place_words;     // "Park", "City": a run ending in one is a place,
+                                            // and "the city of X" names one
+  std::vector<std::string> place_prefixes;  // "San", "Lake": a run starting with one is a place
+  std::vector<std::string> sports_words;    // "innings", "league": a match report's words
+  std::vector<std::string> match_words;     // "beat", "against": a team's name is next to one
+  std::vector<std::string> company_nouns;   // "giant", "unit": "cables giant Pirelli"
+  std::vector<std::string> company_after;   // "shares", "subsidiary": "Ruch's shares"
 };
 
 // Finds the actors of a document: countries, places and organizations the dictionaries name
@@ -57,6 +65,9 @@ class EntityEngine {
   };
   struct Found;
   struct Scan;
+  struct Work;
+  // What the words around a lone name say it is (CueAround).
+  enum class Cue : uint8_t { kTeam, kCompany, kPlace, kSpeaker, kNone };  // strongest first
 
   // Adds a written form; returns false when it has no words.
   bool AddForm(Trie* trie, const std::string& written, uint32_t entity, Vocab* vocab,
@@ -79,6 +90,23 @@ class EntityEngine {
   uint32_t Scope(const Scan& scan, uint32_t j) const;
   // The end of a person's name starting at token i, and its number of words.
   uint32_t PersonEnd(const Scan& scan, uint32_t i, uint32_t* words) const;
+  // Whether the capitalised run [b, e) is a place by its form ("Stradey Park", "San Andreas").
+  bool PlaceByForm(const Document& doc, uint32_t b, uint32_t e) const;
+  Cue CueAround(const Work& w, const Found& f) const;
+
+  // The steps of Run, in order (entities.cc says what each does).
+  void SportsReport(Work& w) const;
+  void ScanSentence(Work& w, uint32_t sentence) const;
+  uint32_t AddName(Work& w, Found f, const Scan& sc) const;
+  bool AddTitledPerson(Work& w, uint32_t sentence, uint32_t begin, uint32_t end, uint32_t words,
+                       uint32_t role_begin, uint32_t role_end, bool honorific) const;
+  void DropCommonWords(Work& w) const;
+  void LinkAcronyms(Work& w) const;
+  void LinkPeople(Work& w) const;
+  void ActorsByContext(Work& w) const;
+  void Tally(Work& w, Draft* draft, bool mentions) const;
+  void CoMentions(const std::vector<Found>& found, const std::vector<uint32_t>& acc_of,
+                  const std::vector<const std::string*>& acc_name, Draft* draft) const;
 
   std::vector<Entity> entities_;
   std::unordered_map<std::string, uint32_t> entity_by_key_;
@@ -96,7 +124,14 @@ class EntityEngine {
     kParticle = 32,         // name_particles
     kNameWord = 64,         // capitalised in an organization's name ("Global")
     kLowerNameStart = 128,  // first word of a name written in lower case ("al-Qaeda")
-    kLowerTitleStart = 256  // first word of a title written in lower case ("spokesman")
+    kLowerTitleStart = 256,  // first word of a title written in lower case ("spokesman")
+    kSpeechVerb = 512,       // speech_verbs
+    kPlaceWord = 1024,       // place_words
+    kPlacePrefix = 2048,     // place_prefixes
+    kSportsWord = 4096,      // sports_words
+    kMatchWord = 8192,       // match_words
+    kCompanyNoun = 16384,    // company_nouns
+    kCompanyAfter = 32768    // company_after
   };
   bool Is(WordClass c, uint32_t id) const {
     return id < word_class_.size() && (word_class_[id] & c);

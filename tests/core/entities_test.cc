@@ -151,8 +151,8 @@ TEST(Organizations, AcronymIntroducedWithTheFullNameIsOneOrganization) {
        {"Northern Institute of Marine Studies/organization///2"}},
       {"NIMS (Northern Institute of Marine Studies) is old. He left NIMS.",
        {"Northern Institute of Marine Studies/organization///2"}},
-      // An unknown acronym nobody introduced names nothing.
-      {"The XYZQ said so.", {}},
+      // An unknown acronym nobody introduced names nothing, unless it speaks (below).
+      {"They joined the XYZQ.", {}},
   });
 }
 
@@ -184,10 +184,10 @@ TEST(People, JobAndFamilyWordsAreRolesNotNames) {
       {"Aunt Bessie baked.", {"Bessie/person//Aunt/1"}},
       {"Shadow Home Secretary Yvette Cooper replied.",
        {"Yvette Cooper/person//Shadow Home Secretary/1"}},
-      // Words that describe a person's standing are not part of an actor's name.
+      // Words that describe an actor are not part of its name ("developer" says a company).
       {"Prospective Labour candidate Jo Bright spoke.",
        {"Jo Bright/person///1", "Labour Party/organization///1"}},
-      {"Developer Ubisoft delayed it.", {}},
+      {"Developer Ubisoft delayed it.", {"Ubisoft/organization///1"}},
   });
 }
 
@@ -199,8 +199,87 @@ TEST(People, SurnamesJoinTheFullNameAndPossessivesAreStripped) {
       // A surname-only mention joins the nearest full name before it.
       {"George Bush spoke. Bush left. Jeb Bush came. Bush stayed.",
        {"George Bush/person///2", "Jeb Bush/person///2"}},
-      // A lone capitalised word that names nobody seen in full is not a person.
-      {"Yesterday Lavrov said no.", {}},
+      // A lone capitalised word that names nobody seen in full, in no telling context, is not a
+      // person.
+      {"Yesterday Lavrov left early.", {}},
+  });
+}
+
+TEST(People, LoneSurnamesNamedByTheirContext) {
+  ExpectActors({
+      // The subject or the object of a verb of saying is a person.
+      {"Kowalski vetoed the measure in May.", {"Kowalski/person///1"}},
+      {"The budget is sound, said Hendrikse.", {"Hendrikse/person///1"}},
+      // Every lone use of that word is the same person.
+      {"Hendrikse said no. Hendrikse later resigned.", {"Hendrikse/person///2"}},
+      // A title with a surname introduces the person for later lone uses.
+      {"President Carstairs spoke first. Then Carstairs left.",
+       {"Carstairs/person//President/2"}},
+      // Plural common nouns opening a sentence are not people.
+      {"Analysts said prices fell. Dealers added that trade was thin.", {}},
+      // A word the article also writes in lower case is a common word.
+      {"Police said the police would act.", {}},
+  });
+}
+
+TEST(Organizations, NamedByTheirContext) {
+  ExpectActors({
+      // An unknown acronym that speaks is an organization.
+      {"The NTSB said the pilot erred.", {"NTSB/organization///1"}},
+      // Company nouns before or after a lone word.
+      {"Italian tyre giant Marvelli opened a plant. Marvelli is expanding.",
+       {"Marvelli/organization///2", "Italy/country/IT//1"}},
+      {"Shares of Zentrix fell while Dorvan shares rose.",
+       {"Dorvan/organization///1", "Zentrix/organization///1"}},
+      // A lone word joined to a longer "name" by its first word: the company and its longer name.
+      {"Marvelli Cables grew. Cable giant Marvelli said so.",
+       {"Marvelli/organization///1", "Marvelli Cables/organization///1"}},
+  });
+}
+
+TEST(Teams, ClubsNamedByCitiesInAMatchReport) {
+  ExpectActors({
+      // In a match report, a city or an unknown word next to a score or a match word is a team.
+      {"SOCCER - FRENCH LEAGUE RESULTS.\nResults of league matches on Saturday:\nLyon 2 "
+       "Nantes 1\nBordeaux beat Lille in the cup.",
+       {"Bordeaux/organization///1", "France/country/FR//1", "Lille/organization///1",
+        "Lyon/organization///1", "Nantes/organization///1"}},
+      // Every other mention of that club in the report follows.
+      {"CRICKET - COUNTY MATCH.\nWessexshire beat Ambridge by an innings in the championship "
+       "match, their third win of the season. Ambridge lost their last wicket on 83.",
+       {"Ambridge/organization///2", "Wessexshire/organization///1"}},
+      // Outside a match report a city next to a figure is the city.
+      {"Output in Lyon 2 percent higher, the ministry said.", {"Lyon/place/FR//1"}},
+      // A country stays the country, as national teams are written in news.
+      {"SOCCER - WORLD CUP QUALIFIER.\nFrance 2 Italy 1 in the qualifying match.",
+       {"France/country/FR//1", "Italy/country/IT//1"}},
+  });
+}
+
+TEST(Places, FoundByFormAndByContext) {
+  ExpectActors({
+      // A capitalised run ending in a place word or starting with a place prefix is a place, not
+      // a person; without a dictionary entry it has no country.
+      {"Fans filled Brannock Park on Sunday.", {"Brannock Park/place///1"}},
+      {"Gangs rule the streets of San Teodoro now.", {"San Teodoro/place///1"}},
+      // "the city of X".
+      {"Troops entered the city of Qaradagh overnight.", {"Qaradagh/place///1"}},
+  });
+}
+
+TEST(People, SentenceInitialGerundsAreNotNames) {
+  ExpectActors({
+      {"Putting Vioxx on the market was a gamble.", {}},
+      {"Selling Kodak shares made sense.", {"Kodak/organization///1"}},
+  });
+}
+
+TEST(People, ResultsRowsAreNotHeadlines) {
+  ExpectActors({
+      // A title-case line with figures or a bracket is a row of a results table: names count.
+      {"3. Wilfred Okonkwo (Nigeria) 13.36", {"Nigeria/country/NG//1", "Wilfred Okonkwo/person///1"}},
+      // A title-case headline still names no person.
+      {"Markets Rally On Hopes Of Deal", {}},
   });
 }
 
