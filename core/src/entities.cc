@@ -803,6 +803,23 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
       ++i;
       continue;
     }
+    // "Douglas & Lomason", "Marks & Spencer": names joined by an ampersand are a firm.
+    if (end + 1 < span.last_token && PunctId(doc.tokens[end], doc.text) == (kPunctId | '&') &&
+        IsCapWord(doc, end + 1) &&
+        PossessiveBytes(doc, end - 1) == 0) {
+      uint32_t more = 0;
+      uint32_t joined = PersonEnd(sc, end + 1, &more);
+      if (more > 0 && joined > end + 1) {
+        Found f;
+        f.sentence = s;
+        f.begin = i;
+        f.end = joined;
+        f.type = Type::kOrganization;
+        f.name = w.AddNamed(doc, i, joined);
+        i = AddName(w, std::move(f), sc);
+        continue;
+      }
+    }
     if (words >= 2 && PlaceByForm(doc, i, end)) {
       Found f;  // a place the dictionaries do not know: no country
       f.sentence = s;
@@ -967,8 +984,11 @@ EntityEngine::Cue EntityEngine::CueAround(const Work& w, const Found& f) const {
            Is(c, doc.surface[j]);
   };
   const bool has_before = before > span.first_token;
+  // "Surrey captain Chris Lewis", "Lyon coach Guy Stephan": a club before a player's title.
   if (w.sports && (ScoreAfter(doc, after, span.last_token) || word_is(after, kMatchWord) ||
-                   (has_before && word_is(before - 1, kMatchWord))))
+                   (has_before && word_is(before - 1, kMatchWord)) ||
+                   (after < span.last_token && IsWord(doc, after) && !IsCapWord(doc, after) &&
+                    MatchTitle(doc, after, span.last_token, nullptr))))
     return Cue::kTeam;
   if ((has_before && word_is(before - 1, kCompanyNoun)) || word_is(after, kCompanyAfter))
     return Cue::kCompany;
@@ -986,6 +1006,44 @@ EntityEngine::Cue EntityEngine::CueAround(const Work& w, const Found& f) const {
       (after >= span.last_token || doc.tokens[after].kind == TokenKind::kPunct))
     return Cue::kSpeaker;
   return Cue::kNone;
+}
+
+void EntityEngine::ResultsLines(Work& w) const {
+  // In a match report, a line "Name N Name N" is a result ("Buducnost 1 Red Star 3"): both
+  // names are teams, whatever their length; golf and athletics rows name one person per line.
+  if (!w.sports) return;
+  const Document& doc = w.doc;
+  std::vector<Found>& found = w.found;
+  std::vector<uint32_t> order;
+  for (uint32_t k = 0; k < found.size(); ++k)
+    if (found[k].parent == kNoId && found[k].same_as == kNoId) order.push_back(k);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t x, uint32_t y) { return found[x].begin < found[y].begin; });
+  auto score_then = [&](const Found& f) {
+    const uint32_t last = doc.sentences[f.sentence].last_token;
+    return ScoreAfter(doc, f.end, last) && f.end + 1 <= doc.tokens.size();
+  };
+  for (size_t x = 0; x + 1 < order.size(); ++x) {
+    Found& a = found[order[x]];
+    Found& b = found[order[x + 1]];
+    if (a.type == Type::kCountry || b.type == Type::kCountry) continue;  // national teams
+    if (!score_then(a) || b.begin != a.end + 1 || !score_then(b)) continue;
+    if (doc.tokens[b.begin].has(kLineStart)) continue;
+    // The row ends after the second score: a third figure makes it a table of one name.
+    const uint32_t after = b.end + 1;
+    if (after < doc.tokens.size() && !doc.tokens[after].has(kLineStart) &&
+        doc.tokens[after].kind == TokenKind::kNumber)
+      continue;
+    for (Found* f : {&a, &b}) {
+      if (f->role_end > f->role_begin) continue;
+      f->type = Type::kOrganization;
+      f->entity = kNoId;
+      f->counted = true;
+      f->by_context = true;
+      f->single = false;
+      f->name = w.AddNamed(doc, f->begin, f->end);
+    }
+  }
 }
 
 void EntityEngine::ActorsByContext(Work& w) const {
@@ -1268,6 +1326,7 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   DropCommonWords(w);
   LinkAcronyms(w);
   LinkPeople(w);
+  ResultsLines(w);
   ActorsByContext(w);
   Tally(w, draft, mentions);
 }

@@ -103,6 +103,7 @@ class EntityEngine {
   void DropCommonWords(Work& w) const;
   void LinkAcronyms(Work& w) const;
   void LinkPeople(Work& w) const;
+  void ResultsLines(Work& w) const;
   void ActorsByContext(Work& w) const;
   void Tally(Work& w, Draft* draft, bool mentions) const;
   void CoMentions(const std::vector<Found>& found, const std::vector<uint32_t>& acc_of,

@@ -231,6 +231,8 @@ TEST(Organizations, NamedByTheirContext) {
        {"Marvelli/organization///2", "Italy/country/IT//1"}},
       {"Shares of Zentrix fell while Dorvan shares rose.",
        {"Dorvan/organization///1", "Zentrix/organization///1"}},
+      // Names joined by an ampersand are a firm.
+      {"Profits at Dorrit & Kemble rose.", {"Dorrit & Kemble/organization///1"}},
       // A lone word joined to a longer "name" by its first word: the company and its longer name.
       {"Marvelli Cables grew. Cable giant Marvelli said so.",
        {"Marvelli/organization///1", "Marvelli Cables/organization///1"}},
@@ -248,6 +250,14 @@ TEST(Teams, ClubsNamedByCitiesInAMatchReport) {
       {"CRICKET - COUNTY MATCH.\nWessexshire beat Ambridge by an innings in the championship "
        "match, their third win of the season. Ambridge lost their last wicket on 83.",
        {"Ambridge/organization///2", "Wessexshire/organization///1"}},
+      // A results row "Name N Name N" makes both names teams, however long.
+      {"SOCCER - SERBIAN LEAGUE.\nResults of league matches on Sunday:\nVardar Stars 1 Red "
+       "Falcon 3\nStandings after the matches: no change at the top of the league.",
+       {"Red Falcon/organization///1", "Serbia/country/RS//1", "Vardar Stars/organization///1"}},
+      // A club before a player's title.
+      {"CRICKET - COUNTY SCORES.\nThe innings closed as Wessexshire captain Ned Harlow "
+       "declared; the match ends today, the season next week.",
+       {"Ned Harlow/person//captain/1", "Wessexshire/organization///1"}},
       // Outside a match report a city next to a figure is the city.
       {"Output in Lyon 2 percent higher, the ministry said.", {"Lyon/place/FR//1"}},
       // A country stays the country, as national teams are written in news.
