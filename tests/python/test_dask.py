@@ -341,6 +341,22 @@ class PartitionsWithoutACluster(unittest.TestCase):
         self.assertEqual(len(result.errors), 1)
         self.assertEqual((result.errors.loc[0, "id"], result.errors.loc[0, "line"]), ("t", 2))
 
+    def test_persist_analyses_each_partition_once(self):
+        calls = os.path.join(self._tmp.name, "calls")
+        counting = os.path.join(self._tmp.name, "counting-newslens")
+        with open(counting, "w") as f:
+            f.write(f'#!/bin/sh\n[ "$1" = analyze ] && echo x >> "{calls}"\nexec "{CLI}" "$@"\n')
+        os.chmod(counting, 0o755)
+        parts = nd.read_corpus(self.corpus, blocksize=os.path.getsize(self.corpus) // 3 + 1)
+        analysis = nd.analyze(parts, cli=counting).persist(scheduler="sync")
+        summaries = analysis.summaries.compute(scheduler="sync")
+        aggregate = analysis.aggregate.compute(scheduler="sync")
+        analysis.errors.compute(scheduler="sync")
+        with open(calls) as f:
+            self.assertEqual(len(f.readlines()), len(parts))
+        self.assertEqual(len(summaries), len(self.lines))
+        self.assertEqual(aggregate, self.reference)
+
     def test_a_file_that_is_not_text_is_reported_and_the_rest_analysed(self):
         png = os.path.join(self._tmp.name, "picture.jsonl")
         with open(png, "wb") as f:
