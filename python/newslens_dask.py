@@ -301,7 +301,10 @@ def analyze_partition(part: Partition, options: Options) -> PartitionResult:
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"partition {part.index} ({part.path}): {' '.join(cmd[:2])} exited "
                            f"with status {proc.returncode}: {stderr[-2000:]}")
-    lines = proc.stdout.decode("utf-8").splitlines()
+    # split("\n"), not splitlines(): a title may hold U+2028 or U+0085, which JSON leaves as is.
+    lines = proc.stdout.decode("utf-8").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
     aggregate = None
     if lines and lines[-1].startswith('{"schema":"newslens/aggregate@'):
         aggregate = lines.pop() + "\n"

@@ -357,6 +357,15 @@ class PartitionsWithoutACluster(unittest.TestCase):
         self.assertEqual(len(summaries), len(self.lines))
         self.assertEqual(aggregate, self.reference)
 
+    def test_titles_keep_unicode_line_separators(self):
+        path = os.path.join(self._tmp.name, "separators.jsonl")
+        title = "Talks\u2028resume\x85in Geneva\u2029today"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": 1, "title": title, "text": "Diplomats met again."},
+                               ensure_ascii=False) + "\n")
+        result = nd.analyze(nd.read_corpus(path), cli=CLI).compute(scheduler="sync")
+        self.assertEqual(list(result.summaries["title"]), [title])
+
     def test_a_file_that_is_not_text_is_reported_and_the_rest_analysed(self):
         png = os.path.join(self._tmp.name, "picture.jsonl")
         with open(png, "wb") as f:
