@@ -434,6 +434,8 @@ def analyze(corpus, options: Optional[Options] = None, **option_kwargs) -> Analy
         options = dataclasses.replace(options, **option_kwargs)
     if not (isinstance(corpus, list) and all(isinstance(p, Partition) for p in corpus)):
         corpus = read_corpus(corpus)
+    if not corpus:
+        raise ValueError("the corpus has no partitions (no files given)")
     return Analysis(corpus, options)
 
 
