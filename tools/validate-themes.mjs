@@ -70,9 +70,15 @@ function termKey(term) {
     .join('');
 }
 
-function checkTerm(raw, report) {
+// Context-requiring terms (docs/dictionaries.md): where the context is looked for, and the
+// name of a cue set of the file's "cues".
+const CONTEXTS = new Set(['sentence', 'paragraph']);
+const CUE_SET_RE = /^[a-z0-9_]{1,64}$/;
+
+function checkTerm(raw, report, cueSets = new Map()) {
   let text;
   let weight = 1;
+  let context = null;
   if (typeof raw === 'string') text = raw;
   else if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     text = raw.term;
@@ -80,6 +86,15 @@ function checkTerm(raw, report) {
     if (typeof text !== 'string') return report(`term object without a "term" string: ${JSON.stringify(raw)}`);
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0 || weight > 1) {
       report(`term "${text}": weight ${JSON.stringify(raw.weight)} is not in (0, 1]`);
+    }
+    if ('context' in raw) {
+      context = raw.context;
+      if (!CONTEXTS.has(context)) report(`term "${text}": context must be "sentence" or "paragraph"`);
+    }
+    if ('cues' in raw) {
+      context ??= 'sentence';
+      if (!cueSets.has(raw.cues)) report(`term "${text}": unknown cue set ${JSON.stringify(raw.cues)}`);
+      else cueSets.get(raw.cues).used = true;
     }
   } else {
     return report(`term must be a string or {"term", "weight"}: ${JSON.stringify(raw)}`);
@@ -105,7 +120,7 @@ function checkTerm(raw, report) {
     const capital = COLLIDING_ACRONYMS.get(word);
     if (capital) report(`term "${text}": write the acronym in capitals (${capital}); lowercase "${word}" is an English word`);
   }
-  return { text, weight, key: termKey(text), wildcard: stars > 0, phrase: words.length > 1 };
+  return { text, weight, context, key: termKey(text), wildcard: stars > 0, phrase: words.length > 1 };
 }
 
 function loadIptc(path, problems) {
@@ -167,7 +182,19 @@ export function validate(themesPath, iptcPath) {
     else byId.set(id, theme);
   });
 
-  const stats = { themes: [], terms: 0, phrases: 0, wildcards: 0, weighted: 0, capitals: 0 };
+  // Named cue sets: lists of words, each a valid term.
+  const cueSets = new Map();
+  if (doc.cues !== undefined) {
+    if (!doc.cues || typeof doc.cues !== 'object' || Array.isArray(doc.cues)) at('cues')('"cues" must be an object of word lists');
+    else for (const [name, words] of Object.entries(doc.cues)) {
+      const report = at(`cues.${name}`);
+      if (!CUE_SET_RE.test(name)) report('a cue set name is lowercase letters, digits and _');
+      if (!Array.isArray(words) || !words.length) { report('a cue set is a non-empty array of words'); continue; }
+      for (const w of words) checkTerm(w, report);
+      cueSets.set(name, { used: false });
+    }
+  }
+  const stats = { themes: [], terms: 0, phrases: 0, wildcards: 0, weighted: 0, capitals: 0, context: 0 };
   const themesOfKey = new Map();
   for (const [id, theme] of byId) {
     const report = at(id);
@@ -209,7 +236,7 @@ export function validate(themesPath, iptcPath) {
     if (isSub && terms.length === 0) report('a sub-theme needs terms');
     const seen = new Map();
     for (const raw of terms) {
-      const t = checkTerm(raw, report);
+      const t = checkTerm(raw, report, cueSets);
       if (!t) continue;
       if (seen.has(t.key)) {
         const first = seen.get(t.key);
@@ -224,6 +251,7 @@ export function validate(themesPath, iptcPath) {
       if (t.phrase) stats.phrases += 1;
       if (t.wildcard) stats.wildcards += 1;
       if (t.weight < 1) stats.weighted += 1;
+      if (t.context) stats.context += 1;
       if (t.text.split(/[\s-]+/u).some(isCapitalToken)) stats.capitals += 1;
     }
     stats.themes.push({ id, top: id.split('.')[0], sub: isSub, terms: seen.size });
@@ -255,7 +283,7 @@ function printStats({ stats, file }) {
     `terms per theme: min ${counts[0] ?? 0} (${byCount[0]?.id ?? '-'}), ` +
       `median ${median(counts)}, max ${counts.at(-1) ?? 0} (${byCount.at(-1)?.id ?? '-'})`,
     `terms: ${stats.terms} total: ${words} words, ${stats.phrases} phrases, ` +
-      `${stats.wildcards} wildcards; ${stats.weighted} weighted below 1; ` +
+      `${stats.wildcards} wildcards; ${stats.weighted} weighted below 1; ${stats.context} waiting for context; ` +
       `${stats.capitals} with acronyms in capitals`,
     `terms listed in more than one theme: ${stats.shared}`,
     `size: ${kb(stats.bytes)} as written, ${kb(stats.gzipBytes)} minified and gzipped`,

@@ -273,7 +273,16 @@ void Analyzer::Impl::Run(std::string_view text, const Options& options, Draft* d
   // News text has about one tone, theme or actor mention per three tokens: room for that
   // up front instead of growing the vector of Mentions (large structs) by doubling.
   if (options.include_mentions) report.mentions.reserve(doc.tokens.size() / 3 + 16);
-  if (options.include_entities) entities.Run(doc, &report, options.include_mentions);
+  // The themes' name guard reads the actors' name spans (Draft::actor_spans), so the entity
+  // engine runs for themes too: a theme's count must not depend on whether actors are reported.
+  if (options.include_entities || options.include_themes) {
+    entities.Run(doc, &report, options.include_mentions && options.include_entities);
+    if (!options.include_entities) {
+      report.entities.clear();
+      report.co_mentions.clear();
+      report.actor_evidence.clear();
+    }
+  }
   const size_t after_entities = report.mentions.size();
   if (options.include_themes) themes.Run(doc, &report, options.include_mentions);
   const size_t after_themes = report.mentions.size();

@@ -10,10 +10,11 @@
 
 namespace newslens {
 
-const char* const kBuiltinFiles[8] = {
+const char* const kBuiltinFiles[9] = {
     "text/en.json",        "themes/en.json",           "sentiment/general-en.json",
     "sentiment/news-en.json",  "sentiment/finance-en.json", "sentiment/rules-en.json",
-    "entities/countries-en.json", "entities/organizations-en.json"};
+    "entities/countries-en.json", "entities/organizations-en.json",
+    "themes/specificity-en.json"};
 
 namespace {
 
@@ -334,6 +335,9 @@ Result<BuiltinDictionaries> LoadBuiltinJson(const std::vector<std::string>& text
   BuiltinDictionaries d;
   d.text = std::move(text).value();
   d.themes = std::move(themes).value();
+  // Common words weigh less (docs/themes.md, "Specificity"): folded into the weights here, so
+  // the packed form and the engine see plain weights.
+  if (Status s = ApplyTermSpecificity(texts[8], kBuiltinFiles[8], &d.themes); !s.ok()) return s;
   d.general = std::move(general).value();
   d.news = std::move(news).value();
   d.finance = std::move(finance).value();
@@ -361,9 +365,20 @@ Result<std::string> Pack(const BuiltinDictionaries& d) {
     w.End();
     for (const TermDef& term : t.terms) {  // most weigh 1: the weight only when it is not
       w.Field(term.text);
-      if (term.weight != 1.0f) w.Float(term.weight);
+      if (term.weight != 1.0f || term.context != TermContext::kNone) w.Float(term.weight);
+      if (term.context != TermContext::kNone) {  // "s" or "p", then the cue set, if any
+        w.Field(term.context == TermContext::kSentence ? "s" : "p");
+        if (!term.cues.empty()) w.Field(term.cues);
+      }
       w.End();
     }
+  }
+  w.Count(d.themes.cue_sets.size());
+  w.End();
+  for (const CueSetDef& set : d.themes.cue_sets) {
+    w.Field(set.name);
+    w.End();
+    w.List(set.words);
   }
   for (const LexiconDef* lex : {&d.general, &d.news, &d.finance}) PackLexicon(*lex, &w);
   const SentimentRulesDef& r = d.rules;
@@ -423,8 +438,19 @@ Result<BuiltinDictionaries> Unpack(std::string_view packed) {
       if (!r.NextLine()) break;
       term.text = r.String();
       if (!r.AtLineEnd()) term.weight = static_cast<float>(r.Number());
+      if (!r.AtLineEnd())
+        term.context = r.String() == "p" ? TermContext::kParagraph : TermContext::kSentence;
+      if (!r.AtLineEnd()) term.cues = r.String();
       r.EndLine();
     }
+  }
+  if (r.NextLine()) d.themes.cue_sets.resize(r.Count());
+  r.EndLine();
+  for (CueSetDef& set : d.themes.cue_sets) {
+    if (!r.NextLine()) break;
+    set.name = r.String();
+    r.EndLine();
+    set.words = r.List();
   }
   for (LexiconDef* lex : {&d.general, &d.news, &d.finance}) UnpackLexicon(&r, lex);
   SentimentRulesDef& rules = d.rules;

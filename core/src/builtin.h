@@ -44,7 +44,7 @@ struct BuiltinDictionaries {
 };
 
 // The data/ files the built-in dictionaries are made of, relative to data/.
-extern const char* const kBuiltinFiles[8];
+extern const char* const kBuiltinFiles[9];
 
 // Parses the JSON files; `file(name)` returns the text of data/<name> (kBuiltinFiles).
 template <class FileFn>

@@ -211,6 +211,14 @@ bool ValidThemeId(const std::string& id) {
   return dots <= 1 && id.front() != '.' && id.back() != '.';
 }
 
+// A cue set's name: lowercase ASCII letters, digits and '_'.
+bool ValidCueSetName(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 // Why `term` is not a valid term as far as '*' goes, or "" when it is: a '*' may only end the
 // term, once, after a stem of at least `min_stem` characters ("diplomat*", "foreign minist*").
 std::string WildcardProblem(std::string_view term, size_t min_stem) {
@@ -243,6 +251,18 @@ std::string ParseTerm(const Json& t, const std::string& theme, TermDef* out) {
     if (w) {
       if (!w->is_number()) return "theme " + theme + ": weight must be a number";
       out->weight = w->get<float>();
+    }
+    if (const Json* c = Get(t, "context")) {
+      const std::string where = c->is_string() ? c->get<std::string>() : "";
+      if (where == "sentence") out->context = TermContext::kSentence;
+      else if (where == "paragraph") out->context = TermContext::kParagraph;
+      else return "theme " + theme + ": context must be \"sentence\" or \"paragraph\"";
+    }
+    if (const Json* c = Get(t, "cues")) {
+      if (!c->is_string() || !ValidCueSetName(c->get<std::string>()))
+        return "theme " + theme + ": cues must name a cue set (lowercase letters, digits, _)";
+      out->cues = c->get<std::string>();
+      if (out->context == TermContext::kNone) out->context = TermContext::kSentence;
     }
   } else {
     return "theme " + theme + ": a term must be a string or {\"term\", \"weight\"}";
@@ -325,7 +345,55 @@ Result<ThemeDictionary> ParseThemes(std::string_view text, std::string_view sour
     }
     dict.themes.push_back(std::move(def));
   }
+  // "cues": {"name": ["word", "phrase", "stem*"], ...}: the named cue sets.
+  if (const Json* cues = Get(root, "cues")) {
+    if (!cues->is_object())
+      return at({"cues"}, "\"cues\" must be an object of named word lists");
+    for (const auto& [name, words] : cues->items()) {
+      if (!ValidCueSetName(name))
+        return at({"cues", name}, "invalid cue set name \"" + name +
+                                      "\" (lowercase letters, digits and _)");
+      if (!words.is_array()) return at({"cues", name}, "cue set " + name + " must be an array");
+      CueSetDef set;
+      set.name = name;
+      for (size_t j = 0; j < words.size(); ++j) {
+        const Json& w = words[j];
+        if (!w.is_string() || w.get_ref<const std::string&>().find_first_not_of(" \t\r\n") ==
+                                  std::string::npos)
+          return at({"cues", name, j}, "cue set " + name + ": a cue must be a non-empty string");
+        const std::string& word = w.get_ref<const std::string&>();
+        if (std::string bad = WildcardProblem(word, kMinWildcardStem); !bad.empty())
+          return at({"cues", name, j}, "cue set " + name + ": " + bad);
+        if (++total_terms > kMaxDictionaryTerms) return at({"cues", name, j}, TooManyTerms());
+        set.words.push_back(word);
+      }
+      dict.cue_sets.push_back(std::move(set));
+    }
+  }
   return dict;
+}
+
+Status ApplyTermSpecificity(std::string_view text, std::string_view source,
+                            ThemeDictionary* dict) {
+  auto parsed = json_util::Parse(text, source);
+  if (!parsed.ok()) return parsed.status();
+  const Json& root = parsed.value();
+  if (Status s = CheckFormat(root, source, "newslens/term-specificity@1"); !s.ok()) return s;
+  const Json* terms = Get(root, "terms");
+  if (!terms || !terms->is_object())
+    return json_util::ErrorAt(text, source, {"terms"}, "\"terms\" must be an object");
+  std::map<std::string, float, std::less<>> specificity;
+  for (const auto& [term, value] : terms->items()) {
+    if (!value.is_number() || !(value.get<double>() > 0 && value.get<double>() <= 1))
+      return json_util::ErrorAt(text, source, {"terms", term},
+                                "specificity of \"" + term + "\" must be a number in (0, 1]");
+    specificity[term] = value.get<float>();
+  }
+  for (ThemeDef& theme : dict->themes)
+    for (TermDef& term : theme.terms)
+      if (auto it = specificity.find(term.text); it != specificity.end())
+        term.weight *= it->second;
+  return Status();
 }
 
 namespace {
