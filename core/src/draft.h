@@ -33,6 +33,9 @@ struct DraftTheme {
   uint32_t theme = 0;  // index in the ThemeEngine
   uint32_t count = 0;
   double score = 0, share = 0, per_1000_words = 0, tone = 0;
+  // Too little evidence (themes.cc, kMinEvidence*): named in one sentence, a small share.
+  // Weak themes rank after the others; the page and the widget do not draw them.
+  bool weak = false;
   uint32_t terms_begin = 0, terms_end = 0;          // into Draft::terms
   uint32_t sentences_begin = 0, sentences_end = 0;  // into Draft::theme_sentences
 };
@@ -92,6 +95,10 @@ struct Draft {
     actor_spans.clear();
   }
 };
+
+// True when `t` belongs in the report's top_level (and may be its primary theme): a top-level
+// theme with enough evidence (DraftTheme::weak, themes.cc). Weak top levels stay in `themes`.
+bool InTopLevel(const DraftTheme& t, const ThemeEngine& themes);
 
 // The names of a sentiment mention's rule bits, in the order a report lists them.
 struct RuleName {

@@ -98,7 +98,7 @@ void ToFlat(const Draft& d, const ThemeEngine& themes, uint64_t owner, FlatRepor
   size_t tops = 0;
   const DraftTheme* primary = nullptr;
   for (const DraftTheme& t : d.themes) {
-    if (!themes.top_level(t.theme)) continue;
+    if (!InTopLevel(t, themes)) continue;
     if (!primary) primary = &t;
     ++tops;
   }
@@ -106,7 +106,7 @@ void ToFlat(const Draft& d, const ThemeEngine& themes, uint64_t owner, FlatRepor
   else w.Optional("");
   w.Count(tops);
   for (const DraftTheme& t : d.themes) {
-    if (!themes.top_level(t.theme)) continue;
+    if (!InTopLevel(t, themes)) continue;
     const ThemeDef& def = themes.def(t.theme);
     w.ThemeString(t.theme, 0, def.id);
     w.ThemeString(t.theme, 1, def.label);

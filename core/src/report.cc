@@ -550,13 +550,13 @@ std::string ToJson(const Draft& d, const ThemeEngine& themes, uint64_t owner) {
   // The top-level themes are those of d.themes, in the same order (by score, then id).
   const DraftTheme* primary = nullptr;
   for (const DraftTheme& t : d.themes)
-    if (themes.top_level(t.theme)) {
+    if (InTopLevel(t, themes)) {
       primary = &t;
       break;
     }
   WriteTopLevelStart(w, primary ? std::string_view(themes.def(primary->theme).id) : "");
   for (const DraftTheme& t : d.themes) {
-    if (!themes.top_level(t.theme)) continue;
+    if (!InTopLevel(t, themes)) continue;
     w.Fragment(fragments.TopHead(t.theme));
     WriteTopLevelNumbers(w, t.score, t.count, t.share);
   }
@@ -617,7 +617,7 @@ void MaterializeInto(const Draft& d, const ThemeEngine& themes, Report* out) {
   r.stats = d.stats;
   r.tone = d.tone;
   size_t tops = 0;
-  for (const DraftTheme& t : d.themes) tops += themes.top_level(t.theme);
+  for (const DraftTheme& t : d.themes) tops += InTopLevel(t, themes);
   r.top_level.resize(tops);
   r.themes.resize(d.themes.size());
   size_t top = 0;
@@ -642,7 +642,7 @@ void MaterializeInto(const Draft& d, const ThemeEngine& themes, Report* out) {
     }
     x.sentences.assign(d.theme_sentences.begin() + t.sentences_begin,
                        d.theme_sentences.begin() + t.sentences_end);
-    if (themes.top_level(t.theme)) {
+    if (InTopLevel(t, themes)) {
       TopLevelTheme& y = r.top_level[top++];
       y.id = def.id;
       y.label = def.label;

@@ -10,6 +10,7 @@ namespace newslens {
 namespace {
 
 constexpr uint32_t kCapsBase = 1u << 30;  // keys of capitals-only words live above this
+const std::string kCueSetPrefix = "cue:";  // the theme id of a cue set: "cue:" + its name
 constexpr size_t kFirstBytesWords = 65536 / 64;  // a bit per possible first two bytes
 
 bool WrittenInCapitals(std::string_view w) {
@@ -181,11 +182,26 @@ Status ThemeEngine::Add(ThemeDictionary dict, std::string_view source) {
     ThemeEngine* engine;
     ~FlattenAtEnd() { engine->Flatten(); }
   } flatten_at_end{this};
+  // A cue set is matched like a theme whose hits are never reported: a theme of its own, with
+  // an id no dictionary can write ("cue:" + name; ids have no ':').
+  for (CueSetDef& set : dict.cue_sets) {
+    ThemeDef def;
+    def.id = kCueSetPrefix + set.name;
+    def.label = set.name;
+    for (std::string& w : set.words) {
+      TermDef term;
+      term.text = std::move(w);
+      def.terms.push_back(std::move(term));
+    }
+    dict.themes.push_back(std::move(def));
+  }
+  dict.cue_sets.clear();
   // Themes first (so parents resolve regardless of order), then terms.
   for (const ThemeDef& def : dict.themes) {
     auto it = by_id_.find(def.id);
     if (it == by_id_.end()) {
       Theme t;  // the definition without its terms (copying ~20k terms to drop them cost ~8 %)
+      t.cue = def.id.compare(0, kCueSetPrefix.size(), kCueSetPrefix) == 0;
       t.def.id = def.id;
       t.def.label = def.label;
       t.def.parent = def.parent;
@@ -254,6 +270,17 @@ Status ThemeEngine::Add(ThemeDictionary dict, std::string_view source) {
       }
       uint32_t index = static_cast<uint32_t>(themes_[theme].def.terms.size());
       TermRef ref{theme, index, term.weight};
+      if (term.context != TermContext::kNone && !themes_[theme].cue) {
+        ref.context = term.context;
+        has_context_terms_ = true;
+        if (!term.cues.empty()) {
+          auto cue = by_id_.find(kCueSetPrefix + term.cues);
+          if (cue == by_id_.end())
+            return Status::Error(std::string(source) + ": theme " + def.id + ": term \"" +
+                                 term.text + "\": unknown cue set \"" + term.cues + "\"");
+          ref.cues = cue->second;
+        }
+      }
       themes_[theme].def.terms.push_back(std::move(term));  // `words` no longer used
       ++term_total_;
       uint32_t node = trie_.Insert(keys);
@@ -390,6 +417,88 @@ uint32_t ThemeEngine::Match(const Document& doc, uint32_t i, uint32_t end, uint3
   return best;
 }
 
+bool InTopLevel(const DraftTheme& t, const ThemeEngine& themes) {
+  return themes.top_level(t.theme) && !t.weak;
+}
+
+void ThemeEngine::MarkNames(const Document& doc, const Draft& draft,
+                            std::vector<uint32_t>* name_of) {
+  name_of->clear();
+  for (uint32_t k = 0; k < draft.actor_spans.size(); ++k) {
+    const ActorSpan& span = draft.actor_spans[k];
+    if (name_of->empty()) name_of->assign(doc.tokens.size(), kNoId);
+    for (uint32_t t = span.first_token; t < span.last_token && t < doc.tokens.size(); ++t)
+      (*name_of)[t] = k;
+  }
+}
+
+bool ThemeEngine::InsideName(const Document& doc, const std::vector<uint32_t>& name_of,
+                             const Draft& draft, uint32_t i, uint32_t len) {
+  if (name_of.empty()) return false;
+  const uint32_t k = name_of[i];
+  if (k == kNoId) return false;
+  bool capitals = true;
+  for (uint32_t t = i; t < i + len; ++t) {
+    if (name_of[t] != k) return false;
+    if (doc.theme_key[t] == kNoId || !(doc.theme_key[t] & kCapsBase)) capitals = false;
+  }
+  const ActorSpan& span = draft.actor_spans[k];
+  const bool whole_name = i == span.first_token && i + len == span.last_token;
+  // An organization's head word says what it is: the last word ("Champions League", "High
+  // Court", "Labour Party") or the word before "of" ("Treaty of ...", "Bank of England"): it
+  // counts. Its other words are a name ("Mercury Entertainment Corp",
+  // "Jones Medical Industries"), as are all of a person's or a place's ("Bill", "Crane",
+  // "Czech Republic").
+  const bool kind_word =
+      span.type == ActorType::kOrganization &&
+      (i + len == span.last_token ||
+       (i + len < span.last_token && doc.norm(i + len) == "of"));  // "Treaty of ...", "Bank of"
+  return !whole_name && !kind_word && !capitals;
+}
+
+// Where a sentence sits in the story (docs/themes.md, "Position"): the headline and the lede
+// say what a news story is about (the inverted pyramid), so their hits weigh more.
+// The headline is the first sentence of the text (a title line, or the first sentence of an
+// item without one). The lede is the paragraph after a title that stands on a line of its own,
+// or else the rest of the first paragraph, at most kLedeSentences sentences of it: a story
+// pasted without blank lines is one paragraph, and its lede is still its opening.
+constexpr double kHeadlineWeight = 2.0;
+constexpr double kLedeWeight = 1.5;
+constexpr uint32_t kLedeSentences = 2;
+
+// Minimum evidence (docs/themes.md, "Evidence"): a theme is weak when it is named in fewer than
+// kMinEvidenceSentences sentences and holds less than kMinEvidenceShare of the top levels'
+// score: one passing mention beside the real subject. A subject an article is about comes back
+// (the lede states it, the body develops it); a theme in one sentence may still be the
+// subject of a one- or two-sentence item, when it carries a good part of its score.
+constexpr uint32_t kMinEvidenceSentences = 2;
+constexpr double kMinEvidenceShare = 0.15;
+
+void ThemeEngine::Positions(const Document& doc, std::vector<float>* weight,
+                            std::vector<uint32_t>* paragraph) {
+  const uint32_t n = static_cast<uint32_t>(doc.sentences.size());
+  weight->assign(n, 1.0f);
+  paragraph->assign(n, 0);
+  uint32_t p = 0;
+  for (uint32_t s = 1; s < n; ++s) {
+    if (doc.tokens[doc.sentences[s].first_token].has(kParagraphStart)) ++p;
+    (*paragraph)[s] = p;
+  }
+  if (n == 0) return;
+  // A headline written all in capitals (a wire headline, "LOTUS <LOTS> TO ACQUIRE <COMPUTER
+  // ACCESS CORP>") cannot tell names from words, as capitals-only terms already know
+  // (WrittenAllInCapitals): its words get no extra weight.
+  if (!WrittenAllInCapitals(doc, doc.sentences[0]))
+    (*weight)[0] = static_cast<float>(kHeadlineWeight);
+  const bool title_line = n > 1 && (*paragraph)[1] != 0;
+  const uint32_t lede_paragraph = title_line ? 1 : 0;
+  for (uint32_t s = 1, lede = 0; s < n && lede < kLedeSentences; ++s) {
+    if ((*paragraph)[s] != lede_paragraph) break;
+    (*weight)[s] = static_cast<float>(kLedeWeight);
+    ++lede;
+  }
+}
+
 void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   // Flat accumulators, reused from call to call on the thread: per theme a count and a score;
   // the terms, sentences and sentence themes as (a << 32 | b) pairs, sorted once at the end.
@@ -398,13 +507,24 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   thread_local std::vector<uint64_t> theme_terms, theme_sentences, sentence_themes;
   thread_local std::vector<std::pair<uint32_t, float>> touched, tops;
   thread_local std::vector<uint32_t> hit;  // the themes counted, in the order first counted
+  thread_local std::vector<MatchAt> matches;
+  thread_local std::vector<Anchor> anchors;
+  thread_local std::vector<float> position;
+  thread_local std::vector<uint32_t> paragraph, name_of_token;
   hit.clear();
   count.assign(themes_.size(), 0);
   score.assign(themes_.size(), 0.0);
   theme_terms.clear();
   theme_sentences.clear();
   sentence_themes.clear();
+  matches.clear();
+  anchors.clear();
+  Positions(doc, &position, &paragraph);
+  MarkNames(doc, *draft, &name_of_token);
   auto pair = [](uint32_t a, uint32_t b) { return static_cast<uint64_t>(a) << 32 | b; };
+
+  // Pass 1: the matches, sentence by sentence, longest first; the hits that can vouch for a
+  // context-requiring term (anchors) once every match is known.
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Span& span = doc.sentences[s];
     const bool capitals_trusted = !WrittenAllInCapitals(doc, span);
@@ -416,55 +536,91 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
         ++i;
         continue;
       }
-      touched.clear();
-      for (uint32_t list : {payload, tie}) {
-        if (list == kNoId) continue;
-        for (const TermRef& ref : payloads_[list]) {
-          auto it = std::find_if(touched.begin(), touched.end(),
-                                 [&](const auto& p) { return p.first == ref.theme; });
-          if (it == touched.end()) {
-            touched.emplace_back(ref.theme, ref.weight);
-            if (count[ref.theme]++ == 0) hit.push_back(ref.theme);
-            theme_terms.push_back(pair(ref.theme, ref.term));
-            theme_sentences.push_back(pair(ref.theme, s));
-            sentence_themes.push_back(pair(s, ref.theme));
-          } else {
-            it->second = std::max(it->second, ref.weight);
+      if (!InsideName(doc, name_of_token, *draft, i, len)) {
+        matches.push_back({i, len, s, payload, tie});
+        if (has_context_terms_) {
+          for (uint32_t list : {payload, tie}) {
+            if (list == kNoId) continue;
+            for (const TermRef& ref : payloads_[list]) {
+              if (ref.context != TermContext::kNone) continue;
+              const uint32_t key = TopOf(ref.theme);
+              anchors.push_back({key, s, i});
+              anchors.push_back({key, kParagraphUnit | paragraph[s], i});
+            }
           }
         }
       }
-      tops.clear();
-      for (const auto& [theme, weight] : touched) {
-        score[theme] += weight;
-        int top = themes_[theme].parent;
-        if (top < 0) continue;  // a top-level term: counted above
-        auto it = std::find_if(tops.begin(), tops.end(), [&](const auto& p) {
-          return p.first == static_cast<uint32_t>(top);
-        });
-        if (it == tops.end()) tops.emplace_back(top, weight);
-        else it->second = std::max(it->second, weight);
-      }
-      for (const auto& top_weight : tops) {
-        const uint32_t top = top_weight.first;
-        // Roll up: the parent counts the hit once, unless a top-level term already did.
-        if (std::find_if(touched.begin(), touched.end(),
-                         [top](const auto& p) { return p.first == top; }) != touched.end())
-          continue;
-        if (count[top]++ == 0) hit.push_back(top);
-        score[top] += top_weight.second;
-        theme_sentences.push_back(pair(top, s));
-      }
-      if (mentions) {
-        for (const auto& [theme, weight] : touched) {
-          DraftMention m;
-          m.kind = Mention::Kind::kTheme;
-          m.start = doc.tokens[i].begin;
-          m.end = doc.tokens[i + len - 1].end;
-          m.ref = theme;
-          draft->mentions.push_back(m);
+      i += len;
+    }
+  }
+  std::sort(anchors.begin(), anchors.end());
+  // True when a hit of `key` vouches for the context-requiring `ref` at tokens [i, i + len).
+  auto vouched_by = [&](uint32_t key, uint32_t unit, uint32_t i, uint32_t len) {
+    for (auto it = std::lower_bound(anchors.begin(), anchors.end(), Anchor{key, unit, 0});
+         it != anchors.end() && it->key == key && it->unit == unit; ++it)
+      if (it->token < i || it->token >= i + len) return true;
+    return false;
+  };
+  auto in_context = [&](const TermRef& ref, const MatchAt& m) {
+    const uint32_t unit = ref.context == TermContext::kParagraph
+                              ? kParagraphUnit | paragraph[m.sentence]
+                              : m.sentence;
+    return vouched_by(TopOf(ref.theme), unit, m.first, m.len) ||
+           (ref.cues != kNoId && vouched_by(ref.cues, unit, m.first, m.len));
+  };
+
+  // Pass 2: count each match's hits.
+  for (const MatchAt& m : matches) {
+    const uint32_t i = m.first, len = m.len, s = m.sentence;
+    touched.clear();
+    for (uint32_t list : {m.payload, m.tie}) {
+      if (list == kNoId) continue;
+      for (const TermRef& ref : payloads_[list]) {
+        if (themes_[ref.theme].cue) continue;  // a cue set's word: context only
+        if (ref.context != TermContext::kNone && !in_context(ref, m)) continue;
+        auto it = std::find_if(touched.begin(), touched.end(),
+                               [&](const auto& p) { return p.first == ref.theme; });
+        if (it == touched.end()) {
+          touched.emplace_back(ref.theme, ref.weight);
+          if (count[ref.theme]++ == 0) hit.push_back(ref.theme);
+          theme_terms.push_back(pair(ref.theme, ref.term));
+          theme_sentences.push_back(pair(ref.theme, s));
+          sentence_themes.push_back(pair(s, ref.theme));
+        } else {
+          it->second = std::max(it->second, ref.weight);
         }
       }
-      i += len;
+    }
+    tops.clear();
+    for (const auto& [theme, weight] : touched) {
+      score[theme] += weight * position[s];
+      int top = themes_[theme].parent;
+      if (top < 0) continue;  // a top-level term: counted above
+      auto it = std::find_if(tops.begin(), tops.end(), [&](const auto& p) {
+        return p.first == static_cast<uint32_t>(top);
+      });
+      if (it == tops.end()) tops.emplace_back(top, weight);
+      else it->second = std::max(it->second, weight);
+    }
+    for (const auto& top_weight : tops) {
+      const uint32_t top = top_weight.first;
+      // Roll up: the parent counts the hit once, unless a top-level term already did.
+      if (std::find_if(touched.begin(), touched.end(),
+                       [top](const auto& p) { return p.first == top; }) != touched.end())
+        continue;
+      if (count[top]++ == 0) hit.push_back(top);
+      score[top] += top_weight.second * position[s];
+      theme_sentences.push_back(pair(top, s));
+    }
+    if (mentions) {
+      for (const auto& [theme, weight] : touched) {
+        DraftMention mention;
+        mention.kind = Mention::Kind::kTheme;
+        mention.start = doc.tokens[i].begin;
+        mention.end = doc.tokens[i + len - 1].end;
+        mention.ref = theme;
+        draft->mentions.push_back(mention);
+      }
     }
   }
   std::sort(theme_terms.begin(), theme_terms.end());
@@ -495,13 +651,31 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
       ++next_sentence;
     slices[4 * k + 3] = next_sentence;
   }
-  // Results are built in their final order (by score, then id), so none is moved by a sort;
-  // `order` holds positions in `hit`.
+  // Minimum evidence: a theme named in a single sentence that holds little of the article's
+  // theme score is weak (flagged, and ranked after the others).
+  thread_local std::vector<uint8_t> weak;
+  weak.resize(hit.size());
+  for (size_t k = 0; k < hit.size(); ++k) {
+    const double share = total > 0 ? score[hit[k]] / total : 0;
+    weak[k] = slices[4 * k + 3] - slices[4 * k + 2] < kMinEvidenceSentences &&
+              share < kMinEvidenceShare;
+  }
+  // An item whose top levels are all weak (a headline, a one-line item) keeps them all: what
+  // little it says is its subject.
+  bool established_top = false;
+  for (size_t k = 0; k < hit.size(); ++k)
+    if (themes_[hit[k]].parent < 0 && !weak[k]) established_top = true;
+  if (!established_top)
+    for (size_t k = 0; k < hit.size(); ++k)
+      if (themes_[hit[k]].parent < 0) weak[k] = 0;
+  // Results are built in their final order (established before weak, then by score, then id),
+  // so none is moved by a sort; `order` holds positions in `hit`.
   thread_local std::vector<uint32_t> order;
   order.resize(hit.size());
   for (uint32_t k = 0; k < hit.size(); ++k) order[k] = k;
   std::sort(order.begin(), order.end(), [&](uint32_t ka, uint32_t kb) {
     const uint32_t a = hit[ka], b = hit[kb];
+    if (weak[ka] != weak[kb]) return weak[kb] != 0;
     return score[a] != score[b] ? score[a] > score[b] : themes_[a].def.id < themes_[b].def.id;
   });
   draft->themes.reserve(draft->themes.size() + order.size());
@@ -513,6 +687,7 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
     r.score = score[t];
     r.share = total > 0 ? score[t] / total : 0;
     r.per_1000_words = doc.words ? 1000.0 * count[t] / doc.words : 0;
+    r.weak = weak[position] != 0;
     const uint32_t item = static_cast<uint32_t>(draft->themes.size());
     r.sentences_begin = static_cast<uint32_t>(draft->theme_sentences.size());
     for (size_t k = slices[k4 + 2]; k < slices[k4 + 3]; ++k) {

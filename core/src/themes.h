@@ -44,6 +44,7 @@ class ThemeEngine {
   // stage; theme mentions (byte offsets) when `mentions` is set.
   void Run(const Document& doc, Draft* draft, bool mentions) const;
 
+  // Themes, cue sets included (cue sets never appear in a report).
   size_t theme_count() const { return themes_.size(); }
   const ThemeDef& def(uint32_t theme) const { return themes_[theme].def; }
   bool top_level(uint32_t theme) const { return themes_[theme].parent < 0; }
@@ -53,12 +54,31 @@ class ThemeEngine {
   struct Theme {
     ThemeDef def;
     int parent = -1;  // index of the top-level theme, -1 for top-level
+    bool cue = false;  // a named cue set: vouches for context-requiring terms, never reported
   };
   struct TermRef {
     uint32_t theme;
     uint32_t term;  // index into themes_[theme].def.terms
     float weight;
+    TermContext context = TermContext::kNone;
+    uint32_t cues = kNoId;  // the cue set's theme index, for a context-requiring term
   };
+  // One match of the document, kept between the two passes of Run.
+  struct MatchAt {
+    uint32_t first, len, sentence, payload, tie;
+  };
+  // A hit that can vouch for a context-requiring term: a counted hit of a top level (or a cue
+  // set's hit), in a sentence or paragraph, at a token. Sorted, searched by (key, unit).
+  struct Anchor {
+    uint32_t key, unit, token;
+    bool operator<(const Anchor& o) const {
+      return key != o.key ? key < o.key : unit != o.unit ? unit < o.unit : token < o.token;
+    }
+  };
+  // The top level a theme counts for (itself when top-level).
+  uint32_t TopOf(uint32_t theme) const {
+    return themes_[theme].parent < 0 ? theme : static_cast<uint32_t>(themes_[theme].parent);
+  }
   // The terms of every match (payload), flat: list p is refs[begin[p], begin[p + 1]), in the
   // order they were attached. One allocation for all ~22k lists, not one each.
   struct TermLists {
@@ -73,6 +93,19 @@ class ThemeEngine {
       return {refs.data() + begin[p], refs.data() + begin[p + 1]};
     }
   };
+  // Anchor::unit of a paragraph (sentences are numbered below it).
+  static constexpr uint32_t kParagraphUnit = 1u << 31;
+  // Each sentence's position weight (headline, lede, body) and paragraph index.
+  static void Positions(const Document& doc, std::vector<float>* weight,
+                        std::vector<uint32_t>* paragraph);
+  // For each token, the index in draft.actor_spans of the name it is part of, or kNoId; empty
+  // when the document names none (the name guard).
+  static void MarkNames(const Document& doc, const Draft& draft, std::vector<uint32_t>* name_of);
+  // True when the match [i, i + len) lies inside one name without being all of it (or, in an
+  // organization's name, its last word), and is not a term written in capitals ("WHO"): a theme
+  // word in a name does not count.
+  static bool InsideName(const Document& doc, const std::vector<uint32_t>& name_of,
+                         const Draft& draft, uint32_t i, uint32_t len);
   uint32_t KeyForWord(std::string_view word, bool caps_sensitive, std::string* scratch);
   // Adds ref to the list *payload (a new list when kNoId); Flatten() files them into payloads_.
   void Attach(uint32_t* payload, TermRef ref);
@@ -84,6 +117,8 @@ class ThemeEngine {
 
   std::vector<Theme> themes_;
   std::unordered_map<std::string, uint32_t> by_id_;
+  std::unordered_map<std::string, uint32_t> by_cue_set_;  // cue set name -> its theme index
+  bool has_context_terms_ = false;
   Vocab stems_;   // stems of lowercase words
   Vocab caps_;    // words written in capitals, matched case-sensitively ("US", "WHO")
   PhraseTrie trie_;
