@@ -19,6 +19,7 @@ the bare CLI's, byte for byte.
 """
 
 import argparse
+import concurrent.futures
 import gzip
 import os
 import shutil
@@ -86,6 +87,25 @@ def main():
                                "1", corpus], stdout=subprocess.PIPE, text=True)
         bare_wall, bare_cpu = time.monotonic() - t, process_cpu() - cpu
         reference = bare.stdout[bare.stdout.rindex('{"schema":"newslens/aggregate@'):]
+
+        # What the machine gives two processes right now: the corpus's two halves through two
+        # bare CLI processes, one after the other and then at once. On a shared machine (and
+        # with the kernel's autogroup scheduling, which shares the cores between sessions, not
+        # processes) this is the ceiling of any 2-worker speed-up measured at the same time.
+        halves = [nd._read_block(p) for p in nd.read_corpus(corpus, blocksize=-(-size // 2))]
+        run_half = lambda data: subprocess.run(  # noqa: E731
+            [cli, "analyze", "--jsonl", "--summary", "--aggregate", "--threads", "1"],
+            input=data, stdout=subprocess.DEVNULL)
+        t = time.monotonic()
+        for half in halves:
+            run_half(half)
+        one_after_other = time.monotonic() - t
+        t = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(len(halves)) as pool:
+            list(pool.map(run_half, halves))
+        at_once = time.monotonic() - t
+        print(f"machine check: 2 bare CLI processes on the halves: {one_after_other:.2f} s one "
+              f"after the other, {at_once:.2f} s at once: {one_after_other / at_once:.2f}x")
 
         clients, clusters = {}, []
         for workers in (1, 2):
