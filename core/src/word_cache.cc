@@ -1,5 +1,6 @@
 #include "word_cache.h"
 
+#include <cstdlib>
 #include <new>
 
 namespace newslens {
@@ -10,7 +11,13 @@ void WordCache::Begin(uint64_t owner) {
     // hands out zero pages, so the first analysis no longer writes 2.6 MB it may never read
     // (that loop was 40 % of a first analysis of the sample, natively).
     slots_.reset(static_cast<Slot*>(std::calloc(kSlots, sizeof(Slot))));
-    if (!slots_) throw std::bad_alloc();
+    if (!slots_) {
+#if defined(__cpp_exceptions)
+      throw std::bad_alloc();
+#else
+      std::abort();  // the wasm build has no exceptions (-fno-exceptions): a throw aborted there
+#endif
+    }
     arena_.reset(new char[kArenaBytes]);
   }
   // Start over for another analyzer, or before the document could find the cache full.
