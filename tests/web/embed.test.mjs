@@ -1,14 +1,16 @@
-// The embed widget (<news-lens>, dist/newslens-embed.js) in real Chromium: the example article page
-// under the strict CSP (served with the header over http, and from file:// with the meta policy),
-// pages made here for two widgets, hostile article text and failures.
+// The embed widget (<news-lens>: the loader dist/newslens-embed.js and the analyzer it loads,
+// dist/newslens-analyzer.js) in real Chromium: the example article page under the strict CSP
+// (served with the header over http, and from file:// with the meta policy), pages made here for
+// two widgets, a widget far below the fold (the analyzer is requested only when it comes near),
+// an analyzer hosted elsewhere (the `analyzer` attribute), hostile article text and failures.
 //
 //   node --test tests/web/embed.test.mjs
 //
 // The script under test is built here, from a snapshot of build-wasm/newslens.js (or
 // NEWSLENS_WASM_JS), and the expected reports come from that same snapshot under node — so the
 // card's numbers are checked against the module that is inside it. NEWSLENS_EMBED_JS=path tests an
-// already built script instead (then NEWSLENS_WASM_JS must name the module it was built from).
-// The size budget is the build's check (web/build-embed.mjs), not this file's.
+// already built loader instead, with the newslens-analyzer.js beside it (then NEWSLENS_WASM_JS must
+// name the module they were built from). The size budgets are bench/size.mjs's, not this file's.
 //
 // CHROMIUM=/path/to/chromium overrides the browser. The README's screenshot is written to
 // docs/embed-screenshot.png.
@@ -89,6 +91,29 @@ const FIXTURES = {
 </article>
 <news-lens for="story"><p>fallback</p></news-lens>`, {csp: false}),
 
+  // One widget two screens below the fold: the analyzer is not requested until it comes near.
+  'far-below.html': page('Far below', `
+<article id="story">
+  <h1>Council approves new budget for schools</h1>
+  <p>The city council approved a larger budget for schools on Tuesday, promising more teachers and
+     repairs to old buildings. Parents welcomed the decision, but some members warned about debt.</p>
+  <pre>${'\n'.repeat(300)}</pre>
+</article>
+<news-lens for="story"><p>fallback</p></news-lens>`),
+
+  // The analyzer hosted in another folder (the `analyzer` attribute, relative to the page).
+  'elsewhere.html': page('Analyzer elsewhere', `
+<article id="story">
+  <p>Rescue teams reached the flooded villages on Friday, and the government promised help for
+     the families who lost their homes.</p>
+</article>
+<news-lens for="story" analyzer="../lib/analyzer-copy.js"><p>fallback</p></news-lens>`),
+
+  // An `analyzer` attribute naming a file that is not there.
+  'analyzer-missing.html': page('Analyzer missing', `
+<article id="story"><p>Ministers met in Paris to discuss the new trade agreement.</p></article>
+<news-lens for="story" analyzer="../lib/no-such-analyzer.js"><p>fallback stays</p></news-lens>`),
+
   // A widget whose `for` matches nothing.
   'no-target.html': page('No target', `
 <article><p>An article the widget is not pointed at.</p></article>
@@ -111,6 +136,8 @@ before(async () => {
   const moduleCopy = join(work, 'newslens.js');
   if (process.env.NEWSLENS_EMBED_JS) {
     copyFileSync(resolve(process.env.NEWSLENS_EMBED_JS), join(site, 'newslens-embed.js'));
+    copyFileSync(join(dirname(resolve(process.env.NEWSLENS_EMBED_JS)), 'newslens-analyzer.js'),
+                 join(site, 'newslens-analyzer.js'));
     for (const f of ['news-article.html', 'news-article.css']) {
       copyFileSync(join(root, 'web/examples', f), join(site, 'examples', f));
     }
@@ -119,11 +146,12 @@ before(async () => {
     assert.ok(existsSync(WASM_JS), `${WASM_JS} is missing: run \`make wasm\` first`);
     copyFileSync(WASM_JS, moduleCopy);  // one snapshot for the widget and for the expectations
     execFileSync(process.execPath, [join(root, 'web/build-embed.mjs')], {
-      env: {...process.env, NEWSLENS_WASM_JS: moduleCopy, NEWSLENS_EMBED_OUT: site,
-            NEWSLENS_EMBED_BUDGET: 'warn'},
+      env: {...process.env, NEWSLENS_WASM_JS: moduleCopy, NEWSLENS_EMBED_OUT: site},
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
+  mkdirSync(join(site, 'lib'));
+  copyFileSync(join(site, 'newslens-analyzer.js'), join(site, 'lib', 'analyzer-copy.js'));
   mkdirSync(join(site, 'fixtures'));
   for (const [name, html] of Object.entries(FIXTURES)) writeFileSync(join(site, 'fixtures', name), html);
 
@@ -189,6 +217,22 @@ async function open(url, {colorScheme = 'light', viewport = {width: 1280, height
     d.dismiss().catch(() => {});
   });
   if (route) await p.route(route.url, route.handler);
+  // A module instance is one WebAssembly compile on the page (the analyzer's <script> fallback) or
+  // one analyzer worker (how it runs over http): record() counts both as `compiles`.
+  workersOf.set(p, []);
+  p.on('worker', (w) => workersOf.get(p).push(w.url()));
+  if (failWasm) {
+    // A corrupt download, in whichever context the analyzer runs (worker or page): the served
+    // analyzer starts by making every WebAssembly compile fail.
+    await context.route('**/newslens-analyzer.js', async (r) => {
+      const response = await r.fetch();
+      r.fulfill({response, body: `(function () {
+  for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
+    WebAssembly[name] = () => Promise.reject(new WebAssembly.CompileError('simulated corrupt module'));
+  }
+})();\n${await response.text()}`});
+    });
+  }
   await p.addInitScript((fail) => {
     // Kept under a symbol, so the test's bookkeeping is not a new global name itself.
     const t = {csp: [], events: [], compiles: 0, globals: Object.getOwnPropertyNames(window)};
@@ -216,11 +260,17 @@ async function open(url, {colorScheme = 'light', viewport = {width: 1280, height
   return {context, page: p, log};
 }
 
+const workersOf = new WeakMap();  // page -> the URLs of the workers it started
+
 /** The test's record in the page (see open()). */
-const record = (p) => p.evaluate(() => {
-  const t = window[Symbol.for('embed-test')];
-  return {csp: t.csp, events: t.events, compiles: t.compiles};
-});
+async function record(p) {
+  const r = await p.evaluate(() => {
+    const t = window[Symbol.for('embed-test')];
+    return {csp: t.csp, events: t.events, compiles: t.compiles};
+  });
+  const workers = workersOf.get(p).length;
+  return {...r, workers, compiles: r.compiles + workers};
+}
 
 /** Waits until the widget matched by `selector` is 'ready' or 'error' and returns its state. */
 async function settled(p, selector = 'news-lens', which = 0) {
@@ -292,9 +342,9 @@ function assertNoOtherRequest(requests, allowed) {
 
 const EXAMPLE = 'examples/news-article.html';
 const exampleFiles = (prefix) => [`${prefix}${EXAMPLE}`, `${prefix}examples/news-article.css`,
-                                  `${prefix}newslens-embed.js`];
+                                  `${prefix}newslens-embed.js`, `${prefix}newslens-analyzer.js`];
 
-async function checkExample(url, prefix, {screenshot = false} = {}) {
+async function checkExample(url, prefix, {screenshot = false, worker} = {}) {
   const {context, page: p, log} = await open(url);
   try {
     assert.equal(await settled(p, 'news-lens', 0), 'ready');
@@ -326,6 +376,9 @@ async function checkExample(url, prefix, {screenshot = false} = {}) {
 
     const rec = await record(p);
     assert.equal(rec.compiles, 1, 'two widgets compiled the module more than once');
+    // Over http the analyzer runs in a worker (off the host's main thread); from file://, where
+    // Chromium starts no worker by URL, on the page.
+    assert.equal(rec.workers, worker ? 1 : 0, worker ? 'no analyzer worker' : 'a worker from file://');
     assert.deepEqual(rec.events.map((e) => e.type), ['newslens-analyzed', 'newslens-analyzed']);
     assert.deepEqual(rec.events[0].detail, story.report);
     assert.deepEqual(rec.events[1].detail, comments.report);
@@ -362,13 +415,13 @@ async function checkExample(url, prefix, {screenshot = false} = {}) {
 describe('the example article page', () => {
   test('served with the strict CSP header: both cards show the module\'s report, lazily, from ' +
        'one module instance, with no other request, violation or global', () =>
-    checkExample(`${base()}/strict/${EXAMPLE}`, `${base()}/strict/`, {screenshot: true}));
+    checkExample(`${base()}/strict/${EXAMPLE}`, `${base()}/strict/`, {screenshot: true, worker: true}));
 
   test('opened from file:// with the meta CSP: the same', async () => {
     const html = readFileSync(join(site, EXAMPLE), 'utf8');
     assert.ok(html.includes(`content="${STRICT_CSP}"`), 'the example lacks the meta CSP');
     const prefix = pathToFileURL(site).href + '/';
-    await checkExample(prefix + EXAMPLE, prefix);
+    await checkExample(prefix + EXAMPLE, prefix, {worker: false});
   });
 
   test('leaves the host page as it was: its DOM, stylesheets and computed styles', async () => {
@@ -518,6 +571,58 @@ describe('widgets on one page', () => {
 
 // ---------------------------------------------------------------- hostile text
 
+describe('two steps: the loader, then the analyzer', () => {
+  test('the analyzer is requested only when a card comes near the viewport, and only once', async () => {
+    const {context, page: p, log} = await open(`${base()}/strict/fixtures/far-below.html`);
+    try {
+      await p.waitForLoadState('load');
+      // The element is defined and has had its first intersection check (two frames after load).
+      await p.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      assert.equal(await p.evaluate(() => document.querySelector('news-lens').state), 'idle');
+      assert.equal(await p.evaluate(() => typeof customElements.get('news-lens')), 'function');
+      assert.ok(!log.requests.some((u) => u.endsWith('newslens-analyzer.js')),
+                'the analyzer was requested before any card neared the viewport');
+      assert.equal((await record(p)).compiles, 0, 'WebAssembly compiled before it was needed');
+
+      await p.locator('news-lens').scrollIntoViewIfNeeded();
+      assert.equal(await settled(p), 'ready');
+      const shown = await card(p);
+      assertCardShows(shown, expectedAnalyzer.analyze(shown.text));
+      assert.deepEqual(log.requests, [`${base()}/strict/fixtures/far-below.html`,
+                                      `${base()}/strict/newslens-embed.js`,
+                                      `${base()}/strict/newslens-analyzer.js`]);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the `analyzer` attribute loads it from elsewhere, and a missing one keeps the fallback', async () => {
+    const {context, page: p, log} = await open(`${base()}/strict/fixtures/elsewhere.html`);
+    try {
+      assert.equal(await settled(p), 'ready');
+      const shown = await card(p);
+      assertCardShows(shown, expectedAnalyzer.analyze(shown.text));
+      assertNoOtherRequest(log.requests, [`${base()}/strict/fixtures/elsewhere.html`,
+                                          `${base()}/strict/newslens-embed.js`,
+                                          `${base()}/strict/lib/analyzer-copy.js`]);
+      assert.deepEqual((await record(p)).csp, []);
+    } finally {
+      await context.close();
+    }
+    const missing = await open(`${base()}/strict/fixtures/analyzer-missing.html`);
+    try {
+      assert.equal(await settled(missing.page), 'error');
+      const {events} = await record(missing.page);
+      assert.deepEqual(events.map((e) => e.type), ['newslens-error']);
+      assert.match(events[0].detail, /could not load the analyzer from .*\/strict\/lib\/no-such-analyzer\.js/);
+      await assertFallbackShown(missing.page, 1);
+    } finally {
+      await missing.context.close();
+    }
+  });
+});
+
 describe('safety', () => {
   test('the widget\'s source has no HTML-parsing sink', () => {
     const dir = join(root, 'web/embed');
@@ -546,7 +651,8 @@ describe('safety', () => {
       assert.equal(inCard, 0, 'analysed text became elements in the card');
       assert.deepEqual(log.dialogs, [], 'a dialog opened: analysed text ran as script');
       assertNoOtherRequest(log.requests, [`${base()}/open/fixtures/hostile.html`,
-                                          `${base()}/open/newslens-embed.js`]);
+                                          `${base()}/open/newslens-embed.js`,
+                                          `${base()}/open/newslens-analyzer.js`]);
     } finally {
       await context.close();
     }

@@ -12,12 +12,13 @@
 // What it promises the host page:
 // - It reads the article; it never writes outside its own shadow root (no host DOM, no global
 //   but `NewsLensElement`, no document styles), and it never parses analysed text as HTML.
-// - It is lazy: nothing is analysed (and no WebAssembly is compiled) until the element comes near
-//   the viewport. Every widget on a page shares one module instance.
+// - It is lazy: nothing is analysed, and the analyzer (the second script, newslens-analyzer.js,
+//   web/embed/analyzer.js) is not even requested, until the element comes near the viewport.
+//   Every widget on a page shares one module instance.
 // - Its light-DOM children are the fallback: visible until a card replaces them, and again if
 //   anything fails (no target, no text, WebAssembly refused by the CSP or failing to compile).
 
-import {sharedAnalyzer} from './analyzer.js';
+import {analyzerUrl, sharedAnalyzer} from './analyzer.js';
 import {formatsFor, renderCard} from './render.js';
 import {adoptStyles} from './styles.js';
 import {parseLocale} from './strings.js';
@@ -40,6 +41,17 @@ export const NEAR_VIEWPORT = '600px 0px';
  * coalesces bursts of DOM changes.
  */
 export const REANALYSE_DELAY_MS = 400;
+
+/**
+ * The card's number formats per language, made once per page: building an Intl.NumberFormat is
+ * slow (bench/embed-polite.mjs profiled the four of formatsFor() at a quarter of the widget's
+ * main-thread time with the CPU throttled 4×), and every render and every widget needs the same.
+ */
+const formatsByLang = new Map();
+function formatsOnce(lang) {
+  if (!formatsByLang.has(lang)) formatsByLang.set(lang, formatsFor(lang));
+  return formatsByLang.get(lang);
+}
 
 function count(value, fallback) {
   if (value == null || value.trim() === '') return fallback;
@@ -191,9 +203,14 @@ export class NewsLensElement extends HTMLElement {
       }
       const text = visibleText(target, (el) => el instanceof NewsLensElement);
       if (!/[\p{L}\p{N}]/u.test(text)) throw new Error('newslens: the article has no visible text');
-      const analyzer = await sharedAnalyzer();
+      // The number formats in a task of their own while the analyzer loads, not in the render's.
+      const lang = this.#lang();
+      setTimeout(() => formatsOnce(lang), 0);
+      const analyzer = await sharedAnalyzer(analyzerUrl(this.getAttribute('analyzer'),
+                                                        this.ownerDocument), this.shadowRoot);
       if (run !== this.#run) return;
-      const report = analyzer.analyze(text);
+      const report = await analyzer.analyze(text);
+      if (run !== this.#run) return;
       this.#text = text;
       this.#report = report;
       this.#error = null;
@@ -226,12 +243,12 @@ export class NewsLensElement extends HTMLElement {
       console.warn(`newslens: ignoring the locale attribute: ${error.message}`);
       strings = parseLocale(null);
     }
-    const lang = this.closest('[lang]')?.getAttribute('lang') || undefined;
+    const lang = this.#lang();
     const card = renderCard(this.ownerDocument, this.#report, this.#text, {
       themes: count(this.getAttribute('themes'), DEFAULT_THEMES),
       actors: count(this.getAttribute('actors'), DEFAULT_ACTORS),
       strings,
-      formats: formatsFor(lang),
+      formats: formatsOnce(lang),
     });
     // Keep the disclosure open across re-renders (the article changed under an open details).
     if (this.#card?.querySelector('details')?.open) card.querySelector('details').open = true;
@@ -239,6 +256,11 @@ export class NewsLensElement extends HTMLElement {
     else this.shadowRoot.append(card);
     this.#card = card;
     this.#fallback.hidden = true;
+  }
+
+  /** The language of the card's numbers: the nearest `lang` attribute, else the browser's. */
+  #lang() {
+    return this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
   /** Observes `target` for changes (only one target at a time); null stops observing. */

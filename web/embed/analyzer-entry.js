@@ -1,0 +1,30 @@
+// The entry point of dist/newslens-analyzer.js, the widget's second script: the newslens module
+// (build-wasm/newslens.js: the WebAssembly, the dictionaries and the NewsLens facade) wrapped so
+// that it defines no global. web/embed/analyzer.js runs it one of two ways:
+// - in a dedicated worker: it creates the analyzer at once, posts {type: 'ready'} (or
+//   {type: 'error', message}), then answers each {id, text} with {type: 'report', id, report} or
+//   {type: 'failed', id, message};
+// - as a classic script on the page: it hands the NewsLens class to the loader in one
+//   `newslens-analyzer` event on the document, dispatched while this script runs.
+
+import newslens from 'newslens-wasm';
+
+import {ANALYZER_EVENT} from './analyzer.js';
+
+const message = (error) => (error && error.message) || String(error);
+
+if (typeof document !== 'undefined') {
+  document.dispatchEvent(new CustomEvent(ANALYZER_EVENT, {detail: newslens.NewsLens}));
+} else if (typeof self !== 'undefined' && typeof self.postMessage === 'function') {
+  const ready = newslens.NewsLens.create();
+  ready.then(() => self.postMessage({type: 'ready'}),
+             (error) => self.postMessage({type: 'error', message: message(error)}));
+  self.addEventListener('message', async ({data}) => {
+    try {
+      const report = (await ready).analyze(data.text);
+      self.postMessage({type: 'report', id: data.id, report});
+    } catch (error) {
+      self.postMessage({type: 'failed', id: data.id, message: message(error)});
+    }
+  });
+}
