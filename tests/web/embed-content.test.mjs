@@ -16,6 +16,7 @@ import {themeColour} from '../../web/src/theme-colours.js';
 import {analysed, clickAndWait, dist, openPage, TIMEOUT_MS, withPage} from './harness.mjs';
 
 const EMBED = join(dist, 'newslens-embed.js');
+const ANALYZER = join(dist, 'newslens-analyzer.js');  // the widget's second file, loaded beside it
 
 // An article page of our own: the story, a tag line and share bar in its footer, a related-links
 // aside inside it, and a comment section with usernames and times.
@@ -88,6 +89,7 @@ withPage((env) => {
     assert.ok(existsSync(EMBED), 'dist/newslens-embed.js is built');
     work = mkdtempSync(join(tmpdir(), 'newslens-embed-content-'));
     copyFileSync(EMBED, join(work, 'newslens-embed.js'));
+    copyFileSync(ANALYZER, join(work, 'newslens-analyzer.js'));
     writeFileSync(join(work, 'budget.html'), FIXTURE);
     const {context, page, log} = await openPage(env.browser(), pathToFileURL(join(work, 'budget.html')).href);
     try {
@@ -135,6 +137,7 @@ withPage((env) => {
   test('a theme has the same colour in the widget as on the page', async () => {
     work = work || mkdtempSync(join(tmpdir(), 'newslens-embed-content-'));
     copyFileSync(EMBED, join(work, 'newslens-embed.js'));
+    copyFileSync(ANALYZER, join(work, 'newslens-analyzer.js'));
     writeFileSync(join(work, 'budget.html'), FIXTURE);
     const opened = await openPage(env.browser(), pathToFileURL(join(work, 'budget.html')).href);
     let card;
