@@ -45,13 +45,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import glob
-import gzip
 import json
 import os
 import re
 import subprocess
 import sys
-from typing import Iterable, List, Optional, Sequence
+from typing import List, Optional, Sequence
 
 import dask
 import pandas as pd

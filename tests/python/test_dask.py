@@ -36,6 +36,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "python"))
 
 import newslens_dask as nd  # noqa: E402
+import pandas as pd  # noqa: E402
 
 # Tornado 6.2 under Dask 2022.12 warns about its own event loop calls; nothing to act on here.
 warnings.filterwarnings("ignore", category=DeprecationWarning, module="tornado")
@@ -284,10 +285,10 @@ class PartitionsWithoutACluster(unittest.TestCase):
     def test_any_blocksize_gives_the_same_articles_and_aggregate(self):
         ids = [json.loads(line)["id"] for line in self.lines]
         size = os.path.getsize(self.corpus)
-        for blocksize in (None, size // 3, size // 7 + 1):
-            with self.subTest(blocksize=blocksize):
+        for blocksize, threads in ((None, 1), (size // 3, 2), (size // 7 + 1, 1)):
+            with self.subTest(blocksize=blocksize, threads=threads):
                 parts = nd.read_corpus(self.corpus, blocksize=blocksize)
-                result = nd.analyze(parts, cli=CLI).compute(scheduler="sync")
+                result = nd.analyze(parts, cli=CLI, threads=threads).compute(scheduler="sync")
                 self.assertEqual(list(result.summaries["id"]), ids)
                 self.assertEqual(result.aggregate, self.reference)
                 self.assertEqual(len(result.errors), 0)
@@ -366,6 +367,26 @@ class PartitionsWithoutACluster(unittest.TestCase):
         result = nd.analyze(nd.read_corpus(path), cli=CLI).compute(scheduler="sync")
         self.assertEqual(list(result.summaries["title"]), [title])
 
+    def test_command_line_driver(self):
+        bad = os.path.join(self._tmp.name, "one-bad.csv")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write('id,text\nc1,"Rain delayed the match."\nc2,"an "unbalanced" quote"\n')
+        out = os.path.join(self._tmp.name, "cli-out")
+        os.mkdir(out)
+        run = subprocess.run(
+            [sys.executable, os.path.join(ROOT, "python", "newslens_dask.py"), "--workers", "1",
+             "--cli", CLI, "--blocksize", "100KiB", "--aggregate", os.path.join(out, "agg.json"),
+             "--summaries", os.path.join(out, "rows.csv"), self.corpus, bad],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=STEP_LIMIT * 2)
+        self.assertEqual(run.returncode, 1, run.stderr)
+        self.assertRegex(run.stderr, r"partition \d+, .*one-bad\.csv line 3: ")
+        rows = pd.read_csv(os.path.join(out, "rows.csv"))
+        self.assertEqual(len(rows), len(self.lines) + 1)
+        self.assertIsInstance(json.loads(rows.loc[0, "top_level"]), dict)
+        with open(os.path.join(out, "agg.json"), encoding="utf-8") as f:
+            aggregate = json.load(f)
+        self.assertEqual((aggregate["articles"], aggregate["failed"]), (len(self.lines) + 1, 1))
+
     def test_a_file_that_is_not_text_is_reported_and_the_rest_analysed(self):
         png = os.path.join(self._tmp.name, "picture.jsonl")
         with open(png, "wb") as f:
@@ -374,7 +395,7 @@ class PartitionsWithoutACluster(unittest.TestCase):
         self.assertEqual(result.aggregate, self.reference)
         self.assertEqual(len(result.errors), 1)
         self.assertEqual((result.errors.loc[0, "partition"], result.errors.loc[0, "path"]), (0, png))
-        self.assertTrue(pd_isna(result.errors.loc[0, "line"]))
+        self.assertTrue(pd.isna(result.errors.loc[0, "line"]))
         self.assertIn("PNG", result.errors.loc[0, "message"])
 
     def test_a_crashing_or_missing_cli_fails_the_partition_loudly(self):
@@ -389,11 +410,6 @@ class PartitionsWithoutACluster(unittest.TestCase):
             nd.analyze(parts, cli=os.path.join(self._tmp.name, "nowhere")).compute(
                 scheduler="sync")
 
-
-def pd_isna(value):
-    import pandas
-
-    return pandas.isna(value)
 
 
 if __name__ == "__main__":
