@@ -43,6 +43,7 @@ Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(
   auto impl = std::make_shared<Impl>();
   // The built-in dictionaries are this call's own: moved into the engines, never copied.
   for (auto& a : builtin.text.abbreviations) impl->abbreviations.insert(std::move(a));
+  for (auto& a : builtin.text.title_abbreviations) impl->title_abbreviations.insert(std::move(a));
   EntityWords entity_words{std::move(builtin.text.org_words),
                            std::move(builtin.text.name_connectors),
                            std::move(builtin.text.org_connectors),
@@ -243,7 +244,7 @@ void Analyzer::Impl::BuildDocument(std::string_view text, std::vector<Token>* ra
 }
 
 void Analyzer::Impl::Sentences(Document* doc) const {
-  doc->sentences = SplitSentences(doc->text, doc->tokens, abbreviations);
+  doc->sentences = SplitSentences(doc->text, doc->tokens, abbreviations, &title_abbreviations);
 }
 
 void Analyzer::Impl::ListSentences(const Document& doc, Draft* draft) const {

@@ -33,6 +33,9 @@ struct TextListsDef {
   // place, words of a sports report, and the words around a team's name in one.
   std::vector<std::string> speech_verbs, place_words, place_prefixes, sports_words, match_words,
       company_nouns, company_after;
+  // Abbreviated titles a name follows ("rep", "sen"): their dot never ends a sentence before a
+  // capitalised word, even at a line break (SplitSentences).
+  std::vector<std::string> title_abbreviations;
 };
 
 struct BuiltinDictionaries {

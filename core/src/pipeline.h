@@ -31,6 +31,7 @@ struct Analyzer::Impl {
   SentimentEngine sentiment;
   EntityEngine entities;
   std::unordered_set<std::string> abbreviations;
+  std::unordered_set<std::string> title_abbreviations;  // a name follows: "rep", "sen"
 
   static uint64_t NextId();
   // From the built-in dictionaries the binary carries (embedded::Packed()), plus the config's.

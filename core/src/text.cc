@@ -602,7 +602,8 @@ void Stem(std::string_view normalized, std::string* out) {
 }
 
 std::vector<Span> SplitSentences(std::string_view text, const std::vector<Token>& tokens,
-                                 const std::unordered_set<std::string>& abbreviations) {
+                                 const std::unordered_set<std::string>& abbreviations,
+                                 const std::unordered_set<std::string>* before_names) {
   std::vector<Span> out;
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   uint32_t start = 0;
@@ -649,12 +650,14 @@ std::vector<Span> SplitSentences(std::string_view text, const std::vector<Token>
                          next.punct == '-'));
     if (!next_starts) continue;
     if (p == '.' && i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
-        tokens[i - 1].end == t.begin && !next.has(kLineStart)) {
+        tokens[i - 1].end == t.begin && !next.has(kParagraphStart)) {
       const Token& prev = tokens[i - 1];
       NormalizeWord(prev.view(text), &lower);
-      // "J. Smith": a single capital letter is an initial. Abbreviations: "Mr.", "Dr.".
+      // "J. Smith": a single capital letter is an initial. Abbreviations: "Mr.", "Dr.". A title
+      // keeps its name even when the line breaks between them ("Rep.\nRichard Gephardt").
       bool initial = prev.end - prev.begin == 1 && prev.has(kCapitalized);
-      if (initial || abbreviations.count(lower)) continue;
+      bool title = before_names && next.has(kCapitalized) && before_names->count(lower);
+      if (title || (!next.has(kLineStart) && (initial || abbreviations.count(lower)))) continue;
     }
     close(j);
     i = j - 1;

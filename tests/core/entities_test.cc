@@ -170,6 +170,9 @@ TEST(People, TitlesAreRolesNotNames) {
       // "President" wins over "Mr." whichever comes first.
       {"Mr. Lavrov met them. Foreign Minister Sergei Lavrov left.",
        {"Sergei Lavrov/person//Foreign Minister/2"}},
+      // A title abbreviation keeps its name across a line break of a wrapped wire story.
+      {"It was an amendment by Rep.\nDora Pell of Maine.",
+       {"Dora Pell/person//Rep/1", "Maine/place/US//1"}},
       // A title alone with a surname is still a person.
       {"Mr. Smith met Mrs. Jones.", {"Jones/person//Mrs/1", "Smith/person//Mr/1"}},
   });

@@ -132,6 +132,31 @@ TEST(Sentences, SplitsAfterAbbreviations) {
   for (const Case& c : cases) EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
 }
 
+// Titles before a name keep it across a line break; other abbreviations end a sentence there.
+TEST(Sentences, TitleAbbreviationsKeepTheirNameAcrossLineBreaks) {
+  std::unordered_set<std::string> abbreviations{"rep", "sen", "inc", "gen"};
+  std::unordered_set<std::string> titles{"rep", "sen", "gen"};
+  struct Case {
+    std::string text;
+    std::vector<std::string> sentences;
+  } cases[] = {
+      {"The bill was amended by Rep.\nAnna Kowal of Ohio. It passed.",
+       {"The bill was amended by Rep.\nAnna Kowal of Ohio.", "It passed."}},
+      {"Sen. Bo Reyes spoke. Gen.\nLiu Wei left.", {"Sen. Bo Reyes spoke.", "Gen.\nLiu Wei left."}},
+      // A company suffix at a line end may end the sentence.
+      {"Shares rose at Acme Inc.\nThe market fell.", {"Shares rose at Acme Inc.", "The market fell."}},
+      // A blank line always ends it.
+      {"Ask the Rep.\n\nNext story here.", {"Ask the Rep.", "Next story here."}},
+  };
+  for (const Case& c : cases) {
+    auto tokens = Tokenize(c.text);
+    std::vector<std::string> got;
+    for (const Span& s : SplitSentences(c.text, tokens, abbreviations, &titles))
+      got.push_back(c.text.substr(s.begin, s.end - s.begin));
+    EXPECT_EQ(got, c.sentences) << c.text;
+  }
+}
+
 TEST(Sentences, KeepsClosingQuotesAndSplitsOnCurlyQuotes) {
   EXPECT_EQ(Sentences("He said \xE2\x80\x9CWe agree.\xE2\x80\x9D Then he left."),
             (std::vector<std::string>{"He said \xE2\x80\x9CWe agree.\xE2\x80\x9D", "Then he left."}));

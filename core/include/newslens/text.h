@@ -92,9 +92,13 @@ struct Span {
 // Sentence boundaries: terminal punctuation (. ! ? …) followed by a capitalised word, a number,
 // a quote or the end, unless the word before a '.' is in `abbreviations` (lowercase, without
 // the dot: "mr", "dr", "e.g") or a single-letter initial; also blank lines and dash-bullet line
-// starts. Closing quotes and brackets after the punctuation stay with the sentence.
+// starts. An abbreviation ends no sentence before a capitalised word on the same line; one in
+// `before_names` (titles: "rep", "sen", "gen") not even across a line break, since a name
+// follows it ("an amendment by Rep.\nRichard Gephardt"). Closing quotes and brackets after the
+// punctuation stay with the sentence.
 std::vector<Span> SplitSentences(std::string_view text, const std::vector<Token>& tokens,
-                                 const std::unordered_set<std::string>& abbreviations);
+                                 const std::unordered_set<std::string>& abbreviations,
+                                 const std::unordered_set<std::string>* before_names = nullptr);
 
 // Paragraphs: runs of sentences separated by blank lines or lines starting with a dash bullet.
 // Returns the number of paragraphs containing at least one word.
