@@ -6,14 +6,25 @@
 //   node --test --test-concurrency=1 tests/web/newsroom.test.mjs
 
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
-import {describe, test} from 'node:test';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {test} from 'node:test';
 
 import {THEME_STYLES, themeColour} from '../../web/src/theme-colours.js';
 import {
   analysed, analysisCount, assertClean, assertOnlyOwnFiles, clickAndWait, downloadText, openPage,
-  openTable, paintedPixels, parseCsv, TIMEOUT_MS, withPage,
+  openTable, paintedPixels, parseCsv, root, TIMEOUT_MS, withPage,
 } from './harness.mjs';
+
+// The README's pictures of these views (docs/), written when missing or with
+// NEWSLENS_SCREENSHOT=1; every run writes them to test-results/screenshots/ for review.
+const SCREENSHOTS = join(root, 'test-results/screenshots');
+function keep(name, png) {
+  mkdirSync(SCREENSHOTS, {recursive: true});
+  writeFileSync(join(SCREENSHOTS, name), png);
+  const doc = join(root, 'docs', name);
+  if (!existsSync(doc) || process.env.NEWSLENS_SCREENSHOT === '1') writeFileSync(doc, png);
+}
 
 const PHONE = {width: 390, height: 844};
 const LAPTOP = {width: 1366, height: 768};
@@ -94,6 +105,7 @@ withPage((env) => {
           assert.ok(top < PHONE.height - 60, `the themes chart starts at ${top} px, below the fold`);
         }
         assertExplainedInView(await explainWord(page, {tap: touch}));
+        if (touch) keep('screenshot-phone.png', await page.screenshot());
         // Escape (or a tap elsewhere) puts it away.
         await page.keyboard.press('Escape');
         assert.equal(await page.isVisible('[data-testid="why-pop"]'), false);
@@ -271,6 +283,10 @@ withPage((env) => {
       assert.equal(csv.length - 1, spans.length);
       for (const row of csv.slice(1, 20)) assert.equal(text.slice(Number(row[2]), Number(row[3])).replace(/\s+/g, ' '), row[6]);
 
+      await page.locator('[data-testid="context-card"]').scrollIntoViewIfNeeded();
+      await page.mouse.move(1, 1);
+      keep('screenshot-context.png', await page.locator('[data-testid="context-card"]').screenshot());
+
       // Following an actor from the Follow menu lists it here too.
       const actor = r.entities[0].name;
       await page.selectOption('[data-testid="focus-select"]', {label: actor});
@@ -279,7 +295,7 @@ withPage((env) => {
           .map((m) => `${m.start}:${m.end}`)).size);
     }));
 
-  test('exports fit to publish: PNG at 2x with title and source; copy as embed', () =>
+  test('exports fit to publish: PNG at 2x and SVG with title and source; copy as embed', () =>
     session(async ({page}) => {
       const size = await page.evaluate(() => {
         const c = window.newslensPage.charts.themes;
@@ -291,6 +307,18 @@ withPage((env) => {
       const height = png.readUInt32BE(20);
       assert.equal(width, (size.width + 32) * 2, 'twice the chart\'s width, with margins');
       assert.ok(height > (size.height + 60) * 2, `room for a title and a source line (${height} px high)`);
+
+      // SVG: Chart.js's own drawing as paths and text, in the same frame.
+      const svg = await downloadText(await save(page, 'themes-svg'));
+      assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="/);
+      assert.match(svg, /<text [^>]*font-size="18"[^>]*>Themes<\/text>/);
+      assert.match(svg, />Source: the sample, [\d,]+ words<\/text>/);
+      assert.match(svg, />Chart: newslens, analysed in the browser<\/text>/);
+      const r = await page.evaluate(() => window.newslensPage.lastReport);
+      for (const t of r.top_level.slice(0, 3)) assert.ok(svg.includes(`>${t.label.split(' ')[0]}`), `${t.label} labelled`);
+      assert.ok(svg.includes(`fill="${THEME_STYLES.politics.colour}"`), 'bars in their theme colours');
+      assert.ok((svg.match(/<path /g) || []).length >= r.top_level.length, 'bars and grid as paths');
+      assert.doesNotMatch(svg, /<image|data:image/, 'vector, not a picture');
 
       await page.click('[data-testid="themes-embed"]');
       await page.waitForSelector('[data-testid="embed-code"]:not([hidden])');

@@ -2,11 +2,12 @@
 // Chart.js from dist/app.js.
 
 import {
-  BarController, BarElement, CategoryScale, Chart, LinearScale, LineController, LineElement,
-  PointElement, Tooltip,
+  BarController, BarElement, BasicPlatform, CategoryScale, Chart, LinearScale, LineController,
+  LineElement, PointElement, Tooltip,
 } from 'chart.js';
 import {signed} from './format.js';
 import {cssVar, toneColour} from './palette.js';
+import {SVG_NS, SvgContext, svgElement, svgPaint} from './svg-context.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement,
                PointElement, Tooltip);
@@ -84,8 +85,8 @@ export function wrapLabel(label, width = LABEL_LINE_CHARS) {
 /** Alpha appended to a #rrggbb colour for whatever is not in focus (linked views). */
 const FADED_ALPHA = '40';
 
-function faded(colour) {
-  return /^#[0-9a-f]{6}$/i.test(colour) ? colour + FADED_ALPHA : colour;
+function faded(colour, alpha = FADED_ALPHA) {
+  return /^#[0-9a-f]{6}$/i.test(colour) ? colour + alpha : colour;
 }
 
 /** Side of a pattern tile, CSS px (drawn at 2x for sharp exports). */
@@ -313,7 +314,7 @@ export function toneArcChart(canvas, sentences, {onSelect, sentenceText = () => 
       datasets: [{
         label: binned ? 'Mean sentence tone' : 'Sentence tone',
         data: values,
-        borderColor: cssVar('--grid') || 'rgba(0,0,0,0.2)',
+        borderColor: faded(cssVar('--fg-muted') || '#4f5661', '66'),
         borderWidth: 1,
         stepped: 'middle',
         tension: 0,
@@ -346,6 +347,10 @@ export function setArcFocus(chart, inFocus) {
   ds.pointRadius = chart.$values.map((v, i) => (inFocus && on[i] ? r + 2 : r));
   chart.update('none');
 }
+
+/** Layout of an exported chart's frame, CSS px: margin, title, subtitle, source line. */
+const FRAME = {pad: 16, title: 26, subtitle: 22, gap: 8, footLine: 17};
+const EXPORT_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Export scale: 2x, sharp on high-density screens and in print at the chart's size. */
 export const EXPORT_SCALE = 2;
@@ -390,16 +395,16 @@ export function chartPng(chart, text = {}) {
   try {
     const fg = cssVar('--fg') || '#1b1e23';
     const muted = cssVar('--fg-muted') || '#4f5661';
-    const pad = 16;
-    const font = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    const {pad} = FRAME;
+    const font = EXPORT_FONT;
     const lines = [
       text.title ? {text: text.title, font: `600 18px ${font}`, colour: fg, height: 26} : null,
       text.subtitle ? {text: text.subtitle, font: `14px ${font}`, colour: muted, height: 22} : null,
     ].filter(Boolean);
-    const foot = [text.source, text.credit].filter(Boolean).join(' · ');
+    const foot = [text.source, text.credit].filter(Boolean);  // a line each: charts are narrow
     const width = chartW + 2 * pad;
-    const headH = lines.reduce((h, l) => h + l.height, 0) + (lines.length ? 8 : 0);
-    const footH = foot ? 28 : 0;
+    const headH = lines.reduce((h, l) => h + l.height, 0) + (lines.length ? FRAME.gap : 0);
+    const footH = foot.length ? FRAME.gap + foot.length * FRAME.footLine : 0;
     const height = pad + headH + chartH + footH + pad;
     const out = document.createElement('canvas');
     out.width = width * scale;
@@ -422,18 +427,90 @@ export function chartPng(chart, text = {}) {
       ctx.fillText(fitText(l.text, width - 2 * pad), pad, y);
       y += l.height;
     }
-    y += lines.length ? 8 : 0;
+    y += lines.length ? FRAME.gap : 0;
     ctx.drawImage(src, pad, y, chartW, chartH);
     y += chartH;
-    if (foot) {
-      ctx.font = `12px ${font}`;
-      ctx.fillStyle = muted;
-      ctx.fillText(fitText(foot, width - 2 * pad), pad, y + 10);
+    ctx.font = `12px ${font}`;
+    ctx.fillStyle = muted;
+    y += FRAME.gap;
+    for (const line of foot) {
+      ctx.fillText(fitText(line, width - 2 * pad), pad, y + 2);
+      y += FRAME.footLine;
     }
     return out.toDataURL('image/png');
   } finally {
     done();
   }
+}
+
+/**
+ * The chart as an SVG document (text): Chart.js draws it once more onto a recording context
+ * (svg-context.js), inside the same frame as the PNG — title, subtitle, source and credit as
+ * SVG text — so a graphics desk can restyle it in a vector editor.
+ */
+export function chartSvg(chart, text = {}) {
+  const width = Math.round(chart.width);
+  const height = Math.round(chart.height);
+  const ctx = new SvgContext(width, height, document.createElement('canvas').getContext('2d'));
+  const options = {...chart.config.options, responsive: false, animation: false,
+                   devicePixelRatio: 1, events: [], onHover: undefined, onClick: undefined};
+  // A line's path is drawn through a cached Path2D, which a recorder cannot read; a `segment`
+  // option makes Chart.js draw it with moveTo/lineTo on the context instead.
+  const data = {...chart.config.data, datasets: chart.config.data.datasets.map((d) =>
+    ({...d, segment: d.segment || {}}))};
+  const copy = new Chart(ctx, {type: chart.config.type, data, options, platform: BasicPlatform});
+  copy.draw();
+  const drawing = ctx.root;
+  ctx.root = document.createElementNS(SVG_NS, 'g');  // destroy() clears the canvas: not this one
+  const {pad} = FRAME;
+  const node = (tag, attrs, content) => {
+    const n = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
+    if (content !== undefined) n.textContent = content;
+    return n;
+  };
+  const fg = svgPaint(cssVar('--fg') || '#1b1e23')[0];
+  const muted = svgPaint(cssVar('--fg-muted') || '#4f5661')[0];
+  const measure = document.createElement('canvas').getContext('2d');
+  const fit = (t, font) => {
+    measure.font = font;
+    const max = width;
+    if (measure.measureText(t).width <= max) return t;
+    let cut = t;
+    while (cut.length > 1 && measure.measureText(`${cut}…`).width > max) cut = cut.slice(0, -1);
+    return `${cut.trimEnd()}…`;
+  };
+  const parts = [];
+  let y = pad;
+  if (text.title) {
+    parts.push(node('text', {x: pad, y: y + 18, fill: fg, 'font-family': EXPORT_FONT,
+                             'font-size': 18, 'font-weight': 600},
+                    fit(text.title, `600 18px ${EXPORT_FONT}`)));
+    y += FRAME.title;
+  }
+  if (text.subtitle) {
+    parts.push(node('text', {x: pad, y: y + 14, fill: muted, 'font-family': EXPORT_FONT,
+                             'font-size': 14}, fit(text.subtitle, `14px ${EXPORT_FONT}`)));
+    y += FRAME.subtitle;
+  }
+  if (text.title || text.subtitle) y += FRAME.gap;
+  drawing.setAttribute('transform', `translate(${pad} ${y})`);
+  parts.push(drawing);
+  y += height;
+  const foot = [text.source, text.credit].filter(Boolean);
+  y += foot.length ? FRAME.gap : 0;
+  for (const line of foot) {
+    parts.push(node('text', {x: pad, y: y + 14, fill: muted, 'font-family': EXPORT_FONT,
+                             'font-size': 12}, fit(line, `12px ${EXPORT_FONT}`)));
+    y += FRAME.footLine;
+  }
+  const total = {w: width + 2 * pad, h: y + pad};
+  const bg = node('rect', {x: 0, y: 0, width: total.w, height: total.h,
+                           fill: svgPaint(cssVar('--bg-card') || '#ffffff')[0]});
+  const svg = svgElement(total.w, total.h, [bg, ...parts]);
+  if (text.alt) svg.prepend(node('title', {}, text.alt));
+  copy.destroy();
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg) + '\n';
 }
 
 /**

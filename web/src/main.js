@@ -8,7 +8,7 @@ import {renderArticle, setArticleFocus, showSentence} from './article-view.js';
 import {ArcView} from './arc-view.js';
 import {readTextFile} from './binary-file.js';
 import {findBoilerplate, withoutFlagged} from './boilerplate.js';
-import {chartPng} from './charts.js';
+import {chartPng, chartSvg} from './charts.js';
 import {CompareView} from './compare-view.js';
 import {ContextView} from './context-view.js';
 import {recordFormat} from './corpus-parse.js';
@@ -20,7 +20,7 @@ import {
   actorsCsv, dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv, toCsv,
 } from './export.js';
 import {describeFocus} from './focus.js';
-import {RULE_WORDS} from './glossary.js';
+import {RULE_WORDS, themePath} from './glossary.js';
 import {count, signed} from './format.js';
 import {renderOverview} from './overview-view.js';
 import {forgetCssVars, themeColours} from './palette.js';
@@ -412,8 +412,11 @@ function applyFocus(focus) {
 function goToSentence(index) {
   showSentence(ui.article, state.sentenceNodes, index);
   const s = state.report.sentences[index];
+  const themeById = new Map([...(state.report.top_level || []), ...(state.report.themes || [])]
+      .map((t) => [t.id, t]));
   ui.why.textContent = `Sentence ${index + 1}: tone ${signed(s.compound)}` +
-      (s.themes && s.themes.length ? `; themes ${s.themes.join(', ')}` : '');
+      (s.themes && s.themes.length ?
+        `; themes ${s.themes.map((id) => themePath(themeById, id)).join(', ')}` : '');
 }
 
 // ---------------------------------------------------------------- draft
@@ -653,11 +656,13 @@ function chartTexts(name) {
   };
 }
 
-function exportChart(name) {
+/** Downloads chart `name` as a PNG (2x) or an SVG, framed with its title and source. */
+function exportChart(name, format = 'png') {
   const chart = views[name] && views[name].chart;
   if (!chart || !state.report) return;
-  download(`${fileStem(state.text)}-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.png`,
-           dataUrlToBlob(chartPng(chart, chartTexts(name))));
+  const file = `${fileStem(state.text)}-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  if (format === 'svg') download(`${file}.svg`, chartSvg(chart, chartTexts(name)), 'image/svg+xml');
+  else download(`${file}.png`, dataUrlToBlob(chartPng(chart, chartTexts(name))));
 }
 
 /**
@@ -792,6 +797,9 @@ function wire() {
   for (const button of document.querySelectorAll('.table-toggle')) wireTableToggle(button);
   for (const button of document.querySelectorAll('.png-button')) {
     button.addEventListener('click', () => exportChart(button.dataset.chart));
+  }
+  for (const button of document.querySelectorAll('.svg-button')) {
+    button.addEventListener('click', () => exportChart(button.dataset.chart, 'svg'));
   }
   for (const button of document.querySelectorAll('.embed-button')) {
     button.addEventListener('click', () => embedChart(button.dataset.chart));

@@ -36,13 +36,15 @@ const LEGACY_NEUTRAL_BAND = 0.05;
 
 /**
  * Label of a compound score ('positive' | 'neutral' | 'negative') by the core's one rule from
- * compound to label, as the module exports it (NewsLens.toneLabel); the report's own
- * `tone.label` is used wherever there is one.
+ * compound to label, as the module exports it (NewsLens.toneLabel(compound), or its band as
+ * NewsLens.toneNeutralBand); the report's own `tone.label` is used wherever there is one (a
+ * sentence has only its compound).
  */
 export function toneLabelOf(x) {
   const api = typeof NewsLens !== 'undefined' ? NewsLens : null;  // eslint-disable-line no-undef
   if (api && typeof api.toneLabel === 'function') return api.toneLabel(x);
-  return x >= LEGACY_NEUTRAL_BAND ? 'positive' : x <= -LEGACY_NEUTRAL_BAND ? 'negative' : 'neutral';
+  const band = api && typeof api.toneNeutralBand === 'number' ? api.toneNeutralBand : LEGACY_NEUTRAL_BAND;
+  return x >= band ? 'positive' : x <= -band ? 'negative' : 'neutral';
 }
 
 /**
