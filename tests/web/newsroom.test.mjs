@@ -37,8 +37,9 @@ const ELECTION = 'The parliament passed the election law after a long debate. Op
   'Diplomats and ambassadors from the region watched the vote.';
 const MATCH = 'The football club won the cup final in a thrilling match. The striker scored twice ' +
   'and the coach praised the players, the fans and the stadium staff. The league champions ' +
-  'now face a tournament abroad. The mayor and the city council congratulated the team and the ' +
-  'minister of sport promised money for youth football and athletics.';
+  'now face a tournament abroad. The mayor and the city council congratulated the team, and the ' +
+  'minister of sport promised money for youth football and athletics. In parliament, the ' +
+  'government and the opposition argued over the cost of the new stadium before a vote on the budget.';
 
 withPage((env) => {
   async function session(body, {base = env.fileBase(), viewport = LAPTOP, touch = false} = {}) {

@@ -10,6 +10,7 @@ import {clear, el} from './dom.js';
 import {focusHasEntity, focusHasTheme} from './focus.js';
 import {signed} from './format.js';
 import {ruleWords, themePath} from './glossary.js';
+import {themeClass} from './theme-colours.js';
 
 const KIND_ORDER = {sentence: 0, marks: 1};
 
@@ -81,12 +82,12 @@ function nest(text, items) {
 }
 
 /**
- * Renders `text` with the highlights of `report` into `container`.
- * `colours` is palette.themeColours(report). Returns {sentenceNodes, done}: the first span of each
+ * Renders `text` with the highlights of `report` into `container`; theme highlights take each
+ * theme's own colour (theme-colours.js). Returns {sentenceNodes, done}: the first span of each
  * sentence by sentence index (filled in as chunks are built), and a promise that resolves to true
  * once the whole article is built, or false if `isCurrent()` turned false on the way.
  */
-export function renderArticle(container, text, report, colours,
+export function renderArticle(container, text, report,
                               {isCurrent = () => true, chunkChars = CHUNK_CHARS} = {}) {
   const themeById = new Map();
   for (const t of [...(report.top_level || []), ...(report.themes || [])]) themeById.set(t.id, t);
@@ -108,9 +109,8 @@ export function renderArticle(container, text, report, colours,
     for (const m of item.mentions) {
       why.push(explain(m, themeById));
       if (m.kind === 'theme') {
-        const top = m.id.split('.')[0];
-        const c = colours.get(top);
-        classes.push('hl-theme', c ? c.className : 'theme-other');
+        // The theme's own colour, also for a weak theme the report leaves out of top_level.
+        classes.push('hl-theme', themeClass(m.id));
         themeIds.push(m.id);
       } else if (m.kind === 'sentiment') {
         classes.push(m.valence > 0 ? 'hl-pos' : m.valence < 0 ? 'hl-neg' : 'hl-neu');

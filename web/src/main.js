@@ -29,7 +29,7 @@ import {
   saveDictionaries, saveDraft, saveLast, saveScheme, setRemembering,
 } from './storage.js';
 import {ThemeToneView} from './theme-tone-view.js';
-import {themeCss} from './theme-colours.js';
+import {themeClass, themeCss} from './theme-colours.js';
 import {ThemesView} from './themes-view.js';
 import {WhyPopover} from './why-popover.js';
 
@@ -336,7 +336,7 @@ async function render(text, report, generation) {
     renderLegend(report);
     renderFocusChoices(report);
   });
-  const article = timed('article', () => renderArticle(ui.article, text, report, state.colours,
+  const article = timed('article', () => renderArticle(ui.article, text, report,
                                                       {isCurrent: () => generation === state.generation}));
   state.sentenceNodes = article.sentenceNodes;
   timed('contexts', () => contexts.render(report, text));
@@ -359,10 +359,15 @@ async function render(text, report, generation) {
 }
 
 function renderLegend(report) {
+  // Every top-level theme highlighted in the text: the report's top levels, then any weak one it
+  // left out of top_level but still lists in `themes` (its words are highlighted too).
+  const tops = [...(report.top_level || [])];
+  for (const t of report.themes || []) {
+    if (!t.parent && !t.id.includes('.') && !tops.some((x) => x.id === t.id)) tops.push(t);
+  }
   clear(ui.legend).append(
-      ...(report.top_level || []).map((t) => el('span', {class: 'legend-item'},
-          el('span', {class: `swatch ${state.colours.get(t.id).className}`, 'aria-hidden': 'true'}),
-          t.label)),
+      ...tops.map((t) => el('span', {class: 'legend-item'},
+          el('span', {class: `swatch ${themeClass(t.id)}`, 'aria-hidden': 'true'}), t.label)),
       el('span', {class: 'legend-item'}, el('span', {class: 'sample-pos', text: 'positive word'})),
       el('span', {class: 'legend-item'}, el('span', {class: 'sample-neg', text: 'negative word'})),
       el('span', {class: 'legend-item'}, el('span', {class: 'sample-entity', text: 'named'})));
