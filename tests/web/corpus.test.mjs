@@ -358,6 +358,12 @@ withPage((env) => {
           // The article with quotes in its title opens from its CSV record (read again by range).
           const n = await page.evaluate(() => window.newslensPage.corpus.rows.find((r) => r.id === 'a0004').n);
           await page.fill('[data-testid="corpus-filter"]', 'turning point');
+          // The row is on the first page before the filter too: wait for the filtered table (the
+          // filter applies 150 ms after typing), or the click can land as the table is redrawn,
+          // on whatever row then sits there — a race a loaded CI machine lost.
+          await page.waitForFunction(() => / \(filtered from /.test(
+              document.querySelector('[data-testid="corpus-table"] caption').textContent), null,
+                                     {timeout: TIMEOUT_MS});
           await page.waitForSelector(`[data-testid="corpus-table"] tbody tr[data-n="${n}"]`);
           const opened = await openRow(page, n);
           assert.equal(opened.text, articles[3].text);
