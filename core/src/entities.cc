@@ -576,6 +576,29 @@ class LowercaseSeen {
   uint64_t first_bytes_[4] = {};  // bitset of the candidates' first bytes
 };
 
+// A word glued to the word before it by a dot ("Bagle.AU", "example.COM"): part of a file,
+// domain or variant name, never a name of its own.
+bool GluedByDot(const Document& doc, uint32_t i) {
+  if (i < 2) return false;
+  const Token& dot = doc.tokens[i - 1];
+  return dot.kind == TokenKind::kPunct && dot.punct == '.' && dot.end == doc.tokens[i].begin &&
+         doc.tokens[i - 2].is_word() && doc.tokens[i - 2].end == dot.begin;
+}
+
+// A brand or product written in camel case ("PlayStation", "iPod", "YouTube"): a lower-case
+// letter followed by a capital inside the word, except after a family-name prefix ("McCain",
+// "MacArthur", "DeLay", "LaHood", "DiMaggio", "VanDyke").
+bool CamelCase(std::string_view w) {
+  for (size_t k = 1; k + 1 < w.size(); ++k) {
+    if (!(w[k] >= 'a' && w[k] <= 'z') || !(w[k + 1] >= 'A' && w[k + 1] <= 'Z')) continue;
+    std::string_view head = w.substr(0, k + 1);
+    for (std::string_view prefix : {"Mc", "Mac", "De", "La", "Le", "Di", "Da", "Van", "Von", "Du"})
+      if (head == prefix) return false;
+    return true;
+  }
+  return false;
+}
+
 // A gerund or present participle ("Putting", "Using"): a sentence-initial word ending in -ing.
 bool IsGerund(std::string_view norm) {
   return norm.size() > kMinGerundBytes && norm.substr(norm.size() - 3) == "ing";
@@ -736,6 +759,10 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
       continue;
     }
 
+    if (GluedByDot(doc, i)) {  // "Bagle.AU" is a virus variant, not the African Union
+      ++i;
+      continue;
+    }
     // 1-2. Organization by form, or the longest dictionary name.
     uint32_t entity = kNoId;
     uint32_t known = MatchName(doc, i, span.last_token, &entity);
@@ -801,6 +828,13 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
     uint32_t end = PersonEnd(sc, i, &words);
     if (words == 0) {
       ++i;
+      continue;
+    }
+    bool product = false;  // "PlayStation Portable": a product or a brand, not a person
+    for (uint32_t k = i; k < end && !product; ++k)
+      product = IsCapWord(doc, k) && CamelCase(doc.tokens[k].view(doc.text));
+    if (product) {
+      i = end;
       continue;
     }
     // "Douglas & Lomason", "Marks & Spencer": names joined by an ampersand are a firm.

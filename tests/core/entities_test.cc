@@ -280,6 +280,17 @@ TEST(Places, FoundByFormAndByContext) {
   });
 }
 
+TEST(People, ProductsAndFileNamesAreNotActors) {
+  ExpectActors({
+      // Camel case marks a product or a brand; family-name prefixes do not.
+      {"Buyers queued for the GameCube Deluxe on launch day.", {}},
+      {"Senator Jim McAlister and Dana DeWitt spoke.",
+       {"Dana DeWitt/person///1", "Jim McAlister/person//Senator/1"}},
+      // A word glued by a dot is a variant or a domain, not an acronym of its own.
+      {"The worm Netsky.AU spread fast.", {}},
+  });
+}
+
 TEST(People, SentenceInitialGerundsAreNotNames) {
   ExpectActors({
       {"Putting Vioxx on the market was a gamble.", {}},
