@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Sentence-level tone accuracy of newslens against its peers, on the same JSONL, in one process.
 //
-//   node bench/sentiment-eval.mjs [--systems vader,afinn,newslens] [--tones news,finance,general]
-//                                 [--module PATH] [--limit N] FILE.jsonl...
+//   node bench/sentiment-eval.mjs [--systems vader,afinn,newslens] [--tones default,news,finance,general]
+//                                 [--module PATH | --cli PATH] [--limit N] FILE.jsonl...
 //
 // Each line of a file is {"text": ..., "score": number} or {"text": ..., "label": "positive" |
 // "negative" | "neutral"}; lines with neither are skipped (a file with none is reported as such).
@@ -16,8 +16,11 @@
 //   meaningless.) Spearman rho is unaffected by this monotone mapping.
 // - newslens: the built JS API — dist/newslens.js, or the wasm build's newslens.js given with
 //   --module PATH (or NEWSLENS_MODULE / NEWSLENS_JS in the environment, as the wasm tests take
-//   it) — once per tone option: NewsLens.create(), then analyze(text, {tone}).tone.compound. If
-//   it is missing or fails to load, the table says so and the other systems still run.
+//   it) — once per tone option: NewsLens.create(), then analyze(text, {tone}).tone.compound. The
+//   tone `default` passes no tone option: what a user gets with the default settings. If it is
+//   missing or fails to load, the table says so and the other systems still run. With --cli PATH
+//   the native CLI (build/newslens) scores the texts instead, `analyze --jsonl --fields tone`
+//   once per file and tone: the same numbers (the parity test guards it), without a wasm build.
 //
 // Per file: for `score` files Pearson r and Spearman rho against the score; for `label` files
 // accuracy and macro-F1 (over the three classes) with compound >= 0.05 positive, <= -0.05
@@ -44,13 +47,14 @@ const AFINN_TO_VADER_SCALE = 4 / 5; // AFINN words are rated -5..+5, VADER's -4.
 const THRESHOLD_GRID_STEP = 0.005; // tuned-threshold search: 0, 0.005, ..., 0.995
 const CLASSES = ['negative', 'neutral', 'positive'];
 const USAGE =
-  'usage: node bench/sentiment-eval.mjs [--systems vader,afinn,newslens] [--tones news,finance,general] [--module PATH] [--limit N] FILE.jsonl...';
+  'usage: node bench/sentiment-eval.mjs [--systems vader,afinn,newslens] [--tones default,news,finance,general] [--module PATH | --cli PATH] [--limit N] FILE.jsonl...';
 
 function parseArgs(argv) {
-  const args = {files: [], systems: ['vader', 'afinn', 'newslens'], tones: ['news', 'finance', 'general'], limit: Infinity, module: DEFAULT_MODULE};
+  const args = {files: [], systems: ['vader', 'afinn', 'newslens'], tones: ['default', 'news', 'finance', 'general'], limit: Infinity, module: DEFAULT_MODULE, cli: null};
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--systems') args.systems = argv[++i].split(',').filter(Boolean);
     else if (argv[i] === '--module') args.module = argv[++i];
+    else if (argv[i] === '--cli') args.cli = argv[++i];
     else if (argv[i] === '--tones') args.tones = argv[++i].split(',').filter(Boolean);
     else if (argv[i] === '--limit') args.limit = Number(argv[++i]);
     else if (argv[i] === '-h' || argv[i] === '--help') {
@@ -104,7 +108,7 @@ async function newslensSystems(tones, modulePath) {
     const nl = await NewsLens.create();
     const systems = tones.map((tone) => ({
       name: `newslens (tone: ${tone})`,
-      score: (text) => nl.analyze(text, {tone}).tone.compound,
+      score: (text) => nl.analyze(text, tone === 'default' ? {} : {tone}).tone.compound,
     }));
     // Fail early, once, rather than on every line.
     for (const s of systems) {
@@ -115,6 +119,35 @@ async function newslensSystems(tones, modulePath) {
   } catch (e) {
     return {systems: [], note: `newslens: failed to load or run ${path} (${e.message ?? e})`};
   }
+}
+
+// The native CLI as a system: every text of a file in one `analyze --jsonl` run per tone, the
+// compounds memoised by text (the driver asks for them one at a time).
+function cliSystems(tones, cliPath) {
+  const path = resolve(cliPath);
+  if (!existsSync(path)) return {systems: [], note: `newslens: no CLI at ${path}`};
+  const {execFileSync} = require('node:child_process');
+  const systems = tones.map((tone) => {
+    const memo = new Map();
+    return {
+      name: `newslens (tone: ${tone})`,
+      prepare: (texts) => {
+        const todo = [...new Set(texts.filter((t) => !memo.has(t)))];
+        if (todo.length === 0) return;
+        const input = todo.map((text, i) => JSON.stringify({id: String(i), text})).join('\n') + '\n';
+        const argv = ['analyze', '--jsonl', '--fields', 'tone', '--threads', '1'];
+        if (tone !== 'default') argv.push('--tone', tone);
+        const out = execFileSync(path, argv, {input, maxBuffer: 1 << 30, encoding: 'utf8'});
+        for (const line of out.split('\n')) {
+          if (!line) continue;
+          const row = JSON.parse(line);
+          memo.set(todo[Number(row.id)], row.report ? row.report.tone.compound : NaN);
+        }
+      },
+      score: (text) => memo.get(text),
+    };
+  });
+  return {systems, note: null};
 }
 
 // ---- metrics ----------------------------------------------------------------------------------
@@ -225,6 +258,7 @@ function evaluateFile(path, systems, notes, limit) {
   }
   const kind = scored.length >= labelled.length ? 'score' : 'label';
   const rows = kind === 'score' ? scored : labelled;
+  for (const s of systems) if (s.prepare) s.prepare(rows.map((r) => r.text));
   out.push(`### ${basename(path)} (${kind}, n = ${rows.length})`, '');
   if (kind === 'score') {
     out.push('| system | Pearson r | Spearman rho |', '|---|---:|---:|');
@@ -259,7 +293,9 @@ async function main() {
   if (args.systems.includes('afinn')) systems.push(afinnSystem());
   const notes = [];
   if (args.systems.includes('newslens')) {
-    const {systems: nlSystems, note} = await newslensSystems(args.tones, args.module);
+    const {systems: nlSystems, note} = args.cli
+      ? cliSystems(args.tones, args.cli)
+      : await newslensSystems(args.tones, args.module);
     systems.push(...nlSystems);
     if (note) notes.push(note);
   }

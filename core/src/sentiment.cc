@@ -28,6 +28,8 @@ enum Rule : uint32_t {
   kRuleReversed = 256,     // the target of a shifter of decrease: "reduce [the risk]"
   kRuleDirected = 512,     // a shifter whose sign follows its target: "costs [rose]"
   kRuleNegativity = 1024,  // a negative contribution, weighted by NEGATIVITY_WEIGHT
+  kRuleEvent = 2048,       // a news event: a verb with its object ("shed [thousands of] jobs")
+  kRuleSoftened = 4096,    // a negated negative, shifted rather than flipped (SO-CAL)
 };
 
 // The space-separated words of `key` (views into it), into *out.
@@ -68,6 +70,8 @@ const RuleName kRuleNames[] = {
     {kRuleNegativity, "negativity"},
     {kRuleContrastWeak, "contrast-weak"},
     {kRuleContrastStrong, "contrast-strong"},
+    {kRuleEvent, "event"},
+    {kRuleSoftened, "softened"},
 };
 const size_t kRuleNameCount = sizeof kRuleNames / sizeof kRuleNames[0];
 
@@ -223,6 +227,33 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
     }
   }
 
+  // Negation scope and context guards (docs/tone.md, "Negation scope").
+  for (auto [name, flag] : {std::pair{"negation_scope.clause_openers", kClauseOpener},
+                            {"negation_scope.noun_phrase_ends", kNounPhraseEnd},
+                            {"events.auxiliaries", kEventAux},
+                            {"discourse_markers", kDiscourse},
+                            {"shifters.locatives", kLocative},
+                            {"shifters.landing", kFallVerb},
+                            {"shifters.locative_openers", kLocativeOpener}})
+    for (const std::string& w : list(name))
+      if (Words(w).size() == 1) word(w).flags |= flag;
+  // News events: lists event_verbs.NAME and event_objects.NAME, valence constant event.NAME.
+  for (const auto& [name, verbs] : rules.lists) {
+    constexpr std::string_view kVerbs = "event_verbs.";
+    if (name.compare(0, kVerbs.size(), kVerbs) != 0) continue;
+    const std::string event = name.substr(kVerbs.size());
+    auto objects = rules.lists.find("event_objects." + event);
+    auto valence = rules.constants.find("event." + event);
+    if (objects == rules.lists.end() || valence == rules.constants.end()) continue;
+    if (event_valence_.size() >= 32) break;  // one bit per event in WordInfo
+    const uint32_t bit = 1u << event_valence_.size();
+    event_valence_.push_back(static_cast<float>(valence->second));
+    for (const std::string& v : verbs)
+      if (Words(v).size() == 1) word(v).event_verb |= bit;
+    for (const std::string& o : objects->second)
+      if (Words(o).size() == 1) word(o).event_object |= bit;
+  }
+
   auto constant = [&](const char* name, double* out) {
     auto it = rules.constants.find(name);
     if (it != rules.constants.end()) *out = it->second;
@@ -245,6 +276,9 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   constant("REFERENCE_LENGTH", &reference_length_);
   constant("NEVER_SO_SCALAR_0", &never_so_2_);
   constant("NEVER_SO_SCALAR_1", &never_so_3_);
+  constant("NEGATION_SHIFT", &negation_shift_);
+  int_constant("EVENT_GAP", &event_gap_);
+  int_constant("EVENT_PASSIVE_GAP", &event_passive_gap_);
   int_constant("EXCLAMATION_MAX_MARKS", &max_exclamations_);
   int_constant("NEGATION_WINDOW", &negation_window_);
   int_constant("SHIFT_WINDOW_AFTER", &shift_after_);
@@ -369,11 +403,55 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     for (uint32_t j = k; j < k + len; ++j) words[j].item = static_cast<int32_t>(items.size());
     items.push_back({k, len, v, v, rules});
   };
+  // A news event at word k: an event verb and, a few words on, an object of the same event
+  // ("shed [thousands of] jobs"), or an object, auxiliaries and the verb ("the workforce [was]
+  // trimmed", "the plant will close"). Returns the words it spans (0: none), its valence.
+  const bool events = domain != ToneDomain::kGeneral && !event_valence_.empty();
+  auto match_event = [&](uint32_t k, double* valence) -> uint32_t {
+    const WordInfo* w = Info(words[k].id);
+    if (!w || !(w->event_verb | w->event_object)) return 0;
+    if (w->event_verb) {
+      int gap = 0;
+      for (uint32_t j = k + 1; j < n && gap <= event_gap_; ++j) {
+        if (words[j].break_before || words[j].contrast) break;
+        const WordInfo* x = Info(words[j].id);
+        if (x && (x->event_object & w->event_verb)) {
+          uint32_t bit = x->event_object & w->event_verb;
+          *valence = event_valence_[__builtin_ctz(bit)];
+          return j - k + 1;
+        }
+        // The object is in the verb's own noun phrase: a preposition or a clause ends the search.
+        if (x && (x->flags & (kClauseOpener | kNounPhraseEnd | kShiftStop))) break;
+        if (!(x && (x->flags & kShiftSkip))) ++gap;
+      }
+    }
+    if (w->event_object) {
+      for (uint32_t j = k + 1; j < n && j - k <= static_cast<uint32_t>(event_passive_gap_) + 1;
+           ++j) {
+        if (words[j].break_before) break;
+        const WordInfo* x = Info(words[j].id);
+        if (x && (x->event_verb & w->event_object)) {
+          *valence = event_valence_[__builtin_ctz(x->event_verb & w->event_object)];
+          return j - k + 1;
+        }
+        if (!(x && (x->flags & kEventAux))) break;
+      }
+    }
+    return 0;
+  };
   for (uint32_t k = 0; k < n;) {
     if (!std::isnan(words[k].emoticon)) {
       add_item(k, 1, words[k].emoticon, kRuleEmoticon);
       ++k;
       continue;
+    }
+    if (events) {
+      double valence = 0;
+      if (uint32_t len = match_event(k, &valence)) {
+        add_item(k, len, valence, kRuleEvent);
+        k += len;
+        continue;
+      }
     }
     // Multi-word expressions first, longest wins: idioms, contrast phrases, quantities.
     uint32_t node = 0, best_len = 0;
@@ -416,8 +494,10 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
         if (!adverb) words[k].contrast = w->contrast;
       }
       bool determiner_no = words[k].id == id_no_ && k + 1 < n && !words[k + 1].break_before;
+      // "Well, ..." and "Like, ...": a discourse marker opening the sentence, not "well" or "like".
+      bool discourse = (w->flags & kDiscourse) && k == 0 && k + 1 < n && words[k + 1].break_before;
       float v = w->valence[d];
-      if (!(w->flags & kBooster) && !determiner_no && !std::isnan(v) && v != 0)
+      if (!(w->flags & kBooster) && !determiner_no && !discourse && !std::isnan(v) && v != 0)
         add_item(k, 1, v, 0);
     }
     ++k;
@@ -440,6 +520,8 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       if (words[wk + 1].break_before) break;  // scope ends at punctuation
       const WordInfo* w = Info(words[wk].id);
       if (words[wk].contrast) break;  // and at contrast words (not at the adverb "not yet")
+      // A negator governs its own clause: "did not say [where] the job losses would fall".
+      if (w && (w->flags & kClauseOpener)) break;
       ++dist;
       if (w && (w->flags & kBooster)) {
         double scalar = w->booster;
@@ -470,14 +552,46 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
             neg = false;
           }
       }
+      // Determiner "no" negates its own noun phrase ("no progress", "no sign of recovery"), not
+      // what a preposition or a verb after it introduces: "no decisions [on] job cuts".
+      if (neg && !pair && words[wk].id == id_no_) {
+        for (uint32_t j = wk + 1; j < it.k && neg; ++j) {
+          const WordInfo* x = Info(words[j].id);
+          if (x && (x->flags & kNounPhraseEnd)) neg = false;
+        }
+      }
       if (neg) {
         negated = true;
         words[wk].negates = true;
         if (pair) words[wk - 1].negates = true;
       }
     }
+    // Determiner "no" negates its whole noun phrase, whose articles, "of" and possessives do not
+    // count toward the window: "no sign [of] [a] recovery".
+    if (!negated && never_so == 0) {
+      int content = 0;
+      for (uint32_t wk = it.k; wk > 0 && content < negation_window_;) {
+        --wk;
+        if (words[wk + 1].break_before || words[wk].contrast) break;
+        const WordInfo* w = Info(words[wk].id);
+        if (words[wk].id == id_no_) {
+          negated = !(wk > 0 && words[wk - 1].id == id_no_);
+          if (negated) words[wk].negates = true;
+          break;
+        }
+        if (w && (w->flags & (kClauseOpener | kNounPhraseEnd | kNegator))) break;
+        if (!(w && (w->flags & kShiftSkip))) ++content;
+      }
+    }
     if (negated) {
-      v *= n_scalar_;
+      // SO-CAL's shift (Taboada et al. 2011): a negated negative moves toward positive by a fixed
+      // amount instead of flipping ("not a disaster" is not a triumph); never past VADER's flip.
+      if (v < 0 && negation_shift_ > 0 && v + negation_shift_ < v * n_scalar_) {
+        v += negation_shift_;
+        it.rules |= kRuleSoftened;
+      } else {
+        v *= n_scalar_;
+      }
       it.rules |= kRuleNegated;
     } else if (never_so != 0) {
       v *= never_so;
@@ -497,7 +611,22 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     const WordInfo* w = Info(words[p].id);
     if (!w || !(w->flags & (kShiftUp | kShiftDown))) continue;
     if (words[p].item >= 0 && items[words[p].item].len > 1) continue;  // inside an idiom
+    // "fall on", "fall into", "where the losses would fall": a verb of falling with a place is
+    // about where something lands, not about an amount.
+    if (w->flags & kFallVerb) {
+      const WordInfo* next = p + 1 < n && !words[p + 1].break_before ? Info(words[p + 1].id) : nullptr;
+      bool located = next && (next->flags & kLocative);
+      for (uint32_t j = p; j > 0 && !located;) {
+        if (words[j].break_before) break;
+        --j;
+        const WordInfo* x = Info(words[j].id);
+        located = x && (x->flags & kLocativeOpener);
+      }
+      if (located) continue;
+    }
     const double dir = (w->flags & kShiftDown) ? -1.0 : 1.0;
+    // A negated change did not happen: "no cuts in benefits" leaves the benefits as they are.
+    const bool cancelled = words[p].item >= 0 && (items[words[p].item].rules & kRuleNegated);
     double target = 0;  // sign of what changes (before reversal): +1 good, -1 bad, 0 neutral
     bool found = false;
     auto blocks = [&](uint32_t j) {
@@ -515,7 +644,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       int32_t i = words[j].item;
       if (i >= 0 && items[i].k == j) {
         target += items[i].v;
-        if (dir < 0) {
+        if (dir < 0 && !cancelled) {
           items[i].v *= shift_scalar_;
           items[i].rules |= kRuleReversed;
         }
@@ -534,7 +663,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
         if (i >= 0) {
           Item& t = items[i];
           target += t.v;
-          if (dir < 0) {
+          if (dir < 0 && !cancelled) {
             t.v *= shift_scalar_;
             t.rules |= kRuleReversed;
           }

@@ -54,6 +54,13 @@ class SentimentEngine {
     kShiftStop = 32,    // ends a shifter's search for its target: "to", "from", "and"
     kQuantity = 64,     // a measure whose growth is good, bad or neither (`quantity`)
     kShiftSkip = 128,   // skipped when counting a shifter's window: "the", "of", "its"
+    kClauseOpener = 256,  // starts a subordinate clause: ends a negator's scope ("where")
+    kNounPhraseEnd = 512,  // ends the noun phrase of determiner "no": "no decisions [on] ..."
+    kEventAux = 1024,      // may stand between an event's object and its verb ("was", "be")
+    kDiscourse = 2048,     // a discourse marker when it opens a sentence before a comma
+    kLocative = 4096,      // gives a verb of falling a place, not an amount: "fall [on]"
+    kFallVerb = 8192,      // a verb of decrease that also means "land": "fall", "fell"
+    kLocativeOpener = 16384,  // a clause about a place: "where" the losses would fall
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent
@@ -61,6 +68,8 @@ class SentimentEngine {
     uint16_t flags = 0;
     uint8_t contrast = 0;  // index into contrast_ + 1
     int8_t quantity = 0;   // with kQuantity: +1 good when it grows, -1 bad, 0 neither
+    uint32_t event_verb = 0;    // bit e: a verb of news event e ("shed" for lay-offs)
+    uint32_t event_object = 0;  // bit e: an object of news event e ("jobs" for lay-offs)
   };
   struct PhraseInfo {
     float valence[3];      // per ToneDomain; NaN when absent
@@ -82,6 +91,7 @@ class SentimentEngine {
   std::vector<ContrastDef> contrast_;
   std::unordered_set<uint64_t> negator_pairs_;  // "lack of", "fail to": (id1 << 32) | id2
   std::vector<std::vector<uint32_t>> negation_exceptions_;  // "not only", "no doubt"
+  std::vector<float> event_valence_;  // by event bit (news events: "shed jobs", "plant closed")
   Vocab emoticons_;                   // exact written forms
   std::vector<float> emoticon_valence_;  // by emoticons_ id
   std::array<bool, 256> emoticon_first_{};  // first bytes of emoticons, to skip lookups
@@ -94,7 +104,9 @@ class SentimentEngine {
   double question_small_ = 0.18, question_large_ = 0.96;
   double decay_2_ = 0.95, decay_3_ = 0.9, never_so_2_ = 1.5, never_so_3_ = 1.25;
   double shift_scalar_ = -0.74, negativity_ = 1.0, reference_length_ = 1e9;
+  double negation_shift_ = 0;  // SO-CAL's shift for a negated negative (0: VADER's flip)
   int negation_window_ = 3, shift_after_ = 3, shift_before_ = 3;
+  int event_gap_ = 3, event_passive_gap_ = 3;
 };
 
 }  // namespace newslens

@@ -270,6 +270,153 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"positive_not_weighted", "The plan is good.", "good", {}, {"negativity"}}),
     [](const ::testing::TestParamInfo<RuleCase>& info) { return std::string(info.param.name); });
 
+// ---- Negation scope from the sentence's structure (docs/tone.md, "Negation scope") ------------
+
+INSTANTIATE_TEST_SUITE_P(
+    NegationScope, ToneRule,
+    ::testing::Values(
+        // A negator governs its own clause, not a clause a wh-word or subordinator opens.
+        RuleCase{"ends_at_where",
+                 "The chairman did not say where the layoffs would hit.",
+                 "layoffs",
+                 {"negativity"},
+                 {"negated"}},
+        RuleCase{"ends_at_whether",
+                 "Officials would not confirm whether the strike was over.",
+                 "strike",
+                 {},
+                 {"negated"}},
+        // Determiner "no" negates its noun phrase; a preposition that starts an adjunct ends it.
+        RuleCase{"no_phrase_ends_at_about",
+                 "No announcement about layoffs has been made so far.",
+                 "layoffs",
+                 {},
+                 {"negated"}},
+        RuleCase{"no_phrase_ends_at_aux",
+                 "No agreement was a disaster for them.",
+                 "disaster",
+                 {},
+                 {"negated"}},
+        // ... but not a complement of its noun, with "of", "to" or "for", articles not counted.
+        RuleCase{"no_phrase_keeps_of",
+                 "There was no sign of a recovery.",
+                 "recovery",
+                 {"negated"},
+                 {}},
+        RuleCase{"no_phrase_keeps_to", "There is no need to panic.", "panic", {"negated"}, {}},
+        RuleCase{"no_one_negates_predicate", "No one was injured.", "injured", {"negated"}, {}},
+        // SO-CAL's shift: a negated negative is softened, a negated positive still flips.
+        RuleCase{"negated_negative_softened",
+                 "The outcome was not a disaster.",
+                 "disaster",
+                 {"negated", "softened"},
+                 {"negativity"}},
+        RuleCase{"negated_positive_flips",
+                 "The outcome was not a success.",
+                 "success",
+                 {"negated", "negativity"},
+                 {"softened"}},
+        // A negated change does not happen: "no cuts in X" leaves X as it is.
+        RuleCase{"negated_shifter_keeps_target",
+                 "The budget made no cuts in benefits.",
+                 "benefits",
+                 {},
+                 {"reversed"}},
+        // A verb of falling with a place says where something lands, not that it shrinks.
+        RuleCase{"fall_where_is_a_place",
+                 "Nobody knows where the job losses will fall.",
+                 "job losses",
+                 {},
+                 {"reversed"}},
+        RuleCase{"fall_on_is_a_place",
+                 "The blame will fall on the board.",
+                 "blame",
+                 {"negativity"},
+                 {"reversed"}},
+        RuleCase{"fall_alone_is_a_decrease",
+                 "Job losses will fall next year.",
+                 "Job losses",
+                 {"reversed"},
+                 {}}),
+    [](const ::testing::TestParamInfo<RuleCase>& info) { return std::string(info.param.name); });
+
+TEST(Tone, NegatedNegativeIsShiftedNotFlipped) {
+  // NEGATION_SHIFT = 3.2 (SO-CAL's 4 on -5..+5, on VADER's -4..+4), never past VADER's flip.
+  constexpr double kShift = 3.2;
+  struct Case {
+    std::string text, word;
+  } cases[] = {{"The outcome was not a disaster.", "disaster"},
+               {"The merger will not mean job cuts.", "job cuts"}};
+  for (const Case& c : cases) {
+    Report r = Tone(c.text);
+    const Mention* m = Find(r, c.text, c.word);
+    ASSERT_NE(m, nullptr) << c.text;
+    ASSERT_LT(m->base, 0);
+    EXPECT_NEAR(m->valence, std::min(m->base + kShift, m->base * kNScalar), 1e-6) << c.text;
+    EXPECT_LT(m->valence, m->base * kNScalar - 1e-6) << "softer than VADER's flip: " << c.text;
+  }
+}
+
+// ---- News events: a verb and its object class (rules-en.json events) -------------------------
+
+INSTANTIATE_TEST_SUITE_P(
+    NewsEvents, ToneSign,
+    ::testing::Values(
+        SignCase{"layoffs_verb_object", "The carmaker plans to axe 2,000 jobs.", -1},
+        SignCase{"layoffs_across_quantity", "The bank is to shed thousands of staff.", -1},
+        SignCase{"layoffs_passive", "Its workforce has been slashed by half.", -1},
+        SignCase{"layoffs_passive_to_be", "Up to 500 posts are to be cut.", -1},
+        SignCase{"closure", "The retailer will shut 40 stores.", -1},
+        SignCase{"closure_unaccusative", "The smelter will close in June.", -1},
+        SignCase{"hiring", "The group hired 300 workers.", +1},
+        SignCase{"recall_product", "The maker recalled 1.2 million cars.", -1},
+        SignCase{"recall_memory", "He recalled his first day at the mill.", 0},
+        SignCase{"recovery", "Power was restored by the evening.", +1},
+        SignCase{"casualties", "The fire claimed the lives of nine residents.", -1},
+        SignCase{"rescue", "Divers saved dozens of lives.", +1},
+        SignCase{"strike", "Dock workers staged a walkout.", -1},
+        SignCase{"downgrade", "The agency downgraded the lender's rating.", -1},
+        SignCase{"upgrade", "The firm raised its forecast.", +1},
+        SignCase{"missed_payment", "The developer missed a bond payment.", -1},
+        SignCase{"acquittal", "The nurse was cleared of all charges.", +1},
+        SignCase{"negated_event", "The airline did not cut jobs.", +1},
+        // The object class decides: the same verbs with other objects report nothing.
+        SignCase{"not_layoffs_shed_light", "The report will shed light on the talks.", +1},
+        SignCase{"not_closure_meeting", "She closed the meeting.", 0},
+        SignCase{"not_layoffs_leaves", "The trees shed their leaves.", 0},
+        // Events are news reading: VADER's general tone does not apply them.
+        SignCase{"general_tone_has_no_events", "The bank is to shed thousands of staff.", 0,
+                 ToneDomain::kGeneral}),
+    [](const ::testing::TestParamInfo<SignCase>& info) { return std::string(info.param.name); });
+
+TEST(Tone, EventScoresAsOneItem) {
+  std::string text = "The airline will trim its workforce by a fifth.";
+  Report r = Tone(text);
+  const Mention* m = Find(r, text, "trim its workforce");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(Has(*m, "event"));
+  EXPECT_LT(m->base, 0);
+  // "trim" is not scored again as a shifter of its own object.
+  for (const Mention& x : r.mentions) EXPECT_FALSE(Has(x, "reversed")) << text;
+}
+
+// ---- Words neutral in news use, guarded by context ---------------------------------------------
+
+INSTANTIATE_TEST_SUITE_P(
+    NewsContext, ToneSign,
+    ::testing::Values(
+        SignCase{"kind_of_its_kind", "It is the first factory of its kind.", 0},
+        SignCase{"kind_what_kind", "What kind of deal is this?", 0},
+        SignCase{"kind_kindness", "The nurse was kind to every patient.", +1},
+        SignCase{"well_degree", "Prices are well above last year's.", 0},
+        SignCase{"well_discourse_marker", "Well, the vote is on Tuesday.", 0},
+        SignCase{"well_adverb", "The talks went well.", +1},
+        SignCase{"fine_penalty", "The bank paid a fine of two million dollars.", -1},
+        SignCase{"fine_record", "The regulator imposed a record fine.", -1},
+        SignCase{"like_preposition", "It looks like a warehouse.", 0},
+        SignCase{"rating_agency", "Moody's will publish its view on Friday.", 0}),
+    [](const ::testing::TestParamInfo<SignCase>& info) { return std::string(info.param.name); });
+
 // ---- Exact values ----------------------------------------------------------------------------
 
 TEST(Tone, BoostersDecayWithDistance) {

@@ -207,7 +207,32 @@ describe('domain lexicons', () => {
     assert.equal(values.N_SCALAR, -0.74);
     assert.equal(values.NORMALIZE_ALPHA, 15);
     assert.equal(values.EXCLAMATION_PER_MARK, 0.292);
-    for (const c of Object.values(rules.constants)) assert.match(c.source, /vaderSentiment/);
+    // VADER's constants cite vaderSentiment; every other one says where its value comes from.
+    for (const [name, c] of Object.entries(rules.constants)) {
+      assert.ok(typeof c.source === 'string' && c.source.length > 30, `${name} has a source`);
+      if (!name.startsWith('event.') && name !== 'NEGATION_SHIFT' && name !== 'EVENT_PASSIVE_GAP') assert.match(c.source, /vaderSentiment/, name);
+    }
+    assert.match(rules.constants.NEGATION_SHIFT.source, /Taboada/);
+  });
+
+  test('rules-en.json news events: verbs, an object class and a valence with its rationale each', () => {
+    const rules = readJson('rules-en.json');
+    const names = Object.keys(rules.event_verbs);
+    assert.ok(names.length >= 10 && names.length <= 32, 'one bit per event in the engine: at most 32');
+    assert.deepEqual(Object.keys(rules.event_objects).sort(), [...names].sort());
+    for (const name of names) {
+      const c = rules.constants[`event.${name}`];
+      assert.ok(c, `event.${name} constant`);
+      assert.ok(Math.abs(c.value) > 0 && Math.abs(c.value) <= 4, `${name} valence on VADER's scale`);
+      assert.ok(c.source.length > 80, `${name} has a rationale`);
+      for (const w of [...rules.event_verbs[name], ...rules.event_objects[name]]) {
+        assert.match(w, /^[a-z'-]+$/, `${name}: one lowercase word per entry (${w})`);
+      }
+    }
+    for (const e of ['layoffs', 'closures', 'strikes', 'casualties', 'recalls', 'downgrades', 'hiring', 'rescues', 'upgrades', 'recoveries']) {
+      assert.ok(names.includes(e), e);
+    }
+    assert.ok(rules.event_verbs.layoffs.includes('shed') && rules.event_objects.layoffs.includes('jobs'));
   });
 
   test('negators match vader-sentiment NEGATE except the documented move of "despite"', {skip: existsSync(VADER_LEXICON) ? false : 'vader-sentiment not installed'}, () => {
