@@ -54,7 +54,8 @@ Options:
                     records go to stderr); with --summary it follows the summary lines
   --progress        progress on stderr (articles, MB, MB/s); on by default when stderr is
                     a terminal
-  --tone DOMAIN     sentiment lexicon: news (default), general (VADER's), finance
+  --tone DOMAIN     sentiment lexicon: auto (default: finance for sentences about markets and
+                    companies, news elsewhere), news, general (VADER's), finance
   --dict FILE       add a custom dictionary: newslens JSON (themes, lexicon, entities) or a
                     LIWC-style .dic file; may be repeated
   --dict-only       use only the --dict theme dictionaries, not the built-in taxonomy
@@ -78,7 +79,7 @@ struct Args {
   bool summary = false, aggregate = false, progress = false;
   int threads = 0;  // 0: not given
   size_t max_bytes = newslens::kDefaultMaxBytes;
-  std::string tone = "news";
+  std::string tone = "auto";
   std::string fields;  // --fields, empty when not given
   std::vector<std::string> dicts, files;
 };
@@ -137,6 +138,9 @@ void PrintTable(const std::string& name, const newslens::Report& r) {
               r.tone.label.c_str(), Fixed(r.tone.compound, 3).c_str(),
               Fixed(r.tone.positive, 2).c_str(), Fixed(r.tone.negative, 2).c_str(),
               Fixed(r.tone.neutral, 2).c_str(), Fixed(r.tone.gdelt_tone, 2).c_str());
+  // The label follows the compound (docs/tone.md, "Labels"); GDELT's tone counts words.
+  std::printf("            GDELT tone: positive minus negative words per 100 words, each word 1;"
+              " the compound weighs their strength, negation and contrast\n");
   if (r.top_level.empty()) {
     std::printf("  themes    (no theme terms found)\n");
   } else {

@@ -24,7 +24,7 @@ enum Flag : uint32_t {
   kThemes = 8,
   kEntities = 16,
 };
-constexpr const char* kTones[] = {"news", "general", "finance"};  // newslens-api.js, TONES
+constexpr const char* kTones[] = {"news", "general", "finance", "auto"};  // newslens-api.js, TONES
 
 // What analyze and analyzeParts return.
 enum Written : int {

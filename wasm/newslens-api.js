@@ -3,7 +3,7 @@
 var NewsLensModule = newslensFactorySource();
 
 var VERSION = '0.1.0';
-var TONES = ['news', 'general', 'finance'];
+var TONES = ['news', 'general', 'finance', 'auto'];  // wasm/bindings.cc kTones
 // The core's defaults (core/include/newslens/analyzer.h): kDefaultMaxBytes, kMaxInputBytes.
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var HARD_MAX_BYTES = 256 * 1024 * 1024;
@@ -198,7 +198,7 @@ function run(self, text, options, caller, method) {
   if (typeof text !== 'string') throw new TypeError('newslens: ' + caller + '(text) needs a string');
   if (!self._session) throw new Error('newslens: this analyzer was disposed');
   options = options || {};
-  var tone = options.tone === undefined ? 'news' : options.tone;
+  var tone = options.tone === undefined ? 'auto' : options.tone;
   if (TONES.indexOf(tone) < 0) {
     throw new RangeError('newslens: options.tone must be one of ' + TONES.join(', '));
   }

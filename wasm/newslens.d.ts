@@ -29,8 +29,9 @@ export interface CreateOptions {
 }
 
 export interface AnalyzeOptions {
-  /** Sentiment lexicon layer: 'news' (default), 'general' (VADER's), 'finance'. */
-  tone?: 'news' | 'general' | 'finance';
+  /** Sentiment lexicon layer: 'auto' (default: the finance layer for sentences about markets
+   *  and companies, 'news' for the others), 'news', 'general' (VADER's), 'finance'. */
+  tone?: 'auto' | 'news' | 'general' | 'finance';
   /** Unit of every start/end offset: 'utf16' (default, JS string indices) or 'utf8' bytes. */
   offsets?: 'utf16' | 'utf8';
   /** Include per-word mentions (default true). */

@@ -285,10 +285,15 @@ void Analyzer::Impl::Run(std::string_view text, const Options& options, Draft* d
     }
   }
   const size_t after_entities = report.mentions.size();
-  if (options.include_themes) themes.Run(doc, &report, options.include_mentions);
+  // The automatic tone reads the themes (business news is scored as business news), so they
+  // run even when the report leaves them out; an explicit tone skips them then.
+  const bool themes_for_tone = options.tone == ToneDomain::kAuto;
+  if (options.include_themes || themes_for_tone)
+    themes.Run(doc, &report, options.include_mentions && options.include_themes);
   const size_t after_themes = report.mentions.size();
   Tone(doc, options, &ws.compounds, &report);
   TopicTone(ws.compounds, &report);
+  if (!options.include_themes) report.ClearThemes();
   OrderMentions(&report.mentions, after_entities, after_themes, &ws);
   if (options.utf16_offsets) ToUtf16Offsets(ws.utf16, &report);
   if (!options.include_sentences) report.sentences.clear();

@@ -1,6 +1,7 @@
-// The tone stage: every sentence scored by the SentimentEngine, and the document's tone built
-// from the sentences (docs/tone.md).
+// The tone stage: every sentence scored by the SentimentEngine with the lexicon that fits it,
+// the document's tone built from the sentences, and its label (docs/tone.md).
 #include <cmath>
+#include <string_view>
 #include <vector>
 
 #include "draft.h"
@@ -8,11 +9,35 @@
 
 namespace newslens {
 
+namespace {
+
+// The theme whose sentences are business news: IPTC's "economy, business and finance" top level
+// and its sub-themes (markets, companies, trade ...).
+constexpr std::string_view kBusinessTheme = "economy";
+
+// Marks the sentences about markets and companies: those naming a term of the business theme
+// (the theme engine's evidence, recorded before the tone stage runs).
+void MarkBusinessSentences(const Draft& draft, const ThemeEngine& themes,
+                           std::vector<uint8_t>* business) {
+  for (const ToneEvidence& e : draft.theme_evidence) {
+    const ThemeDef& def = themes.def(draft.themes[e.item].theme);
+    if (def.id == kBusinessTheme || def.parent == kBusinessTheme) (*business)[e.sentence] = 1;
+  }
+}
+
+}  // namespace
+
 void Analyzer::Impl::Tone(const Document& doc, const Options& options,
                           std::vector<double>* compounds_out, Draft* report_out) const {
   const Impl& impl = *this;
   Draft& report = *report_out;
   std::vector<double>& compounds = *compounds_out;
+  // Which lexicon scores each sentence: the one the caller forces, else business news is scored
+  // as business news, sentence by sentence (the finance layer where a sentence is about markets
+  // and companies, the news layer elsewhere).
+  thread_local std::vector<uint8_t> business;
+  business.assign(doc.sentences.size(), 0);
+  if (options.tone == ToneDomain::kAuto) MarkBusinessSentences(report, impl.themes, &business);
   // Tone: sentences, then the document from the sum of their valences, scaled to the
   // engine's reference length so that it does not drift to +/-1 as length grows (docs/tone.md).
   compounds.assign(doc.sentences.size(), 0.0);
@@ -22,7 +47,10 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
   report.sentences.resize(doc.sentences.size());  // listed by the sentences stage (Run)
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span& span = doc.sentences[s];
-    SentenceTone tone = impl.sentiment.Score(doc, span, options.tone, mention_sink);
+    const ToneDomain lexicon = options.tone != ToneDomain::kAuto ? options.tone
+                               : business[s]                    ? ToneDomain::kFinance
+                                                                : ToneDomain::kNews;
+    SentenceTone tone = impl.sentiment.Score(doc, span, lexicon, mention_sink);
     compounds[s] = tone.compound;
     sum += tone.sum;
     words += tone.words;
@@ -32,16 +60,17 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
     positive_items += tone.positive_items;
     negative_items += tone.negative_items;
     report.sentences[s].compound = tone.compound;
+    report.sentences[s].lexicon = lexicon;
   }
   newslens::Tone& tone = report.tone;
   tone.compound = impl.sentiment.Normalize(impl.sentiment.Scaled(sum, words));
-  tone.label = tone.compound >= 0.05 ? "positive" : tone.compound <= -0.05 ? "negative" : "neutral";
   double total = pos + neg + neu;
   if (total > 0) {
     tone.positive = pos / total;
     tone.negative = neg / total;
     tone.neutral = neu / total;
   }
+  tone.label = impl.sentiment.Label(tone.compound, tone.positive, tone.negative);
   if (doc.words > 0) {
     tone.gdelt_tone = 100.0 * (static_cast<double>(positive_items) - negative_items) / doc.words;
     tone.polarity = 100.0 * (static_cast<double>(positive_items) + negative_items) / doc.words;

@@ -43,6 +43,7 @@ struct DraftTheme {
 struct DraftSentence {
   uint32_t start = 0, end = 0;
   double compound = 0;
+  ToneDomain lexicon = ToneDomain::kNews;  // the lexicon that scored it (never kAuto)
   uint32_t themes_begin = 0, themes_end = 0;  // into Draft::sentence_themes
 };
 
@@ -78,6 +79,16 @@ struct Draft {
   std::vector<ToneEvidence> theme_evidence, actor_evidence;
   // Every actor name found, in text order (the themes' guard against terms inside names).
   std::vector<ActorSpan> actor_spans;
+
+  // Forgets the theme engine's results (run for the tone, not asked for in the report).
+  void ClearThemes() {
+    themes.clear();
+    terms.clear();
+    theme_sentences.clear();
+    sentence_themes.clear();
+    theme_evidence.clear();
+    for (DraftSentence& s : sentences) s.themes_begin = s.themes_end = 0;
+  }
 
   void Clear() {
     stats = Stats();

@@ -10,8 +10,9 @@ Result<ToneDomain> ParseToneDomain(std::string_view name) {
   if (name == "news") return ToneDomain::kNews;
   if (name == "general") return ToneDomain::kGeneral;
   if (name == "finance") return ToneDomain::kFinance;
+  if (name == "auto") return ToneDomain::kAuto;
   return Status::Error("unknown tone \"" + std::string(name) +
-                       "\" (expected news, general or finance)");
+                       "\" (expected auto, news, general or finance)");
 }
 
 Status ParseReportFields(std::string_view list, Options* options) {

@@ -277,6 +277,7 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   constant("NEVER_SO_SCALAR_0", &never_so_2_);
   constant("NEVER_SO_SCALAR_1", &never_so_3_);
   constant("NEGATION_SHIFT", &negation_shift_);
+  constant("TONE_NEUTRAL_BAND", &neutral_band_);
   int_constant("EVENT_GAP", &event_gap_);
   int_constant("EVENT_PASSIVE_GAP", &event_passive_gap_);
   int_constant("EXCLAMATION_MAX_MARKS", &max_exclamations_);
@@ -313,6 +314,13 @@ double SentimentEngine::Normalize(double sum) const {
 
 double SentimentEngine::Scaled(double sum, double words) const {
   return words > reference_length_ ? sum * reference_length_ / words : sum;
+}
+
+const char* ToneLabel(double compound, double positive_share, double negative_share,
+                      double neutral_band) {
+  if (compound >= neutral_band && positive_share >= negative_share) return "positive";
+  if (compound <= -neutral_band && negative_share >= positive_share) return "negative";
+  return "neutral";
 }
 
 template <typename Words>
@@ -614,8 +622,17 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     // "fall on", "fall into", "where the losses would fall": a verb of falling with a place is
     // about where something lands, not about an amount.
     if (w->flags & kFallVerb) {
-      const WordInfo* next = p + 1 < n && !words[p + 1].break_before ? Info(words[p + 1].id) : nullptr;
-      bool located = next && (next->flags & kLocative);
+      // The place follows the verb, after an adverb at most ("fall mostly on older workers").
+      uint32_t q = p + 1;
+      if (q + 1 < n && !words[q].break_before && std::isnan(words[q].emoticon)) {
+        std::string_view adverb = doc.norm(words[q].tok);
+        if (adverb.size() > 4 && adverb.substr(adverb.size() - 2) == "ly") ++q;
+      }
+      bool located = false;
+      for (uint32_t j = p + 1; j <= q && j < n && !words[j].break_before; ++j) {
+        const WordInfo* x = Info(words[j].id);
+        if (x && (x->flags & kLocative)) located = true;
+      }
       for (uint32_t j = p; j > 0 && !located;) {
         if (words[j].break_before) break;
         --j;

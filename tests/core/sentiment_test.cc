@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sentiment.h"
 #include "test_util.h"
 
 namespace newslens {
@@ -333,6 +334,11 @@ INSTANTIATE_TEST_SUITE_P(
                  "blame",
                  {"negativity"},
                  {"reversed"}},
+        RuleCase{"fall_adverb_on_is_a_place",
+                 "The job losses will fall mostly on older workers.",
+                 "job losses",
+                 {"negativity"},
+                 {"reversed"}},
         RuleCase{"fall_alone_is_a_decrease",
                  "Job losses will fall next year.",
                  "Job losses",
@@ -416,6 +422,131 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"like_preposition", "It looks like a warehouse.", 0},
         SignCase{"rating_agency", "Moody's will publish its view on Friday.", 0}),
     [](const ::testing::TestParamInfo<SignCase>& info) { return std::string(info.param.name); });
+
+// ---- Labels: one rule from compound and shares (docs/tone.md, "Labels") -----------------------
+
+TEST(ToneLabel, FollowsCompoundBeyondTheNeutralBand) {
+  constexpr double kBand = 0.10;  // TONE_NEUTRAL_BAND
+  struct Case {
+    double compound, positive, negative;
+    const char* label;
+  } cases[] = {
+      {0.06, 0.10, 0.05, "neutral"},    // the "Mostly positive" at +0.06
+      {-0.09, 0.06, 0.08, "neutral"},   // ... and "Mostly negative" at -0.09
+      {0.10, 0.10, 0.05, "positive"},   // the band's edge is outside it
+      {-0.10, 0.05, 0.10, "negative"},
+      {0.45, 0.20, 0.05, "positive"},
+      {-0.45, 0.05, 0.20, "negative"},
+      {0.30, 0.05, 0.12, "neutral"},    // compound and shares disagree: not called
+      {-0.30, 0.12, 0.05, "neutral"},
+      {0.0, 0.0, 0.0, "neutral"},
+  };
+  for (const Case& c : cases)
+    EXPECT_STREQ(ToneLabel(c.compound, c.positive, c.negative, kBand), c.label)
+        << c.compound << " " << c.positive << " " << c.negative;
+}
+
+TEST(ToneLabel, ReportUsesTheRule) {
+  // A mildly positive article: one positive word in many neutral sentences is neutral.
+  std::string text =
+      "The committee met on Tuesday in the capital. Members discussed the schedule for the "
+      "coming year and the budget of the agency. The next meeting will take place in March at "
+      "the same address. The agenda lists the annual report, the accounts and the election of "
+      "two members. The chairman said the draft was okay.";
+  Report r = Tone(text);
+  EXPECT_GT(r.tone.compound, 0.0);
+  EXPECT_LT(r.tone.compound, 0.10);
+  EXPECT_EQ(r.tone.label, "neutral");
+  Report clear = Tone("The talks were a great success and both sides welcomed the deal.");
+  EXPECT_EQ(clear.tone.label, "positive");
+}
+
+// ---- Business news scored as business news (tone auto, the default) ---------------------------
+
+Report Auto(const std::string& text) {
+  Options o;  // the default tone: auto
+  o.utf16_offsets = false;
+  return Analyze(DefaultAnalyzer(), text, o);
+}
+
+TEST(ToneAuto, IsTheDefault) { EXPECT_EQ(Options().tone, ToneDomain::kAuto); }
+
+TEST(ToneAuto, BusinessSentencesGetTheFinanceLayer) {
+  // Finance-layer words of direction: the same under auto as under finance, where the sentence
+  // names markets and companies.
+  for (const char* text : {"Operating profit decreased to EUR 4.1 mn from EUR 5.2 mn.",
+                           "The company's net sales rose by 12 % in the quarter."}) {
+    EXPECT_NEAR(Auto(text).tone.compound, Compound(text, ToneDomain::kFinance), 1e-9) << text;
+    EXPECT_NE(Compound(text, ToneDomain::kFinance), Compound(text, ToneDomain::kNews)) << text;
+  }
+  // A sentence about something else keeps the news layer.
+  const char* other = "The minister said the talks with the rebels went well.";
+  EXPECT_NEAR(Auto(other).tone.compound, Compound(other, ToneDomain::kNews), 1e-9);
+}
+
+TEST(ToneAuto, SentenceBySentence) {
+  std::string business = "Operating profit decreased to EUR 4.1 mn from EUR 5.2 mn.";
+  std::string other = " The minister said the talks with the rebels went well.";
+  Report r = Auto(business + other);
+  ASSERT_EQ(r.sentences.size(), 2u);
+  EXPECT_NEAR(r.sentences[0].compound, Compound(business, ToneDomain::kFinance), 1e-4);
+  EXPECT_NEAR(r.sentences[1].compound, Compound(other, ToneDomain::kNews), 1e-4);
+}
+
+TEST(ToneAuto, NeedsNoThemesInTheReport) {
+  std::string text = "Operating profit decreased to EUR 4.1 mn from EUR 5.2 mn.";
+  Options o;
+  o.utf16_offsets = false;
+  o.include_themes = o.include_entities = false;
+  Report r = Analyze(DefaultAnalyzer(), text, o);
+  EXPECT_TRUE(r.themes.empty());
+  EXPECT_TRUE(r.top_level.empty());
+  EXPECT_NEAR(r.tone.compound, Compound(text, ToneDomain::kFinance), 1e-9);
+}
+
+// ---- Tone per theme and per actor, weighted by how much of a sentence is about them ------------
+
+const ThemeResult* FindTheme(const Report& r, const std::string& id) {
+  for (const ThemeResult& t : r.themes)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+TEST(TopicTone, LayoffsStoryHasNegativeLayoffsTone) {
+  std::string text =
+      "The steel maker will cut 4,000 jobs at its plants in the north. "
+      "Unions said the lay-offs would devastate the towns. "
+      "The company reported a record profit and strong sales, and its shares rose. "
+      "The job losses will fall mostly on older workers.";
+  Report r = Auto(text);
+  int topics = 0;
+  for (const ThemeResult& t : r.themes) {
+    if (t.id.find("layoff") == std::string::npos && t.id.find("unemployment") == std::string::npos)
+      continue;
+    ++topics;
+    EXPECT_LT(t.tone, -0.05) << t.id;
+  }
+  EXPECT_GT(topics, 0) << "no lay-offs theme found";
+  EXPECT_LT(r.tone.compound, 0.0);
+}
+
+TEST(TopicTone, SentenceSharedByTopicsWeighsLess) {
+  // Theme A in a negative sentence of its own and a positive sentence shared with other themes:
+  // the sentence about A alone weighs more, so A's tone is below the plain mean of the two.
+  std::string text =
+      "The strike paralysed the railways. "
+      "The strike, the election, the football final and the film festival were a success.";
+  Report r = Auto(text);
+  ASSERT_EQ(r.sentences.size(), 2u);
+  const double plain = (r.sentences[0].compound + r.sentences[1].compound) / 2;
+  bool found = false;
+  for (const ThemeResult& t : r.themes) {
+    if (t.parent.empty() || t.terms.empty() || t.terms[0].term != "strike") continue;
+    found = true;
+    EXPECT_LT(t.tone, plain) << t.id;
+  }
+  EXPECT_TRUE(found) << "no theme for 'strike'";
+}
 
 // ---- Exact values ----------------------------------------------------------------------------
 
@@ -543,10 +674,12 @@ TEST(Tone, ProportionsAndGdeltTone) {
 
 // ---- The sample article ----------------------------------------------------------------------
 
-TEST(ToneSample, OverallPositiveWithNegativeHegemonyAndCrisisSentences) {
+class ToneSample : public ::testing::TestWithParam<ToneDomain> {};
+
+TEST_P(ToneSample, OverallPositiveWithNegativeHegemonyAndCrisisSentences) {
   std::string text = testing::ReadFixture("data/samples/china-russia-letter.txt");
   ASSERT_GT(text.size(), 10000u);
-  Report r = Tone(text);
+  Report r = Tone(text, GetParam());
   EXPECT_EQ(r.tone.label, "positive");
   EXPECT_GT(r.tone.compound, 0.2);
   EXPECT_LT(r.tone.compound, 0.9);
@@ -570,6 +703,13 @@ TEST(ToneSample, OverallPositiveWithNegativeHegemonyAndCrisisSentences) {
   EXPECT_EQ(hegemony, 1);  // "destructive hegemony, dominance, and bullying"
   EXPECT_EQ(crisis, 3);    // escalation, principles for addressing, Position on the Settlement
 }
+
+// The default settings (auto: finance on its trade and investment sentences) and the news layer.
+INSTANTIATE_TEST_SUITE_P(Tones, ToneSample,
+                         ::testing::Values(ToneDomain::kAuto, ToneDomain::kNews),
+                         [](const ::testing::TestParamInfo<ToneDomain>& info) {
+                           return std::string(info.param == ToneDomain::kAuto ? "auto" : "news");
+                         });
 
 }  // namespace
 }  // namespace newslens

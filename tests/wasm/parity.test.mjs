@@ -25,7 +25,7 @@ function nativeReports(items, args = []) {
   });
 }
 
-for (const tone of ['news', 'general', 'finance']) {
+for (const tone of ['auto', 'news', 'general', 'finance']) {
   test(`native and wasm reports are identical (tone: ${tone}, ${fixtures.length} texts)`, async () => {
     const nl = await NewsLens.create();
     const native = nativeReports(fixtures, ['--tone', tone]);

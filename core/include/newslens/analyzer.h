@@ -42,9 +42,11 @@ struct AnalyzerConfig {
 };
 
 enum class ToneDomain {
-  kNews,     // general lexicon + news-domain layer (default)
+  kNews,     // general lexicon + news-domain layer
   kGeneral,  // the general lexicon only (VADER's)
   kFinance,  // general + news + finance layer (earnings and market language)
+  kAuto,     // the default: finance for sentences about markets and companies (a term of the
+             // economy theme), news for the others (docs/tone.md, "Business news")
 };
 
 // Largest input analyze() can accept, in bytes, whatever Options::max_bytes says: offsets are
@@ -55,7 +57,7 @@ inline constexpr size_t kMaxInputBytes = 256u * 1024u * 1024u;
 inline constexpr size_t kDefaultMaxBytes = 64u * 1024u * 1024u;
 
 struct Options {
-  ToneDomain tone = ToneDomain::kNews;
+  ToneDomain tone = ToneDomain::kAuto;
   bool utf16_offsets = true;     // false: UTF-8 byte offsets
   // The parts of the report to compute; the others are left empty (`fields` in the JS API,
   // --fields in the CLI). Tone and stats are always computed: themes and actors use the tone
