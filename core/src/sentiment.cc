@@ -234,7 +234,8 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
                             {"discourse_markers", kDiscourse},
                             {"shifters.locatives", kLocative},
                             {"shifters.landing", kFallVerb},
-                            {"shifters.locative_openers", kLocativeOpener}})
+                            {"shifters.locative_openers", kLocativeOpener},
+                            {"shifters.not_adverbs", kNotAdverb}})
     for (const std::string& w : list(name))
       if (Words(w).size() == 1) word(w).flags |= flag;
   // News events: lists event_verbs.NAME and event_objects.NAME, valence constant event.NAME.
@@ -361,6 +362,15 @@ uint32_t SentimentEngine::MatchEmoticon(const Document& doc, uint32_t t, uint32_
   if (id == kNoId || emoticon_valence_[id] == 0) return 0;
   *valence = emoticon_valence_[id];
   return e - t;
+}
+
+// An -ly adverb ("mostly", "wisely"), not a noun or verb in -ly ("rally", "supply").
+bool SentimentEngine::IsAdverb(const Document& doc, const W& w) const {
+  if (!std::isnan(w.emoticon)) return false;
+  const WordInfo* info = Info(w.id);
+  if (info && (info->flags & kNotAdverb)) return false;
+  std::string_view word = doc.norm(w.tok);
+  return word.size() > 4 && word.substr(word.size() - 2) == "ly";
 }
 
 SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, ToneDomain domain,
@@ -624,10 +634,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     if (w->flags & kFallVerb) {
       // The place follows the verb, after an adverb at most ("fall mostly on older workers").
       uint32_t q = p + 1;
-      if (q + 1 < n && !words[q].break_before && std::isnan(words[q].emoticon)) {
-        std::string_view adverb = doc.norm(words[q].tok);
-        if (adverb.size() > 4 && adverb.substr(adverb.size() - 2) == "ly") ++q;
-      }
+      if (q + 1 < n && !words[q].break_before && IsAdverb(doc, words[q])) ++q;
       bool located = false;
       for (uint32_t j = p + 1; j <= q && j < n && !words[j].break_before; ++j) {
         const WordInfo* x = Info(words[j].id);
@@ -676,6 +683,8 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       for (uint32_t j = p; j > 0 && p - j < static_cast<uint32_t>(shift_before_);) {
         --j;
         if (words[j + 1].break_before || blocks(j)) break;
+        // An adverb just before the verb modifies it and is not what changes: "wisely avoiding".
+        if (j + 1 == p && IsAdverb(doc, words[j])) continue;
         int32_t i = words[j].item;
         if (i >= 0) {
           Item& t = items[i];

@@ -74,6 +74,7 @@ class SentimentEngine {
     kLocative = 4096,      // gives a verb of falling a place, not an amount: "fall [on]"
     kFallVerb = 8192,      // a verb of decrease that also means "land": "fall", "fell"
     kLocativeOpener = 16384,  // a clause about a place: "where" the losses would fall
+    kNotAdverb = 32768,       // ends in -ly but is no adverb: "rally", "supply", "family"
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent
@@ -93,6 +94,7 @@ class SentimentEngine {
   // One word of the sentence being scored.
   struct W;
   const WordInfo* Info(uint32_t id) const { return id < words_.size() ? &words_[id] : nullptr; }
+  bool IsAdverb(const Document& doc, const W& w) const;
   template <typename Words>
   bool IsNegationException(const Words& words, uint32_t k) const;
   // Length of the emoticon chunk at token t (0 if none), its valence in *valence.
