@@ -593,7 +593,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
         if (words[wk + 1].break_before || words[wk].contrast) break;
         const WordInfo* w = Info(words[wk].id);
         if (words[wk].id == id_no_) {
-          negated = !(wk > 0 && words[wk - 1].id == id_no_);
+          negated = !(wk > 0 && words[wk - 1].id == id_no_) && !IsNegationException(words, wk);
           if (negated) words[wk].negates = true;
           break;
         }
