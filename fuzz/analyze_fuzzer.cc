@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "flat.h"            // core/src
 #include "flat_decoder.h"  // tests/core
 #include "newslens/analyzer.h"
 #include "newslens/report.h"
@@ -40,6 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.include_sentences = (flags & 8) == 0;
   options.include_mentions = (flags & 16) == 0;
   if (flags & 32) options.max_bytes = text.size() / 2 + 1;  // the refusal path too
+  options.schema = flags & 64 ? 1 : 2;                       // report@1 and report@2
+  options.detail_mentions = options.detail_sentence_themes = (flags & 128) != 0;
 
   auto report = TheAnalyzer().Analyze(text, options);
   if (!report.ok()) {

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "builtin.h"
+#include "flat.h"
 #include "embedded.h"
 #include "pipeline.h"
 #include "utf16_map.h"
@@ -265,6 +266,7 @@ void Analyzer::Impl::Run(std::string_view text, const Options& options, Draft* d
 
   Draft& report = *draft;
   report.Clear();
+  report.layout = LayoutOf(options);
   report.stats.words = doc.words;
   report.stats.sentences = static_cast<uint32_t>(doc.sentences.size());
   report.stats.paragraphs = CountParagraphs(doc.tokens);
@@ -278,6 +280,7 @@ void Analyzer::Impl::Run(std::string_view text, const Options& options, Draft* d
   // engine runs for themes too: a theme's count must not depend on whether actors are reported.
   if (options.include_entities || options.include_themes) {
     entities.Run(doc, &report, options.include_mentions && options.include_entities);
+    ActorSalience(doc, &report);
     if (!options.include_entities) {
       report.entities.clear();
       report.co_mentions.clear();
@@ -304,9 +307,17 @@ namespace {
 // Checks the input's size, makes it valid text (NUL bytes become spaces: one byte, one UTF-16
 // unit, offsets unchanged in either unit; invalid UTF-8 is sanitized), analyses it into the
 // thread's draft and returns finish(draft): the Report, or its JSON.
+// `everything`: the caller is the C++ Report, which holds the mentions whatever the layout
+// says; the JSON and the flat form compute them only when the layout carries them.
 template <typename Out, typename Finish>
-Result<Out> AnalyzeInto(const Analyzer::Impl& impl, std::string_view input, const Options& options,
-                        Finish finish) {
+Result<Out> AnalyzeInto(const Analyzer::Impl& impl, std::string_view input,
+                        const Options& asked, bool everything, Finish finish) {
+  if (asked.schema != 1 && asked.schema != 2)
+    return Status::Error("unknown report schema " + std::to_string(asked.schema) +
+                         " (expected 1 or 2)");
+  Options options = asked;
+  if (!everything && options.schema != 1 && !options.detail_mentions)
+    options.include_mentions = false;
   const size_t limit = std::min(options.max_bytes, kMaxInputBytes);
   if (input.size() > limit)
     return Status::Error("input too large: " + std::to_string(input.size()) +
@@ -332,11 +343,11 @@ Result<Out> AnalyzeInto(const Analyzer::Impl& impl, std::string_view input, cons
 }  // namespace
 
 Result<Report> Analyzer::Analyze(std::string_view input, const Options& options) const {
-  return AnalyzeInto<Report>(*impl_, input, options, &Materialize);
+  return AnalyzeInto<Report>(*impl_, input, options, true, &Materialize);
 }
 
 Status Analyzer::Analyze(std::string_view input, const Options& options, Report* report) const {
-  auto done = AnalyzeInto<bool>(*impl_, input, options,
+  auto done = AnalyzeInto<bool>(*impl_, input, options, true,
                                 [report](const Draft& draft, const ThemeEngine& themes, uint64_t) {
                                   MaterializeInto(draft, themes, report);
                                   return true;
@@ -346,13 +357,13 @@ Status Analyzer::Analyze(std::string_view input, const Options& options, Report*
 
 Result<std::string> Analyzer::AnalyzeToJson(std::string_view input, const Options& options) const {
   return AnalyzeInto<std::string>(
-      *impl_, input, options,
+      *impl_, input, options, false,
       static_cast<std::string (*)(const Draft&, const ThemeEngine&, uint64_t)>(&ToJson));
 }
 
 Status Analyzer::AnalyzeToFlat(std::string_view input, const Options& options,
                                FlatReport* out) const {
-  auto done = AnalyzeInto<bool>(*impl_, input, options,
+  auto done = AnalyzeInto<bool>(*impl_, input, options, false,
                                 [out](const Draft& draft, const ThemeEngine& themes, uint64_t owner) {
                                   ToFlat(draft, themes, owner, out);
                                   return true;

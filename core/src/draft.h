@@ -65,6 +65,7 @@ struct ActorSpan {
 };
 
 struct Draft {
+  ReportLayout layout;  // how the report is to be written (LayoutOf the Options)
   Stats stats;
   Tone tone;
   std::vector<DraftTheme> themes;  // by score, then id; the top-level ones are Report::top_level
@@ -91,6 +92,7 @@ struct Draft {
   }
 
   void Clear() {
+    layout = ReportLayout();
     stats = Stats();
     tone = Tone();
     themes.clear();
@@ -140,11 +142,11 @@ inline bool RoundTo4Decimals(double v, int64_t* k) {
 // JSON escapes it (report.cc).
 void AppendJsonString(std::string_view s, std::string* out);
 
-// The report's JSON, as ToJson(Report) writes it for the Report `draft` stands for. `owner`
-// (Analyzer::Impl::id) tells analyzers apart for the thread's cache of theme JSON.
+// The report's JSON, as ToJson(Report) writes it for the Report `draft` stands for (`owner`,
+// Analyzer::Impl::id, unused: the signature the analyzer's finishers share).
 std::string ToJson(const Draft& draft, const ThemeEngine& themes, uint64_t owner);
-// The report in the flat form (newslens/analyzer.h, FlatReport) into `out`, its vectors reused;
-// as JSON in out->json when the flat form cannot hold it.
+// The report in the flat form (flat.h) into `out`, its vectors reused; as JSON in out->json when
+// the flat form cannot hold it.
 void ToFlat(const Draft& draft, const ThemeEngine& themes, uint64_t owner, FlatReport* out);
 // The public Report (`owner` unused: the signature of ToJson).
 Report Materialize(const Draft& draft, const ThemeEngine& themes, uint64_t owner);

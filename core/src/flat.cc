@@ -1,6 +1,8 @@
-// The report in the flat form (newslens/analyzer.h, FlatReport), written from the Draft as the
-// JSON writer (report.cc, ToJson(Draft)) writes it: the same items in the same order, numbers as
-// the integers whose digits the JSON has.
+// The report in the flat form (flat.h), written by the walk of the report's shape
+// (report_shape.h) that also writes its JSON: the same values in the same order, numbers as the
+// integers whose digits the JSON has, each object's keys once per distinct list.
+#include "flat.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -8,62 +10,99 @@
 #include <vector>
 
 #include "draft.h"
-#include "themes.h"
+#include "draft_source.h"
+#include "report_shape.h"
 
 namespace newslens {
 namespace {
 
-class FlatWriter {
+class FlatSink {
  public:
-  FlatWriter(FlatReport* out, size_t theme_count) : out_(*out) {
+  explicit FlatSink(FlatReport* out) : out_(*out) {
     out_.ints.clear();
     out_.numbers.clear();
     out_.strings.assign(1, '[');
+    out_.shapes.assign(1, '[');
     out_.json.clear();
     // Kept by the thread (grown once); a huge article's string table is not kept.
     if (index_.size() > 4096) std::unordered_map<std::string_view, int32_t>().swap(index_);
     index_.clear();
-    theme_strings_.assign(theme_count * 4, -1);
+    keys_.clear();
+    open_.clear();
+    shapes_.clear();
+    shape_keys_.clear();
   }
 
-  void Int(uint32_t v) { out_.ints.push_back(static_cast<int32_t>(v)); }
-  void Count(size_t n) { Int(static_cast<uint32_t>(n)); }
+  void BeginObject() {
+    out_.ints.push_back(kFlatObject);
+    open_.push_back({out_.ints.size(), keys_.size()});
+    out_.ints.push_back(-1);  // the shape, known at EndObject
+  }
+  void Key(const char* key) { keys_.push_back(key); }
+  void EndObject() {
+    const Open o = open_.back();
+    open_.pop_back();
+    out_.ints[o.shape_slot] = Shape(o.first_key);
+    keys_.resize(o.first_key);
+  }
+  void BeginArray(size_t n) {
+    out_.ints.push_back(kFlatArray);
+    out_.ints.push_back(static_cast<int32_t>(n));
+  }
+  void EndArray() {}
+  void Uint(uint32_t v) {
+    out_.ints.push_back(kFlatInt);
+    out_.ints.push_back(static_cast<int32_t>(v));
+  }
   // The integer whose digits the JSON has (RoundTo4Decimals, shared with the JSON writer).
   void Number(double v) {
     int64_t k = 0;
     if (!RoundTo4Decimals(v, &k)) fits_ = false;  // the JSON writer's printf path: send JSON
+    out_.ints.push_back(kFlatNumber);
     out_.numbers.push_back(static_cast<double>(k));  // k == 0 gives +0
   }
   // A string by content: its index in the table, added on first use.
-  void String(std::string_view s) { out_.ints.push_back(Index(s)); }
-  void Optional(std::string_view s) {
-    if (s.empty()) out_.ints.push_back(-1);
-    else String(s);
-  }
-  // One of a theme's four strings (0 id, 1 label, 2 parent, 3 iptc), remembered by theme index
-  // so that each mention does not hash its theme's id.
-  void ThemeString(uint32_t theme, int which, std::string_view s, bool optional = false) {
-    int32_t& slot = theme_strings_[theme * 4 + which];
-    if (slot < 0) {
-      if (optional && s.empty()) {
-        out_.ints.push_back(-1);
-        return;
-      }
-      slot = Index(s);
-    }
-    out_.ints.push_back(slot);
-  }
-  bool fits() const { return fits_; }
-  void Finish() { out_.strings += ']'; }
-
- private:
-  int32_t Index(std::string_view s) {
+  void String(std::string_view s) {
+    out_.ints.push_back(kFlatString);
     auto [it, added] = index_.emplace(s, static_cast<int32_t>(index_.size()));
     if (added) {
       if (out_.strings.size() > 1) out_.strings += ',';
       AppendJsonString(s, &out_.strings);  // escaped as the report's JSON escapes it
     }
-    return it->second;
+    out_.ints.push_back(it->second);
+  }
+  bool fits() const { return fits_; }
+  void Finish() {
+    out_.strings += ']';
+    out_.shapes += ']';
+  }
+
+ private:
+  struct Open {
+    size_t shape_slot, first_key;
+  };
+  // The index of the key list keys_[first, end) among the shapes, added on first use. The walk
+  // passes keys as literals, so a list is matched by the keys' addresses; a report has a dozen
+  // shapes, so a scan finds it.
+  int32_t Shape(size_t first) {
+    const size_t n = keys_.size() - first;
+    for (size_t s = 0; s < shapes_.size(); ++s) {
+      const auto [begin, count] = shapes_[s];
+      if (count != n) continue;
+      bool same = true;
+      for (size_t k = 0; k < n && same; ++k) same = shape_keys_[begin + k] == keys_[first + k];
+      if (same) return static_cast<int32_t>(s);
+    }
+    shapes_.push_back({shape_keys_.size(), n});
+    if (out_.shapes.size() > 1) out_.shapes += ',';
+    out_.shapes += '[';
+    for (size_t k = 0; k < n; ++k) {
+      shape_keys_.push_back(keys_[first + k]);
+      if (k) out_.shapes += ',';
+      AppendJsonString(keys_[first + k], &out_.shapes);
+    }
+    out_.shapes += ']';
+    return static_cast<int32_t>(shapes_.size() - 1);
   }
 
   FlatReport& out_;
@@ -71,125 +110,27 @@ class FlatWriter {
   // Views into the analyzer's dictionaries and the draft, both alive while the report is
   // written (and cleared before the next).
   static thread_local std::unordered_map<std::string_view, int32_t> index_;
-  static thread_local std::vector<int32_t> theme_strings_;
+  static thread_local std::vector<const char*> keys_, shape_keys_;
+  static thread_local std::vector<Open> open_;
+  static thread_local std::vector<std::pair<size_t, size_t>> shapes_;  // into shape_keys_
 };
 
-thread_local std::unordered_map<std::string_view, int32_t> FlatWriter::index_;
-thread_local std::vector<int32_t> FlatWriter::theme_strings_;
+thread_local std::unordered_map<std::string_view, int32_t> FlatSink::index_;
+thread_local std::vector<const char*> FlatSink::keys_, FlatSink::shape_keys_;
+thread_local std::vector<FlatSink::Open> FlatSink::open_;
+thread_local std::vector<std::pair<size_t, size_t>> FlatSink::shapes_;
 
 }  // namespace
 
 void ToFlat(const Draft& d, const ThemeEngine& themes, uint64_t owner, FlatReport* out) {
-  FlatWriter w(out, themes.theme_count());
-  w.String(kReportSchema);
-  w.Int(d.stats.characters);
-  w.Int(d.stats.words);
-  w.Int(d.stats.sentences);
-  w.Int(d.stats.paragraphs);
-  w.Number(d.tone.compound);
-  w.String(d.tone.label);
-  w.Number(d.tone.positive);
-  w.Number(d.tone.negative);
-  w.Number(d.tone.neutral);
-  w.Number(d.tone.gdelt_tone);
-  w.Number(d.tone.polarity);
-  // The top-level themes are those of d.themes, in the same order (by score, then id); the
-  // primary theme is the first of them.
-  size_t tops = 0;
-  const DraftTheme* primary = nullptr;
-  for (const DraftTheme& t : d.themes) {
-    if (!InTopLevel(t, themes)) continue;
-    if (!primary) primary = &t;
-    ++tops;
-  }
-  if (primary) w.ThemeString(primary->theme, 0, themes.def(primary->theme).id);
-  else w.Optional("");
-  w.Count(tops);
-  for (const DraftTheme& t : d.themes) {
-    if (!InTopLevel(t, themes)) continue;
-    const ThemeDef& def = themes.def(t.theme);
-    w.ThemeString(t.theme, 0, def.id);
-    w.ThemeString(t.theme, 1, def.label);
-    w.ThemeString(t.theme, 3, def.iptc);
-    w.Number(t.score);
-    w.Int(t.count);
-    w.Number(t.share);
-  }
-  w.Count(d.themes.size());
-  for (const DraftTheme& t : d.themes) {
-    const ThemeDef& def = themes.def(t.theme);
-    w.ThemeString(t.theme, 0, def.id);
-    w.ThemeString(t.theme, 1, def.label);
-    w.ThemeString(t.theme, 2, def.parent, /*optional=*/true);
-    w.ThemeString(t.theme, 3, def.iptc);
-    w.Int(t.count);
-    w.Number(t.score);
-    w.Number(t.share);
-    w.Number(t.per_1000_words);
-    w.Number(t.tone);
-    w.Count(t.terms_end - t.terms_begin);
-    for (uint32_t k = t.terms_begin; k < t.terms_end; ++k) {
-      w.String(def.terms[d.terms[k].first].text);
-      w.Int(d.terms[k].second);
-    }
-    w.Count(t.sentences_end - t.sentences_begin);
-    for (uint32_t k = t.sentences_begin; k < t.sentences_end; ++k) w.Int(d.theme_sentences[k]);
-  }
-  w.Count(d.entities.size());
-  for (const EntityResult& e : d.entities) {
-    w.String(e.name);
-    w.String(e.type);
-    w.Optional(e.code);
-    w.Optional(e.role);
-    w.Int(e.count);
-    w.Number(e.tone);
-  }
-  w.Count(d.co_mentions.size());
-  for (const CoMention& c : d.co_mentions) {
-    w.String(c.a);
-    w.String(c.b);
-    w.Int(c.count);
-  }
-  w.Count(d.sentences.size());
-  for (const DraftSentence& s : d.sentences) {
-    w.Int(s.start);
-    w.Int(s.end);
-    w.Number(s.compound);
-    w.Count(s.themes_end - s.themes_begin);
-    for (uint32_t k = s.themes_begin; k < s.themes_end; ++k) {
-      const uint32_t theme = d.sentence_themes[k];
-      w.ThemeString(theme, 0, themes.def(theme).id);
-    }
-  }
-  w.Count(d.mentions.size());
-  for (const DraftMention& m : d.mentions) {
-    w.Int(static_cast<uint32_t>(m.kind));
-    w.Int(m.start);
-    w.Int(m.end);
-    switch (m.kind) {
-      case Mention::Kind::kTheme:
-        w.ThemeString(m.ref, 0, themes.def(m.ref).id);
-        break;
-      case Mention::Kind::kEntity:
-        w.String(d.entities[m.ref].name);
-        break;
-      case Mention::Kind::kSentiment: {
-        w.Number(m.valence);
-        w.Number(m.base);
-        uint32_t rules = 0;
-        for (size_t k = 0; k < kRuleNameCount; ++k) rules += (m.ref & kRuleNames[k].bit) != 0;
-        w.Int(rules);
-        for (size_t k = 0; k < kRuleNameCount; ++k)
-          if (m.ref & kRuleNames[k].bit) w.String(kRuleNames[k].name);
-        break;
-      }
-    }
-  }
-  w.Finish();
-  if (!w.fits()) {
+  FlatSink sink(out);
+  WalkReport(DraftSource(d, themes), sink);
+  sink.Finish();
+  if (!sink.fits()) {
     out->ints.clear();
     out->numbers.clear();
     out->strings.clear();
+    out->shapes.clear();
     out->json = ToJson(d, themes, owner);
   }
 }

@@ -36,4 +36,30 @@ Status ParseReportFields(std::string_view list, Options* options) {
   return Status();
 }
 
+Status ParseReportDetail(std::string_view list, Options* options) {
+  options->detail_mentions = options->detail_sentence_themes = false;
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    std::string_view name = list.substr(0, comma);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name == "mentions") options->detail_mentions = true;
+    else if (name == "sentence_themes") options->detail_sentence_themes = true;
+    else if (!name.empty())
+      return Status::Error("unknown report detail \"" + std::string(name) +
+                           "\" (expected mentions or sentence_themes)");
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return Status();
+}
+
+ReportLayout LayoutOf(const Options& options) {
+  ReportLayout layout;
+  layout.schema = options.schema;
+  layout.mentions = options.detail_mentions;
+  layout.sentence_themes = options.detail_sentence_themes;
+  return layout;
+}
+
 }  // namespace newslens

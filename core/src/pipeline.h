@@ -51,6 +51,8 @@ struct Analyzer::Impl {
   void Sentences(Document* doc) const;
   // Stage: the draft's sentences (start, end), listed before the engines that annotate them.
   void ListSentences(const Document& doc, Draft* draft) const;
+  // Stage (salience.cc, after entities): how much the article is about each actor.
+  static void ActorSalience(const Document& doc, Draft* draft);
   // Stage (document_tone.cc): tone of every sentence and of the document; fills draft->tone and
   // the compound of each of draft->sentences, and `compounds` (one per sentence).
   void Tone(const Document& doc, const Options& options, std::vector<double>* compounds,

@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "draft.h"
+#include "draft_source.h"
+#include "report_shape.h"
 #include "themes.h"
 
 namespace newslens {
@@ -108,39 +110,30 @@ class Writer {
   // The JSON written, as a new string (the buffer stays with the writer's owner).
   std::string Take() const { return std::string(begin_, static_cast<size_t>(cur_ - begin_)); }
 
-  // JSON text written as it is, e.g. `,"end":`: a literal holds the punctuation and keys
-  // between two values, so a run of keys costs one copy. The next value needs no comma.
-  template <size_t N>
-  void Raw(const char (&text)[N]) {
-    Ensure(N);
-    std::memcpy(cur_, text, N - 1);
-    cur_ += N - 1;
-    need_comma_ = false;
-  }
-  // The same at the start of an array element: a comma first unless it is the first.
-  template <size_t N>
-  void Item(const char (&text)[N]) {
-    Ensure(N + 1);
-    if (need_comma_) *cur_++ = ',';
-    std::memcpy(cur_, text, N - 1);
-    cur_ += N - 1;
-    need_comma_ = false;
-  }
   void Close(char c) {
     Ensure(1);
     *cur_++ = c;
     need_comma_ = true;
   }
-  // Pre-written JSON (a ThemeJson fragment): `text` as it is, with a comma first when it starts
-  // an array element that is not the first; the fragment ends with a value.
-  void Fragment(std::string_view text) {
-    Ensure(text.size() + 1);
+  // Opens an object or array ('{' or '['), a comma first unless it is the first element.
+  void Open(char c) {
+    Ensure(2);
     if (need_comma_) *cur_++ = ',';
-    Put(text.data(), text.size());
-    need_comma_ = true;
+    *cur_++ = c;
+    need_comma_ = false;
   }
-  // After a Raw literal that ended a value ("]}"): the next one needs a comma.
-  void Close() { need_comma_ = true; }
+  // `"key":`, a comma first unless it is the object's first key.
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    Ensure(N + 4);
+    if (need_comma_) *cur_++ = ',';
+    *cur_++ = '"';
+    std::memcpy(cur_, key, N - 1);
+    cur_ += N - 1;
+    *cur_++ = '"';
+    *cur_++ = ':';
+    need_comma_ = false;
+  }
   void String(std::string_view s) {
     const size_t n = s.size();
     const size_t clean = CleanPrefix(s.data(), n);  // bytes before the first that needs an escape
@@ -236,237 +229,105 @@ class Writer {
   bool need_comma_ = false;
 };
 
-// The parts of a report's JSON, shared by the writer of a Report and that of a Draft so that
-// both write the same bytes. Keys, and the punctuation between values, are literals
-// (Writer::Raw); the key order is the schema's (SPEC §3).
-
-// `{"schema":..,"stats":{..},"tone":{..}`
-void WriteHead(Writer& w, const Stats& stats, const Tone& tone) {
-  w.Raw("{\"schema\":");
-  w.String(kReportSchema);
-  w.Raw(",\"stats\":{\"characters\":");
-  w.Uint(stats.characters);
-  w.Raw(",\"words\":");
-  w.Uint(stats.words);
-  w.Raw(",\"sentences\":");
-  w.Uint(stats.sentences);
-  w.Raw(",\"paragraphs\":");
-  w.Uint(stats.paragraphs);
-  w.Raw("},\"tone\":{\"compound\":");
-  w.Number(tone.compound);
-  w.Raw(",\"label\":");
-  w.String(tone.label);
-  w.Raw(",\"positive\":");
-  w.Number(tone.positive);
-  w.Raw(",\"negative\":");
-  w.Number(tone.negative);
-  w.Raw(",\"neutral\":");
-  w.Number(tone.neutral);
-  w.Raw(",\"gdelt_tone\":");
-  w.Number(tone.gdelt_tone);
-  w.Raw(",\"polarity\":");
-  w.Number(tone.polarity);
-  w.Raw("}");
-}
-
-// `,"primary_theme":..` when there is one, then `,"top_level":[`
-void WriteTopLevelStart(Writer& w, std::string_view primary_theme) {
-  if (!primary_theme.empty()) {
-    w.Raw(",\"primary_theme\":");
-    w.String(primary_theme);
-  }
-  w.Raw(",\"top_level\":[");
-}
-
-// `{"id":..,"label":..,"iptc":..` of a top-level theme.
-void WriteTopLevelHead(Writer& w, std::string_view id, std::string_view label,
-                       std::string_view iptc) {
-  w.Item("{\"id\":");
-  w.String(id);
-  w.Raw(",\"label\":");
-  w.String(label);
-  w.Raw(",\"iptc\":");
-  w.String(iptc);
-}
-
-// The rest of a top-level theme, after its head.
-void WriteTopLevelNumbers(Writer& w, double score, uint32_t count, double share) {
-  w.Raw(",\"score\":");
-  w.Number(score);
-  w.Raw(",\"count\":");
-  w.Uint(count);
-  w.Raw(",\"share\":");
-  w.Number(share);
-  w.Close('}');
-}
-
-// `{"id":..,"label":..,"parent":..,"iptc":..` of a theme (no parent for a top-level one).
-void WriteThemeHead(Writer& w, std::string_view id, std::string_view label,
-                    std::string_view parent, std::string_view iptc) {
-  w.Item("{\"id\":");
-  w.String(id);
-  w.Raw(",\"label\":");
-  w.String(label);
-  if (!parent.empty()) {
-    w.Raw(",\"parent\":");
-    w.String(parent);
-  }
-  w.Raw(",\"iptc\":");
-  w.String(iptc);
-}
-
-// A theme after its head, up to its terms: `,"count":..,..,"tone":..,"terms":[`
-void WriteThemeNumbers(Writer& w, uint32_t count, double score, double share,
-                       double per_1000_words, double tone) {
-  w.Raw(",\"count\":");
-  w.Uint(count);
-  w.Raw(",\"score\":");
-  w.Number(score);
-  w.Raw(",\"share\":");
-  w.Number(share);
-  w.Raw(",\"per_1000_words\":");
-  w.Number(per_1000_words);
-  w.Raw(",\"tone\":");
-  w.Number(tone);
-  w.Raw(",\"terms\":[");
-}
-
-void WriteTerm(Writer& w, std::string_view term, uint32_t count) {
-  w.Item("{\"term\":");
-  w.String(term);
-  w.Raw(",\"count\":");
-  w.Uint(count);
-  w.Close('}');
-}
-
-void WriteEntities(Writer& w, const std::vector<EntityResult>& entities,
-                   const std::vector<CoMention>& co_mentions) {
-  w.Raw("],\"entities\":[");
-  for (const EntityResult& e : entities) {
-    w.Item("{\"name\":");
-    w.String(e.name);
-    w.Raw(",\"type\":");
-    w.String(e.type);
-    if (!e.code.empty()) {
-      w.Raw(",\"code\":");
-      w.String(e.code);
-    }
-    if (!e.role.empty()) {
-      w.Raw(",\"role\":");
-      w.String(e.role);
-    }
-    w.Raw(",\"count\":");
-    w.Uint(e.count);
-    w.Raw(",\"tone\":");
-    w.Number(e.tone);
-    w.Close('}');
-  }
-  w.Raw("],\"co_mentions\":[");
-  for (const CoMention& c : co_mentions) {
-    w.Item("{\"a\":");
-    w.String(c.a);
-    w.Raw(",\"b\":");
-    w.String(c.b);
-    w.Raw(",\"count\":");
-    w.Uint(c.count);
-    w.Close('}');
-  }
-  w.Raw("],\"sentences\":[");
-}
-
-// A sentence up to its themes: `{"start":..,"end":..,"compound":..,"themes":[`
-void WriteSentenceStart(Writer& w, uint32_t start, uint32_t end, double compound) {
-  w.Item("{\"start\":");
-  w.Uint(start);
-  w.Raw(",\"end\":");
-  w.Uint(end);
-  w.Raw(",\"compound\":");
-  w.Number(compound);
-  w.Raw(",\"themes\":[");
-}
-
-// Closes a theme's sentence list or a sentence's theme list, and the object: `]}`
-void WriteListEnd(Writer& w) {
-  w.Raw("]}");
-  w.Close();
-}
-
-// A theme or entity mention up to its id: `{"start":..,"end":..,"kind":"theme","id":`; the
-// caller writes the id and closes the object.
-void WriteNamedMentionStart(Writer& w, Mention::Kind kind, uint32_t start, uint32_t end) {
-  w.Item("{\"start\":");
-  w.Uint(start);
-  w.Raw(",\"end\":");
-  w.Uint(end);
-  if (kind == Mention::Kind::kTheme) w.Raw(",\"kind\":\"theme\",\"id\":");
-  else w.Raw(",\"kind\":\"entity\",\"name\":");
-}
-
-// A sentiment mention up to its rules: `{..,"kind":"sentiment",..,"rules":[`
-void WriteSentimentStart(Writer& w, uint32_t start, uint32_t end, double valence, double base) {
-  w.Item("{\"start\":");
-  w.Uint(start);
-  w.Raw(",\"end\":");
-  w.Uint(end);
-  w.Raw(",\"kind\":\"sentiment\",\"valence\":");
-  w.Number(valence);
-  w.Raw(",\"base\":");
-  w.Number(base);
-  w.Raw(",\"rules\":[");
-}
-
-// The JSON of each theme's strings, written once per thread and analyzer instead of escaped
-// again in every report: its quoted id (mentions, sentences), its head in the theme list and in
-// the top-level list. Built on first use; starts over for another analyzer.
-class ThemeJson {
+// The report's JSON: the walk of its shape (report_shape.h) into a Writer.
+class JsonSink {
  public:
-  void Use(uint64_t owner, const ThemeEngine& themes) {
-    if (owner == owner_ && themes_ == &themes) return;
-    owner_ = owner;
-    themes_ = &themes;
-    text_.clear();
-    bounds_.clear();
-    at_.assign(themes.theme_count(), kNone);
+  explicit JsonSink(Writer& w) : w_(w) {}
+  void BeginObject() { w_.Open('{'); }
+  void EndObject() { w_.Close('}'); }
+  void BeginArray(size_t) { w_.Open('['); }
+  void EndArray() { w_.Close(']'); }
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    w_.Key(key);
   }
-  std::string_view Id(uint32_t t) { return Part(t, 0); }
-  std::string_view Head(uint32_t t) { return Part(t, 1); }
-  std::string_view TopHead(uint32_t t) { return Part(t, 2); }
+  void Uint(uint64_t v) { w_.Uint(v); }
+  void Number(double v) { w_.Number(v); }
+  void String(std::string_view s) { w_.String(s); }
 
  private:
-  static constexpr uint32_t kNone = ~0u;
-  std::string_view Part(uint32_t t, int part) {
-    if (at_[t] == kNone) Build(t);
-    const uint32_t* b = &bounds_[at_[t]];
-    return std::string_view(text_).substr(b[part], b[part + 1] - b[part]);
+  Writer& w_;
+};
+
+// A public Report as a Source of the walk.
+class ReportSource {
+ public:
+  explicit ReportSource(const Report& r) : r_(r) {}
+  const ReportLayout& layout() const { return r_.layout; }
+  const Stats& stats() const { return r_.stats; }
+  const Tone& tone() const { return r_.tone; }
+  std::string_view primary_theme() const { return r_.primary_theme; }
+  size_t top_level_count() const { return r_.top_level.size(); }
+  template <typename F>
+  void ForTopLevel(F f) const {
+    for (const TopLevelTheme& t : r_.top_level) {
+      ThemeView v;
+      v.id = t.id;
+      v.label = t.label;
+      v.iptc = t.iptc;
+      v.score = t.score;
+      v.count = t.count;
+      v.share = t.share;
+      f(v);
+    }
   }
-  void Build(uint32_t t) {
-    const ThemeDef& def = themes_->def(t);
-    std::string scratch;
-    Writer id(&scratch, 0);
-    id.String(def.id);
-    const std::string quoted = id.Take();
-    Writer head(&scratch, 0);
-    WriteThemeHead(head, def.id, def.label, def.parent, def.iptc);
-    const std::string theme_head = head.Take();
-    Writer top(&scratch, 0);
-    WriteTopLevelHead(top, def.id, def.label, def.iptc);
-    const std::string top_head = top.Take();
-    at_[t] = static_cast<uint32_t>(bounds_.size());
-    const uint32_t base = static_cast<uint32_t>(text_.size());
-    bounds_.push_back(base);
-    bounds_.push_back(base + static_cast<uint32_t>(quoted.size()));
-    bounds_.push_back(bounds_.back() + static_cast<uint32_t>(theme_head.size()));
-    bounds_.push_back(bounds_.back() + static_cast<uint32_t>(top_head.size()));
-    text_ += quoted;
-    text_ += theme_head;
-    text_ += top_head;
+  size_t theme_count() const { return r_.themes.size(); }
+  ThemeView theme(size_t i) const {
+    const ThemeResult& t = r_.themes[i];
+    ThemeView v;
+    v.id = t.id;
+    v.label = t.label;
+    v.parent = t.parent;
+    v.iptc = t.iptc;
+    v.count = t.count;
+    v.score = t.score;
+    v.share = t.share;
+    v.per_1000_words = t.per_1000_words;
+    v.tone = t.tone;
+    return v;
+  }
+  size_t term_count(size_t i) const { return r_.themes[i].terms.size(); }
+  template <typename F>
+  void ForTerm(size_t i, F f) const {
+    for (const TermCount& t : r_.themes[i].terms) f(std::string_view(t.term), t.count);
+  }
+  size_t theme_sentence_count(size_t i) const { return r_.themes[i].sentences.size(); }
+  template <typename F>
+  void ForThemeSentence(size_t i, F f) const {
+    for (uint32_t s : r_.themes[i].sentences) f(s);
+  }
+  const std::vector<EntityResult>& entities() const { return r_.entities; }
+  const std::vector<CoMention>& co_mentions() const { return r_.co_mentions; }
+  size_t sentence_count() const { return r_.sentences.size(); }
+  SentenceView sentence(size_t i) const {
+    const SentenceResult& s = r_.sentences[i];
+    return {s.start, s.end, s.compound};
+  }
+  size_t sentence_theme_count(size_t i) const { return r_.sentences[i].themes.size(); }
+  template <typename F>
+  void ForSentenceTheme(size_t i, F f) const {
+    for (const std::string& id : r_.sentences[i].themes) f(std::string_view(id));
+  }
+  size_t mention_count() const { return r_.mentions.size(); }
+  MentionView mention(size_t i) const {
+    const Mention& m = r_.mentions[i];
+    MentionView v;
+    v.kind = m.kind;
+    v.start = m.start;
+    v.end = m.end;
+    v.id = m.id;
+    v.valence = m.valence;
+    v.base = m.base;
+    return v;
+  }
+  size_t rule_count(size_t i) const { return r_.mentions[i].rules.size(); }
+  template <typename F>
+  void ForRule(size_t i, F f) const {
+    for (const std::string& rule : r_.mentions[i].rules) f(std::string_view(rule));
   }
 
-  uint64_t owner_ = 0;
-  const ThemeEngine* themes_ = nullptr;
-  std::string text_;              // every fragment built
-  std::vector<uint32_t> at_;      // by theme: index of its 4 bounds in bounds_, or kNone
-  std::vector<uint32_t> bounds_;  // id, head, top head: [b0, b1), [b1, b2), [b2, b3)
+ private:
+  const Report& r_;
 };
 
 // The writer's buffer, kept by the thread (grown, never zero-filled again); the JSON is copied
@@ -500,106 +361,24 @@ void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
 }
 
+// About what a report takes: a start on the writer's growth, which doubles when it is short.
+size_t ExpectedJsonBytes(size_t mentions, size_t sentences, size_t themes) {
+  return 2048 + mentions * 80 + sentences * 64 + themes * 400;
+}
+
 std::string ToJson(const Report& r) {
-  // About what a report takes: a start on the growth, which doubles when it is short.
-  Writer w(&Buffer(),
-           2048 + r.mentions.size() * 80 + r.sentences.size() * 64 + r.themes.size() * 400);
-  WriteHead(w, r.stats, r.tone);
-  WriteTopLevelStart(w, r.primary_theme);
-  for (const TopLevelTheme& t : r.top_level) {
-    WriteTopLevelHead(w, t.id, t.label, t.iptc);
-    WriteTopLevelNumbers(w, t.score, t.count, t.share);
-  }
-  w.Raw("],\"themes\":[");
-  for (const ThemeResult& t : r.themes) {
-    WriteThemeHead(w, t.id, t.label, t.parent, t.iptc);
-    WriteThemeNumbers(w, t.count, t.score, t.share, t.per_1000_words, t.tone);
-    for (const TermCount& tc : t.terms) WriteTerm(w, tc.term, tc.count);
-    w.Raw("],\"sentences\":[");
-    for (uint32_t s : t.sentences) w.Uint(s);
-    WriteListEnd(w);
-  }
-  WriteEntities(w, r.entities, r.co_mentions);
-  for (const SentenceResult& s : r.sentences) {
-    WriteSentenceStart(w, s.start, s.end, s.compound);
-    for (const std::string& id : s.themes) w.String(id);
-    WriteListEnd(w);
-  }
-  w.Raw("],\"mentions\":[");
-  for (const Mention& m : r.mentions) {
-    if (m.kind == Mention::Kind::kSentiment) {
-      WriteSentimentStart(w, m.start, m.end, m.valence, m.base);
-      for (const std::string& rule : m.rules) w.String(rule);
-      WriteListEnd(w);
-    } else {
-      WriteNamedMentionStart(w, m.kind, m.start, m.end);
-      w.String(m.id);
-      w.Close('}');
-    }
-  }
-  w.Raw("]}");
+  const bool mentions = r.layout.schema == 1 || r.layout.mentions;
+  Writer w(&Buffer(), ExpectedJsonBytes(mentions ? r.mentions.size() : 0, r.sentences.size(),
+                                        r.themes.size()));
+  JsonSink sink(w);
+  WalkReport(ReportSource(r), sink);
   return Finish(w);
 }
 
-std::string ToJson(const Draft& d, const ThemeEngine& themes, uint64_t owner) {
-  thread_local ThemeJson fragments;
-  fragments.Use(owner, themes);
-  Writer w(&Buffer(),
-           2048 + d.mentions.size() * 80 + d.sentences.size() * 64 + d.themes.size() * 400);
-  WriteHead(w, d.stats, d.tone);
-  // The top-level themes are those of d.themes, in the same order (by score, then id).
-  const DraftTheme* primary = nullptr;
-  for (const DraftTheme& t : d.themes)
-    if (InTopLevel(t, themes)) {
-      primary = &t;
-      break;
-    }
-  WriteTopLevelStart(w, primary ? std::string_view(themes.def(primary->theme).id) : "");
-  for (const DraftTheme& t : d.themes) {
-    if (!InTopLevel(t, themes)) continue;
-    w.Fragment(fragments.TopHead(t.theme));
-    WriteTopLevelNumbers(w, t.score, t.count, t.share);
-  }
-  w.Raw("],\"themes\":[");
-  for (const DraftTheme& t : d.themes) {
-    const ThemeDef& def = themes.def(t.theme);
-    w.Fragment(fragments.Head(t.theme));
-    WriteThemeNumbers(w, t.count, t.score, t.share, t.per_1000_words, t.tone);
-    for (uint32_t k = t.terms_begin; k < t.terms_end; ++k)
-      WriteTerm(w, def.terms[d.terms[k].first].text, d.terms[k].second);
-    w.Raw("],\"sentences\":[");
-    for (uint32_t k = t.sentences_begin; k < t.sentences_end; ++k) w.Uint(d.theme_sentences[k]);
-    WriteListEnd(w);
-  }
-  WriteEntities(w, d.entities, d.co_mentions);
-  for (const DraftSentence& s : d.sentences) {
-    WriteSentenceStart(w, s.start, s.end, s.compound);
-    for (uint32_t k = s.themes_begin; k < s.themes_end; ++k)
-      w.Fragment(fragments.Id(d.sentence_themes[k]));
-    WriteListEnd(w);
-  }
-  w.Raw("],\"mentions\":[");
-  for (const DraftMention& m : d.mentions) {
-    switch (m.kind) {
-      case Mention::Kind::kTheme:
-        WriteNamedMentionStart(w, m.kind, m.start, m.end);
-        w.Fragment(fragments.Id(m.ref));
-        w.Close('}');
-        break;
-      case Mention::Kind::kEntity:
-        WriteNamedMentionStart(w, m.kind, m.start, m.end);
-        w.String(d.entities[m.ref].name);
-        w.Close('}');
-        break;
-      case Mention::Kind::kSentiment:
-        WriteSentimentStart(w, m.start, m.end, m.valence, m.base);
-        for (size_t k = 0; k < kRuleNameCount; ++k)
-          if (m.ref & kRuleNames[k].bit) w.String(kRuleNames[k].name);
-        WriteListEnd(w);
-        break;
-    }
-  }
-  w.Raw("]}");
+std::string ToJson(const Draft& d, const ThemeEngine& themes, uint64_t /*owner*/) {
+  Writer w(&Buffer(), ExpectedJsonBytes(d.mentions.size(), d.sentences.size(), d.themes.size()));
+  JsonSink sink(w);
+  WalkReport(DraftSource(d, themes), sink);
   return Finish(w);
 }
 
@@ -614,6 +393,7 @@ Report Materialize(const Draft& d, const ThemeEngine& themes, uint64_t /*owner*/
 // allocating once its lists are as long as an article needs.
 void MaterializeInto(const Draft& d, const ThemeEngine& themes, Report* out) {
   Report& r = *out;
+  r.layout = d.layout;
   r.stats = d.stats;
   r.tone = d.tone;
   size_t tops = 0;

@@ -130,10 +130,14 @@ TEST(Analyzer, ReportIsDeterministicValidJson) {
   EXPECT_EQ(json, ToJson(b));
   auto parsed = nlohmann::json::parse(json, nullptr, false);
   ASSERT_FALSE(parsed.is_discarded());
-  EXPECT_EQ(parsed["schema"], "newslens/report@1");
+  EXPECT_EQ(parsed["schema"], "newslens/report@2");
   for (const char* key : {"stats", "tone", "top_level", "themes", "entities", "co_mentions",
-                          "sentences", "mentions"})
+                          "sentences"})
     EXPECT_TRUE(parsed.contains(key)) << key;
+  EXPECT_FALSE(parsed.contains("mentions"));  // a detail: asked for, or in report@1
+  a.layout.schema = 1;
+  EXPECT_EQ(nlohmann::json::parse(ToJson(a))["schema"], "newslens/report@1");
+  EXPECT_TRUE(nlohmann::json::parse(ToJson(a)).contains("mentions"));
 }
 
 TEST(Analyzer, Utf16OffsetsCountSurrogatePairs) {

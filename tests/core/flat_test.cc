@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "flat.h"
 #include "flat_decoder.h"
 #include "newslens/analyzer.h"
 #include "test_util.h"
@@ -29,7 +30,7 @@ TEST(FlatReport, IsTheJsonReport) {
   const Analyzer& analyzer = testing::DefaultAnalyzer();
   FlatReport flat;  // reused, as the wasm module does
   for (const std::string& text : texts) {
-    for (int bits = 0; bits < 64; ++bits) {
+    for (int bits = 0; bits < testing::kOptionCombinations; ++bits) {
       const Options o = testing::OptionsFromBits(bits);
       ASSERT_TRUE(analyzer.AnalyzeToFlat(text, o, &flat).ok());
       ASSERT_TRUE(flat.json.empty());

@@ -40,7 +40,7 @@ TEST(Limits, EmptyAndWhitespaceOnlyTextGiveValidEmptyReports) {
     EXPECT_EQ(r.tone.label, "neutral");
     auto json = nlohmann::json::parse(ToJson(r), nullptr, false);
     ASSERT_TRUE(json.is_object()) << ToJson(r);
-    EXPECT_EQ(json["schema"], "newslens/report@1");
+    EXPECT_EQ(json["schema"], "newslens/report@2");
     EXPECT_FALSE(json.contains("primary_theme"));
   }
 }

@@ -10,6 +10,8 @@
 #include <random>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "newslens/analyzer.h"
 #include "newslens/report.h"
 #include "test_util.h"
@@ -58,6 +60,7 @@ TEST(ReportJson, NumbersMatchPrintfRounding) {
 
 TEST(ReportJson, IntegersAndEscapes) {
   Report r;
+  r.layout.schema = 1;  // each theme's sentence indices: always written in report@1
   const uint32_t ints[] = {0, 9, 10, 99, 100, 999, 1000, 12345, 4294967295u};
   std::string expected;
   for (uint32_t v : ints) {
@@ -125,7 +128,7 @@ TEST(ReportJson, AnalyzeToJsonIsToJsonOfTheReport) {
   };
   const Analyzer& analyzer = testing::DefaultAnalyzer();
   for (const std::string& text : texts) {
-    for (int bits = 0; bits < 64; ++bits) {
+    for (int bits = 0; bits < testing::kOptionCombinations; ++bits) {
       const Options o = testing::OptionsFromBits(bits);
       auto report = analyzer.Analyze(text, o);
       auto json = analyzer.AnalyzeToJson(text, o);
@@ -182,6 +185,78 @@ TEST(ReportJson, AnalyzeToJsonIsToJsonOfTheReport) {
   const std::string before = ToJson(reused);
   EXPECT_EQ(analyzer.Analyze(sample, small, &reused).error(), refused.error());
   EXPECT_EQ(ToJson(reused), before);  // unchanged on error
+}
+
+// report@1 and report@2 say the same where they overlap: report@2 with both details holds
+// report@1's values, its sentences as [start, end, compound] arrays with their themes in
+// "sentence_themes", plus each actor's salience; without details it leaves out the mentions,
+// the sentence themes and each theme's sentence indices.
+TEST(ReportSchemas, Report2AgreesWithReport1) {
+  using Json = nlohmann::ordered_json;
+  const std::string sample = testing::ReadFixture("data/samples/china-russia-letter.txt");
+  const Analyzer& analyzer = testing::DefaultAnalyzer();
+  for (const std::string& text : {sample, std::string("Talks in Moscow. No deal."),
+                                  std::string()}) {
+    Options one, full, lean;
+    one.schema = 1;
+    full.detail_mentions = full.detail_sentence_themes = true;
+    const Json v1 = Json::parse(analyzer.AnalyzeToJson(text, one).value());
+    const Json v2 = Json::parse(analyzer.AnalyzeToJson(text, full).value());
+    const Json bare = Json::parse(analyzer.AnalyzeToJson(text, lean).value());
+    EXPECT_EQ(v1["schema"], "newslens/report@1");
+    EXPECT_EQ(v2["schema"], "newslens/report@2");
+    for (const char* key : {"stats", "tone", "top_level", "themes", "co_mentions", "mentions"})
+      EXPECT_EQ(v1[key], v2[key]) << key;
+    EXPECT_EQ(v1.contains("primary_theme"), v2.contains("primary_theme"));
+    if (v1.contains("primary_theme")) EXPECT_EQ(v1["primary_theme"], v2["primary_theme"]);
+    ASSERT_EQ(v1["entities"].size(), v2["entities"].size());
+    for (size_t i = 0; i < v1["entities"].size(); ++i) {
+      Json e = v2["entities"][i];
+      const double salience = e["salience"].get<double>();
+      EXPECT_TRUE(salience >= 0 && salience <= 1) << salience;
+      e.erase("salience");
+      EXPECT_EQ(v1["entities"][i], e);
+    }
+    ASSERT_EQ(v1["sentences"].size(), v2["sentences"].size());
+    ASSERT_EQ(v2["sentence_themes"].size(), v2["sentences"].size());
+    for (size_t i = 0; i < v1["sentences"].size(); ++i) {
+      const Json& s1 = v1["sentences"][i];
+      EXPECT_EQ(Json::array({s1["start"], s1["end"], s1["compound"]}), v2["sentences"][i]);
+      EXPECT_EQ(s1["themes"], v2["sentence_themes"][i]);
+    }
+    // The default report@2: the same minus the details.
+    EXPECT_FALSE(bare.contains("mentions"));
+    EXPECT_FALSE(bare.contains("sentence_themes"));
+    EXPECT_EQ(bare["sentences"], v2["sentences"]);
+    EXPECT_EQ(bare["entities"], v2["entities"]);
+    for (size_t i = 0; i < bare["themes"].size(); ++i) {
+      Json t = v2["themes"][i];
+      t.erase("sentences");
+      EXPECT_EQ(bare["themes"][i], t);
+    }
+  }
+}
+
+// Salience (docs/report.md): the actor named most and in the headline scores 1; one named once,
+// late, scores little; every score lies in [0, 1].
+TEST(ReportSchemas, SalienceFavoursTheHeadlineAndTheMostNamed) {
+  const std::string text =
+      "Germany and France agree on energy plan\n\n"
+      "Germany and France signed the plan on Monday. Officials in Germany welcomed it. "
+      "Germany will pay most of the cost. The talks were long. The ministers met twice. "
+      "A delegation from Norway watched the signing.";
+  auto report = testing::DefaultAnalyzer().Analyze(text, {});
+  ASSERT_TRUE(report.ok());
+  double germany = -1, norway = -1;
+  for (const EntityResult& e : report.value().entities) {
+    EXPECT_GE(e.salience, 0);
+    EXPECT_LE(e.salience, 1);
+    if (e.name == "Germany") germany = e.salience;
+    if (e.name == "Norway") norway = e.salience;
+  }
+  EXPECT_DOUBLE_EQ(germany, 1.0);
+  EXPECT_GT(norway, 0);
+  EXPECT_LT(norway, 0.3);
 }
 
 }  // namespace

@@ -60,10 +60,14 @@ inline const EntityResult* FindEntity(const Report& r, const std::string& name) 
   return nullptr;
 }
 
-// One of the 64 combinations (bits 0-63) of the report parts, the offsets' unit and the tone
+// One of the 256 combinations of the report parts, the offsets' unit, the tone, the schema and
 // domain, for tests that compare two ways of writing the same report under every option.
+// Every combination of the options below: OptionsFromBits(0 .. kOptionCombinations - 1).
+inline constexpr int kOptionCombinations = 256;
 inline Options OptionsFromBits(int bits) {
   Options o;
+  o.schema = bits & 64 ? 1 : 2;
+  o.detail_mentions = o.detail_sentence_themes = (bits & 128) != 0;
   o.include_themes = bits & 1;
   o.include_entities = bits & 2;
   o.include_sentences = bits & 4;

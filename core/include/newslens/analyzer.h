@@ -67,6 +67,15 @@ struct Options {
   bool include_entities = true;  // entities, co_mentions
   bool include_sentences = true;
   bool include_mentions = true;
+  // The report's schema: 2 (newslens/report@2, the default) or 1 (newslens/report@1, for one
+  // more release). See docs/report.md.
+  int schema = kDefaultReportSchema;
+  // report@2's details, left out by default (`detail` in the JS API, --detail in the CLI):
+  // the per-word mentions with their rule trace, and the per-sentence theme lists (with each
+  // theme's sentence indices). Analyze() fills the C++ Report's lists whatever these say;
+  // AnalyzeToJson and the flat form compute the mentions only when the report carries them.
+  bool detail_mentions = false;
+  bool detail_sentence_themes = false;
   // Longest input analysed, in UTF-8 bytes; longer input fails with an error starting with
   // "input too large" (the CLI's exit code 1, a RangeError in JS). Values above kMaxInputBytes
   // act as kMaxInputBytes.
@@ -76,31 +85,15 @@ struct Options {
 // Sets the include_* fields of `options` from a comma-separated list of report parts: "tone"
 // (always on), "themes", "entities", "sentences", "mentions". An unknown name is an error.
 Status ParseReportFields(std::string_view list, Options* options);
+// Sets the detail_* fields of `options` from a comma-separated list: "mentions",
+// "sentence_themes". An unknown name is an error.
+Status ParseReportDetail(std::string_view list, Options* options);
+// The layout a report analysed with `options` is written in.
+ReportLayout LayoutOf(const Options& options);
 
-// A report as numbers, for a binding that builds its own objects faster than it parses JSON
-// (the wasm module: wasm/newslens-api.js, reportFromParts, makes the JS report from it, equal to
-// the parsed JSON, key order included). Every item of the JSON, in its order, lands in one of
-// two lists: `ints` (counts, offsets, indices into `strings`, -1 for an absent optional string)
-// and `numbers` (each number as round(v * 10^4), the integer whose digits the JSON has, so that
-// k / 10^4 is exactly the double a JSON parser reads). The layout (`*` marks a number):
-//   schema; stats: characters, words, sentences, paragraphs; tone: compound*, label, positive*,
-//   negative*, neutral*, gdelt_tone*, polarity*; primary_theme (or -1);
-//   top level count, each: id, label, iptc, score*, count, share*;
-//   themes count, each: id, label, parent (or -1), iptc, count, score*, share*, per_1000_words*,
-//     tone*, terms count, each: term, count; sentence count, each: index;
-//   entities count, each: name, type, code (or -1), role (or -1), count, tone*;
-//   co-mentions count, each: a, b, count;
-//   sentences count, each: start, end, compound*, theme count, each: id;
-//   mentions count, each: kind (0 theme, 1 sentiment, 2 entity), start, end, then
-//     theme: id | sentiment: valence*, base*, rule count, each: rule | entity: name.
-// A number beyond 2^53 / 10^4 (never in practice) does not fit: then `json` holds the report
-// as JSON instead and the lists are empty.
-struct FlatReport {
-  std::vector<int32_t> ints;
-  std::vector<double> numbers;
-  std::string strings;  // the distinct strings, as a JSON array
-  std::string json;     // empty unless the flat form could not hold the report
-};
+// The report in a flat form for bindings (core/src/flat.h: the wasm module builds the JS
+// report from it faster than it parses JSON).
+struct FlatReport;
 
 class Analyzer {
  public:
@@ -117,7 +110,7 @@ class Analyzer {
   // unchanged.
   Status Analyze(std::string_view text, const Options& options, Report* report) const;
 
-  // The report in a flat form (see FlatReport) into `out`, whose vectors are reused: for
+  // The report in the flat form (core/src/flat.h) into `out`, whose vectors are reused: for
   // bindings that build their own report objects. Fails as Analyze does.
   Status AnalyzeToFlat(std::string_view text, const Options& options, FlatReport* out) const;
 

@@ -1,4 +1,5 @@
-// newslens/report.h — what an analysis returns, and its JSON form (schema newslens/report@1).
+// newslens/report.h — what an analysis returns, and its JSON form: schema newslens/report@2
+// (docs/report.md, docs/report.schema.json), or newslens/report@1 for one more release.
 //
 // Plain value structs. Offsets (`start`/`end`) are in the unit the Options asked for: UTF-16
 // code units (JavaScript string indices, the default) or UTF-8 bytes. Numbers are rounded to 4
@@ -13,7 +14,20 @@
 
 namespace newslens {
 
-inline constexpr char kReportSchema[] = "newslens/report@1";
+// The schemas a report can be written in. report@2 (the default) leaves the per-word mentions
+// and the per-sentence theme lists out unless asked for, and writes sentences as compact
+// [start, end, compound] arrays; report@1 is the December shape, kept for one release.
+inline constexpr char kReportSchemaV1[] = "newslens/report@1";
+inline constexpr char kReportSchemaV2[] = "newslens/report@2";
+inline constexpr int kDefaultReportSchema = 2;
+
+// How a Report is written as JSON (ToJson) or in the flat form: the schema and, for report@2,
+// the details asked for. report@1 always has both details.
+struct ReportLayout {
+  int schema = kDefaultReportSchema;  // 1 or 2
+  bool mentions = false;              // report@2: "mentions", per word, with the rule trace
+  bool sentence_themes = false;       // report@2: "sentence_themes" and each theme's "sentences"
+};
 
 struct Stats {
   uint32_t characters = 0;  // Unicode code points
@@ -59,6 +73,9 @@ struct EntityResult {
   std::string code;  // ISO 3166-1 alpha-2 for countries and places; else empty
   std::string role;  // persons: the title seen before the name ("President"); else empty
   uint32_t count = 0;
+  // [0, 1]: how much the article is about this actor, from how often it is named and whether
+  // in the headline and the lead (docs/report.md, ActorSalience). Written in report@2.
+  double salience = 0;
   double tone = 0;   // mean compound of the sentences that name it
 };
 
@@ -83,7 +100,10 @@ struct Mention {
                                    // "contrast-weak", "contrast-strong", "idiom"
 };
 
+// Everything an analysis found. The C++ Report always holds the mentions and the sentences'
+// themes that the Options computed; `layout` says which of them ToJson writes.
 struct Report {
+  ReportLayout layout;
   Stats stats;
   Tone tone;
   std::string primary_theme;  // top-level id with the highest score; empty when none matched
@@ -95,7 +115,8 @@ struct Report {
   std::vector<Mention> mentions;         // by start offset
 };
 
-// Serialises to compact JSON with keys in a fixed order. Deterministic.
+// Serialises to compact JSON with keys in a fixed order, in report.layout's schema.
+// Deterministic: the same bytes as Analyzer::AnalyzeToJson for the same options.
 std::string ToJson(const Report& report);
 
 }  // namespace newslens
