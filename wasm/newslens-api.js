@@ -3,7 +3,6 @@
 var NewsLensModule = newslensFactorySource();
 
 var VERSION = '0.1.0';
-var TONES = ['news', 'general', 'finance', 'auto'];  // wasm/bindings.cc kTones
 // The core's defaults (core/include/newslens/analyzer.h): kDefaultMaxBytes, kMaxInputBytes.
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var HARD_MAX_BYTES = 256 * 1024 * 1024;
@@ -129,6 +128,35 @@ NewsLens.create = function (options) {
 };
 
 var FIELDS = ['tone', 'themes', 'entities', 'sentences', 'mentions'];
+var DETAILS = ['mentions', 'sentence_themes'];
+var SCHEMAS = [1, 2];
+
+// What the module defines once (wasm/session.h) and exports: the option bits, the tone names and
+// the flat form's tags. Read once per module.
+function constants(module) {
+  if (!module._newslensConstants) {
+    module._newslensConstants = {bits: module.optionBits(), tones: module.toneNames(),
+                                 tags: module.flatTags()};
+  }
+  return module._newslensConstants;
+}
+
+// report@2's details asked for (`detail`), as {mentions, sentence_themes}.
+function reportDetail(options) {
+  var detail = {mentions: false, sentence_themes: false};
+  if (options.detail === undefined) return detail;
+  if (!Array.isArray(options.detail)) {
+    throw new TypeError('newslens: options.detail must be an array of ' + DETAILS.join(', '));
+  }
+  options.detail.forEach(function (name) {
+    if (DETAILS.indexOf(name) < 0) {
+      throw new RangeError('newslens: unknown detail "' + String(name) + '" in options.detail ' +
+                           '(expected ' + DETAILS.join(', ') + ')');
+    }
+    detail[name] = true;
+  });
+  return detail;
+}
 
 // The parts of the report to compute: `fields` when given (tone is always on), else every part
 // but those switched off with `mentions: false` / `sentences: false`.
@@ -198,9 +226,14 @@ function run(self, text, options, caller, method) {
   if (typeof text !== 'string') throw new TypeError('newslens: ' + caller + '(text) needs a string');
   if (!self._session) throw new Error('newslens: this analyzer was disposed');
   options = options || {};
+  var c = constants(self._module), B = c.bits;
   var tone = options.tone === undefined ? 'auto' : options.tone;
-  if (TONES.indexOf(tone) < 0) {
-    throw new RangeError('newslens: options.tone must be one of ' + TONES.join(', '));
+  if (c.tones.indexOf(tone) < 0) {
+    throw new RangeError('newslens: options.tone must be one of ' + c.tones.join(', '));
+  }
+  var schema = options.schema === undefined ? 2 : options.schema;
+  if (SCHEMAS.indexOf(schema) < 0) {
+    throw new RangeError('newslens: options.schema must be 1 (report@1) or 2 (report@2)');
   }
   var offsets = options.offsets === undefined ? 'utf16' : options.offsets;
   if (offsets !== 'utf16' && offsets !== 'utf8') {
@@ -223,8 +256,13 @@ function run(self, text, options, caller, method) {
     }
   }
   var parts = reportParts(options);
-  var flags = (parts.mentions ? 2 : 0) | (parts.sentences ? 4 : 0) | (parts.themes ? 8 : 0) |
-              (parts.entities ? 16 : 0) | (offsets === 'utf8' ? 1 : 0) | TONES.indexOf(tone) << 8;
+  var detail = reportDetail(options);
+  var flags = (parts.mentions ? B.mentions : 0) | (parts.sentences ? B.sentences : 0) |
+              (parts.themes ? B.themes : 0) | (parts.entities ? B.entities : 0) |
+              (offsets === 'utf8' ? B.utf8Offsets : 0) | (schema === 1 ? B.report1 : 0) |
+              (detail.mentions ? B.detailMentions : 0) |
+              (detail.sentence_themes ? B.detailSentenceThemes : 0) |
+              c.tones.indexOf(tone) << B.toneShift;
   var session = self._session;
   var written = session[method](writeInput(self, text), flags, limit);
   if (written < 0) {
@@ -236,106 +274,47 @@ function run(self, text, options, caller, method) {
   return written;
 }
 
-// The report object from analyzeParts' flat form (core/include/newslens/analyzer.h, FlatReport,
-// gives the layout; core/src/flat.cc writes it): made with object literals, key for key in the
-// order of the core's JSON, instead of parsing a JSON text about eleven times the article. It is
-// the object JSON.parse(analyzeToJson(...)) gives (tests/wasm/parity.test.mjs checks them equal,
-// key order included); numbers come as round(v * 10^4) and k / 10000 is the double JSON.parse
-// would read.
-function reportFromParts(session, written) {
+// The report object from analyzeParts' flat form (core/src/flat.h): every value a tag and its
+// payload, every object's keys in the list of shapes the module sends with it, so nothing here
+// knows the report's layout. It is the object JSON.parse(analyzeToJson(...)) gives
+// (tests/wasm/parity.test.mjs checks them equal, key order included); numbers come as
+// round(v * 10^4) and k / 10000 is the double JSON.parse would read.
+function reportFromParts(module, session, written) {
   if (written === 1) return JSON.parse(readJson(session));  // the flat form could not hold it
   if (!decoder) decoder = new TextDecoder();
+  var T = constants(module).tags;
+  var OBJECT = T.object, ARRAY = T.array, INT = T.int, NUMBER = T.number, STRING = T.string;
   var str = JSON.parse(decoder.decode(session.strings()));
+  var shapes = JSON.parse(decoder.decode(session.shapes()));
   var I = session.ints(), F = session.numbers();  // views: read before any other call
-  var i = 0, f = 0, n, k, j, x;
-  var report = {schema: str[I[i++]]};
-  report.stats = {characters: I[i], words: I[i + 1], sentences: I[i + 2], paragraphs: I[i + 3]};
-  i += 4;
-  report.tone = {compound: F[f] / 10000, label: str[I[i++]], positive: F[f + 1] / 10000,
-                 negative: F[f + 2] / 10000, neutral: F[f + 3] / 10000,
-                 gdelt_tone: F[f + 4] / 10000, polarity: F[f + 5] / 10000};
-  f += 6;
-  if (I[i] >= 0) report.primary_theme = str[I[i]];
-  i++;
-  n = I[i++];
-  var top = report.top_level = new Array(n);
-  for (k = 0; k < n; k++, i += 4, f += 2) {
-    top[k] = {id: str[I[i]], label: str[I[i + 1]], iptc: str[I[i + 2]], score: F[f] / 10000,
-              count: I[i + 3], share: F[f + 1] / 10000};
-  }
-  n = I[i++];
-  var themes = report.themes = new Array(n);
-  for (k = 0; k < n; k++) {
-    var theme = {id: str[I[i]], label: str[I[i + 1]]};
-    if (I[i + 2] >= 0) theme.parent = str[I[i + 2]];
-    theme.iptc = str[I[i + 3]];
-    theme.count = I[i + 4];
-    theme.score = F[f] / 10000;
-    theme.share = F[f + 1] / 10000;
-    theme.per_1000_words = F[f + 2] / 10000;
-    theme.tone = F[f + 3] / 10000;
-    i += 5;
-    f += 4;
-    x = I[i++];
-    var terms = theme.terms = new Array(x);
-    for (j = 0; j < x; j++, i += 2) terms[j] = {term: str[I[i]], count: I[i + 1]};
-    x = I[i++];
-    var indices = theme.sentences = new Array(x);
-    for (j = 0; j < x; j++) indices[j] = I[i++];
-    themes[k] = theme;
-  }
-  n = I[i++];
-  var entities = report.entities = new Array(n);
-  for (k = 0; k < n; k++, i += 5, f += 1) {
-    var entity = {name: str[I[i]], type: str[I[i + 1]]};
-    if (I[i + 2] >= 0) entity.code = str[I[i + 2]];
-    if (I[i + 3] >= 0) entity.role = str[I[i + 3]];
-    entity.count = I[i + 4];
-    entity.tone = F[f] / 10000;
-    entities[k] = entity;
-  }
-  n = I[i++];
-  var pairs = report.co_mentions = new Array(n);
-  for (k = 0; k < n; k++, i += 3) pairs[k] = {a: str[I[i]], b: str[I[i + 1]], count: I[i + 2]};
-  n = I[i++];
-  var sentences = report.sentences = new Array(n);
-  for (k = 0; k < n; k++) {
-    var start = I[i], end = I[i + 1];
-    x = I[i + 2];
-    i += 3;
-    var ids = new Array(x);
-    for (j = 0; j < x; j++) ids[j] = str[I[i++]];
-    sentences[k] = {start: start, end: end, compound: F[f++] / 10000, themes: ids};
-  }
-  n = I[i++];
-  var mentions = report.mentions = new Array(n);
-  for (k = 0; k < n; k++) {
-    var kind = I[i];
-    start = I[i + 1];
-    end = I[i + 2];
-    i += 3;
-    if (kind === 1) {
-      x = I[i++];
-      var rules = new Array(x);
-      for (j = 0; j < x; j++) rules[j] = str[I[i++]];
-      mentions[k] = {start: start, end: end, kind: 'sentiment', valence: F[f] / 10000,
-                     base: F[f + 1] / 10000, rules: rules};
-      f += 2;
-    } else if (kind === 0) {
-      mentions[k] = {start: start, end: end, kind: 'theme', id: str[I[i++]]};
-    } else if (kind === 2) {
-      mentions[k] = {start: start, end: end, kind: 'entity', name: str[I[i++]]};
-    } else {
-      throw new Error('newslens: unknown mention kind ' + kind);
+  var i = 0, f = 0;
+  function value() {
+    var tag = I[i++], k, n;
+    if (tag === INT) return I[i++];
+    if (tag === NUMBER) return F[f++] / 10000;
+    if (tag === STRING) return str[I[i++]];
+    if (tag === ARRAY) {
+      n = I[i++];
+      var list = new Array(n);
+      for (k = 0; k < n; k++) list[k] = value();
+      return list;
     }
+    if (tag === OBJECT) {
+      var keys = shapes[I[i++]], object = {};
+      for (k = 0; k < keys.length; k++) object[keys[k]] = value();
+      return object;
+    }
+    throw new Error('newslens: malformed report lists');
   }
+  var report = value();
   if (i !== I.length || f !== F.length) throw new Error('newslens: malformed report lists');
   session.releaseParts();
   return report;
 }
 
 NewsLens.prototype.analyze = function (text, options) {
-  return reportFromParts(this._session, run(this, text, options, 'analyze', 'analyzeParts'));
+  return reportFromParts(this._module, this._session,
+                         run(this, text, options, 'analyze', 'analyzeParts'));
 };
 
 // The JSON the session wrote last, decoded by TextDecoder from the module's memory.

@@ -34,13 +34,25 @@ export interface AnalyzeOptions {
   tone?: 'auto' | 'news' | 'general' | 'finance';
   /** Unit of every start/end offset: 'utf16' (default, JS string indices) or 'utf8' bytes. */
   offsets?: 'utf16' | 'utf8';
-  /** Include per-word mentions (default true). */
+  /**
+   * The report's schema: 2 (default, 'newslens/report@2') or 1 ('newslens/report@1', the
+   * December shape with every detail, kept for one release). See docs/report.md.
+   */
+  schema?: 1 | 2;
+  /**
+   * report@2's long lists, left out by default: 'mentions' (every theme, tone and actor word
+   * with its offsets and the tone rules applied, for highlighting) and 'sentence_themes' (each
+   * sentence's theme ids, and each theme's sentence indices). An unknown name throws a
+   * RangeError.
+   */
+  detail?: Array<'mentions' | 'sentence_themes'>;
+  /** Compute per-word mentions when the report carries them (default true). */
   mentions?: boolean;
   /** Include per-sentence results (default true). */
   sentences?: boolean;
   /**
    * Compute only these parts of the report (default: all). 'tone' (with stats) is always
-   * computed; 'themes' fills primary_theme, top_level, themes and sentences[].themes;
+   * computed; 'themes' fills primary_theme, top_level, themes and the sentences' themes;
    * 'entities' fills entities and co_mentions. The parts left out are empty arrays (and no
    * primary_theme), and their engines do not run: `['tone']` is 3 to 4.5 times as fast as
    * a full analysis (docs/performance.md). Mentions, when asked for, are those of the parts
@@ -109,8 +121,8 @@ export interface ThemeResult {
   tone: number;
   /** Dictionary terms that matched, with counts, most frequent first. */
   terms: Array<{ term: string; count: number }>;
-  /** Indices into report.sentences. */
-  sentences: number[];
+  /** Indices into report.sentences (report@2: with detail 'sentence_themes'). */
+  sentences?: number[];
 }
 
 export interface EntityResult {
@@ -122,10 +134,21 @@ export interface EntityResult {
   /** For people: the title seen before the name ('President'). */
   role?: string;
   count: number;
+  /**
+   * report@2: how much the article is about this actor, in [0, 1]: 0.5 x its count / the most
+   * named actor's count, + 0.3 if the first sentence (headline or lede) names it, + 0.2 if one
+   * of the first three sentences does (docs/report.md).
+   */
+  salience?: number;
   /** Mean compound of the sentences that name it. */
   tone: number;
 }
 
+/** report@2: a sentence as [start, end, compound] (compound in [-1, 1]); a fourth item, when
+ *  present, is reserved for the lexicon that scored it. */
+export type SentenceArc = [number, number, number] | [number, number, number, number];
+
+/** report@1's sentence. */
 export interface SentenceResult {
   start: number;
   end: number;
@@ -153,8 +176,28 @@ export type Mention =
     }
   | { start: number; end: number; kind: 'entity'; name: string };
 
-/** The report, schema 'newslens/report@1' (see SPEC §3). */
+/** The default report, schema 'newslens/report@2' (docs/report.md, docs/report.schema.json). */
 export interface Report {
+  schema: 'newslens/report@2';
+  stats: Stats;
+  tone: Tone;
+  /** Top-level theme id with the highest score; absent when no theme term matched. */
+  primary_theme?: string;
+  top_level: TopLevelTheme[];
+  themes: ThemeResult[];
+  entities: EntityResult[];
+  /** Pairs of entities named in the same sentence, with the number of such sentences. */
+  co_mentions: Array<{ a: string; b: string; count: number }>;
+  /** The tone arc: one [start, end, compound] per sentence, in text order. */
+  sentences: SentenceArc[];
+  /** With detail 'sentence_themes': the theme ids of each sentence, parallel to `sentences`. */
+  sentence_themes?: string[][];
+  /** With detail 'mentions': every word behind a number, by start offset. */
+  mentions?: Mention[];
+}
+
+/** The report with `schema: 1`, 'newslens/report@1' (kept for one release). */
+export interface Report1 {
   schema: 'newslens/report@1';
   stats: Stats;
   tone: Tone;
@@ -192,7 +235,8 @@ export declare class NewsLens {
    * are read as U+FFFD and spaces, offsets unchanged). Throws TypeError/RangeError on bad
    * arguments, and RangeError when the text is longer than `options.maxBytes`.
    */
-  analyze(text: string, options?: AnalyzeOptions): Report;
+  analyze(text: string, options?: AnalyzeOptions & { schema?: 2 }): Report;
+  analyze(text: string, options: AnalyzeOptions & { schema: 1 }): Report1;
   /** The same report as JSON text, byte-identical to `newslens analyze --json`. */
   analyzeToJson(text: string, options?: AnalyzeOptions): string;
   /** Frees the analyzer's wasm memory (custom analyzers only; the default one is shared). */

@@ -3,15 +3,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { loadNewsLens, sample } from './helpers.mjs';
+import { validateReport2 } from './report-schema.mjs';
 
 const NewsLens = loadNewsLens();
 
-test('create() is memoised and analyze() returns a report@1', async () => {
+test('create() is memoised and analyze() returns a report@2', async () => {
   const a = await NewsLens.create();
   const b = await NewsLens.create();
   assert.equal(a, b);
-  const r = a.analyze(sample);
-  assert.equal(r.schema, 'newslens/report@1');
+  const r = validateReport2(a.analyze(sample));
+  assert.equal(r.schema, 'newslens/report@2');
   assert.equal(r.primary_theme, 'politics');
   assert.equal(r.tone.label, 'positive');
   assert.ok(r.stats.words > 1500);
@@ -21,13 +22,13 @@ test('create() is memoised and analyze() returns a report@1', async () => {
 test('offsets are UTF-16 indices: slices give the words, across emoji and accents', async () => {
   const nl = await NewsLens.create();
   const text = '😀 Café owners in Moscow 🎉 welcome the excellent trade deal.';
-  const r = nl.analyze(text);
+  const r = nl.analyze(text, { detail: ['mentions'] });
   const words = r.mentions.map((m) => text.slice(m.start, m.end));
   assert.ok(words.includes('excellent'), words.join('|'));
   assert.ok(words.includes('Moscow'), words.join('|'));
   assert.ok(words.some((w) => /^trade( deal)?$/.test(w)), words.join('|'));
   // The same mentions in UTF-8 byte offsets slice the same words out of the bytes.
-  const bytes = nl.analyze(text, { offsets: 'utf8' });
+  const bytes = nl.analyze(text, { offsets: 'utf8', detail: ['mentions'] });
   const buf = Buffer.from(text, 'utf8');
   assert.equal(bytes.mentions.length, r.mentions.length);
   bytes.mentions.forEach((m, i) => {
@@ -38,7 +39,7 @@ test('offsets are UTF-16 indices: slices give the words, across emoji and accent
 test('lone surrogates and control characters neither crash nor shift offsets', async () => {
   const nl = await NewsLens.create();
   const text = 'bad \uD800 half \u0000 then good news.';
-  const r = nl.analyze(text);
+  const r = nl.analyze(text, { detail: ['mentions'] });
   const words = r.mentions.map((m) => text.slice(m.start, m.end));
   assert.ok(words.includes('good'), words.join('|'));
   for (const w of words) assert.match(w, /^[a-z]+$/);
@@ -91,32 +92,75 @@ test('empty and huge inputs', async () => {
   assert.equal(empty.stats.words, 0);
   assert.equal(empty.primary_theme, undefined);
   const big = (sample + '\n\n').repeat(200);  // ~2.4 MB
-  const r = nl.analyze(big, { mentions: false });
+  const r = nl.analyze(big, { mentions: false, detail: ['mentions'] });
   assert.equal(r.mentions.length, 0);
+  assert.equal(nl.analyze(big).mentions, undefined);
   assert.equal(r.stats.paragraphs, 26 * 200);
 });
 
 test('fields: only the parts asked for, the same values as a full report', async () => {
   const nl = await NewsLens.create();
-  const full = nl.analyze(sample);
-  const tone = nl.analyze(sample, { fields: ['tone'] });
+  const detail = ['mentions', 'sentence_themes'];
+  const full = nl.analyze(sample, { detail });
+  const tone = nl.analyze(sample, { fields: ['tone'], detail });
   assert.deepEqual(tone.tone, full.tone);
   assert.deepEqual(tone.stats, full.stats);
   assert.equal(tone.primary_theme, undefined);
   for (const key of ['top_level', 'themes', 'entities', 'co_mentions', 'sentences', 'mentions']) {
     assert.deepEqual(tone[key], [], key);
   }
-  const themes = nl.analyze(sample, { fields: ['themes', 'sentences'] });
+  const themes = nl.analyze(sample, { fields: ['themes', 'sentences'], detail });
   assert.deepEqual(themes.themes, full.themes);
   assert.deepEqual(themes.sentences, full.sentences);
   assert.deepEqual(themes.entities, []);
-  const actors = nl.analyze(sample, { fields: ['entities', 'mentions'] });
+  const actors = nl.analyze(sample, { fields: ['entities', 'mentions'], detail });
   assert.deepEqual(actors.entities, full.entities);
   assert.ok(actors.mentions.length > 0);
   assert.ok(actors.mentions.every((m) => m.kind !== 'theme'));
-  assert.deepEqual(JSON.parse(nl.analyzeToJson(sample, { fields: ['tone'] })), tone);
+  assert.deepEqual(JSON.parse(nl.analyzeToJson(sample, { fields: ['tone'], detail })), tone);
   assert.throws(() => nl.analyze(sample, { fields: ['tone', 'topics'] }), RangeError);
   assert.throws(() => nl.analyze(sample, { fields: 'tone' }), TypeError);
+});
+
+test('report@2: details when asked for, report@1 on request, the same values where they overlap', async () => {
+  const nl = await NewsLens.create();
+  const lean = validateReport2(nl.analyze(sample));
+  assert.equal(lean.mentions, undefined);
+  assert.equal(lean.sentence_themes, undefined);
+  assert.ok(lean.themes.every((t) => t.sentences === undefined));
+  assert.ok(lean.sentences.every((s) => s.length === 3 && s[0] <= s[1] && Math.abs(s[2]) <= 1));
+  assert.ok(lean.entities.every((e) => e.salience >= 0 && e.salience <= 1));
+  const full = validateReport2(nl.analyze(sample, { detail: ['mentions', 'sentence_themes'] }));
+  const one = nl.analyze(sample, { schema: 1 });
+  assert.equal(one.schema, 'newslens/report@1');
+  for (const key of ['stats', 'tone', 'primary_theme', 'top_level', 'themes', 'co_mentions', 'mentions']) {
+    assert.deepEqual(full[key], one[key], key);
+  }
+  assert.deepEqual(full.entities.map(({ salience, ...rest }) => rest), one.entities);
+  assert.deepEqual(full.sentences, one.sentences.map((s) => [s.start, s.end, s.compound]));
+  assert.deepEqual(full.sentence_themes, one.sentences.map((s) => s.themes));
+  // The default report leaves the per-word lists out: at most twice the article's size.
+  const size = Buffer.byteLength(nl.analyzeToJson(sample));
+  assert.ok(size <= 2 * Buffer.byteLength(sample), `${size} bytes for a ${sample.length}-character article`);
+  assert.throws(() => nl.analyze('x', { schema: 3 }), /schema must be 1/);
+  assert.throws(() => nl.analyze('x', { detail: ['words'] }), /unknown detail "words"/);
+  assert.throws(() => nl.analyze('x', { detail: 'mentions' }), TypeError);
+});
+
+test('every report@2 of varied text and options is valid against docs/report.schema.json', async () => {
+  const nl = await NewsLens.create();
+  const texts = [sample, '', 'Good.', 'NOT BAD!!! :) The \u201cdeal\u201d was hardly a success, but Mr. Smith met the UN in Paris.',
+                 sample.slice(0, 2000) + '\n\n- a bullet\n- another'];
+  for (const text of texts) {
+    for (const detail of [[], ['mentions'], ['sentence_themes'], ['mentions', 'sentence_themes']]) {
+      for (const fields of [undefined, ['tone'], ['themes'], ['entities', 'mentions']]) {
+        for (const offsets of ['utf16', 'utf8']) {
+          const options = { detail, fields, offsets };
+          validateReport2(nl.analyze(text, options), JSON.stringify({ ...options, text: text.slice(0, 20) }));
+        }
+      }
+    }
+  }
 });
 
 test('one script: the wasm and the dictionaries inside; a damaged copy fails clearly', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { cliPath, root } from './helpers.mjs';
+import { validateReport2 } from './report-schema.mjs';
 
 const run = (args, input) => spawnSync(cliPath, args, { input, encoding: 'utf8', maxBuffer: 1 << 26 });
 const samplePath = join(root, 'data', 'samples', 'china-russia-letter.txt');
@@ -22,7 +23,14 @@ test('analyze FILE prints a readable table with themes and tone', () => {
 test('--json prints the report', () => {
   const r = run(['analyze', '--json', samplePath]);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(JSON.parse(r.stdout).schema, 'newslens/report@1');
+  validateReport2(JSON.parse(r.stdout), 'the CLI\'s --json');
+  const one = run(['analyze', '--json', '--schema', '1', samplePath]);
+  assert.equal(JSON.parse(one.stdout).schema, 'newslens/report@1');
+  const detailed = JSON.parse(run(['analyze', '--json', '--detail', 'mentions,sentence_themes', samplePath]).stdout);
+  validateReport2(detailed, 'the CLI\'s --json --detail');
+  assert.ok(detailed.mentions.length > 0 && detailed.sentence_themes.length === detailed.sentences.length);
+  assert.equal(run(['analyze', '--json', '--schema', '3', samplePath]).status, 2);
+  assert.equal(run(['analyze', '--json', '--detail', 'words', samplePath]).status, 2);
 });
 
 test('--jsonl keeps order, reports bad lines and goes on', () => {
@@ -83,14 +91,14 @@ test('--dict adds a dictionary; a malformed one names file, line and column', ()
 test('--help documents every flag', () => {
   const r = run(['--help']);
   assert.equal(r.status, 0);
-  for (const flag of ['--json', '--jsonl', '--tone', '--dict', '--dict-only', '--utf8-offsets', '--no-mentions', '--fields', '--max-bytes']) {
+  for (const flag of ['--json', '--jsonl', '--tone', '--dict', '--dict-only', '--utf8-offsets', '--no-mentions', '--fields', '--max-bytes', '--detail', '--schema']) {
     assert.ok(r.stdout.includes(flag), flag);
   }
 });
 
 test('--fields computes only the parts asked for; an unknown one is a usage error', () => {
-  const full = JSON.parse(run(['analyze', '--json', samplePath]).stdout);
-  const r = run(['analyze', '--json', '--fields', 'tone,themes', samplePath]);
+  const full = JSON.parse(run(['analyze', '--json', '--detail', 'mentions', samplePath]).stdout);
+  const r = run(['analyze', '--json', '--detail', 'mentions', '--fields', 'tone,themes', samplePath]);
   assert.equal(r.status, 0, r.stderr);
   const part = JSON.parse(r.stdout);
   assert.deepEqual(part.tone, full.tone);

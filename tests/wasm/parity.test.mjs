@@ -37,6 +37,19 @@ for (const tone of ['auto', 'news', 'general', 'finance']) {
   });
 }
 
+test('native and wasm reports are identical with details and in report@1', async () => {
+  const nl = await NewsLens.create();
+  const cases = [[['--detail', 'mentions,sentence_themes'], { detail: ['mentions', 'sentence_themes'] }],
+                 [['--schema', '1'], { schema: 1 }], [['--detail', 'mentions', '--utf8-offsets'],
+                 { detail: ['mentions'], offsets: 'utf8' }]];
+  for (const [args, options] of cases) {
+    const native = nativeReports(fixtures, args);
+    fixtures.forEach((item, i) => {
+      assert.equal(nl.analyzeToJson(item.text, options), native[i].json, `${item.id} ${args.join(' ')}`);
+    });
+  }
+});
+
 test('the parity check can fail: a different option changes the report', async () => {
   const nl = await NewsLens.create();
   const native = nativeReports([{ id: 'x', text: sample }], ['--utf8-offsets']);
@@ -85,10 +98,15 @@ test('analyze() returns exactly JSON.parse(analyzeToJson()) for every text and o
   const nl = await NewsLens.create();
   const optionSets = [{}, { tone: 'finance' }, { tone: 'general' }, { offsets: 'utf8' },
     { mentions: false }, { sentences: false }, { fields: ['tone'] }, { fields: ['themes', 'mentions'] },
-    { fields: ['entities', 'sentences'] }];
+    { fields: ['entities', 'sentences'] }, { schema: 1 }, { schema: 1, fields: ['themes'] },
+    { detail: ['mentions'] }, { detail: ['sentence_themes'], offsets: 'utf8' },
+    { detail: ['mentions', 'sentence_themes'], tone: 'finance' }];
   for (const item of fixtures) for (const options of optionSets)
     assertSameObject(nl, item.text, options, `${item.id} ${JSON.stringify(options)}`);
-  for (const item of hostile) assertSameObject(nl, item.text, {}, item.id);
+  for (const item of hostile) {
+    assertSameObject(nl, item.text, {}, item.id);
+    assertSameObject(nl, item.text, { detail: ['mentions', 'sentence_themes'] }, item.id);
+  }
   // Strings that need escaping or are not ASCII, in labels, terms and entity names.
   const themes = JSON.stringify({
     format: 'newslens/themes@1',

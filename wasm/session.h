@@ -1,0 +1,97 @@
+// The wasm module's Session: one analyzer built from the embedded dictionaries plus the caller's,
+// and the buffers an analysis is handed through (wasm/bindings.cc declares it to Embind;
+// wasm/newslens-api.js is its only caller).
+#ifndef NEWSLENS_WASM_SESSION_H_
+#define NEWSLENS_WASM_SESSION_H_
+
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flat.h"
+#include "newslens/analyzer.h"
+
+namespace newslens::wasm {
+
+// What analyze and analyzeParts are asked, as one integer (Embind's value_object would make
+// one call into the module per field): bits of the OptionBit values, the tone's index in
+// kToneNames in bits 8-9. Exported to JS by optionBits() and toneNames() (bindings.cc), so the
+// facade never copies them.
+enum OptionBit : uint32_t {
+  kUtf8Offsets = 1,
+  kMentions = 2,          // options.mentions / fields: compute the mentions
+  kSentences = 4,
+  kThemes = 8,
+  kEntities = 16,
+  kReport1 = 32,          // schema: 1
+  kDetailMentions = 64,   // detail: ['mentions']
+  kDetailSentenceThemes = 128,  // detail: ['sentence_themes']
+};
+inline constexpr uint32_t kToneShift = 8;
+inline constexpr const char* kToneNames[] = {"news", "general", "finance", "auto"};
+
+// What analyze and analyzeParts return.
+enum Written : int {
+  kError = -1,  // read lastError()
+  kFlat = 0,    // the flat form: ints(), numbers(), strings(), shapes()
+  kJson = 1,    // the report as JSON: json()
+};
+
+// The option bits and flat tags by name, and the tone names, for the facade.
+emscripten::val OptionBits();
+emscripten::val ToneNames();
+emscripten::val FlatTags();
+
+class Session {
+ public:
+  Session(const std::vector<DictionarySource>& dictionaries, bool replace_themes);
+  std::string error() const { return error_; }
+
+  // Room for the next article's UTF-8 bytes, which the facade writes there itself with
+  // TextEncoder.encodeInto (native code; Embind's std::string conversion is a JS loop per
+  // character, ~6 % of a 12 KB article's analysis). Returns the address; valid until the next
+  // call into the module.
+  uintptr_t input(uint32_t bytes);
+  // The report of the `length` bytes written at input() as JSON (written by the core without
+  // building a Report: Analyzer::AnalyzeToJson), read by json().
+  int analyze(uint32_t length, uint32_t flags, double max_bytes);
+  // The report in the flat form (core/src/flat.h), read by ints(), numbers(), strings() and
+  // shapes() until the next call; as JSON (json()) when the flat form cannot hold it.
+  int analyzeParts(uint32_t length, uint32_t flags, double max_bytes);
+  std::string lastError() const { return last_error_; }
+
+  // The flat lists of the last analyzeParts, as views into the module's memory: valid until
+  // the next call into the module.
+  emscripten::val ints() const;
+  emscripten::val numbers() const;
+  // The JSON of the last call that wrote one, as a view into the module's memory (the facade
+  // decodes it with TextDecoder; Embind's std::string return would scan every byte in JS).
+  emscripten::val json() const;
+  // The strings and the key lists of the last flat form, as JSON arrays (views).
+  emscripten::val strings() const;
+  emscripten::val shapes() const;
+  // After the facade has read the report: a huge one's buffers are not kept by the session.
+  void releaseParts();
+
+ private:
+  std::string_view Input(uint32_t length) const { return {input_.get(), length}; }
+  void ReleaseInputIfHuge();
+  int Fail(std::string message);
+  Result<Options> MakeOptions(uint32_t flags, double max_bytes) const;
+
+  std::unique_ptr<Analyzer> analyzer_;
+  std::string error_;
+  std::unique_ptr<char[]> input_;
+  uint32_t input_capacity_ = 0;
+  FlatReport flat_;
+  std::string json_;
+  std::string last_error_;
+};
+
+}  // namespace newslens::wasm
+
+#endif  // NEWSLENS_WASM_SESSION_H_
