@@ -62,7 +62,13 @@ Options:
   --max-bytes N     refuse (exit status 1) an article longer than N bytes; N may end in K, M
                     or G (KiB, MiB, GiB); default 64M, at most 256M
   --utf8-offsets    report offsets in UTF-8 bytes instead of UTF-16 code units
-  --no-mentions     leave out the per-word mentions (smaller reports)
+  --detail LIST     add report@2's details, comma-separated: mentions (every theme, tone
+                    and actor word with its offsets and the tone rules applied),
+                    sentence_themes (each sentence's themes, each theme's sentences);
+                    the default report leaves them out (docs/report.md)
+  --schema N        write newslens/report@N: 2 (default) or 1 (the December shape, with
+                    every detail; kept for one release)
+  --no-mentions     compute no per-word mentions, even when --detail or --schema 1 asks
   --fields LIST     compute only these parts of the report, comma-separated: tone (always),
                     themes, entities, sentences, mentions (default: all); leaving out themes
                     or entities skips their engines (tone only is ~3x as fast)
@@ -81,6 +87,8 @@ struct Args {
   size_t max_bytes = newslens::kDefaultMaxBytes;
   std::string tone = "auto";
   std::string fields;  // --fields, empty when not given
+  std::string detail;  // --detail
+  int schema = newslens::kDefaultReportSchema;
   std::vector<std::string> dicts, files;
 };
 
@@ -313,6 +321,18 @@ int main(int argc, char** argv) {
       args.utf8 = true;
     } else if (a == "--no-mentions") {
       args.mentions = false;
+    } else if (a == "--detail") {
+      const std::string* v = value("--detail");
+      if (!v) return kExitUsage;
+      args.detail = *v;
+    } else if (a == "--schema") {
+      const std::string* v = value("--schema");
+      if (!v) return kExitUsage;
+      if (*v != "1" && *v != "2") {
+        std::fprintf(stderr, "newslens: --schema needs 1 or 2 (newslens/report@1 or @2)\n");
+        return kExitUsage;
+      }
+      args.schema = *v == "1" ? 1 : 2;
     } else if (a == "--fields") {
       const std::string* v = value("--fields");
       if (!v) return kExitUsage;
@@ -392,6 +412,11 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     if (!args.mentions) options.include_mentions = false;
+  }
+  options.schema = args.schema;
+  if (newslens::Status s = newslens::ParseReportDetail(args.detail, &options); !s.ok()) {
+    std::fprintf(stderr, "newslens: --detail: %s\n", s.error().c_str());
+    return kExitUsage;
   }
   options.max_bytes = args.max_bytes;
 
