@@ -44,7 +44,7 @@ withPage((env) => {
         const {text, after, again} = await page.evaluate(async () => {
           const nl = await NewsLens.create();
           const t = window.newslensPage.lastText;
-          return {text: t, after: window.newslensPage.lastReport, again: nl.analyze(t, {tone: 'news'})};
+          return {text: t, after: window.newslensPage.lastReport, again: nl.analyze(t, {tone: 'news', schema: 1})};
         });
         assert.doesNotMatch(text, /Back to top|Related Articles|Leave a Reply/);
         assert.equal(text.split('I will shortly travel to the Russian Federation').length - 1, 1);
@@ -211,7 +211,7 @@ withPage((env) => {
         await openTable(page, 'compare-tone-table-toggle');
         const got = await page.evaluate(async (text) => {
           const nl = await NewsLens.create();
-          const expected = nl.analyze(text, {tone: 'news'});
+          const expected = nl.analyze(text, {tone: 'news', schema: 1});
           const a = window.newslensPage.lastReport;
           const rows = [...document.querySelectorAll('[data-testid="compare-themes-data"] tbody tr')]
               .map((tr) => [...tr.children].map((c) => c.textContent));
@@ -422,7 +422,7 @@ withPage((env) => {
           const {shown, again} = await page.evaluate(async () => {
             const tone = document.querySelector('[data-testid="tone-option"]').value;
             return {shown: window.newslensPage.lastReport,
-                    again: (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone})};
+                    again: (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone, schema: 1})};
           });
           assert.deepEqual(shown, again, label);
         };
@@ -457,7 +457,7 @@ withPage((env) => {
                      /^Added the dictionary beats\.dic; the article was analysed again\. Analysed [\d,]+ words/);
         const custom = await page.evaluate(async (text) => {
           const nl = await NewsLens.create({dictionaries: [{name: 'beats.dic', text}]});
-          return nl.analyze(window.newslensPage.lastText, {tone: 'news'});
+          return nl.analyze(window.newslensPage.lastText, {tone: 'news', schema: 1});
         }, BEATS);
         assert.deepEqual(await report(page), custom, 'the page shows the custom analyzer\'s report');
         const labels = custom.top_level.map((t) => t.label);
@@ -494,7 +494,7 @@ withPage((env) => {
         const bigReport = await report(page);
         const bigCustom = await page.evaluate(async ([text, t]) => {
           const nl = await NewsLens.create({dictionaries: [{name: 'beats.dic', text}]});
-          return nl.analyze(t, {tone: 'news'});
+          return nl.analyze(t, {tone: 'news', schema: 1});
         }, [BEATS, big]);
         assert.deepEqual(bigReport, bigCustom, 'the worker uses the custom dictionary too');
 
@@ -515,7 +515,7 @@ withPage((env) => {
         await page.click('[data-testid="dictionary-remove"]');
         await analysed(page, k);
         assert.equal(await page.isVisible('[data-testid="dictionary-list"]'), false);
-        const plain = await page.evaluate(async () => (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone: 'news'}));
+        const plain = await page.evaluate(async () => (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone: 'news', schema: 1}));
         assert.deepEqual(await report(page), plain);
         assert.match(await status.textContent(), /^Removed the dictionary beats\.dic/);
       }, {cleanOptions: {}}));

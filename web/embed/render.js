@@ -190,7 +190,7 @@ export function renderCard(doc, report, text, {themes, actors, strings, formats}
   const sentences = report.sentences || [];
   const body = [];
   if (sentences.length) {
-    const compounds = sentences.map((s) => s.compound);
+    const compounds = sentences.map((s) => s[2]);  // report@2: [start, end, compound]
     let hi = 0;
     let lo = 0;
     compounds.forEach((c, i) => {
@@ -203,7 +203,7 @@ export function renderCard(doc, report, text, {themes, actors, strings, formats}
       max: formats.signed(compounds[hi])})));
     const quote = (label, i, part) => el(doc, 'p', 'excerpt', [
       el(doc, 'span', 'excerpt-label', [`${label} (${formats.signed(compounds[i])})`]),
-      el(doc, 'q', `excerpt-text ${part}`, [excerpt(text, sentences[i].start, sentences[i].end)]),
+      el(doc, 'q', `excerpt-text ${part}`, [excerpt(text, sentences[i][0], sentences[i][1])]),
     ]);
     if (compounds[hi] > 0) body.push(quote(strings.mostPositive, hi, 'most-positive'));
     if (compounds[lo] < 0) body.push(quote(strings.mostNegative, lo, 'most-negative'));

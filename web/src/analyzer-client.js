@@ -130,6 +130,10 @@ export class AnalyzerClient {
    * onRestart(attempt) is called when a worker died and a new one is trying the text again.
    */
   async analyze(text, options, {onProgress, onRestart} = {}) {
+    // The page draws every part of the report (highlights, sentence themes, the tone arc) from
+    // report@1's objects: it asks for report@1 until its views read report@2 with
+    // detail: ['mentions', 'sentence_themes'] (docs/report.md).
+    options = {schema: 1, ...options};
     const big = text.length > this.threshold;
     if ((big || this.localBroken) && this.canUseWorker()) {
       return this.analyzeInWorker(text, options, onProgress, onRestart);
