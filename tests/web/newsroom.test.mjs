@@ -202,7 +202,7 @@ withPage((env) => {
       const {shown, expected} = await page.evaluate(async () => {
         const nl = await NewsLens.create();
         return {shown: window.newslensPage.lastReport,
-                expected: nl.analyze(window.newslensPage.lastText, {tone: 'finance'})};
+                expected: nl.analyze(window.newslensPage.lastText, {tone: 'finance', schema: 1})};
       });
       assert.deepEqual(shown.tone, expected.tone);
       assert.match(await page.textContent('[data-testid="status"]'), /finance lexicon/);
