@@ -10,8 +10,9 @@
 // per-article latencies from the last round. The corpus is a path (JSONL {"text"}, a directory of
 // .txt, or one .txt) or, by default, the generated corpus of bench/corpus.mjs.
 //
-// newslens is measured three ways: `analyze` (the full report as a JS object: what the page
-// gets), `analyzeToJson` (the same report as JSON text), and `summary` (analyze with mentions and
+// newslens is measured several ways: `analyze` (the default report@2 as a JS object),
+// `report@1` (analyze with schema: 1, every per-word list: the default before issue 18),
+// `analyzeToJson` (the default report as JSON text), and `summary` (analyze with mentions and
 // sentences left out: every stage still runs, less crosses into JS), and `tone` (fields: ['tone'],
 // the tone and stats alone, what the sentiment-only peers compute: the theme and actor engines
 // do not run). Then: a 12 KB article warm,
@@ -69,8 +70,13 @@ const winkNLP = require('wink-nlp');
 const nlp = winkNLP(require('wink-eng-lite-web-model'));
 const its = nlp.its;
 
-const engines = [
+// --skip NAME,...: leave analyzers out (e.g. vader-sentiment,wink-nlp, minutes per round on a
+// loaded machine); their ratio columns stay empty.
+const skip = new Set(String(arg('--skip', '')).split(',').filter(Boolean));
+const allEngines = [
   { name: 'newslens-wasm analyze', newslens: true, fn: (t) => nl.analyze(t) },
+  // report@1 on request (schema: 1, every per-word list): the default report before issue 18.
+  { name: 'newslens-wasm report@1', newslens: true, fn: (t) => nl.analyze(t, { schema: 1 }) },
   { name: 'newslens-wasm toJson', newslens: true, fn: (t) => nl.analyzeToJson(t) },
   { name: 'newslens-wasm summary', newslens: true,
     fn: (t) => nl.analyze(t, { mentions: false, sentences: false }) },
@@ -83,6 +89,7 @@ const engines = [
     return [doc.out(its.sentiment), doc.sentences().out(its.sentiment), doc.entities().out()];
   } },
 ];
+const engines = allEngines.filter((e) => !skip.has(e.name));
 
 let words = 0;
 for (const a of corpus) words += nl.analyze(a.text, { mentions: false, sentences: false }).stats.words;
@@ -116,8 +123,8 @@ for (const e of engines) {
   warm.set(e.name, median(runs));
 }
 
-const mbps = (name) => bytes / 1e3 / median(times.get(name));
-const fastestPeer = Math.max(mbps('sentiment'), mbps('vader-sentiment'), mbps('wink-nlp'));
+const mbps = (name) => (times.has(name) ? bytes / 1e3 / median(times.get(name)) : NaN);
+const fastestPeer = Math.max(...['sentiment', 'vader-sentiment', 'wink-nlp'].map(mbps).filter((x) => x === x));
 console.log(`newslens peers bench v1 | node ${process.version} | module: ${modulePath}`);
 console.log(`corpus: ${corpusPath || 'generated (bench/corpus.mjs --mb 10)'} | ${corpus.length} articles, ` +
             `${(bytes / 1e6).toFixed(2)} MB, ${words} words (newslens) | rounds: ${rounds} (median)`);
@@ -130,10 +137,12 @@ for (const e of engines) {
                (ms / corpus.length).toFixed(4), pct(lat, 0.5).toFixed(4), pct(lat, 0.99).toFixed(4),
                warm.get(e.name).toFixed(4)];
   for (const peer of ['sentiment', 'vader-sentiment', 'wink-nlp'])
-    row.push(e.newslens ? (mbps(e.name) / mbps(peer)).toFixed(2) : '');
+    row.push(e.newslens && times.has(peer) ? (mbps(e.name) / mbps(peer)).toFixed(2) : '');
   console.log(row.map((s, i) => i ? String(s).padStart(13) : s).join(''));
 }
 console.log(`fastest JS peer: ${fastestPeer.toFixed(2)} MB/s`);
+// --table-only: the table alone (the sections below take minutes on a loaded machine).
+if (process.argv.includes('--table-only')) process.exit(0);
 
 // What parsing the report@1 JSON costs: a text about eleven times the article. Until analyze()
 // built the object from the module's flat form (Analyzer::AnalyzeToFlat), this capped it whatever the
