@@ -40,7 +40,7 @@ const NO_WASM_CSP = "default-src 'none'; script-src 'self'; style-src 'self'";
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
                      '--disable-component-update', '--disable-sync', '--no-first-run',
                      '--disable-quic'];
-/** Formats the card uses for English (web/embed/render.js formatsFor). */
+/** Formats the card uses (web/embed/numbers.js FORMATS, as Intl options). */
 const FORMATS = {
   signed: {minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero'},
   percent: {style: 'percent', maximumFractionDigits: 0},
@@ -108,6 +108,20 @@ const FIXTURES = {
      the families who lost their homes.</p>
 </article>
 <news-lens for="story" analyzer="../lib/analyzer-copy.js"><p>fallback</p></news-lens>`),
+
+  // A long story (1,500 paragraphs, ~190 KB of text: a slow phone reads it in many slices) on a
+  // German site, the widget above it: the widget's numbers in German, their conventions read off
+  // the main thread.
+  'long-german.html': page('Long story, German numbers', `
+<news-lens for="story" lang="de"><p>fallback</p></news-lens>
+<article id="story" lang="de">
+  <h1>Parliament debates the long budget</h1>
+${Array.from({length: 1500}, (_, i) => `  <p>In session ${i + 1}, members of parliament ` +
+    `argued about ${['taxes', 'schools', 'hospitals', 'roads', 'pensions'][i % 5]} for ` +
+    `${i % 7 + 2} hours, and Finance Minister Klara Vogt welcomed ${i % 3 ? 'the' : 'a'} ` +
+    `compromise in Berlin, number ${i}.</p>`).join('\n')}
+  <p>The final vote passed with a clear majority.</p>
+</article>`),
 
   // An `analyzer` attribute naming a file that is not there.
   'analyzer-missing.html': page('Analyzer missing', `
@@ -235,8 +249,14 @@ async function open(url, {colorScheme = 'light', viewport = {width: 1280, height
   }
   await p.addInitScript((fail) => {
     // Kept under a symbol, so the test's bookkeeping is not a new global name itself.
-    const t = {csp: [], events: [], compiles: 0, globals: Object.getOwnPropertyNames(window)};
+    const t = {csp: [], events: [], compiles: 0, numberFormats: 0,
+               globals: Object.getOwnPropertyNames(window)};
     window[Symbol.for('embed-test')] = t;
+    // Intl.NumberFormat constructions on the page's main thread (the widget's are a long task).
+    Intl.NumberFormat = new Proxy(Intl.NumberFormat, {construct(target, args, newTarget) {
+      t.numberFormats++;
+      return Reflect.construct(target, args, newTarget);
+    }});
     document.addEventListener('securitypolicyviolation', (e) => {
       t.csp.push(`${e.effectiveDirective} ${e.blockedURI}`.slice(0, 120));
     });
@@ -266,7 +286,7 @@ const workersOf = new WeakMap();  // page -> the URLs of the workers it started
 async function record(p) {
   const r = await p.evaluate(() => {
     const t = window[Symbol.for('embed-test')];
-    return {csp: t.csp, events: t.events, compiles: t.compiles};
+    return {csp: t.csp, events: t.events, compiles: t.compiles, numberFormats: t.numberFormats};
   });
   const workers = workersOf.get(p).length;
   return {...r, workers, compiles: r.compiles + workers};
@@ -385,6 +405,7 @@ async function checkExample(url, prefix, {screenshot = false, worker} = {}) {
     assert.deepEqual(rec.csp, [], 'CSP violations');
     assert.deepEqual(log.errors, [], 'errors or warnings in the console');
     assert.deepEqual(log.dialogs, []);
+    assert.equal(rec.numberFormats, 0, 'an English card made an Intl.NumberFormat on the page');
     assertNoOtherRequest(log.requests, exampleFiles(prefix));
     const added = await p.evaluate(() => {
       const before = new Set(window[Symbol.for('embed-test')].globals);
@@ -491,6 +512,49 @@ function hostSnapshot(p) {
     };
   }, [...LAYOUT_PROPS]);
 }
+
+// ---------------------------------------------------------------- polite to the host page
+
+describe('polite to the host page (the figures: bench/embed-polite.mjs)', () => {
+  const GERMAN = {signed: FORMATS.signed, percent: FORMATS.percent, integer: FORMATS.integer};
+  const de = (kind, x) => new Intl.NumberFormat('de', GERMAN[kind]).format(x);
+
+  async function checkLongGerman(url, {worker}) {
+    const {context, page: p, log} = await open(url);
+    try {
+      assert.equal(await settled(p), 'ready');
+      const shown = await card(p);
+      // The whole story was read, in many slices: its first and last paragraphs, every session.
+      assert.match(shown.text, /^Parliament debates the long budget\n\nIn session 1, /);
+      assert.match(shown.text, /compromise in Berlin, number 1499\.\n\nThe final vote passed with a clear majority\.$/);
+      assert.equal(shown.text.split('\n\n').length, 1502);
+      assert.deepEqual(shown.report, expectedAnalyzer.analyze(shown.text));
+      // Every section of the card, with German numbers.
+      const tone = shown.report.tone;
+      assert.equal(shown.toneValue, de('signed', tone.compound));
+      assert.ok(shown.toneValue.includes(','), `no decimal comma in ${shown.toneValue}`);
+      assert.equal(shown.words, de('integer', shown.report.stats.words));
+      assert.ok(shown.words.includes('.'), `no German group separator in ${shown.words}`);
+      assert.deepEqual(shown.themes.map((t) => t.share),
+                       shown.report.top_level.slice(0, 3).map((t) => de('percent', t.share)));
+      assert.ok(shown.themes.length > 0 && shown.actors.length > 0);
+      assert.equal(shown.arcPoints, shown.report.sentences.length);
+      const rec = await record(p);
+      assert.equal(rec.workers, worker ? 1 : 0);
+      // Over http the worker reads the German conventions; on the page (file://) it has to.
+      if (worker) assert.equal(rec.numberFormats, 0, 'Intl.NumberFormat made on the main thread');
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+
+  test('a long story on a German page: read whole, every section drawn, German numbers (http)',
+       () => checkLongGerman(`${base()}/strict/fixtures/long-german.html`, {worker: true}));
+
+  test('the same from file://, with the analyzer on the page', () =>
+    checkLongGerman(`${pathToFileURL(site).href}/fixtures/long-german.html`, {worker: false}));
+});
 
 // ---------------------------------------------------------------- several widgets, attributes
 

@@ -3,13 +3,16 @@
 // that it defines no global. web/embed/analyzer.js runs it one of two ways:
 // - in a dedicated worker: it creates the analyzer at once, posts {type: 'ready'} (or
 //   {type: 'error', message}), then answers each {id, text} with {type: 'report', id, report} or
-//   {type: 'failed', id, message};
+//   {type: 'failed', id, message}, and each {id, numbers: lang} with {type: 'numbers', id, numbers}:
+//   how that language writes numbers (web/embed/numbers.js), read from Intl here, off the page's
+//   main thread;
 // - as a classic script on the page: it hands the NewsLens class to the loader in one
 //   `newslens-analyzer` event on the document, dispatched while this script runs.
 
 import newslens from 'newslens-wasm';
 
 import {ANALYZER_EVENT} from './analyzer.js';
+import {describeNumbers} from './numbers.js';
 
 const message = (error) => (error && error.message) || String(error);
 
@@ -20,6 +23,10 @@ if (typeof document !== 'undefined') {
   ready.then(() => self.postMessage({type: 'ready'}),
              (error) => self.postMessage({type: 'error', message: message(error)}));
   self.addEventListener('message', async ({data}) => {
+    if ('numbers' in data) {
+      self.postMessage({type: 'numbers', id: data.id, numbers: describeNumbers(data.numbers ?? undefined)});
+      return;
+    }
     try {
       const report = (await ready).analyze(data.text);
       self.postMessage({type: 'report', id: data.id, report});

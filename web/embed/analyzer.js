@@ -19,8 +19,13 @@
 //    (the host document's DOM stays untouched) and removed once it has run: it runs on the main
 //    thread, and hands its NewsLens class over in a `newslens-analyzer` event on the document,
 //    dispatched while it runs. It defines no global either way.
+// Besides reports, the analyzer answers one other question: how a language writes numbers
+// (web/embed/numbers.js), because reading that from Intl is a long task wherever it first runs, and
+// in the worker it is not the page's.
 // A module that fails inside the worker (WebAssembly refused by the CSP, a corrupt download) is a
 // failure, not a reason to try the main thread: it would fail there the same way.
+
+import {describeNumbers} from './numbers.js';
 
 /** The analyzer's file name, beside the loader (web/build-embed.mjs writes both). */
 export const ANALYZER_FILE = 'newslens-analyzer.js';
@@ -90,14 +95,14 @@ function startWorker(url) {
     const calls = new Map();  // id -> {ok, fail}
     let next = 0;
     let ready = false;
+    const call = (message) => new Promise((ok, fail) => {
+      const id = ++next;
+      calls.set(id, {ok, fail});
+      worker.postMessage({id, ...message});
+    });
     const api = {
-      analyze(text) {
-        return new Promise((ok, fail) => {
-          const id = ++next;
-          calls.set(id, {ok, fail});
-          worker.postMessage({id, text});
-        });
-      },
+      analyze: (text) => call({text}),
+      numbers: (lang) => call({numbers: lang ?? null}),
     };
     const stop = (error) => {
       worker.terminate();
@@ -116,6 +121,7 @@ function startWorker(url) {
         const call = calls.get(data.id);
         calls.delete(data.id);
         if (call && data.type === 'report') call.ok(data.report);
+        else if (call && data.type === 'numbers') call.ok(data.numbers);
         else if (call) call.fail(new Error(data.message));
       }
     });
@@ -131,11 +137,14 @@ function startWorker(url) {
 async function startOnPage(url, shadowRoot) {
   const NewsLens = await loadScript(url, shadowRoot);
   const analyzer = await NewsLens.create();
-  return {analyze: async (text) => analyzer.analyze(text)};
+  return {analyze: async (text) => analyzer.analyze(text),
+          numbers: async (lang) => describeNumbers(lang ?? undefined)};
 }
 
 /**
- * Resolves to the shared analyzer, {analyze(text) -> Promise<report>}: in a worker if one can
+ * Resolves to the shared analyzer, {analyze(text) -> Promise<report>, numbers(lang) ->
+ * Promise<conventions>} (numbers: how `lang` writes numbers, read from Intl where that costs the
+ * page nothing — see web/embed/numbers.js): in a worker if one can
  * start, else on the page (see the top of this file). Loads the analyzer script (from `url`) on
  * the first call; after a failure the next call tries again.
  */

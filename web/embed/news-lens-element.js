@@ -19,7 +19,9 @@
 //   anything fails (no target, no text, WebAssembly refused by the CSP or failing to compile).
 
 import {analyzerUrl, sharedAnalyzer} from './analyzer.js';
-import {formatsFor, renderCard} from './render.js';
+import {ENGLISH, isEnglish, numberFormats} from './numbers.js';
+import {cardInSteps} from './render.js';
+import {yieldToPage} from './schedule.js';
 import {adoptStyles} from './styles.js';
 import {parseLocale} from './strings.js';
 import {visibleText} from './text.js';
@@ -43,13 +45,17 @@ export const NEAR_VIEWPORT = '600px 0px';
 export const REANALYSE_DELAY_MS = 400;
 
 /**
- * The card's number formats per language, made once per page: building an Intl.NumberFormat is
- * slow (bench/embed-polite.mjs profiled the four of formatsFor() at a quarter of the widget's
- * main-thread time with the CPU throttled 4×), and every render and every widget needs the same.
+ * The card's number formats per language, made once per page. No Intl.NumberFormat on the page's
+ * main thread (its first one costs 80–400 ms there with the CPU throttled 4×): English is built
+ * in, and any other language is described by the analyzer, in its worker (web/embed/numbers.js).
  */
-const formatsByLang = new Map();
-function formatsOnce(lang) {
-  if (!formatsByLang.has(lang)) formatsByLang.set(lang, formatsFor(lang));
+const formatsByLang = new Map();  // lang -> Promise<formats>
+function formatsOnce(lang, analyzer) {
+  if (!formatsByLang.has(lang)) {
+    const made = isEnglish(lang) ? Promise.resolve(numberFormats(ENGLISH)) :
+      analyzer.numbers(lang).then(numberFormats, () => numberFormats(ENGLISH));
+    formatsByLang.set(lang, made);
+  }
   return formatsByLang.get(lang);
 }
 
@@ -95,6 +101,9 @@ export class NewsLensElement extends HTMLElement {
   #mutation = null;
   #watched = null;  // the element #mutation observes
   #timer = 0;
+  #analyzer = null;  // the shared analyzer, once loaded
+  #drawing = 0;  // incremented per render; a render that is not the latest stops
+  #rendering = null;  // the latest render: Promise<boolean>
 
   constructor() {
     super();
@@ -173,7 +182,7 @@ export class NewsLensElement extends HTMLElement {
     if (name === 'for') {
       this.refresh();
     } else if (this.#report) {
-      this.#render();
+      this.#draw().catch((error) => this.#fail(error));
     }
   }
 
@@ -194,6 +203,10 @@ export class NewsLensElement extends HTMLElement {
     clearTimeout(this.#timer);
     this.#state = 'loading';
     try {
+      // Not in the task that started it (the intersection callback, shared by every widget that
+      // came near the viewport at once, or the page's own call to refresh()).
+      await yieldToPage();
+      if (run !== this.#run) return;
       const target = this.target;
       this.#watch(target);
       if (!target) {
@@ -201,20 +214,23 @@ export class NewsLensElement extends HTMLElement {
         throw new Error(ref ? `newslens: nothing on the page matches for="${ref}"` :
                               'newslens: no <article> or <main> to analyse (set the for attribute)');
       }
-      const text = visibleText(target, (el) => el instanceof NewsLensElement);
+      // Read in slices that yield to the page (web/embed/schedule.js), as is everything below.
+      const text = await visibleText(target, (el) => el instanceof NewsLensElement);
+      if (run !== this.#run) return;
       if (!/[\p{L}\p{N}]/u.test(text)) throw new Error('newslens: the article has no visible text');
-      // The number formats in a task of their own while the analyzer loads, not in the render's.
-      const lang = this.#lang();
-      setTimeout(() => formatsOnce(lang), 0);
       const analyzer = await sharedAnalyzer(analyzerUrl(this.getAttribute('analyzer'),
                                                         this.ownerDocument), this.shadowRoot);
       if (run !== this.#run) return;
+      this.#analyzer = analyzer;
       const report = await analyzer.analyze(text);
       if (run !== this.#run) return;
       this.#text = text;
       this.#report = report;
       this.#error = null;
-      this.#render();
+      // A render superseded by a newer one (an attribute changed meanwhile) waits for that one.
+      let drawn = await this.#draw();
+      while (!drawn && run === this.#run && this.#report === report) drawn = await this.#rendering;
+      if (!drawn || run !== this.#run) return;
       this.#state = 'ready';
       this.dispatchEvent(new CustomEvent('newslens-analyzed', {bubbles: true, detail: report}));
     } catch (error) {
@@ -224,6 +240,7 @@ export class NewsLensElement extends HTMLElement {
   }
 
   #fail(error) {
+    this.#drawing += 1;  // a render in progress stops
     this.#error = error;
     this.#state = 'error';
     this.#report = null;
@@ -235,7 +252,19 @@ export class NewsLensElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent('newslens-error', {bubbles: true, detail: {error, message}}));
   }
 
-  #render() {
+  /** Starts a render of the last report; resolves to false if a newer one took over. */
+  #draw() {
+    this.#rendering = this.#render();
+    return this.#rendering;
+  }
+
+  /**
+   * Draws the card for the last report in steps, one section per task (web/embed/render.js
+   * cardInSteps), off the document; the finished card replaces the fallback (or the last card) in
+   * one step, so the page lays it out once. Resolves to false if a newer render took over.
+   */
+  async #render() {
+    const drawing = ++this.#drawing;
     let strings;
     try {
       strings = parseLocale(this.getAttribute('locale'));
@@ -243,19 +272,28 @@ export class NewsLensElement extends HTMLElement {
       console.warn(`newslens: ignoring the locale attribute: ${error.message}`);
       strings = parseLocale(null);
     }
-    const lang = this.#lang();
-    const card = renderCard(this.ownerDocument, this.#report, this.#text, {
+    const formats = await formatsOnce(this.#lang(), this.#analyzer);
+    if (drawing !== this.#drawing) return false;
+    const {card, steps} = cardInSteps(this.ownerDocument, this.#report, this.#text, {
       themes: count(this.getAttribute('themes'), DEFAULT_THEMES),
       actors: count(this.getAttribute('actors'), DEFAULT_ACTORS),
       strings,
-      formats: formatsOnce(lang),
+      formats,
     });
+    for (const step of steps) {
+      await yieldToPage();
+      if (drawing !== this.#drawing || !this.#report) return false;
+      step();
+    }
+    await yieldToPage();
+    if (drawing !== this.#drawing || !this.#report) return false;
     // Keep the disclosure open across re-renders (the article changed under an open details).
     if (this.#card?.querySelector('details')?.open) card.querySelector('details').open = true;
     if (this.#card) this.#card.replaceWith(card);
     else this.shadowRoot.append(card);
     this.#card = card;
     this.#fallback.hidden = true;
+    return true;
   }
 
   /** The language of the card's numbers: the nearest `lang` attribute, else the browser's. */
@@ -289,11 +327,12 @@ export class NewsLensElement extends HTMLElement {
   /** Re-analyses after REANALYSE_DELAY_MS of quiet, if the visible text changed. */
   #schedule() {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
+    this.#timer = setTimeout(async () => {
       const target = this.target;
-      if (target !== this.#watched || this.#state === 'error' ||
-          !target || visibleText(target, (el) => el instanceof NewsLensElement) !== this.#text) {
-        this.#analyse();
+      const run = this.#run;
+      if (target !== this.#watched || this.#state === 'error' || !target ||
+          await visibleText(target, (el) => el instanceof NewsLensElement) !== this.#text) {
+        if (run === this.#run) this.#analyse();
       }
     }, REANALYSE_DELAY_MS);
   }

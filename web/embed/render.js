@@ -45,27 +45,6 @@ function round(x) {
   return Math.round(x * 100) / 100;
 }
 
-/** Number formats for the element's language (falls back to the browser's). */
-export function formatsFor(lang) {
-  const make = (options) => {
-    try {
-      return new Intl.NumberFormat(lang || undefined, options);
-    } catch {
-      return new Intl.NumberFormat(undefined, options);
-    }
-  };
-  const signed = make({minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero'});
-  const percent = make({style: 'percent', maximumFractionDigits: 0});
-  const integer = make({maximumFractionDigits: 0});
-  const decimal = make({minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero'});
-  return {
-    signed: (x) => signed.format(x),
-    percent: (x) => percent.format(x),
-    integer: (x) => integer.format(x),
-    decimal: (x) => decimal.format(x),
-  };
-}
-
 /** A point on the gauge's half circle (centre 50,50, radius r) for a tone in [-1, 1]. */
 function gaugePoint(value, r) {
   const angle = Math.PI * (1 - value) / 2;  // -1 → left (π), 0 → top (π/2), +1 → right (0)
@@ -135,18 +114,42 @@ function themeLabel(strings, theme) {
 }
 
 /**
- * The card for `report`, analysed from `text`.
+ * The card for `report`, analysed from `text`, built at once.
  * @param {Document} doc
- * @param {object} report  newslens/report@1
+ * @param {object} report  newslens/report@2
  * @param {string} text    the analysed text (for the excerpts; offsets are UTF-16)
  * @param {{themes: number, actors: number, strings: object, formats: object}} options
+ *   formats: {signed, percent, integer, decimal}, each x => string (web/embed/numbers.js)
  */
-export function renderCard(doc, report, text, {themes, actors, strings, formats}) {
+export function renderCard(doc, report, text, options) {
+  const {card, steps} = cardInSteps(doc, report, text, options);
+  for (const step of steps) step();
+  return card;
+}
+
+/**
+ * The same card in steps, so that the element can give the page its main thread back between
+ * them (web/embed/schedule.js): `card` is the frame (its title), and each of `steps` adds the next
+ * section to it, top to bottom — tone, themes, actors, then the details and the footer.
+ */
+export function cardInSteps(doc, report, text, {themes, actors, strings, formats}) {
+  const card = el(doc, 'div', 'card', [el(doc, 'p', 'title', [strings.title], {id: 'title'})],
+                  {role: 'group', 'aria-labelledby': 'title'});
+  const steps = [
+    () => card.append(toneSection(doc, report, strings, formats)),
+    () => card.append(...themesSection(doc, report, themes, strings, formats)),
+    () => card.append(actorsSection(doc, report, actors, strings, formats)),
+    () => card.append(detailsSection(doc, report, text, strings, formats),
+                      el(doc, 'p', 'footer', [strings.footer])),
+  ];
+  return {card, steps};
+}
+
+function toneSection(doc, report, strings, formats) {
   const tone = report.tone;
   const labelText = strings[tone.label] || tone.label;
   const value = formats.signed(tone.compound);
-
-  const toneBox = el(doc, 'div', 'tone', [
+  return el(doc, 'div', 'tone', [
     gauge(doc, tone.compound, tone.label, fill(strings.toneGauge, {label: labelText, value})),
     el(doc, 'p', 'tone-text', [
       sr(doc, strings.tone + ': '),
@@ -154,8 +157,10 @@ export function renderCard(doc, report, text, {themes, actors, strings, formats}
       el(doc, 'span', 'tone-value', [value]),
     ]),
   ]);
+}
 
-  // Themes: the top-level themes by score, each with its strongest sub-themes named under it.
+/** The top-level themes by score, each with its strongest sub-themes named under it. */
+function themesSection(doc, report, themes, strings, formats) {
   const top = report.top_level.slice(0, themes);
   const themeItems = top.map((t) => {
     const subs = report.themes.filter((s) => s.parent === t.id).slice(0, 2);
@@ -174,10 +179,13 @@ export function renderCard(doc, report, text, {themes, actors, strings, formats}
   const themesBox = themeItems.length ?
       el(doc, 'ul', 'themes', themeItems, {'aria-labelledby': 'themes-title'}) :
       el(doc, 'p', 'themes empty', [strings.noThemes]);
+  return [themesTitle, themesBox];
+}
 
-  // Actors: the most-named entities.
+/** The most-named actors. */
+function actorsSection(doc, report, actors, strings, formats) {
   const named = report.entities.slice().sort((a, b) => b.count - a.count).slice(0, actors);
-  const actorsBox = el(doc, 'div', 'actors-section', named.length ? [
+  return el(doc, 'div', 'actors-section', named.length ? [
     el(doc, 'p', 'section-title', [strings.actors], {id: 'actors-title'}),
     el(doc, 'ul', 'actors', named.map((a) => el(doc, 'li', 'actor', [
       el(doc, 'span', 'actor-name', [a.name]),
@@ -185,8 +193,11 @@ export function renderCard(doc, report, text, {themes, actors, strings, formats}
                                       sr(doc, ' ' + strings.mentions)]),
     ], {'data-type': a.type})), {'aria-labelledby': 'actors-title'}),
   ] : []);
+}
 
-  // Details: the tone arc, the most positive and negative sentences, the numbers behind the gauge.
+/** The tone arc, the most positive and negative sentences, the numbers behind the gauge. */
+function detailsSection(doc, report, text, strings, formats) {
+  const tone = report.tone;
   const sentences = report.sentences || [];
   const body = [];
   if (sentences.length) {
@@ -216,18 +227,8 @@ export function renderCard(doc, report, text, {themes, actors, strings, formats}
         .join(' / '), 'stat-mix'),
     ...stat(strings.gdeltTone, formats.decimal(tone.gdelt_tone), 'stat-gdelt'),
   ]));
-  const details = el(doc, 'details', 'details', [
+  return el(doc, 'details', 'details', [
     el(doc, 'summary', 'summary', [strings.details]),
     el(doc, 'div', 'details-body', body),
   ]);
-
-  return el(doc, 'div', 'card', [
-    el(doc, 'p', 'title', [strings.title], {id: 'title'}),
-    toneBox,
-    themesTitle,
-    themesBox,
-    actorsBox,
-    details,
-    el(doc, 'p', 'footer', [strings.footer]),
-  ], {role: 'group', 'aria-labelledby': 'title'});
 }

@@ -14,6 +14,7 @@
 // widgets themselves (`isWidget`).
 
 import {findBoilerplate, withoutFlagged} from '../src/boilerplate.js';
+import {Slice} from './schedule.js';
 
 /** Elements whose content is never article text. */
 const SKIPPED = new Set([
@@ -41,56 +42,70 @@ function isFurnitureElement(el) {
 const PRESERVES_NEWLINES = /^(pre|pre-wrap|pre-line|break-spaces)$/;
 
 /**
+ * Reads the article in slices (web/embed/schedule.js): the walk yields to the page whenever it has
+ * held the main thread for SLICE_MS, so a long article on a slow phone is read in several short
+ * tasks instead of one long one. A change to the article while it is being read is seen by the
+ * element's MutationObserver, which reads it again.
+ *
  * @param {Element} root the article element
  * @param {(el: Element) => boolean} isWidget true for a widget, whose light DOM is not article text
- * @returns {string} paragraphs separated by blank lines, whitespace collapsed, trimmed
+ * @param {Slice} [slice] the time budget to share with the caller's other steps
+ * @returns {Promise<string>} paragraphs separated by blank lines, whitespace collapsed, trimmed
  */
-export function visibleText(root, isWidget) {
+export async function visibleText(root, isWidget, slice = new Slice()) {
   const view = root.ownerDocument.defaultView;
   const out = [];
-
-  const walk = (element, style) => {
-    const textVisible = style.visibility === 'visible';
-    const keepNewlines = PRESERVES_NEWLINES.test(style.whiteSpace);
-    for (let node = element.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 3) {  // Text
-        if (!textVisible) continue;
-        const text = node.data;
-        out.push(keepNewlines ? text.replace(/[ \t]+/g, ' ') : text.replace(/[\t\n\r\f ]+/g, ' '));
-      } else if (node.nodeType === 1) {  // Element
-        visit(node);
-      }
-    }
+  // One frame per element being read: its next child, how its text shows, what closes it.
+  const stack = [];
+  const enter = (element, style, close) => {
+    stack.push({next: element.firstChild, textVisible: style.visibility === 'visible',
+                keepNewlines: PRESERVES_NEWLINES.test(style.whiteSpace), close});
   };
 
-  const visit = (el) => {
+  enter(root, view.getComputedStyle(root), '');
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const node = frame.next;
+    if (!node) {
+      stack.pop();
+      out.push(frame.close);
+      continue;
+    }
+    frame.next = node.nextSibling;
+    if (node.nodeType === 3) {  // Text
+      if (!frame.textVisible) continue;
+      const text = node.data;
+      out.push(frame.keepNewlines ? text.replace(/[ \t]+/g, ' ') : text.replace(/[\t\n\r\f ]+/g, ' '));
+      continue;
+    }
+    if (node.nodeType !== 1) continue;  // Element below
+    const el = node;
     const name = el.localName;
     if (SKIPPED.has(name) || isWidget(el) || el.hidden || el.getAttribute('aria-hidden') === 'true' ||
         el.hasAttribute('data-newslens-skip') || isFurnitureElement(el)) {
-      return;
+      continue;
     }
     if (name === 'br') {
       out.push('\n');
-      return;
+      continue;
     }
     const style = view.getComputedStyle(el);
     const display = style.display;
-    if (display === 'none') return;
+    if (display === 'none') continue;
     const block = !display.startsWith('inline') && display !== 'contents' &&
                   !display.startsWith('table-cell') && display !== 'ruby';
-    if (block) out.push('\n\n');
-    else if (display.startsWith('table-cell') || display === 'inline-block') out.push(' ');
-    walk(el, style);
-    if (block) out.push('\n\n');
-    else if (display.startsWith('table-cell') || display === 'inline-block') out.push(' ');
-  };
-
-  walk(root, view.getComputedStyle(root));
+    const spaced = !block && (display.startsWith('table-cell') || display === 'inline-block');
+    const edge = block ? '\n\n' : spaced ? ' ' : '';
+    out.push(edge);
+    enter(el, style, edge);
+    if (slice.spent) await slice.pause();
+  }
   const text = out.join('')
       .replace(/[ \t]+/g, ' ')
       .replace(/ ?\n ?/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
+  await slice.pause();
   const flags = findBoilerplate(text);
   return flags.length ? withoutFlagged(text, flags).trim() : text;
 }
