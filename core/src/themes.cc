@@ -319,6 +319,7 @@ Status ThemeEngine::Add(ThemeDictionary dict, std::string_view source) {
       }
     }
   }
+  ResolvePolicyThemes();
   return Status();
 }
 
@@ -474,6 +475,38 @@ constexpr uint32_t kLedeSentences = 2;
 constexpr uint32_t kMinEvidenceSentences = 2;
 constexpr double kMinEvidenceShare = 0.15;
 
+// Policy stories (docs/themes.md, "Policy stories"). A story in which a government, a
+// minister, parliament, a party or an election acts in the headline or the lede, on a subject
+// that newsrooms cover as a home-news beat (crime and justice, schools, health, welfare, work,
+// the environment, faith, leisure, emergencies), is a government-policy story: IPTC files it
+// under politics ("government policy": healthcare policy, education policy, ...) and so do
+// news desks. Its politics top level then ranks before the subject, with its own score, when
+// that score is at least kPolicyMinRatio of the subject's: the government acts in the story,
+// not in one passing sentence. Economy, science, arts and sport are desks of their own and no
+// policy subjects here: a minister's word on the markets stays an economy story.
+constexpr std::string_view kGovernmentActorThemes[] = {"politics", "politics.government",
+                                                       "politics.legislature", "politics.elections",
+                                                       "politics.political_parties"};
+constexpr std::string_view kPolicySubjectThemes[] = {"crime",     "education", "health",
+                                                     "society",   "labour",    "environment",
+                                                     "lifestyle", "religion",  "disaster"};
+constexpr std::string_view kPoliticsTheme = "politics";
+constexpr double kPolicyMinRatio = 0.2;
+constexpr uint8_t kGovernmentActor = 1, kPolicySubject = 2;
+
+void ThemeEngine::ResolvePolicyThemes() {
+  policy_role_.assign(themes_.size(), 0);
+  auto it = by_id_.find(std::string(kPoliticsTheme));
+  politics_ = it == by_id_.end() ? kNoId : it->second;
+  if (politics_ == kNoId) return;
+  for (std::string_view id : kGovernmentActorThemes)
+    if (auto a = by_id_.find(std::string(id)); a != by_id_.end())
+      policy_role_[a->second] = kGovernmentActor;
+  for (std::string_view id : kPolicySubjectThemes)
+    if (auto a = by_id_.find(std::string(id)); a != by_id_.end() && top_level(a->second))
+      policy_role_[a->second] = kPolicySubject;
+}
+
 void ThemeEngine::Positions(const Document& doc, std::vector<float>* weight,
                             std::vector<uint32_t>* paragraph) {
   const uint32_t n = static_cast<uint32_t>(doc.sentences.size());
@@ -570,6 +603,10 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   };
 
   // Pass 2: count each match's hits.
+  // The headline and the lede: sentence 0 (also a wire headline in capitals, which weighs 1)
+  // and the sentences Positions weighs more.
+  auto in_lede = [&](uint32_t s) { return s == 0 || position[s] > 1.0f; };
+  bool government_in_lede = false;
   for (const MatchAt& m : matches) {
     const uint32_t i = m.first, len = m.len, s = m.sentence;
     touched.clear();
@@ -593,6 +630,7 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
     }
     tops.clear();
     for (const auto& [theme, weight] : touched) {
+      if (policy_role_[theme] == kGovernmentActor && in_lede(s)) government_in_lede = true;
       score[theme] += weight * position[s];
       int top = themes_[theme].parent;
       if (top < 0) continue;  // a top-level term: counted above
@@ -668,7 +706,24 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   if (!established_top)
     for (size_t k = 0; k < hit.size(); ++k)
       if (themes_[hit[k]].parent < 0) weak[k] = 0;
-  // Results are built in their final order (established before weak, then by score, then id),
+  // A policy story (ResolvePolicyThemes): politics ranks just before its leading subject.
+  double politics_rank = -1;
+  if (government_in_lede) {
+    size_t lead = hit.size(), politics = hit.size();
+    for (size_t k = 0; k < hit.size(); ++k) {
+      if (themes_[hit[k]].parent >= 0 || weak[k]) continue;
+      if (hit[k] == politics_) politics = k;
+      if (lead == hit.size() || score[hit[k]] > score[hit[lead]]) lead = k;
+    }
+    if (politics < hit.size() && lead != politics && policy_role_[hit[lead]] == kPolicySubject &&
+        score[politics_] >= kPolicyMinRatio * score[hit[lead]])
+      politics_rank = score[hit[lead]];
+  }
+  // A theme's rank is its score; a policy story's politics ties its subject and wins the tie.
+  auto rank = [&](uint32_t t) {
+    return t == politics_ && politics_rank >= 0 ? politics_rank : score[t];
+  };
+  // Results are built in their final order (established before weak, then by rank, then id),
   // so none is moved by a sort; `order` holds positions in `hit`.
   thread_local std::vector<uint32_t> order;
   order.resize(hit.size());
@@ -676,7 +731,10 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   std::sort(order.begin(), order.end(), [&](uint32_t ka, uint32_t kb) {
     const uint32_t a = hit[ka], b = hit[kb];
     if (weak[ka] != weak[kb]) return weak[kb] != 0;
-    return score[a] != score[b] ? score[a] > score[b] : themes_[a].def.id < themes_[b].def.id;
+    const double ra = rank(a), rb = rank(b);
+    if (ra != rb) return ra > rb;
+    if (politics_rank >= 0 && (a == politics_ || b == politics_)) return a == politics_;
+    return themes_[a].def.id < themes_[b].def.id;
   });
   draft->themes.reserve(draft->themes.size() + order.size());
   for (uint32_t position : order) {
