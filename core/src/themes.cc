@@ -603,10 +603,6 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   };
 
   // Pass 2: count each match's hits.
-  // The headline and the lede: sentence 0 (also a wire headline in capitals, which weighs 1)
-  // and the sentences Positions weighs more.
-  auto in_lede = [&](uint32_t s) { return s == 0 || position[s] > 1.0f; };
-  bool government_in_lede = false;
   for (const MatchAt& m : matches) {
     const uint32_t i = m.first, len = m.len, s = m.sentence;
     touched.clear();
@@ -630,7 +626,6 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
     }
     tops.clear();
     for (const auto& [theme, weight] : touched) {
-      if (policy_role_[theme] == kGovernmentActor && in_lede(s)) government_in_lede = true;
       score[theme] += weight * position[s];
       int top = themes_[theme].parent;
       if (top < 0) continue;  // a top-level term: counted above
@@ -668,6 +663,16 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   std::sort(sentence_themes.begin(), sentence_themes.end());
   sentence_themes.erase(std::unique(sentence_themes.begin(), sentence_themes.end()),
                         sentence_themes.end());
+  // A government actor in the headline or the lede (the policy-story rule): sentence 0 (also
+  // a wire headline in capitals, which weighs 1) and the sentences Positions weighs more, whose
+  // themes come first in the sorted pairs.
+  bool government_in_lede = false;
+  for (size_t k = 0; k < sentence_themes.size() && !government_in_lede; ++k) {
+    const uint32_t s = static_cast<uint32_t>(sentence_themes[k] >> 32);
+    if (s != 0 && position[s] <= 1.0f) break;
+    government_in_lede =
+        policy_role_[static_cast<uint32_t>(sentence_themes[k])] == kGovernmentActor;
+  }
 
   // Only the themes counted are visited from here on, in theme order (the sum of the top-level
   // scores is then added up in the same order as over every theme: the others add 0).
@@ -728,14 +733,22 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   thread_local std::vector<uint32_t> order;
   order.resize(hit.size());
   for (uint32_t k = 0; k < hit.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](uint32_t ka, uint32_t kb) {
-    const uint32_t a = hit[ka], b = hit[kb];
-    if (weak[ka] != weak[kb]) return weak[kb] != 0;
-    const double ra = rank(a), rb = rank(b);
-    if (ra != rb) return ra > rb;
-    if (politics_rank >= 0 && (a == politics_ || b == politics_)) return a == politics_;
-    return themes_[a].def.id < themes_[b].def.id;
-  });
+  if (politics_rank < 0) {  // the common case, without the rank's test per comparison
+    std::sort(order.begin(), order.end(), [&](uint32_t ka, uint32_t kb) {
+      const uint32_t a = hit[ka], b = hit[kb];
+      if (weak[ka] != weak[kb]) return weak[kb] != 0;
+      return score[a] != score[b] ? score[a] > score[b] : themes_[a].def.id < themes_[b].def.id;
+    });
+  } else {
+    std::sort(order.begin(), order.end(), [&](uint32_t ka, uint32_t kb) {
+      const uint32_t a = hit[ka], b = hit[kb];
+      if (weak[ka] != weak[kb]) return weak[kb] != 0;
+      const double ra = rank(a), rb = rank(b);
+      if (ra != rb) return ra > rb;
+      if (a == politics_ || b == politics_) return a == politics_;
+      return themes_[a].def.id < themes_[b].def.id;
+    });
+  }
   draft->themes.reserve(draft->themes.size() + order.size());
   for (uint32_t position : order) {
     const uint32_t t = hit[position], k4 = 4 * position;
