@@ -476,17 +476,22 @@ constexpr uint32_t kMinEvidenceSentences = 2;
 constexpr double kMinEvidenceShare = 0.15;
 
 // Policy stories (docs/themes.md, "Policy stories"). A story in which a government, a
-// minister, parliament, a party or an election acts in the headline or the lede, on a subject
-// that newsrooms cover as a home-news beat (crime and justice, schools, health, welfare, work,
-// the environment, faith, leisure, emergencies), is a government-policy story: IPTC files it
-// under politics ("government policy": healthcare policy, education policy, ...) and so do
-// news desks. Its politics top level then ranks before the subject, with its own score, when
-// that score is at least kPolicyMinRatio of the subject's: the government acts in the story,
-// not in one passing sentence. Economy, science, arts and sport are desks of their own and no
-// policy subjects here: a minister's word on the markets stays an economy story.
-constexpr std::string_view kGovernmentActorThemes[] = {"politics", "politics.government",
-                                                       "politics.legislature", "politics.elections",
-                                                       "politics.political_parties"};
+// minister, parliament, a party, an election, a regional or a local government acts in the
+// headline or the lede, on a subject that newsrooms cover as a home-news beat (crime and
+// justice, schools, health, welfare, work, the environment, faith, leisure, emergencies), is a
+// government-policy story: IPTC files it under politics ("government policy": healthcare
+// policy, education policy, ...) and so do news desks. Its politics top level then ranks
+// before the subject, with its own score, when that score is at least kPolicyMinRatio of the
+// subject's: the government acts in the story, not in one passing sentence. Economy, science,
+// arts and sport are desks of their own and no policy subjects here: a minister's word on the
+// markets stays an economy story.
+constexpr std::string_view kGovernmentActorThemes[] = {"politics",
+                                                       "politics.government",
+                                                       "politics.legislature",
+                                                       "politics.elections",
+                                                       "politics.political_parties",
+                                                       "politics.regional_government",
+                                                       "politics.local_government"};
 constexpr std::string_view kPolicySubjectThemes[] = {"crime",     "education", "health",
                                                      "society",   "labour",    "environment",
                                                      "lifestyle", "religion",  "disaster"};
