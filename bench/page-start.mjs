@@ -2,8 +2,10 @@
 // Page start (issue 6, SPEC §5 "Start"): time from opening dist/index.html from file:// to the
 // sample's charts painted, in Debian's Chromium (headless), median of several cold opens.
 //
-//   node web/build.mjs && node bench/page-start.mjs [--runs 11]
+//   node web/build.mjs && node bench/page-start.mjs [--runs 11] [--dist dist] [--ab OTHER_DIST]
 //
+// --ab OTHER_DIST alternates the opens between dist and another build of the page (say, main's),
+// and prints both: on a busy machine only figures taken at the same time compare.
 // Each run opens the page in a fresh browser context (no storage: the first-visit path, which
 // shows the sample with the report web/build.mjs made for it, then compiles the module). Times
 // are ms from navigation start (performance.timeOrigin), read from the marks the page sets:
@@ -44,7 +46,7 @@ const browser = await chromium.launch({
 
 const MARKS = ['newslens:start', 'newslens:first-charts', 'painted', 'newslens:rendered', 'newslens:ready'];
 
-async function open() {
+async function open(index) {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -80,18 +82,38 @@ const median = (xs) => {
 };
 const ms = (x) => x.toFixed(0).padStart(8);
 
-await open();  // warm-up, not counted
-const results = [];
-const cols = ['start', 'first-charts', 'painted', 'rendered', 'ready', 'FCP'];
-console.log(`page start: ${pathToFileURL(index).href}, ${runs} cold opens (ms from navigation start)`);
-console.log(`${'run'.padEnd(5)}${cols.map((c) => c.padStart(13)).join('')}`);
-for (let i = 0; i < runs; i++) {
-  const r = await open();
-  results.push(r);
-  console.log(`${String(i + 1).padEnd(5)}${[...MARKS.map((m) => r[m]), r.fcp].map((x) => ms(x).padStart(13)).join('')}`);
+const other = flag('--ab', null);
+const indexes = [index];
+if (other) {
+  const b = join(resolve(other), 'index.html');
+  if (!existsSync(b)) {
+    console.error(`bench/page-start.mjs: ${b} is missing`);
+    process.exit(2);
+  }
+  indexes.push(b);
 }
-const med = Object.fromEntries([...MARKS, 'fcp'].map((m) => [m, median(results.map((r) => r[m]))]));
-console.log(`${'med'.padEnd(5)}${[...MARKS, 'fcp'].map((m) => ms(med[m]).padStart(13)).join('')}`);
-console.log(`\nsample's charts painted: median ${med.painted.toFixed(0)} ms after opening dist/index.html ` +
-            `from file:// (SPEC target < 300 ms; issue 6 target < 500 ms)`);
+for (const i of indexes) await open(i);  // warm-up, not counted
+const results = indexes.map(() => []);
+const cols = ['start', 'first-charts', 'painted', 'rendered', 'ready', 'FCP'];
+for (const i of indexes) {
+  console.log(`page start: ${pathToFileURL(i).href}, ${runs} cold opens (ms from navigation start)`);
+}
+console.log(`${'run'.padEnd(7)}${cols.map((c) => c.padStart(13)).join('')}`);
+for (let i = 0; i < runs; i++) {
+  for (const [k, which] of indexes.entries()) {
+    const r = await open(which);
+    results[k].push(r);
+    const label = `${i + 1}${other ? ' AB'[k + 1] : ''}`;
+    console.log(`${label.padEnd(7)}${[...MARKS.map((m) => r[m]), r.fcp].map((x) => ms(x).padStart(13)).join('')}`);
+  }
+}
+const meds = results.map((rs) => Object.fromEntries([...MARKS, 'fcp'].map((m) => [m, median(rs.map((r) => r[m]))])));
+for (const [k, med] of meds.entries()) {
+  const label = `med${other ? ' ' + 'AB'[k] : ''}`;
+  console.log(`${label.padEnd(7)}${[...MARKS, 'fcp'].map((m) => ms(med[m]).padStart(13)).join('')}`);
+}
+for (const [k, med] of meds.entries()) {
+  console.log(`\nsample's charts painted: median ${med.painted.toFixed(0)} ms after opening ` +
+              `${indexes[k]} from file:// (issue 19's bar: < 300 ms)`);
+}
 await browser.close();

@@ -26,6 +26,7 @@
 // failure, not a reason to try the main thread: it would fail there the same way.
 
 import {describeNumbers} from './numbers.js';
+import {yieldToPage} from './schedule.js';
 
 /** The analyzer's file name, beside the loader (web/build-embed.mjs writes both). */
 export const ANALYZER_FILE = 'newslens-analyzer.js';
@@ -136,9 +137,21 @@ function startWorker(url) {
 /** The analyzer on the main thread, from the <script> fallback, with the worker's interface. */
 async function startOnPage(url, shadowRoot) {
   const NewsLens = await loadScript(url, shadowRoot);
+  // Each of the three long pieces of work on the main thread in a task of its own, not one after
+  // the other in one: the script's evaluation, the module's start (the wasm bytes decoded, then,
+  // once compiled, the dictionaries unpacked: NewsLens.create()) and each analysis.
+  await yieldToPage();
   const analyzer = await NewsLens.create();
-  return {analyze: async (text) => analyzer.analyze(text),
-          numbers: async (lang) => describeNumbers(lang ?? undefined)};
+  return {
+    async analyze(text) {
+      await yieldToPage();
+      return analyzer.analyze(text);
+    },
+    async numbers(lang) {
+      await yieldToPage();  // Intl's locale data: a long task of its own the first time
+      return describeNumbers(lang ?? undefined);
+    },
+  };
 }
 
 /**

@@ -25,6 +25,8 @@
 // gone. Without Web Locks the first two still work.
 /* global NewsLens, NewsLensWorkerSource */
 
+import {loadModuleScript} from './module-script.js';
+
 /** Text longer than this (UTF-16 code units, ~200 KB) is analysed in the worker. */
 export const WORKER_THRESHOLD = 200_000;
 
@@ -105,7 +107,7 @@ export class AnalyzerClient {
    * module's Error naming the file, line and column.
    */
   async setDictionaries(dictionaries) {
-    const custom = dictionaries.length ? await NewsLens.create({dictionaries}) : null;
+    const custom = dictionaries.length ? await (await loadModuleScript()).create({dictionaries}) : null;
     if (this.custom) this.custom.dispose();
     this.custom = custom;
     this.dictionaries = dictionaries.slice();
@@ -116,10 +118,12 @@ export class AnalyzerClient {
   ready() {
     if (this.custom) return Promise.resolve(this.custom);
     if (!this.local) {
-      if (typeof NewsLens === 'undefined') {
-        return Promise.reject(new Error('newslens.js did not load'));
-      }
-      this.local = NewsLens.create();
+      // newslens.js runs on first use (web/src/module-script.js); a failed load is tried again.
+      const local = loadModuleScript().then((api) => api.create());
+      local.catch(() => {
+        if (this.local === local) this.local = null;
+      });
+      this.local = local;
     }
     return this.local;
   }
@@ -134,6 +138,9 @@ export class AnalyzerClient {
     // report@1's objects: it asks for report@1 until its views read report@2 with
     // detail: ['mentions', 'sentence_themes'] (docs/report.md).
     options = {schema: 1, ...options};
+    // The worker is built from newslens.js's source too. Once it has run, no await here: a
+    // Cancel clicked right after Analyze finds the job already pending.
+    if (typeof NewsLens === 'undefined') await loadModuleScript();
     const big = text.length > this.threshold;
     if ((big || this.localBroken) && this.canUseWorker()) {
       return this.analyzeInWorker(text, options, onProgress, onRestart);

@@ -15,6 +15,7 @@ import {dataTable, fillTable} from './data-table.js';
 import {clear, el} from './dom.js';
 import {download, toCsv} from './export.js';
 import {count, percent, signed, toneWords} from './format.js';
+import {loadModuleScript} from './module-script.js';
 import {cssVar, OKABE_ITO, toneColour, toneLabelOf} from './palette.js';
 import {themeColour, themeStyle} from './theme-colours.js';
 import {trendChart} from './trend-chart.js';
@@ -193,6 +194,7 @@ export class CorpusView {
     this.setStatus(`Reading ${this.sourceName}…`);
     const timer = setInterval(() => this.renderProgress(), 250);
     try {
+      await loadModuleScript();  // the workers are built from newslens.js's source
       const {ms} = await this.client.run(files, {options: this.getOptions(),
                                                  dictionaries: this.getDictionaries()}, {
         onTotal: (total) => {

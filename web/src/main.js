@@ -965,14 +965,8 @@ function start() {
   adoptThemeColours();
   ui.scheme.value = loadScheme();
   applyScheme();
-  if (typeof NewsLens === 'undefined') {
-    wire();
-    setStatus('The analyzer (newslens.js) did not load.', 'error');
-    return;
-  }
   wire();
   ui.remember.checked = remembering();
-  ui.version.textContent = NewsLens.version || '';
   const last = loadLast();
   const dictionaries = loadDictionaries();
   // The text box comes back as it was left, even if the module never loads; the results show the
@@ -1008,6 +1002,7 @@ function start() {
         }
         performance.mark('newslens:ready');
         page.moduleReady = true;
+        ui.version.textContent = NewsLens.version || '';
         if (showSample) {
           // shown already
         } else if (last) {
