@@ -1,6 +1,7 @@
 // Analyses a JSONL corpus ({"text": ...} per line) REPS times with the public API only
 // (Analyzer::Create, then AnalyzeToJson as the CLI and the wasm module do, or Analyze + ToJson
-// in cores without it or with VIA_REPORT=1 in the environment), for instruction counts under
+// in cores without it or with VIA_REPORT=1 in the environment; AnalyzeToFlat, the wasm module's
+// analyze() path, with FLAT=1 in cores that have core/src/flat.h), for instruction counts under
 // callgrind, and prints the median wall-clock MB/s of the repetitions: see bench/callgrind.sh,
 // which builds it against any commit's core so figures compare over history.
 #include <algorithm>
@@ -14,6 +15,9 @@
 
 #include "newslens/analyzer.h"
 #include "newslens/report.h"
+#ifdef NEWSLENS_HAS_FLAT  // core/src/flat.h: the wasm module's analyze() path
+#include "flat.h"
+#endif
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -41,12 +45,25 @@ int main(int argc, char** argv) {
 #endif
   const char* via = std::getenv("VIA_REPORT");
   const bool via_report = via != nullptr;
+#ifdef NEWSLENS_HAS_FLAT
+  const bool flat = std::getenv("FLAT") != nullptr;  // FLAT=1: AnalyzeToFlat, as wasm analyze()
+  newslens::FlatReport flat_report;
+#endif
   newslens::Report reused;  // VIA_REPORT=reuse: one Report analysed into (where the core can)
   size_t bytes = 0, out = 0;
   std::vector<double> ms;
   for (int r = 0; r < reps; ++r) {
     auto start = std::chrono::steady_clock::now();
     for (const std::string& t : texts) {
+#ifdef NEWSLENS_HAS_FLAT
+      if (flat) {
+        (void)analyzer.value().AnalyzeToFlat(t, options, &flat_report);
+        out += flat_report.ints.size() * 4 + flat_report.numbers.size() * 8 +
+               flat_report.strings.size() + flat_report.shapes.size();
+        bytes += t.size();
+        continue;
+      }
+#endif
 #ifdef NEWSLENS_HAS_ANALYZE_TO_JSON
       if (!via_report) {
         out += analyzer.value().AnalyzeToJson(t, options).value().size();

@@ -6,6 +6,7 @@
 #
 #   bench/callgrind.sh [TREE] [BUILD] [--wall]     defaults: this checkout, build-perf
 #
+# --keep DIR keeps the callgrind.out files there (callgrind_annotate them for a profile).
 # --wall also prints wall-clock figures of the same program outside valgrind (median of 5
 # passes over the 200 articles, and of 200 analyses of the sample): run it under nice -n -15.
 #
@@ -15,12 +16,20 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 wall=0
+keep=""
 positional=()
-for a in "$@"; do [ "$a" = --wall ] && wall=1 || positional+=("$a"); done
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --wall) wall=1 ;;
+    --keep) keep="$2"; shift ;;
+    *) positional+=("$1") ;;
+  esac
+  shift
+done
 tree="$(cd "${positional[0]:-$here/..}" && pwd)"
 build="$(cd "${positional[1]:-$tree/build-perf}" && pwd)"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "$keep" ] && mkdir -p "$keep" && cp "$work"/cg.* "$keep"/; rm -rf "$work"' EXIT
 node -e "process.stdout.write(JSON.stringify({text: require('fs').readFileSync('$here/../data/samples/china-russia-letter.txt', 'utf8')}) + '\n')" > "$work/sample.jsonl"
 node "$here/corpus.mjs" --mb 10 --out "$work/gen.jsonl" && head -200 "$work/gen.jsonl" > "$work/gen200.jsonl"
 # libnewslens_dict.a: the dictionary parsers, a library of their own since the packed dictionaries.
@@ -32,6 +41,8 @@ grep -q ParseReportFields "$tree/core/include/newslens/analyzer.h" && fields=-DN
 # Analyzer::Analyze* covers it.
 to_json=""
 grep -q AnalyzeToJson "$tree/core/include/newslens/analyzer.h" && to_json=-DNEWSLENS_HAS_ANALYZE_TO_JSON
+flat=""  # AnalyzeToFlat (the wasm module's analyze()), private to the core: core/src/flat.h
+[ -f "$tree/core/src/flat.h" ] && grep -q AnalyzeToFlat "$tree/core/include/newslens/analyzer.h" && flat="-DNEWSLENS_HAS_FLAT -I$tree/core/src"
 into=""  # Analyze into a reused Report
 grep -q 'Report\* report) const' "$tree/core/include/newslens/analyzer.h" && into=-DNEWSLENS_HAS_ANALYZE_INTO
 # Functions whose instructions are collected. A toggle pattern switches collection on entry and
@@ -39,7 +50,7 @@ grep -q 'Report\* report) const' "$tree/core/include/newslens/analyzer.h" && int
 # with AnalyzeToJson only its own pattern.
 collect=(--toggle-collect='newslens::Analyzer::Analyze*' --toggle-collect='newslens::ToJson*')
 [ -n "$to_json" ] && collect=(--toggle-collect='newslens::Analyzer::Analyze*')
-g++ -O2 -std=c++17 $fields $to_json $into -I"$tree/core/include" "$here/analyze_once.cc" "${libs[@]}" -o "$work/analyze_once"
+g++ -O2 -std=c++17 $fields $to_json $into $flat -I"$tree/core/include" "$here/analyze_once.cc" "${libs[@]}" -o "$work/analyze_once"
 for corpus in sample:5 gen200:1; do
   name=${corpus%%:*}; reps=${corpus##*:}
   valgrind --tool=callgrind --callgrind-out-file="$work/cg.$name" \
@@ -57,6 +68,15 @@ if [ -n "$fields" ]; then
   ir=$(grep -o 'Collected : [0-9]*' "$work/err.tone" | grep -o '[0-9]*$')
   bytes=$(grep -o '^bytes [0-9]*' "$work/err.tone" | grep -o '[0-9]*$')
   echo "gen200 tone only: $ir instructions / $bytes bytes = $(echo "scale=1; $ir / $bytes" | bc) per byte"
+fi
+# The flat form (what the wasm module's analyze() decodes into the report object).
+if [ -n "$flat" ]; then
+  FLAT=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg.flat" \
+    "${collect[@]}" \
+    "$work/analyze_once" "$work/gen200.jsonl" 1 2> "$work/err.flat"
+  ir=$(grep -o 'Collected : [0-9]*' "$work/err.flat" | grep -o '[0-9]*$')
+  bytes=$(grep -o '^bytes [0-9]*' "$work/err.flat" | grep -o '[0-9]*$')
+  echo "gen200 flat form (wasm analyze): $ir instructions / $bytes bytes = $(echo "scale=1; $ir / $bytes" | bc) per byte"
 fi
 # The public Report (Analyze, then ToJson of the Report), when the line above used AnalyzeToJson.
 if [ -n "$to_json" ]; then

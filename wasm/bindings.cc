@@ -28,10 +28,7 @@ EMSCRIPTEN_BINDINGS(newslens) {
       .function("input", &Session::input)
       .function("analyze", &Session::analyze)
       .function("analyzeParts", &Session::analyzeParts)
-      .function("ints", &Session::ints)
-      .function("numbers", &Session::numbers)
-      .function("strings", &Session::strings)
-      .function("shapes", &Session::shapes)
+      .function("parts", &Session::parts)
       .function("lastError", &Session::lastError)
       .function("json", &Session::json)
       .function("releaseParts", &Session::releaseParts);

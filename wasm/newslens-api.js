@@ -278,15 +278,25 @@ function run(self, text, options, caller, method) {
 // payload, every object's keys in the list of shapes the module sends with it, so nothing here
 // knows the report's layout. It is the object JSON.parse(analyzeToJson(...)) gives
 // (tests/wasm/parity.test.mjs checks them equal, key order included); numbers come as
-// round(v * 10^4) and k / 10000 is the double JSON.parse would read.
-function reportFromParts(module, session, written) {
+// round(v * 10^4) and k / 10000 is the double JSON.parse would read. The lists are read from the
+// module's memory where the session's parts() says (no call into the module per list); the key
+// lists only grow from report to report, so those decoded are kept while their length holds.
+function reportFromParts(self, written) {
+  var module = self._module, session = self._session;
   if (written === 1) return JSON.parse(readJson(session));  // the flat form could not hold it
   if (!decoder) decoder = new TextDecoder();
-  var T = constants(module).tags;
+  var c = constants(module), T = c.tags;
   var OBJECT = T.object, ARRAY = T.array, INT = T.int, NUMBER = T.number, STRING = T.string;
-  var str = JSON.parse(decoder.decode(session.strings()));
-  var shapes = JSON.parse(decoder.decode(session.shapes()));
-  var I = session.ints(), F = session.numbers();  // views: read before any other call
+  if (self._parts === undefined) self._parts = session.parts();
+  var heap = module.HEAPU8, buffer = heap.buffer;  // read after the call: memory may have grown
+  var at = new Uint32Array(buffer, self._parts, 8);
+  var I = new Int32Array(buffer, at[0], at[1]), F = new Float64Array(buffer, at[2], at[3]);
+  var str = JSON.parse(decoder.decode(heap.subarray(at[4], at[4] + at[5])));
+  if (!c.shapes || c.shapeBytes !== at[7]) {
+    c.shapes = JSON.parse(decoder.decode(heap.subarray(at[6], at[6] + at[7])));
+    c.shapeBytes = at[7];
+  }
+  var shapes = c.shapes;
   var i = 0, f = 0;
   function value() {
     var tag = I[i++], k, n;
@@ -308,13 +318,13 @@ function reportFromParts(module, session, written) {
   }
   var report = value();
   if (i !== I.length || f !== F.length) throw new Error('newslens: malformed report lists');
-  session.releaseParts();
+  // A report whose lists took over a megabyte: the session gives their memory back.
+  if (at[1] > 1 << 18 || at[3] > 1 << 17 || at[5] > 1 << 20) session.releaseParts();
   return report;
 }
 
 NewsLens.prototype.analyze = function (text, options) {
-  return reportFromParts(this._module, this._session,
-                         run(this, text, options, 'analyze', 'analyzeParts'));
+  return reportFromParts(this, run(this, text, options, 'analyze', 'analyzeParts'));
 };
 
 // The JSON the session wrote last, decoded by TextDecoder from the module's memory.

@@ -81,19 +81,19 @@ int Session::analyzeParts(uint32_t length, uint32_t flags, double max_bytes) {
     json_.swap(flat_.json);
     return kJson;
   }
+  auto address = [](const void* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); };
+  parts_[0] = address(flat_.ints.data());
+  parts_[1] = static_cast<uint32_t>(flat_.ints.size());
+  parts_[2] = address(flat_.numbers.data());
+  parts_[3] = static_cast<uint32_t>(flat_.numbers.size());
+  parts_[4] = address(flat_.strings.data());
+  parts_[5] = static_cast<uint32_t>(flat_.strings.size());
+  parts_[6] = address(flat_.shapes.data());
+  parts_[7] = static_cast<uint32_t>(flat_.shapes.size());
   return kFlat;
 }
 
-emscripten::val Session::ints() const {
-  return emscripten::val(emscripten::typed_memory_view(flat_.ints.size(), flat_.ints.data()));
-}
-emscripten::val Session::numbers() const {
-  return emscripten::val(
-      emscripten::typed_memory_view(flat_.numbers.size(), flat_.numbers.data()));
-}
 emscripten::val Session::json() const { return View(json_); }
-emscripten::val Session::strings() const { return View(flat_.strings); }
-emscripten::val Session::shapes() const { return View(flat_.shapes); }
 
 void Session::releaseParts() {
   constexpr size_t kKeepBytes = 4u << 20;  // a huge report's buffers are not kept

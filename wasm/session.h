@@ -37,7 +37,7 @@ inline constexpr const char* kToneNames[] = {"news", "general", "finance", "auto
 // What analyze and analyzeParts return.
 enum Written : int {
   kError = -1,  // read lastError()
-  kFlat = 0,    // the flat form: ints(), numbers(), strings(), shapes()
+  kFlat = 0,    // the flat form: see parts()
   kJson = 1,    // the report as JSON: json()
 };
 
@@ -59,22 +59,22 @@ class Session {
   // The report of the `length` bytes written at input() as JSON (written by the core without
   // building a Report: Analyzer::AnalyzeToJson), read by json().
   int analyze(uint32_t length, uint32_t flags, double max_bytes);
-  // The report in the flat form (core/src/flat.h), read by ints(), numbers(), strings() and
-  // shapes() until the next call; as JSON (json()) when the flat form cannot hold it.
+  // The report in the flat form (core/src/flat.h), described at parts() until the next call;
+  // as JSON (json()) when the flat form cannot hold it.
   int analyzeParts(uint32_t length, uint32_t flags, double max_bytes);
   std::string lastError() const { return last_error_; }
 
-  // The flat lists of the last analyzeParts, as views into the module's memory: valid until
-  // the next call into the module.
-  emscripten::val ints() const;
-  emscripten::val numbers() const;
+  // Where analyzeParts describes the flat form it wrote: eight uint32 in the module's memory,
+  // the address and the length of `ints` (int32 values), `numbers` (doubles), `strings` and
+  // `shapes` (bytes of JSON arrays), valid until the next call into the module. The address is
+  // the session's for its life, so the facade asks once and reads the lists from the heap
+  // without a call per list (each Embind call costs about a microsecond).
+  uintptr_t parts() const { return reinterpret_cast<uintptr_t>(parts_); }
   // The JSON of the last call that wrote one, as a view into the module's memory (the facade
   // decodes it with TextDecoder; Embind's std::string return would scan every byte in JS).
   emscripten::val json() const;
-  // The strings and the key lists of the last flat form, as JSON arrays (views).
-  emscripten::val strings() const;
-  emscripten::val shapes() const;
-  // After the facade has read the report: a huge one's buffers are not kept by the session.
+  // After the facade has read a large report (the JSON always, the flat form when a list is
+  // over a megabyte): a huge one's buffers are not kept by the session.
   void releaseParts();
 
  private:
@@ -88,6 +88,7 @@ class Session {
   std::unique_ptr<char[]> input_;
   uint32_t input_capacity_ = 0;
   FlatReport flat_;
+  uint32_t parts_[8] = {};  // see parts()
   std::string json_;
   std::string last_error_;
 };

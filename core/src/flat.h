@@ -3,7 +3,8 @@
 // reportFromParts). It is self-describing, so that no reader copies the report's layout by hand:
 // the one walk over the report's shape (report_shape.h) writes every value as a tag in `ints`
 // followed by its payload, and every object's keys, listed once per distinct key list, in
-// `shapes`:
+// `shapes` (the thread's key lists, kept from report to report and only ever added to: a reader
+// may keep the lists it decoded while `shapes` keeps its length):
 //   kFlatObject, shape index (into shapes), then each key's value in order
 //   kFlatArray, n, then n values
 //   kFlatInt, the value (a count, an offset, an index)
