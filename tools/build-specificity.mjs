@@ -62,7 +62,10 @@ const dir = mkdtempSync(join(tmpdir(), 'newslens-specificity-'));
 const dictPath = join(dir, 'words.json');
 writeFileSync(dictPath, JSON.stringify({
   format: 'newslens/themes@1',
-  themes: words.map((w, i) => ({ id: `t${i}`, label: w, terms: [w] })),
+  // Each word a sub-theme of one parent: the summary lists every sub-theme that matched, while
+  // its top_level leaves out weak themes (a word named in one sentence beside many others).
+  themes: [{ id: 'w', label: 'words' },
+    ...words.map((w, i) => ({ id: `w.t${i}`, parent: 'w', label: w, terms: [w] }))],
 }));
 
 async function documentFrequencies(path) {
@@ -75,7 +78,10 @@ async function documentFrequencies(path) {
     createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => {
       const out = JSON.parse(line);
       n++;
-      for (const t of out.top_level ?? []) df.set(t.id, (df.get(t.id) ?? 0) + 1);
+      for (const t of out.themes ?? []) {
+        const id = t.id.slice(2);  // "w.t12" -> "t12"
+        df.set(id, (df.get(id) ?? 0) + 1);
+      }
     });
     child.on('error', bad);
     child.on('close', ok);
