@@ -62,7 +62,7 @@ const sample = {
 };
 // The sample's report, by the module that goes into dist/ (the page uses it only while it is
 // the report that module would give: the sample's text, these options, no custom dictionary).
-const reportOptions = {tone: 'news', schema: 1};  // what the page asks for (analyzer-client.js)
+const reportOptions = {tone: 'news', detail: ['mentions', 'sentence_themes']};  // what the page asks for (analyzer-client.js ARTICLE_DETAIL)
 let report = null;
 try {
   const {NewsLens} = createRequire(import.meta.url)(wasmJs);

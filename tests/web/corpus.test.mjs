@@ -279,7 +279,7 @@ withPage((env) => {
           assert.equal(opened.tab, 'true');
           assert.equal(opened.corpusHidden, true);
           assert.equal(opened.text, ARTICLES[i].text);
-          assert.deepEqual(opened.report, nl.analyze(ARTICLES[i].text, {tone: 'news', schema: 1}));
+          assert.deepEqual(opened.report, nl.analyze(ARTICLES[i].text, {tone: 'news', detail: ['mentions', 'sentence_themes']}));
           assert.equal(opened.report.tone.compound, top.tone);
           assert.equal(opened.focused, 'results', 'focus moves to the analysis');
           assert.equal(await page.inputValue('[data-testid="article-input"]'), ARTICLES[i].text);
@@ -367,7 +367,7 @@ withPage((env) => {
           await page.waitForSelector(`[data-testid="corpus-table"] tbody tr[data-n="${n}"]`);
           const opened = await openRow(page, n);
           assert.equal(opened.text, articles[3].text);
-          assert.deepEqual(opened.report, nl.analyze(articles[3].text, {tone: 'news', schema: 1}));  // the page asks for report@1
+          assert.deepEqual(opened.report, nl.analyze(articles[3].text, {tone: 'news', detail: ['mentions', 'sentence_themes']}));  // what the article view asks for
           await assertClean(page, log);
           assertOnlyOwnFiles(log, base);
         } finally {
@@ -475,7 +475,7 @@ withPage((env) => {
         await page.waitForSelector('[data-testid="corpus-table"] tbody tr[data-n="902"]');
         const opened = await openRow(page, 902);  // 899 + the three bad records before it
         assert.equal(opened.text, articles[899].text);
-        assert.deepEqual(opened.report, nl.analyze(articles[899].text, {tone: 'news', schema: 1}));
+        assert.deepEqual(opened.report, nl.analyze(articles[899].text, {tone: 'news', detail: ['mentions', 'sentence_themes']}));
         await assertClean(page, log);
         assertOnlyOwnFiles(log, base);
       } finally {

@@ -44,7 +44,7 @@ withPage((env) => {
         const {text, after, again} = await page.evaluate(async () => {
           const nl = await NewsLens.create();
           const t = window.newslensPage.lastText;
-          return {text: t, after: window.newslensPage.lastReport, again: nl.analyze(t, {tone: 'news', schema: 1})};
+          return {text: t, after: window.newslensPage.lastReport, again: nl.analyze(t, {tone: 'news', detail: ['mentions', 'sentence_themes']})};
         });
         assert.doesNotMatch(text, /Back to top|Related Articles|Leave a Reply/);
         assert.equal(text.split('I will shortly travel to the Russian Federation').length - 1, 1);
@@ -154,9 +154,10 @@ withPage((env) => {
 
         const sentences = parseCsv(await downloadText(await save('export-sentences')));
         assert.equal(sentences.length - 1, r.sentences.length);
-        const s = r.sentences[1];
-        assert.deepEqual(sentences[2].slice(0, 4).map(Number), [2, s.start, s.end, s.compound]);
-        assert.equal(sentences[2][5], text.slice(s.start, s.end).replace(/\s+/g, ' '));
+        const [start, end, compound] = r.sentences[1];
+        assert.deepEqual(sentences[2].slice(0, 4).map(Number), [2, start, end, compound]);
+        assert.equal(sentences[2][4], r.sentence_themes[1].join(' '));
+        assert.equal(sentences[2][5], text.slice(start, end).replace(/\s+/g, ' '));
 
         for (const chart of ['themes', 'arc', 'theme-tone', 'actors']) {
           const png = readFileSync(await (await save(`${chart}-png`)).path());
@@ -211,7 +212,8 @@ withPage((env) => {
         await openTable(page, 'compare-tone-table-toggle');
         const got = await page.evaluate(async (text) => {
           const nl = await NewsLens.create();
-          const expected = nl.analyze(text, {tone: 'news', schema: 1});
+          // The comparison draws totals and the tone arc: it asks for report@2's default parts.
+          const expected = nl.analyze(text, {tone: 'news'});
           const a = window.newslensPage.lastReport;
           const rows = [...document.querySelectorAll('[data-testid="compare-themes-data"] tbody tr')]
               .map((tr) => [...tr.children].map((c) => c.textContent));
@@ -221,6 +223,7 @@ withPage((env) => {
                   summary: document.querySelector('[data-testid="compare-summary"]').textContent};
         }, b);
         assert.deepEqual(got.b, got.expected);
+        assert.equal(got.b.mentions, undefined, 'the comparison asks for no per-word detail');
         const per1000 = (score, words) => Math.round((score / words) * 10000) / 10;
         const labels = new Set([...got.a.top_level, ...got.b.top_level].map((t) => t.label));
         assert.equal(got.rows.length, labels.size, 'one row per theme of either article');
@@ -422,7 +425,7 @@ withPage((env) => {
           const {shown, again} = await page.evaluate(async () => {
             const tone = document.querySelector('[data-testid="tone-option"]').value;
             return {shown: window.newslensPage.lastReport,
-                    again: (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone, schema: 1})};
+                    again: (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone, detail: ['mentions', 'sentence_themes']})};
           });
           assert.deepEqual(shown, again, label);
         };
@@ -457,7 +460,7 @@ withPage((env) => {
                      /^Added the dictionary beats\.dic; the article was analysed again\. Analysed [\d,]+ words/);
         const custom = await page.evaluate(async (text) => {
           const nl = await NewsLens.create({dictionaries: [{name: 'beats.dic', text}]});
-          return nl.analyze(window.newslensPage.lastText, {tone: 'news', schema: 1});
+          return nl.analyze(window.newslensPage.lastText, {tone: 'news', detail: ['mentions', 'sentence_themes']});
         }, BEATS);
         assert.deepEqual(await report(page), custom, 'the page shows the custom analyzer\'s report');
         const labels = custom.top_level.map((t) => t.label);
@@ -494,7 +497,7 @@ withPage((env) => {
         const bigReport = await report(page);
         const bigCustom = await page.evaluate(async ([text, t]) => {
           const nl = await NewsLens.create({dictionaries: [{name: 'beats.dic', text}]});
-          return nl.analyze(t, {tone: 'news', schema: 1});
+          return nl.analyze(t, {tone: 'news', detail: ['mentions', 'sentence_themes']});
         }, [BEATS, big]);
         assert.deepEqual(bigReport, bigCustom, 'the worker uses the custom dictionary too');
 
@@ -515,7 +518,7 @@ withPage((env) => {
         await page.click('[data-testid="dictionary-remove"]');
         await analysed(page, k);
         assert.equal(await page.isVisible('[data-testid="dictionary-list"]'), false);
-        const plain = await page.evaluate(async () => (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone: 'news', schema: 1}));
+        const plain = await page.evaluate(async () => (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone: 'news', detail: ['mentions', 'sentence_themes']}));
         assert.deepEqual(await report(page), plain);
         assert.match(await status.textContent(), /^Removed the dictionary beats\.dic/);
       }, {cleanOptions: {}}));

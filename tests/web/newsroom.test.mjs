@@ -202,7 +202,7 @@ withPage((env) => {
       const {shown, expected} = await page.evaluate(async () => {
         const nl = await NewsLens.create();
         return {shown: window.newslensPage.lastReport,
-                expected: nl.analyze(window.newslensPage.lastText, {tone: 'finance', schema: 1})};
+                expected: nl.analyze(window.newslensPage.lastText, {tone: 'finance', detail: ['mentions', 'sentence_themes']})};
       });
       assert.deepEqual(shown.tone, expected.tone);
       assert.match(await page.textContent('[data-testid="status"]'), /finance lexicon/);
@@ -231,7 +231,7 @@ withPage((env) => {
       }, i, {timeout: TIMEOUT_MS});
       const {title, body} = await tip.jsonValue();
       const text = await page.evaluate(() => window.newslensPage.lastText);
-      const sentence = text.slice(r.sentences[i].start, r.sentences[i].end).replace(/\s+/g, ' ').trim();
+      const sentence = text.slice(r.sentences[i][0], r.sentences[i][1]).replace(/\s+/g, ' ').trim();
       assert.match(title, new RegExp(`^Sentence ${i + 1} · tone `));
       assert.ok(body.replace(/\s+/g, ' ').includes(sentence.split(' ').slice(0, 6).join(' ')),
                 `the tooltip quotes the sentence: ${body}`);

@@ -65,7 +65,7 @@ function suite(env) {
           await openTable(page, 'arc-table-toggle');
           const {expected, shown, lastReport} = await page.evaluate(async () => {
             const nl = await NewsLens.create();
-            const expected = nl.analyze(NewsLensSample.text, {tone: 'news', schema: 1});
+            const expected = nl.analyze(NewsLensSample.text, {tone: 'news', detail: ['mentions', 'sentence_themes']});
             const q = (id) => document.querySelector(`[data-testid="${id}"]`);
             const read = (id) => ({text: q(id).textContent, value: q(id).dataset.value});
             const firstRow = q('themes-data').querySelector('tbody tr');
@@ -87,7 +87,11 @@ function suite(env) {
               },
             };
           });
-          assert.equal(expected.schema, 'newslens/report@1');
+          assert.equal(expected.schema, 'newslens/report@2');
+          // The article view asks for the per-word mentions and each sentence's themes (it draws
+          // them); the sentences are report@2's [start, end, compound] arrays.
+          assert.ok(expected.mentions.length > 0 && expected.sentence_themes.length === expected.sentences.length);
+          assert.ok(expected.sentences.every((s) => Array.isArray(s) && s.length >= 3));
           assert.deepEqual(lastReport, expected, 'the page shows the report the module returns');
           assert.deepEqual(await page.evaluate(() => NewsLensSample.report), expected,
                            'the report built with the page is the module\'s');
@@ -220,7 +224,7 @@ over security guarantees and the sequencing of sanctions relief.</p>
           await analysed(page, n);
           const {via, same, status} = await page.evaluate(async (t) => {
             const nl = await NewsLens.create();
-            const local = nl.analyze(t, {tone: 'news', schema: 1});
+            const local = nl.analyze(t, {tone: 'news', detail: ['mentions', 'sentence_themes']});
             return {
               via: window.newslensPage.lastVia,
               same: JSON.stringify(local) === JSON.stringify(window.newslensPage.lastReport),
@@ -271,7 +275,7 @@ over security guarantees and the sequencing of sanctions relief.</p>
         assert.equal(await page.textContent('[data-testid="themes-data"] caption'),
                      'Top-level themes');
 
-        const target = report.sentences.findIndex((s) => s.compound !== 0);
+        const target = report.sentences.findIndex((s) => s[2] !== 0);
         const point = await page.evaluate((i) => {
           const el = window.newslensPage.charts.arc.getDatasetMeta(0).data[i];
           return {x: el.x, y: el.y};

@@ -27,6 +27,14 @@
 
 import {loadModuleScript} from './module-script.js';
 
+/**
+ * What the article view asks for beyond report@2's default parts (docs/report.md): the words
+ * behind each number (highlights, the "why" popovers, term in context) and each sentence's themes
+ * (the tone arc's linked focus, the sentence line, the sentences CSV). The comparison and corpus
+ * mode draw totals and the tone arc only, and ask for no detail.
+ */
+export const ARTICLE_DETAIL = Object.freeze(['mentions', 'sentence_themes']);
+
 /** Text longer than this (UTF-16 code units, ~200 KB) is analysed in the worker. */
 export const WORKER_THRESHOLD = 200_000;
 
@@ -129,15 +137,12 @@ export class AnalyzerClient {
   }
 
   /**
-   * Resolves to {report, via: 'main' | 'worker', ms, restarts}. Rejects with AnalysisCancelled
+   * Resolves to {report, via: 'main' | 'worker', ms, restarts}: a report@2 with what `options`
+   * asks for (`detail: ARTICLE_DETAIL` for the article view). Rejects with AnalysisCancelled
    * after cancel(), WorkerCrashed when every worker that tried it died, or the module's Error.
    * onRestart(attempt) is called when a worker died and a new one is trying the text again.
    */
   async analyze(text, options, {onProgress, onRestart} = {}) {
-    // The page draws every part of the report (highlights, sentence themes, the tone arc) from
-    // report@1's objects: it asks for report@1 until its views read report@2 with
-    // detail: ['mentions', 'sentence_themes'] (docs/report.md).
-    options = {schema: 1, ...options};
     // The worker is built from newslens.js's source too. Once it has run, no await here: a
     // Cancel clicked right after Analyze finds the job already pending.
     if (typeof NewsLens === 'undefined') await loadModuleScript();

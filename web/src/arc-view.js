@@ -24,14 +24,14 @@ export class ArcView {
     this.report = report;
     const sentences = report.sentences || [];
     if (this.chart) this.chart.destroy();
-    const sentenceText = (i) => text.slice(sentences[i].start, sentences[i].end).replace(/\s+/g, ' ').trim();
+    const sentenceText = (i) => text.slice(sentences[i][0], sentences[i][1]).replace(/\s+/g, ' ').trim();
     this.chart = toneArcChart(els.canvas, sentences, {onSelect: this.onSelect, sentenceText});
     const binned = this.chart.$points.length < sentences.length;
     els.canvas.setAttribute('aria-label', `Chart of the tone of ${sentences.length} sentences, ` +
         `first to last${binned ? `, averaged in ${this.chart.$points.length} groups` : ''}; ` +
         'the table lists each sentence with its tone');
-    const excerpt = (s) => {
-      const t = text.slice(s.start, s.end).replace(/\s+/g, ' ');
+    const excerpt = ([start, end]) => {
+      const t = text.slice(start, end).replace(/\s+/g, ' ');
       return t.length > EXCERPT_CHARS ? `${t.slice(0, EXCERPT_CHARS - 1)}…` : t;
     };
     fillTable(els.table, () => dataTable({
@@ -41,7 +41,7 @@ export class ArcView {
       rows: sentences.map((s, i) => [
         el('button', {type: 'button', class: 'link-button', text: String(i + 1),
                       'aria-label': `Go to sentence ${i + 1}`, onclick: () => this.onSelect(i)}),
-        signed(s.compound), excerpt(s)]),
+        signed(s[2]), excerpt(s)]),
     }));
   }
 

@@ -41,8 +41,10 @@ function ranges(text, report) {
   const n = text.length;
   const valid = (a) => Number.isInteger(a.start) && Number.isInteger(a.end) &&
                        a.start >= 0 && a.end <= n && a.start < a.end;
-  const items = (report.sentences || []).filter(valid)
-      .map((s, index) => ({start: s.start, end: s.end, kind: 'sentence', index}));
+  const items = [];
+  (report.sentences || []).forEach(([start, end], index) => {
+    if (valid({start, end})) items.push({start, end, kind: 'sentence', index});
+  });
   const groups = new Map();
   for (const m of report.mentions || []) {
     if (!valid(m)) continue;

@@ -224,7 +224,7 @@ export function arcPoints(sentences, maxPoints = MAX_ARC_POINTS) {
     let max = -Infinity;
     let lowest = first;
     for (let i = first; i <= last; i++) {
-      const c = sentences[i].compound;
+      const c = sentences[i][2];
       sum += c;
       if (c < min) {
         min = c;

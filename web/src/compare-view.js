@@ -93,7 +93,7 @@ export class CompareView {
     const arc = (r) => {
       const n = (r.sentences || []).length;
       return (r.sentences || []).map((s, i) => ({x: n > 1 ? Math.round((i / (n - 1)) * 1000) / 10 : 0,
-                                                  y: s.compound}));
+                                                  y: s[2]}));
     };
     this.charts.arc = arcOverlayChart(els.arcCanvas, [
       {label: 'A', points: arc(a), colour: COLOURS.a},

@@ -2,6 +2,7 @@
 // files are handed to the browser as Blob URLs.
 
 import {spreadsheetSafe} from './corpus-aggregate.js';
+import {sentenceThemes} from './focus.js';
 
 /** Offers `data` (string or Blob) as a download called `name`. */
 export function download(name, data, type = 'application/octet-stream') {
@@ -101,9 +102,9 @@ export function actorsCsv(report) {
  *  starts like a formula). */
 export function sentencesCsv(report, text) {
   const header = ['sentence', 'start', 'end', 'compound', 'themes', 'text'];
-  const rows = (report.sentences || []).map((s, i) =>
-    [i + 1, s.start, s.end, s.compound, (s.themes || []).join(' '),
-     text.slice(s.start, s.end).replace(/\s+/g, ' ')]);
+  const rows = (report.sentences || []).map(([start, end, compound], i) =>
+    [i + 1, start, end, compound, sentenceThemes(report, i).join(' '),
+     text.slice(start, end).replace(/\s+/g, ' ')]);
   return toCsv(header, rows.map((row) => row.map(spreadsheetSafe)));
 }
 

@@ -16,17 +16,27 @@ export function focusHasEntity(focus, name) {
   return !!focus && focus.kind === 'entity' && focus.name === name;
 }
 
-/** Index of the sentence containing offset `at` (sentences sorted by start), or -1. */
+/**
+ * Index of the sentence containing offset `at`, or -1. `sentences`: report@2's
+ * [start, end, compound(, lexicon)] arrays, sorted by start.
+ */
 export function sentenceAt(sentences, at) {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= at) lo = mid + 1;
-    else if (sentences[mid].start > at) hi = mid - 1;
+    const [start, end] = sentences[mid];
+    if (end <= at) lo = mid + 1;
+    else if (start > at) hi = mid - 1;
     else return mid;
   }
   return -1;
+}
+
+/** The theme ids sentence `i` names (report@2's `sentence_themes`, asked for with
+ *  detail: ['sentence_themes']); [] when the report has none. */
+export function sentenceThemes(report, i) {
+  return (report.sentence_themes && report.sentence_themes[i]) || [];
 }
 
 /** Set of sentence indexes that mention the focus (via sentence themes and the mentions). */
@@ -35,8 +45,8 @@ export function sentencesInFocus(report, focus) {
   if (!focus) return hits;
   const sentences = report.sentences || [];
   if (focus.kind === 'theme') {
-    sentences.forEach((s, i) => {
-      if ((s.themes || []).some((t) => themesRelated(focus.id, t))) hits.add(i);
+    (report.sentence_themes || []).forEach((themes, i) => {
+      if (themes.some((t) => themesRelated(focus.id, t))) hits.add(i);
     });
   }
   for (const m of report.mentions || []) {

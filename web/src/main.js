@@ -2,7 +2,7 @@
 /* global NewsLens, NewsLensSample */
 
 import {ActorsView} from './actors-view.js';
-import {AnalysisCancelled, AnalyzerClient, WorkerCrashed} from './analyzer-client.js';
+import {AnalysisCancelled, AnalyzerClient, ARTICLE_DETAIL, WorkerCrashed} from './analyzer-client.js';
 import {htmlToArticle, looksLikeHtml, readArticleFile} from './article-text.js';
 import {renderArticle, setArticleFocus, showSentence} from './article-view.js';
 import {ArcView} from './arc-view.js';
@@ -19,7 +19,7 @@ import {spreadsheetSafe} from './corpus-aggregate.js';
 import {
   actorsCsv, dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv, toCsv,
 } from './export.js';
-import {describeFocus} from './focus.js';
+import {describeFocus, sentenceThemes} from './focus.js';
 import {RULE_WORDS, themePath} from './glossary.js';
 import {count, signed} from './format.js';
 import {renderOverview} from './overview-view.js';
@@ -215,8 +215,10 @@ function prepare(raw) {
 function builtSampleReport(text) {
   if (typeof NewsLensSample === 'undefined' || !NewsLensSample.report) return null;
   const options = NewsLensSample.reportOptions || {};
-  return text === NewsLensSample.text && options.tone === ui.toneOption.value &&
-         !client.dictionaries.length ? NewsLensSample.report : null;
+  const sameDetail = Array.isArray(options.detail) && options.detail.length === ARTICLE_DETAIL.length &&
+                     ARTICLE_DETAIL.every((d) => options.detail.includes(d));
+  return text === NewsLensSample.text && options.tone === ui.toneOption.value && sameDetail &&
+         options.schema === undefined && !client.dictionaries.length ? NewsLensSample.report : null;
 }
 
 /** What a chart's source line names: "china-russia-letter.txt", "the sample", "pasted text". */
@@ -245,7 +247,7 @@ async function analyze(raw, {source} = {}) {
   try {
     const built = builtSampleReport(text);
     const result = built ? {report: built, via: 'build', ms: 0} :
-      await client.analyze(text, {tone: ui.toneOption.value}, {
+      await client.analyze(text, {tone: ui.toneOption.value, detail: ARTICLE_DETAIL}, {
         onProgress: (phase) => {
           if (generation === state.generation) {
             setStatus(phase === 'loading' ? 'Starting the background analyzer…'
@@ -416,12 +418,12 @@ function applyFocus(focus) {
 
 function goToSentence(index) {
   showSentence(ui.article, state.sentenceNodes, index);
-  const s = state.report.sentences[index];
+  const [, , compound] = state.report.sentences[index];
+  const themes = sentenceThemes(state.report, index);
   const themeById = new Map([...(state.report.top_level || []), ...(state.report.themes || [])]
       .map((t) => [t.id, t]));
-  ui.why.textContent = `Sentence ${index + 1}: tone ${signed(s.compound)}` +
-      (s.themes && s.themes.length ?
-        `; themes ${s.themes.map((id) => themePath(themeById, id)).join(', ')}` : '');
+  ui.why.textContent = `Sentence ${index + 1}: tone ${signed(compound)}` +
+      (themes.length ? `; themes ${themes.map((id) => themePath(themeById, id)).join(', ')}` : '');
 }
 
 // ---------------------------------------------------------------- draft
