@@ -32,6 +32,10 @@ void AppendThemes(const std::vector<Summary::Theme>& themes, std::string* out) {
     out->append(i ? ",{" : "{");
     Key("id", out, true);
     AppendString(t.id, out);
+    if (!t.label.empty()) {
+      Key("label", out);
+      AppendString(t.label, out);
+    }
     Key("score", out);
     AppendFixed4(t.score, out);
     Key("count", out);
@@ -81,6 +85,7 @@ Status ParseThemes(const Json& line, const char* key, std::vector<Summary::Theme
       return Status::Error(std::string("summary: a \"") + key +
                            "\" item needs id, score, count and share");
     }
+    GetString(item, "label", &t.label);  // optional: summary lines before labels had none
     out->push_back(std::move(t));
   }
   return Status();
@@ -119,12 +124,12 @@ Summary Summarize(const Report& r) {
   s.gdelt_tone = ToFixed4(r.tone.gdelt_tone);
   s.label = r.tone.label;
   for (const auto& t : r.top_level) {
-    s.top_level.push_back({t.id, ToFixed4(t.score), t.count, ToFixed4(t.share)});
+    s.top_level.push_back({t.id, t.label, ToFixed4(t.score), t.count, ToFixed4(t.share)});
   }
   // report.themes lists the top-level themes again; the summary keeps them in top_level only.
   for (const auto& t : r.themes) {
     if (t.parent.empty()) continue;
-    s.themes.push_back({t.id, ToFixed4(t.score), t.count, ToFixed4(t.share)});
+    s.themes.push_back({t.id, t.label, ToFixed4(t.score), t.count, ToFixed4(t.share)});
   }
   for (const auto& e : r.entities) s.entities.push_back({e.name, e.type, e.code, e.count});
   return s;
@@ -228,6 +233,7 @@ void Aggregate::Add(const Summary& s) {
   ++labels_[s.label];
   for (const auto& t : s.top_level) {
     ThemeTotal& total = top_level_[t.id];
+    if (total.label.empty()) total.label = t.label;
     total.score += t.score;
     total.count += t.count;
     ++total.articles;
@@ -235,6 +241,7 @@ void Aggregate::Add(const Summary& s) {
   }
   for (const auto& t : s.themes) {
     ThemeTotal& total = themes_[t.id];
+    if (total.label.empty()) total.label = t.label;
     total.score += t.score;
     total.count += t.count;
     ++total.articles;
@@ -279,6 +286,7 @@ Status Aggregate::Merge(const Json& a) {
           (top && !GetUint(item, "primary", &t.primary))) {
         return Status::Error(std::string("aggregate: a bad \"") + key + "\" item");
       }
+      GetString(item, "label", &t.label);  // optional
       totals[id] = t;
     }
   }
@@ -304,6 +312,7 @@ Status Aggregate::Merge(const Json& a) {
   for (bool top : {true, false}) {
     for (const auto& [id, t] : top ? add.top_level_ : add.themes_) {
       ThemeTotal& total = (top ? top_level_ : themes_)[id];
+      if (total.label.empty()) total.label = t.label;
       total.score += t.score;
       total.count += t.count;
       total.articles += t.articles;
@@ -384,6 +393,10 @@ std::string Aggregate::ToJson() const {
       first = false;
       Key("id", &out, true);
       AppendString(id, &out);
+      if (!t.label.empty()) {
+        Key("label", &out);
+        AppendString(t.label, &out);
+      }
       Key("score", &out);
       AppendFixed4(t.score, &out);
       Key("count", &out);

@@ -7,22 +7,26 @@
 //                                                          others only when the input has them
 //    "words":812,"sentences":31,"primary_theme":"politics",      (null when nothing matched)
 //    "tone":{"compound":0.4617,"label":"positive","gdelt_tone":7.8652},
-//    "top_level":[{"id":"politics","score":48,"count":48,"share":0.6857},..],   all, by score
-//    "themes":[{"id":"politics.diplomacy","score":37,"count":37,"share":0.5286},..],  all
+//    "top_level":[{"id":"politics","label":"Politics","score":48,"count":48,"share":0.6857},..],
+//                                                          all, by score
+//    "themes":[{"id":"politics.diplomacy","label":"Diplomacy","score":37,"count":37,
+//               "share":0.5286},..],                          all
 //                                                          sub-themes with hits, by score
 //    "entities":[{"name":"China","type":"country","code":"CN","count":25},..]}  all, by count
 //
-// Field meanings are the report's (newslens/report@1). Lists are complete, not top-N, so that the
+// Field meanings are the report's (newslens/report@2). The page's corpus mode makes the same
+// summary of each article (web/src/corpus-aggregate.js `summarise`). Lists are complete, not top-N, so that the
 // aggregate of a corpus is exactly the sum of its summary lines: a cluster can keep summaries
 // and reduce them later (`newslens aggregate`), and partitions merge without loss.
 //
-// The aggregate (schema newslens/aggregate@1) is one JSON object:
+// The aggregate (schema newslens/aggregate@1, docs/report.md "The corpus aggregate",
+// docs/aggregate.schema.json; the page's corpus mode writes the same object) is one JSON object:
 //
 //   {"schema":"newslens/aggregate@1","articles":N,"failed":F,"words":W,"sentences":S,
 //    "tone":{"mean_compound":..,"mean_gdelt_tone":..,"compound_sum":..,"gdelt_tone_sum":..,
 //            "labels":{"positive":..,"neutral":..,"negative":..}},
-//    "top_level":[{"id":..,"score":..,"count":..,"share":..,"articles":..,"primary":..}],
-//    "themes":[{"id":..,"score":..,"count":..,"share":..,"articles":..}],
+//    "top_level":[{"id":..,"label":..,"score":..,"count":..,"share":..,"articles":..,"primary":..}],
+//    "themes":[{"id":..,"label":..,"score":..,"count":..,"share":..,"articles":..}],
 //    "entities":[{"name":..,"type":..,"code":..,"count":..,"articles":..}]}
 //
 // `articles` counts analysed articles and `failed` the bad records. score/count/words/sentences
@@ -69,7 +73,7 @@ struct Summary {
   Fixed4 compound = 0, gdelt_tone = 0;
   std::string label;
   struct Theme {
-    std::string id;
+    std::string id, label;  // label: the taxonomy's name ("" when a summary line has none)
     Fixed4 score = 0;
     uint64_t count = 0;
     Fixed4 share = 0;
@@ -99,6 +103,7 @@ class Aggregate {
 
  private:
   struct ThemeTotal {
+    std::string label;
     Fixed4 score = 0;
     uint64_t count = 0, articles = 0, primary = 0;
   };

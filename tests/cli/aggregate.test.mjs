@@ -23,7 +23,7 @@ test('a summary line carries the report\'s headline numbers', () => {
   assert.equal(s.primary_theme, report.primary_theme);
   const { compound, label, gdelt_tone } = report.tone;
   assert.deepEqual(s.tone, { compound, label, gdelt_tone });
-  const theme = ({ id, score, count, share }) => ({ id, score, count, share });
+  const theme = ({ id, label, score, count, share }) => ({ id, label, score, count, share });
   assert.deepEqual(s.top_level, report.top_level.map(theme));
   assert.deepEqual(s.themes, report.themes.filter((t) => t.parent).map(theme));
   assert.deepEqual(s.entities, report.entities.map(

@@ -21,6 +21,7 @@ import {
   paintedPixels, parseCsv, root, TIMEOUT_MS, withPage,
 } from './harness.mjs';
 import {generateCorpus, toCsv, toJsonl} from './news-corpus.mjs';
+import {validateAggregate} from './aggregate-schema.mjs';
 
 const require = createRequire(import.meta.url);
 const SCREENSHOTS = join(root, 'test-results/screenshots');
@@ -45,22 +46,25 @@ async function expected(articles) {
 
 const round4 = (x) => Math.round(x * 10000) / 10000;
 
-/** The aggregate the page should export for `articles` and their reports. */
+/** The aggregate the page should export for `articles` and their reports: sums of the reports'
+ *  4-decimal numbers as integers of 1e-4 (the CLI's rule, docs/report.md). */
 function expectedAggregate(articles, reports) {
+  const q = (x) => Math.round(x * 10000);
   const themes = new Map();
   let tone = 0;
   let words = 0;
   const labels = {positive: 0, neutral: 0, negative: 0};
   const sources = new Map();
   reports.forEach((r, i) => {
-    tone += r.tone.compound;
+    tone += q(r.tone.compound);
     words += r.stats.words;
     labels[r.tone.label]++;
-    for (const t of r.top_level) themes.set(t.id, (themes.get(t.id) || 0) + t.score);
+    for (const t of r.top_level) themes.set(t.id, (themes.get(t.id) || 0) + q(t.score));
     sources.set(articles[i].source, (sources.get(articles[i].source) || 0) + 1);
   });
-  return {tone: round4(tone / reports.length), words, labels, sources,
-          themes: new Map([...themes].map(([id, s]) => [id, round4(s)]))};
+  const mean = tone / 10000 / reports.length;
+  return {tone: (Math.sign(mean) * round4(Math.abs(mean))) || 0, words, labels, sources,
+          themes: new Map([...themes].map(([id, s]) => [id, s / 10000]))};
 }
 
 withPage((env) => {
@@ -163,16 +167,18 @@ withPage((env) => {
 
           // The aggregate equals the sums of the module's reports, article by article.
           const agg = JSON.parse((await download(page, 'corpus-export-json')).text);
-          assert.equal(agg.schema, 'newslens/corpus@1');
-          assert.equal(agg.status, 'complete');
+          assert.equal(agg.schema, 'newslens/aggregate@1');
+          validateAggregate(agg, 'the page\'s "Aggregate (JSON)"');
+          assert.equal(agg.run.status, 'complete');
           assert.equal(agg.articles, 200);
-          assert.equal(agg.records, 200);
+          assert.equal(agg.run.records, 200);
           assert.equal(agg.failed, 0);
           assert.equal(agg.words, want.words);
           assert.equal(agg.tone.mean_compound, want.tone);
           assert.deepEqual(agg.tone.labels, want.labels);
-          assert.deepEqual(new Map(agg.themes.map((t) => [t.id, t.score])), want.themes);
-          assert.ok(Math.abs(agg.themes.reduce((n, t) => n + t.share, 0) - 1) < 0.001, 'theme shares add up to 1');
+          assert.deepEqual(new Map(agg.top_level.map((t) => [t.id, t.score])), want.themes);
+          assert.ok(Math.abs(agg.top_level.reduce((n, t) => n + t.share, 0) - 1) < 0.001, 'theme shares add up to 1');
+          assert.ok(agg.themes.length > 0 && agg.entities.length > 0, 'sub-themes and actors are summed too');
           assert.deepEqual(new Map(agg.sources.map((s) => [s.source, s.articles])), want.sources);
           assert.equal(agg.trend.bucket, 'day');
           assert.equal(agg.trend.points.length, new Set(ARTICLES.map((a) => a.date)).size);
@@ -345,8 +351,9 @@ withPage((env) => {
           const agg = JSON.parse((await download(page, 'corpus-export-json')).text);
           assert.equal(agg.trend, null);
           assert.equal(agg.failed, 2);
-          assert.equal(agg.records, 202);
-          assert.deepEqual(agg.problems.map((p) => [p.file, p.line]), [['desk.csv', badLines[0]], ['desk.csv', badLines[1]]]);
+          assert.equal(agg.run.records, 202);
+          validateAggregate(agg, 'a CSV corpus\'s aggregate');
+          assert.deepEqual(agg.run.problems.map((p) => [p.file, p.line]), [['desk.csv', badLines[0]], ['desk.csv', badLines[1]]]);
           assert.equal(agg.tone.mean_compound, expectedAggregate(UNDATED, reports).tone);
 
           const csv = parseCsv((await download(page, 'corpus-export-csv')).text);
@@ -419,11 +426,12 @@ withPage((env) => {
         const reports = (await expected(ARTICLES)).slice(0, at);
         const want = expectedAggregate(ARTICLES.slice(0, at), reports);
         const agg = JSON.parse((await download(page, 'corpus-export-json')).text);
-        assert.equal(agg.status, 'cancelled');
+        assert.equal(agg.run.status, 'cancelled');
+        validateAggregate(agg, 'a cancelled run\'s aggregate');
         assert.equal(agg.articles, at);
-        assert.equal(agg.read, at);
+        assert.equal(agg.run.read, at);
         assert.equal(agg.tone.mean_compound, want.tone);
-        assert.deepEqual(new Map(agg.themes.map((t) => [t.id, t.score])), want.themes);
+        assert.deepEqual(new Map(agg.top_level.map((t) => [t.id, t.score])), want.themes);
         assert.equal(agg.trend ? agg.trend.points.reduce((n, p) => n + p.articles, 0) : 0, at);
         const csv = parseCsv((await download(page, 'corpus-export-csv')).text);
         assert.deepEqual(csv.slice(1).map((r) => r[0]), ARTICLES.slice(0, at).map((a) => a.id));
@@ -465,10 +473,10 @@ withPage((env) => {
         const agg = JSON.parse((await download(page, 'corpus-export-json')).text);
         const want = expectedAggregate(articles, reports);
         assert.equal(agg.articles, 900);
-        assert.equal(agg.records, 903);
+        assert.equal(agg.run.records, 903);
         assert.equal(agg.tone.mean_compound, want.tone);
         assert.equal(agg.words, want.words);
-        assert.deepEqual(new Map(agg.themes.map((t) => [t.id, t.score])), want.themes);
+        assert.deepEqual(new Map(agg.top_level.map((t) => [t.id, t.score])), want.themes);
         // The last article lives in the last segment: it opens from its own byte range.
         await page.click('[data-testid="corpus-sort-title"]');
         await page.fill('[data-testid="corpus-filter"]', articles[899].title);

@@ -509,7 +509,7 @@ withPage((env) => {
                 .map((text) => JSON.stringify({text})).join('\n'))});
         await page.waitForFunction((r) => window.newslensPage.corpus.runs > r &&
             window.newslensPage.corpus.state === 'done', runs);
-        const themes = await page.evaluate(() => window.newslensPage.corpus.aggregate().themes.map((t) => t.label));
+        const themes = await page.evaluate(() => window.newslensPage.corpus.aggregate().top_level.map((t) => t.label));
         assert.ok(themes.includes('Partnership'), themes.join(', '));
         await page.click('[data-testid="tab-article"]');
 

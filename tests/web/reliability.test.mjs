@@ -339,7 +339,7 @@ withPage((env) => {
         assert.match(await page.textContent('[data-testid="corpus-status"]'),
                      /^Analysed 3 articles .*; 2 records could not be read \(listed below\); 1 file skipped \(not articles\)\.$/);
         const agg = await page.evaluate(() => window.newslensPage.corpus.aggregate());
-        assert.deepEqual(agg.problems.map((p) => [p.file, p.line]), [['b.txt', 0], ['c.jsonl', 0]]);
+        assert.deepEqual(agg.run.problems.map((p) => [p.file, p.line]), [['b.txt', 0], ['c.jsonl', 0]]);
       }));
   });
 });

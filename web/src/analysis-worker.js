@@ -23,9 +23,9 @@
 //   {id, type: 'progress', phase: 'loading' | 'analyzing'}
 //   {id, type: 'done', report, ms}                 one article analysed
 //   {id, type: 'plan', sources: [{index, records, headerRange, headerError, segments}]}
-//   {id, type: 'batch', rows, errors, labels, done, bytes}
+//   {id, type: 'batch', rows, errors, done, bytes}
 //       summaries of the articles analysed since the last batch (each with `n`, its place in the
-//       corpus), bad records as {file, line, message}, new theme labels as [id, label], and the
+//       corpus), bad records as {file, line, message}, and the
 //       articles done (analysed or failed) and bytes read since the last batch
 //   {id, type: 'want'}                             send the next task
 //   {id, type: 'idle', ms}                         no task left; ms spent working
@@ -34,7 +34,7 @@
 /* global NewsLens */
 
 import {isFatal} from './analyzer-client.js';
-import {summarise} from './corpus-aggregate.js';
+import {CORPUS_OPTIONS, summarise} from './corpus-aggregate.js';
 import {isoDay, readRecords, titleFromText} from './corpus-parse.js';
 
 /** A batch goes to the page at least this often (ms), and at least every 1/PROGRESS_STEPS of
@@ -145,23 +145,20 @@ async function work({id, options, total}) {
   const post = (m) => self.postMessage({id, ...m});
   const nl = await analyzer();
   // Corpus mode keeps summaries only: no per-word mentions or per-sentence results to build.
-  const analyzeOptions = {...options, mentions: false, sentences: false};
+  const analyzeOptions = {...options, ...CORPUS_OPTIONS};
   const step = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
   let rows = [];
   let errors = [];
-  let labels = [];
-  const known = new Set();
   let done = 0;
   let bytes = 0;
   let lastPost = -Infinity;
   let busy = 0;
   const flush = () => {
     if (rows.length || errors.length || done || bytes) {
-      post({type: 'batch', rows, errors, labels, done, bytes});
+      post({type: 'batch', rows, errors, done, bytes});
     }
     rows = [];
     errors = [];
-    labels = [];
     done = 0;
     bytes = 0;
     lastPost = performance.now();
@@ -177,12 +174,6 @@ async function work({id, options, total}) {
     } catch (err) {
       errors.push({file: ref.file, line: ref.line || 0, message: String((err && err.message) || err)});
       return;
-    }
-    for (const t of report.top_level || []) {
-      if (!known.has(t.id)) {
-        known.add(t.id);
-        labels.push([t.id, t.label]);
-      }
     }
     const row = summarise(report, {
       id: article.id || String(n + 1), title: article.title || titleFromText(article.text),

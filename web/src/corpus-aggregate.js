@@ -1,23 +1,66 @@
-// Corpus mode's numbers (issue 8): one small summary per article, and aggregates built from those
-// summaries as they arrive. Pure functions, no DOM: the worker makes summaries, the page
-// aggregates them, node tests check both.
+// Corpus mode's numbers (issue 8): one summary per article, and the corpus aggregate built from
+// those summaries as they arrive — the CLI's newslens/aggregate@1 (issue 18: one aggregate schema,
+// docs/aggregate.schema.json), by the same rule. Pure functions, no DOM: the worker makes
+// summaries, the page aggregates them, node tests check both and compare with the CLI.
 //
-// Memory: a summary is a few hundred bytes whatever the article's length, and the aggregate is
-// O(themes × (sources + days)), independent of the number of articles.
+// Memory: a table row is a few hundred bytes whatever the article's length; the aggregate is
+// O(themes × (sources + days) + actors), independent of the number of articles.
 
 /** Actors kept per article (most named first). */
 export const TOP_ACTORS = 3;
 /** Themes listed per article in the table and its CSV (all top-level scores are kept). */
 export const TOP_THEMES = 3;
 
+/** The corpus aggregate's schema: the CLI's `--aggregate` and `newslens aggregate` write the same
+ *  object (cli/summary.h, docs/report.md "The corpus aggregate", docs/aggregate.schema.json). */
+export const AGGREGATE_SCHEMA = 'newslens/aggregate@1';
+
+/**
+ * What corpus mode asks the analyzer for: report@2's default parts, without the sentences and
+ * per-word mentions a summary never reads (the CLI's --summary/--aggregate ask for the same).
+ */
+export const CORPUS_OPTIONS = Object.freeze({mentions: false, sentences: false});
+
 /** Rounds to 4 decimals (the report's precision). */
 export function round4(x) {
   return Math.round(x * 10000) / 10000;
 }
 
+/** `x` in units of 1e-4, rounded half away from zero (the CLI's ToFixed4, std::llround): sums of
+ *  these integers are exact, so the aggregate does not depend on the order articles arrive in. */
+export function fixed4(x) {
+  if (!Number.isFinite(x)) return 0;
+  const q = x * 10000;
+  return q < 0 ? -Math.round(-q) || 0 : Math.round(q);  // never -0
+}
+
+const unfixed = (q) => q / 10000;
+
 /**
- * A report → the article's summary. `article`: {id, title, date, day, source}; `ref`: where the
- * article's text is ({file, start, end, line} for a record, {file} for a whole file).
+ * A report@2 → the article's summary, the CLI's `--summary` line without the article's fields
+ * (cli/summary.h): words, sentences, primary_theme, tone, every top-level theme, every sub-theme
+ * with hits, every actor. Numbers are the report's (4 decimals).
+ */
+export function summaryOf(report) {
+  const theme = (t) => ({id: t.id, label: t.label, score: t.score, count: t.count, share: t.share});
+  return {
+    words: report.stats.words,
+    sentences: report.stats.sentences,
+    primary_theme: report.primary_theme || null,
+    tone: {compound: report.tone.compound, label: report.tone.label, gdelt_tone: report.tone.gdelt_tone},
+    top_level: (report.top_level || []).map(theme),
+    // report.themes lists the top-level themes again; the summary keeps them in top_level only.
+    themes: (report.themes || []).filter((t) => t.parent).map(theme),
+    entities: (report.entities || []).map((e) => (e.code ? {name: e.name, type: e.type, code: e.code, count: e.count}
+                                                         : {name: e.name, type: e.type, count: e.count})),
+  };
+}
+
+/**
+ * A report → the article's row: what the table shows, plus its `summary` (summaryOf) for the
+ * aggregate, which the page drops once added (a row is kept for the table; the summary, with every
+ * actor, need not be). `article`: {id, title, date, day, source}; `ref`: where the article's text
+ * is ({file, start, end, line} for a record, {file} for a whole file).
  * themes: every top-level theme as [id, score, share], by score.
  */
 export function summarise(report, article, ref) {
@@ -30,36 +73,115 @@ export function summarise(report, article, ref) {
     tone: report.tone.compound, label: report.tone.label, gdelt: report.tone.gdelt_tone,
     actors: (report.entities || []).slice(0, TOP_ACTORS).map((e) => e.name),
     ref,
+    summary: summaryOf(report),
   };
 }
 
-function newGroup() {
-  return {articles: 0, words: 0, tone: 0, gdelt: 0, score: 0,
-          labels: {positive: 0, neutral: 0, negative: 0}, themes: new Map(), primary: new Map()};
-}
-
-function addTo(g, row) {
-  g.articles++;
-  g.words += row.words;
-  g.tone += row.tone;
-  g.gdelt += row.gdelt;
-  if (row.label in g.labels) g.labels[row.label]++;
-  for (const [id, score] of row.themes) {
-    g.themes.set(id, (g.themes.get(id) || 0) + score);
-    g.score += score;
+/**
+ * Sums of summaries, in the CLI's rule (cli/summary.cc Aggregate): counts as integers, every
+ * 4-decimal number as an integer count of 1e-4. `full`: also the sub-themes and the actors (the
+ * whole corpus); sources and days keep the top-level themes and the tone only.
+ */
+class Totals {
+  constructor(full) {
+    this.articles = 0;
+    this.words = 0;
+    this.sentences = 0;
+    this.compound = 0;
+    this.gdelt = 0;
+    this.labels = {positive: 0, neutral: 0, negative: 0};
+    this.topLevel = new Map();  // id → {label, score, count, articles, primary}
+    this.themes = full ? new Map() : null;
+    this.entities = full ? new Map() : null;  // type '\x1f' name → {name, type, code, count, articles}
   }
-  if (row.primary) g.primary.set(row.primary, (g.primary.get(row.primary) || 0) + 1);
-}
 
-function merge(into, g) {
-  into.articles += g.articles;
-  into.words += g.words;
-  into.tone += g.tone;
-  into.gdelt += g.gdelt;
-  into.score += g.score;
-  for (const k of Object.keys(into.labels)) into.labels[k] += g.labels[k];
-  for (const [id, s] of g.themes) into.themes.set(id, (into.themes.get(id) || 0) + s);
-  for (const [id, n] of g.primary) into.primary.set(id, (into.primary.get(id) || 0) + n);
+  add(s) {
+    this.articles++;
+    this.words += s.words;
+    this.sentences += s.sentences;
+    this.compound += fixed4(s.tone.compound);
+    this.gdelt += fixed4(s.tone.gdelt_tone);
+    this.labels[s.tone.label] = (this.labels[s.tone.label] || 0) + 1;
+    const addTheme = (map, t, primary) => {
+      let total = map.get(t.id);
+      if (!total) map.set(t.id, total = {label: '', score: 0, count: 0, articles: 0, primary: 0});
+      if (!total.label && t.label) total.label = t.label;
+      total.score += fixed4(t.score);
+      total.count += t.count;
+      total.articles++;
+      if (primary) total.primary++;
+    };
+    for (const t of s.top_level) addTheme(this.topLevel, t, t.id === s.primary_theme);
+    if (!this.themes) return;
+    for (const t of s.themes) addTheme(this.themes, t, false);
+    for (const e of s.entities) {
+      const key = `${e.type}\x1f${e.name}`;
+      let total = this.entities.get(key);
+      if (!total) this.entities.set(key, total = {name: e.name, type: e.type, code: e.code || '', count: 0, articles: 0});
+      total.count += e.count;
+      total.articles++;
+    }
+  }
+
+  /** Adds another Totals of the same kind (days into weeks). */
+  merge(o) {
+    this.articles += o.articles;
+    this.words += o.words;
+    this.sentences += o.sentences;
+    this.compound += o.compound;
+    this.gdelt += o.gdelt;
+    for (const [k, n] of Object.entries(o.labels)) this.labels[k] = (this.labels[k] || 0) + n;
+    for (const [id, t] of o.topLevel) {
+      const total = this.topLevel.get(id);
+      if (!total) {
+        this.topLevel.set(id, {...t});
+        continue;
+      }
+      total.score += t.score;
+      total.count += t.count;
+      total.articles += t.articles;
+      total.primary += t.primary;
+    }
+  }
+
+  get topScore() {
+    let sum = 0;
+    for (const t of this.topLevel.values()) sum += t.score;
+    return sum;
+  }
+
+  /** Per-article means, rounded as the CLI rounds them. */
+  mean(sum) {
+    return this.articles ? unfixed(fixed4(sum / 10000 / this.articles)) : 0;
+  }
+
+  tone() {
+    const labels = {positive: this.labels.positive, neutral: this.labels.neutral, negative: this.labels.negative};
+    for (const k of Object.keys(this.labels).sort()) if (!(k in labels)) labels[k] = this.labels[k];
+    return {mean_compound: this.mean(this.compound), mean_gdelt_tone: this.mean(this.gdelt),
+            compound_sum: unfixed(this.compound), gdelt_tone_sum: unfixed(this.gdelt), labels};
+  }
+
+  /** Theme entries by score, then id; `top`: with `primary`. */
+  themeList(map, top, labelOf) {
+    const total = this.topScore;
+    return [...map.entries()]
+        .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .map(([id, t]) => {
+          const label = t.label || (labelOf && labelOf(id));
+          return {id, ...(label ? {label} : {}), score: unfixed(t.score), count: t.count,
+                  share: total > 0 ? unfixed(fixed4(t.score / total)) : 0, articles: t.articles,
+                  ...(top ? {primary: t.primary} : {})};
+        });
+  }
+
+  entityList() {
+    const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...this.entities.values()]
+        .sort((a, b) => b.count - a.count || cmp(a.name, b.name) || cmp(a.type, b.type))
+        .map((e) => (e.code ? {name: e.name, type: e.type, code: e.code, count: e.count, articles: e.articles}
+                            : {name: e.name, type: e.type, count: e.count, articles: e.articles}));
+  }
 }
 
 /** Monday of the ISO week of 'YYYY-MM-DD', as 'YYYY-MM-DD' (UTC). */
@@ -77,27 +199,29 @@ export function daysBetween(a, b) {
 /** A span of dates longer than this (days) is bucketed by week by default. */
 export const DAILY_MAX_DAYS = 62;
 
+/**
+ * The corpus aggregate (newslens/aggregate@1), built from article summaries as they arrive:
+ * the same object as the CLI's, plus what the page draws — `sources` (each source's totals) and
+ * `trend` (by day or week) — and, in the page's export, `run` (how the corpus was read).
+ * Memory: O(themes × (sources + days) + actors), independent of the number of articles.
+ */
 export class CorpusAggregate {
   constructor() {
-    this.all = newGroup();
-    this.sources = new Map();  // source → group ('' for articles without one)
-    this.days = new Map();     // 'YYYY-MM-DD' → group
-    this.labels = new Map();   // theme id → label
+    this.all = new Totals(true);
+    this.sources = new Map();  // source → Totals ('' for articles without one)
+    this.days = new Map();     // 'YYYY-MM-DD' → Totals
     this.failed = 0;
   }
 
-  /** Theme labels, as the worker learns them. */
-  addLabels(entries) {
-    for (const [id, label] of entries) this.labels.set(id, label);
-  }
-
+  /** Adds an article: its row (summarise()) or its summary with {source, day}. */
   add(row) {
-    addTo(this.all, row);
-    if (!this.sources.has(row.source)) this.sources.set(row.source, newGroup());
-    addTo(this.sources.get(row.source), row);
+    const s = row.summary;
+    this.all.add(s);
+    if (!this.sources.has(row.source)) this.sources.set(row.source, new Totals(false));
+    this.sources.get(row.source).add(s);
     if (row.day) {
-      if (!this.days.has(row.day)) this.days.set(row.day, newGroup());
-      addTo(this.days.get(row.day), row);
+      if (!this.days.has(row.day)) this.days.set(row.day, new Totals(false));
+      this.days.get(row.day).add(s);
     }
   }
 
@@ -118,56 +242,60 @@ export class CorpusAggregate {
     const out = new Map();
     for (const [day, g] of this.days) {
       const key = bucket === 'week' ? weekOf(day) : day;
-      if (!out.has(key)) out.set(key, newGroup());
-      merge(out.get(key), g);
+      if (!out.has(key)) out.set(key, new Totals(false));
+      out.get(key).merge(g);
     }
     return [...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))
         .map(([start, group]) => ({start, group}));
   }
 
+  /** A top-level theme's label (as the reports gave it), else its id. */
   label(id) {
-    return this.labels.get(id) || id;
+    const t = this.all.topLevel.get(id);
+    return (t && t.label) || id;
   }
 
-  /** A group as plain numbers: tone means, theme shares by score (the corpus's theme order). */
+  /** A source's or a bucket's totals: articles, words, sentences, tone, top-level themes. */
   describe(g) {
-    const themes = [...g.themes.entries()].sort((a, b) => b[1] - a[1]).map(([id, score]) => ({
-      id, label: this.label(id), score: round4(score), share: g.score ? round4(score / g.score) : 0,
-      primary_articles: g.primary.get(id) || 0,
-    }));
-    return {
-      articles: g.articles,
-      words: g.words,
-      tone: {
-        mean_compound: g.articles ? round4(g.tone / g.articles) : 0,
-        mean_gdelt_tone: g.articles ? round4(g.gdelt / g.articles) : 0,
-        labels: {...g.labels},
-      },
-      themes,
-    };
+    return {articles: g.articles, words: g.words, sentences: g.sentences, tone: g.tone(),
+            top_level: g.themeList(g.topLevel, true, (id) => this.label(id))};
   }
 
-  /** The whole aggregate as JSON-ready data (the "Aggregate (JSON)" export). */
-  result({bucket = this.defaultBucket(), extra = {}} = {}) {
-    const sources = [...this.sources.entries()].sort((a, b) => b[1].articles - a[1].articles)
+  /**
+   * The aggregate as JSON-ready data (the "Aggregate (JSON)" export): the CLI's fields in the
+   * CLI's order, then `sources`, `trend` (null when no article has a date) and `run` if given.
+   */
+  result({bucket = this.defaultBucket(), run} = {}) {
+    const all = this.all;
+    const sources = [...this.sources.entries()]
+        // By articles; ties by name, articles without a source last (the same in any arrival order).
+        .sort((a, b) => b[1].articles - a[1].articles || (a[0] === '') - (b[0] === '') ||
+                        (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
         .map(([source, g]) => ({source, ...this.describe(g)}));
     const dated = this.dated;
     return {
-      schema: 'newslens/corpus@1',
-      ...extra,
-      ...this.describe(this.all),
+      schema: AGGREGATE_SCHEMA,
+      articles: all.articles,
+      failed: this.failed,
+      words: all.words,
+      sentences: all.sentences,
+      tone: all.tone(),
+      top_level: all.themeList(all.topLevel, true),
+      themes: all.themeList(all.themes, false),
+      entities: all.entityList(),
       sources,
       trend: dated ? {
         bucket,
         dated,
-        undated: this.all.articles - dated,
+        undated: all.articles - dated,
         points: this.buckets(bucket).map(({start, group}) => {
           const d = this.describe(group);
           return {start, articles: d.articles, mean_compound: d.tone.mean_compound,
                   labels: d.tone.labels,
-                  themes: Object.fromEntries(d.themes.map((t) => [t.id, t.share]))};
+                  themes: Object.fromEntries(d.top_level.map((t) => [t.id, t.share]))};
         }),
       } : null,
+      ...(run ? {run} : {}),
     };
   }
 }

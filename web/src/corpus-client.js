@@ -84,7 +84,7 @@ export class CorpusClient {
 
   /**
    * Analyses `files` (Files; `index` in rows' refs is the position here) with a pool of workers.
-   * handlers: onTotal(total), onBatch({rows, errors, labels, done, bytes}) — done and bytes are
+   * handlers: onTotal(total), onBatch({rows, errors, done, bytes}) — done and bytes are
    * increments. Resolves to {ms} when every article is done; rejects with CorpusCancelled after
    * cancel(), or with a worker's Error.
    */
@@ -136,7 +136,7 @@ export class CorpusClient {
           for (const source of msg.sources) {
             const {file, format, index} = records.find((r) => r.index === source.index);
             if (source.headerError) {
-              onBatch({rows: [], labels: [], done: source.records, bytes: file.size,
+              onBatch({rows: [], done: source.records, bytes: file.size,
                        errors: [{file: index, line: 1, message: `header: ${source.headerError}`}]});
             } else {
               const headerText = source.headerRange ?

@@ -230,17 +230,10 @@ export class CorpusView {
 
   /** The run ended (done, cancelled or failed): controls back, views drawn with what arrived. */
   finish() {
-    // Workers finish out of order: put the rows in corpus order and, when the table kept them
-    // all, add them up again in that order, so the same corpus always gives the same figures.
+    // Workers finish out of order: put the rows in corpus order. The aggregate needs no redo:
+    // its sums are integers (units of 1e-4, as the CLI's), the same in any order.
     this.rows.sort((a, b) => a.n - b.n);
     this.problems.sort((a, b) => a.file - b.file || a.line - b.line);
-    if (!this.rowsDropped) {
-      const agg = new CorpusAggregate();
-      agg.labels = this.agg.labels;
-      agg.failed = this.agg.failed;
-      for (const row of this.rows) agg.add(row);
-      this.agg = agg;
-    }
     this.view = null;
     $('corpus-progress').hidden = true;
     $('corpus-open-files').disabled = false;
@@ -276,10 +269,10 @@ export class CorpusView {
   }
 
   /** A batch of summaries from the worker. */
-  take({rows, errors, labels, done, bytes}) {
-    this.agg.addLabels(labels);
+  take({rows, errors, done, bytes}) {
     for (const row of rows) {
       this.agg.add(row);
+      delete row.summary;  // every actor and sub-theme: in the aggregate now, not kept per row
       if (this.rows.length < MAX_ROWS) this.rows.push(row);
       else this.rowsDropped++;
     }
@@ -354,7 +347,7 @@ export class CorpusView {
     this.dirty = false;
     this.result = this.agg.result({bucket: this.bucket || this.agg.defaultBucket()});
     // Each theme's own colour (theme-colours.js), the same as in the article views.
-    this.colours = new Map(this.result.themes.map((t) => [t.id, themeColour(t.id)]));
+    this.colours = new Map(this.result.top_level.map((t) => [t.id, themeColour(t.id)]));
     this.renderOverview();
     this.renderThemes();
     this.renderTone();
@@ -388,7 +381,7 @@ export class CorpusView {
   }
 
   renderThemes() {
-    const themes = this.result.themes;
+    const themes = this.result.top_level;
     const rows = themes.map((t) => ({label: t.label, value: Math.round(t.share * 1000) / 10,
                                      colour: this.colours.get(t.id), pattern: themeStyle(t.id).pattern}));
     this.replaceChart('themes', () => barChart($('corpus-themes-chart'), rows,
@@ -399,7 +392,7 @@ export class CorpusView {
       caption: 'Theme shares of the corpus', testid: 'corpus-themes-data',
       columns: [{label: 'Theme'}, {label: 'Share', numeric: true}, {label: 'Score', numeric: true},
                 {label: 'Primary in', numeric: true}],
-      rows: themes.map((t) => [t.label, percent(t.share), t.score, count(t.primary_articles)]),
+      rows: themes.map((t) => [t.label, percent(t.share), t.score, count(t.primary)]),
     }));
   }
 
@@ -449,7 +442,7 @@ export class CorpusView {
       label: 'Mean tone', colour: cssVar('--fg-muted') || '#555',
       points: points.map((p) => ({x: dayMs(p.start), y: p.mean_compound})),
     }], {unit: trend.bucket, min: -1, max: 1, yLabel: 'Mean tone', format: (y) => signed(y)}));
-    const top = this.result.themes.slice(0, TREND_THEMES);
+    const top = this.result.top_level.slice(0, TREND_THEMES);
     this.replaceChart('themeTrend', () => trendChart($('corpus-theme-trend'), top.map((t) => ({
       label: t.label, colour: this.colours.get(t.id),
       points: points.map((p) => ({x: dayMs(p.start), y: Math.round((p.themes[t.id] || 0) * 1000) / 10})),
@@ -503,10 +496,10 @@ export class CorpusView {
     hint.textContent = `${label(A)} (${count(A.articles)} articles) beside ${label(B)} ` +
         `(${count(B.articles)}): each source's theme shares and tone, on shared axes.`;
     const share = (s, id) => {
-      const t = s.themes.find((x) => x.id === id);
+      const t = s.top_level.find((x) => x.id === id);
       return t ? Math.round(t.share * 1000) / 10 : 0;
     };
-    const ids = [...new Set([...A.themes, ...B.themes].map((t) => t.id))]
+    const ids = [...new Set([...A.top_level, ...B.top_level].map((t) => t.id))]
         .sort((x, y) => (share(B, y) + share(A, y)) - (share(B, x) + share(A, x)))
         .slice(0, SOURCE_THEMES);
     const themeLabel = (id) => this.agg.label(id);
@@ -551,7 +544,7 @@ export class CorpusView {
           ...options.map(([v, text]) => el('option', {value: v, text})));
       select.value = options.some(([v]) => v === value) ? value : '';
     };
-    fill('corpus-filter-theme', [...this.result.themes.map((t) => [t.id, t.label]), ['-', '(none)']]);
+    fill('corpus-filter-theme', [...this.result.top_level.map((t) => [t.id, t.label]), ['-', '(none)']]);
     fill('corpus-filter-source', this.result.sources.map((s) => [s.source || '-', s.source || NO_SOURCE]));
   }
 
@@ -689,13 +682,12 @@ export class CorpusView {
 
   aggregate() {
     const bucket = this.bucket || this.agg.defaultBucket();
-    return this.agg.result({bucket, extra: {
+    return this.agg.result({bucket, run: {
       status: {running: 'partial', cancelled: 'cancelled', failed: 'failed'}[this.state] || 'complete',
       files: this.files.map((f) => filePath(f)),
       options: this.getOptions(),
       records: this.total,
       read: this.done,
-      failed: this.problemCount,
       problems: this.problems.map((p) => ({file: this.fileName(p.file), line: p.line, message: p.message})),
       top_themes_per_article: TOP_THEMES,
     }});
