@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint8_t flags = data[0];
   std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   newslens::Options options;
-  options.tone = static_cast<newslens::ToneDomain>(flags % 3);
+  options.tone = static_cast<newslens::ToneDomain>(flags & 3);  // news, general, finance, auto
   options.utf16_offsets = (flags & 4) == 0;
   options.include_sentences = (flags & 8) == 0;
   options.include_mentions = (flags & 16) == 0;

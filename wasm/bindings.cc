@@ -18,6 +18,8 @@ EMSCRIPTEN_BINDINGS(newslens) {
   function("optionBits", &newslens::wasm::OptionBits);
   function("toneNames", &newslens::wasm::ToneNames);
   function("flatTags", &newslens::wasm::FlatTags);
+  function("toneLabel", &newslens::wasm::ToneLabelOf);
+  function("toneNeutralBand", &newslens::wasm::ToneNeutralBand);
   value_object<newslens::DictionarySource>("DictionarySource")
       .field("name", &newslens::DictionarySource::name)
       .field("text", &newslens::DictionarySource::text);

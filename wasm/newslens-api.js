@@ -96,6 +96,19 @@ function NewsLens(module, session) {
 
 NewsLens.version = VERSION;
 
+// The core's one rule from a tone to its label (ToneLabel, core/include/newslens/report.h;
+// docs/tone.md, "Labels"), for what has a number but no report label: a sentence, a mean over a
+// corpus, the gauge's neutral band. Synchronous, so a page whose analyses run in a worker can
+// use it without loading the module; tests/wasm/api.test.mjs checks that it gives the module's
+// own toneLabel() over a grid of values and that the band is the module's toneNeutralBand().
+NewsLens.toneNeutralBand = 0.10;
+NewsLens.toneLabel = function (compound, positiveShare, negativeShare) {
+  var p = positiveShare || 0, n = negativeShare || 0;
+  if (compound >= NewsLens.toneNeutralBand && p >= n) return 'positive';
+  if (compound <= -NewsLens.toneNeutralBand && n >= p) return 'negative';
+  return 'neutral';
+};
+
 NewsLens.create = function (options) {
   options = options || {};
   var custom = options.dictionaries && options.dictionaries.length > 0;

@@ -80,7 +80,8 @@ export interface Stats {
 export interface Tone {
   /** Document tone in [-1, 1]: the word-weighted mean of sentence compounds. */
   compound: number;
-  /** 'positive' when compound >= 0.05, 'negative' when <= -0.05, else 'neutral'. */
+  /** NewsLens.toneLabel(compound, positive, negative): 'positive' when compound >= 0.10 and
+   *  positive >= negative, 'negative' symmetrically, else 'neutral' (docs/tone.md, "Labels"). */
   label: 'positive' | 'negative' | 'neutral';
   /** Proportions of sentiment mass (VADER's pos/neg/neu); they sum to 1. */
   positive: number;
@@ -90,6 +91,11 @@ export interface Tone {
   gdelt_tone: number;
   /** GDELT-style polarity: (positive words + negative words) / words * 100. */
   polarity: number;
+  /** report@2: the lexicon asked for: 'auto' (each sentence's own, named in its fourth item:
+   *  'finance' where it is about markets and companies, else 'news') or the one forced. */
+  lexicon?: 'auto' | 'news' | 'finance' | 'general';
+  /** report@2: how many sentences each lexicon scored. */
+  lexicon_sentences?: { news: number; finance: number; general: number };
 }
 
 export interface TopLevelTheme {
@@ -145,9 +151,11 @@ export interface EntityResult {
   tone: number;
 }
 
-/** report@2: a sentence as [start, end, compound] (compound in [-1, 1]); a fourth item, when
- *  present, is reserved for the lexicon that scored it. */
-export type SentenceArc = [number, number, number] | [number, number, number, number];
+/** report@2: a sentence as [start, end, compound] (compound in [-1, 1]); under the 'auto' tone a
+ *  fourth item names the lexicon that scored it (`s[3] ?? report.tone.lexicon`). */
+export type SentenceArc =
+  | [number, number, number]
+  | [number, number, number, 'news' | 'finance' | 'general'];
 
 /** report@1's sentence. */
 export interface SentenceResult {
@@ -189,7 +197,8 @@ export interface Report {
   entities: EntityResult[];
   /** Pairs of entities named in the same sentence, with the number of such sentences. */
   co_mentions: Array<{ a: string; b: string; count: number }>;
-  /** The tone arc: one [start, end, compound] per sentence, in text order. */
+  /** The tone arc: one [start, end, compound] per sentence, in text order; under the 'auto'
+   *  tone a fourth item names the lexicon that scored it (else tone.lexicon names it). */
   sentences: SentenceArc[];
   /** With detail 'sentence_themes': the theme ids of each sentence, parallel to `sentences`. */
   sentence_themes?: string[][];
@@ -216,6 +225,16 @@ export interface Report1 {
 export declare class NewsLens {
   /** Library version. */
   static readonly version: string;
+  /** |compound| below this is 'neutral' (0.10; the core's kToneNeutralBand). */
+  static readonly toneNeutralBand: number;
+  /**
+   * The core's one rule from a tone to its label, the one behind `report.tone.label`: usable
+   * without loading the module, for a sentence's compound (shares omitted: the compound
+   * decides) or a corpus mean. 'positive' when compound >= toneNeutralBand and positiveShare
+   * >= negativeShare, 'negative' symmetrically, else 'neutral'.
+   */
+  static toneLabel(compound: number, positiveShare?: number, negativeShare?: number):
+      'positive' | 'negative' | 'neutral';
   /**
    * Loads the module (once, memoised) and builds an analyzer. Without custom dictionaries the
    * same analyzer is returned every time. Rejects with an Error naming the dictionary, line and

@@ -44,6 +44,12 @@ emscripten::val FlatTags() {
   return tags;
 }
 
+std::string ToneLabelOf(double compound, double positive_share, double negative_share) {
+  return ToneLabel(compound, positive_share, negative_share);
+}
+
+double ToneNeutralBand() { return kToneNeutralBand; }
+
 Session::Session(const std::vector<DictionarySource>& dictionaries, bool replace_themes) {
   AnalyzerConfig config{dictionaries, replace_themes};
   auto created = Analyzer::Create(config);

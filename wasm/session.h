@@ -45,6 +45,10 @@ enum Written : int {
 emscripten::val OptionBits();
 emscripten::val ToneNames();
 emscripten::val FlatTags();
+// The core's label rule (newslens::ToneLabel) and its neutral band, for the facade's
+// NewsLens.toneLabel to be checked against (tests/wasm).
+std::string ToneLabelOf(double compound, double positive_share, double negative_share);
+double ToneNeutralBand();
 
 class Session {
  public:

@@ -43,6 +43,7 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
   compounds.assign(doc.sentences.size(), 0.0);
   double sum = 0, words = 0, pos = 0, neg = 0, neu = 0;
   uint32_t positive_items = 0, negative_items = 0;
+  uint32_t by_lexicon[3] = {0, 0, 0};  // sentences per lexicon, indexed by ToneDomain
   std::vector<DraftMention>* mention_sink = options.include_mentions ? &report.mentions : nullptr;
   report.sentences.resize(doc.sentences.size());  // listed by the sentences stage (Run)
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -61,8 +62,13 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
     negative_items += tone.negative_items;
     report.sentences[s].compound = tone.compound;
     report.sentences[s].lexicon = lexicon;
+    ++by_lexicon[static_cast<int>(lexicon)];
   }
   newslens::Tone& tone = report.tone;
+  tone.lexicon = ToneDomainName(options.tone);
+  tone.news_sentences = by_lexicon[static_cast<int>(ToneDomain::kNews)];
+  tone.finance_sentences = by_lexicon[static_cast<int>(ToneDomain::kFinance)];
+  tone.general_sentences = by_lexicon[static_cast<int>(ToneDomain::kGeneral)];
   tone.compound = impl.sentiment.Normalize(impl.sentiment.Scaled(sum, words));
   double total = pos + neg + neu;
   if (total > 0) {
@@ -70,7 +76,7 @@ void Analyzer::Impl::Tone(const Document& doc, const Options& options,
     tone.negative = neg / total;
     tone.neutral = neu / total;
   }
-  tone.label = impl.sentiment.Label(tone.compound, tone.positive, tone.negative);
+  tone.label = ToneLabel(tone.compound, tone.positive, tone.negative);
   if (doc.words > 0) {
     tone.gdelt_tone = 100.0 * (static_cast<double>(positive_items) - negative_items) / doc.words;
     tone.polarity = 100.0 * (static_cast<double>(positive_items) + negative_items) / doc.words;

@@ -60,7 +60,7 @@ class DraftSource {
   size_t sentence_count() const { return d_.sentences.size(); }
   SentenceView sentence(size_t i) const {
     const DraftSentence& s = d_.sentences[i];
-    return {s.start, s.end, s.compound};
+    return {s.start, s.end, s.compound, ToneDomainName(s.lexicon)};
   }
   size_t sentence_theme_count(size_t i) const {
     return d_.sentences[i].themes_end - d_.sentences[i].themes_begin;

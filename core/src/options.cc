@@ -15,6 +15,20 @@ Result<ToneDomain> ParseToneDomain(std::string_view name) {
                        "\" (expected auto, news, general or finance)");
 }
 
+const char* ToneDomainName(ToneDomain domain) {
+  switch (domain) {
+    case ToneDomain::kNews:
+      return "news";
+    case ToneDomain::kGeneral:
+      return "general";
+    case ToneDomain::kFinance:
+      return "finance";
+    case ToneDomain::kAuto:
+      break;
+  }
+  return "auto";
+}
+
 Status ParseReportFields(std::string_view list, Options* options) {
   options->include_themes = options->include_entities = false;
   options->include_sentences = options->include_mentions = false;

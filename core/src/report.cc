@@ -301,7 +301,7 @@ class ReportSource {
   size_t sentence_count() const { return r_.sentences.size(); }
   SentenceView sentence(size_t i) const {
     const SentenceResult& s = r_.sentences[i];
-    return {s.start, s.end, s.compound};
+    return {s.start, s.end, s.compound, s.lexicon};
   }
   size_t sentence_theme_count(size_t i) const { return r_.sentences[i].themes.size(); }
   template <typename F>
@@ -443,6 +443,7 @@ void MaterializeInto(const Draft& d, const ThemeEngine& themes, Report* out) {
     x.start = s.start;
     x.end = s.end;
     x.compound = s.compound;
+    x.lexicon = ToneDomainName(s.lexicon);
     x.themes.resize(s.themes_end - s.themes_begin);
     for (uint32_t k = s.themes_begin; k < s.themes_end; ++k)
       x.themes[k - s.themes_begin] = themes.def(d.sentence_themes[k]).id;

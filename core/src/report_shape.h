@@ -26,6 +26,7 @@ struct ThemeView {
 struct SentenceView {
   uint32_t start = 0, end = 0;
   double compound = 0;
+  std::string_view lexicon;  // "news", "finance", "general"
 };
 
 // A mention: `id` is the theme id or the entity name; `rules` the sentiment rule names.
@@ -92,6 +93,22 @@ void WalkReport(const Source& src, Sink& out) {
   out.Number(tone.gdelt_tone);
   out.Key("polarity");
   out.Number(tone.polarity);
+  // report@2: the lexicon asked for, and how many sentences each lexicon scored; under "auto"
+  // each sentence names its own as a fourth item.
+  const bool lexicon_per_sentence = !v1 && tone.lexicon == "auto";
+  if (!v1) {
+    out.Key("lexicon");
+    out.String(tone.lexicon);
+    out.Key("lexicon_sentences");
+    out.BeginObject();
+    out.Key("news");
+    out.Uint(tone.news_sentences);
+    out.Key("finance");
+    out.Uint(tone.finance_sentences);
+    out.Key("general");
+    out.Uint(tone.general_sentences);
+    out.EndObject();
+  }
   out.EndObject();
 
   const std::string_view primary = src.primary_theme();
@@ -208,8 +225,8 @@ void WalkReport(const Source& src, Sink& out) {
   }
   out.EndArray();
 
-  // report@1: {start, end, compound, themes}; report@2: [start, end, compound], the themes in
-  // "sentence_themes" when asked for.
+  // report@1: {start, end, compound, themes}; report@2: [start, end, compound] (+ the lexicon
+  // under the "auto" tone), the themes in "sentence_themes" when asked for.
   const size_t sentences = src.sentence_count();
   out.Key("sentences");
   out.BeginArray(sentences);
@@ -229,10 +246,11 @@ void WalkReport(const Source& src, Sink& out) {
       out.EndArray();
       out.EndObject();
     } else {
-      out.BeginArray(3);
+      out.BeginArray(lexicon_per_sentence ? 4 : 3);
       out.Uint(s.start);
       out.Uint(s.end);
       out.Number(s.compound);
+      if (lexicon_per_sentence) out.String(s.lexicon);
       out.EndArray();
     }
   }

@@ -278,7 +278,6 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   constant("NEVER_SO_SCALAR_0", &never_so_2_);
   constant("NEVER_SO_SCALAR_1", &never_so_3_);
   constant("NEGATION_SHIFT", &negation_shift_);
-  constant("TONE_NEUTRAL_BAND", &neutral_band_);
   int_constant("EVENT_GAP", &event_gap_);
   int_constant("EVENT_PASSIVE_GAP", &event_passive_gap_);
   int_constant("EXCLAMATION_MAX_MARKS", &max_exclamations_);
@@ -317,10 +316,10 @@ double SentimentEngine::Scaled(double sum, double words) const {
   return words > reference_length_ ? sum * reference_length_ / words : sum;
 }
 
-const char* ToneLabel(double compound, double positive_share, double negative_share,
-                      double neutral_band) {
-  if (compound >= neutral_band && positive_share >= negative_share) return "positive";
-  if (compound <= -neutral_band && negative_share >= positive_share) return "negative";
+// The one label rule (newslens/report.h, docs/tone.md "Labels").
+const char* ToneLabel(double compound, double positive_share, double negative_share) {
+  if (compound >= kToneNeutralBand && positive_share >= negative_share) return "positive";
+  if (compound <= -kToneNeutralBand && negative_share >= positive_share) return "negative";
   return "neutral";
 }
 

@@ -18,13 +18,6 @@ namespace newslens {
 
 struct DraftMention;  // draft.h
 
-// The tone label rule (docs/tone.md, "Labels"): "positive" when compound >= neutral_band and
-// the positive share is at least the negative share, "negative" when compound <= -neutral_band
-// and the negative share is at least the positive one, else "neutral": a tone its numbers do not
-// agree on is not called either way. SentimentEngine::Label applies it with TONE_NEUTRAL_BAND.
-const char* ToneLabel(double compound, double positive_share, double negative_share,
-                      double neutral_band);
-
 struct SentenceTone {
   double compound = 0;
   double sum = 0;                                  // the raw valence sum behind `compound`
@@ -50,12 +43,6 @@ class SentimentEngine {
   // A valence sum over `words` words, scaled down to REFERENCE_LENGTH words when longer, so that
   // a text's intensity is its density of sentiment, not its length (docs/tone.md).
   double Scaled(double sum, double words) const;
-  // The tone label of a document (ToneLabel with TONE_NEUTRAL_BAND, 0.10): the one rule behind
-  // the report's tone.label, which the CLI, the page and the widget show.
-  const char* Label(double compound, double positive_share, double negative_share) const {
-    return ToneLabel(compound, positive_share, negative_share, neutral_band_);
-  }
-  double neutral_band() const { return neutral_band_; }
 
  private:
   enum WordFlag : uint16_t {
@@ -120,7 +107,6 @@ class SentimentEngine {
   double decay_2_ = 0.95, decay_3_ = 0.9, never_so_2_ = 1.5, never_so_3_ = 1.25;
   double shift_scalar_ = -0.74, negativity_ = 1.0, reference_length_ = 1e9;
   double negation_shift_ = 0;  // SO-CAL's shift for a negated negative (0: VADER's flip)
-  double neutral_band_ = 0.10;  // TONE_NEUTRAL_BAND: |compound| below it is labelled neutral
   int negation_window_ = 3, shift_after_ = 3, shift_before_ = 3;
   int event_gap_ = 3, event_passive_gap_ = 3;
 };

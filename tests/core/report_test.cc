@@ -205,8 +205,13 @@ TEST(ReportSchemas, Report2AgreesWithReport1) {
     const Json bare = Json::parse(analyzer.AnalyzeToJson(text, lean).value());
     EXPECT_EQ(v1["schema"], "newslens/report@1");
     EXPECT_EQ(v2["schema"], "newslens/report@2");
-    for (const char* key : {"stats", "tone", "top_level", "themes", "co_mentions", "mentions"})
+    for (const char* key : {"stats", "top_level", "themes", "co_mentions", "mentions"})
       EXPECT_EQ(v1[key], v2[key]) << key;
+    Json tone2 = v2["tone"];  // report@2 adds the lexicon asked for and its sentence counts
+    EXPECT_EQ(tone2["lexicon"], "auto");
+    tone2.erase("lexicon");
+    tone2.erase("lexicon_sentences");
+    EXPECT_EQ(v1["tone"], tone2);
     EXPECT_EQ(v1.contains("primary_theme"), v2.contains("primary_theme"));
     if (v1.contains("primary_theme")) EXPECT_EQ(v1["primary_theme"], v2["primary_theme"]);
     ASSERT_EQ(v1["entities"].size(), v2["entities"].size());
@@ -221,7 +226,11 @@ TEST(ReportSchemas, Report2AgreesWithReport1) {
     ASSERT_EQ(v2["sentence_themes"].size(), v2["sentences"].size());
     for (size_t i = 0; i < v1["sentences"].size(); ++i) {
       const Json& s1 = v1["sentences"][i];
-      EXPECT_EQ(Json::array({s1["start"], s1["end"], s1["compound"]}), v2["sentences"][i]);
+      Json s2 = v2["sentences"][i];  // [start, end, compound, lexicon] under the auto tone
+      ASSERT_EQ(s2.size(), 4u);
+      EXPECT_TRUE(s2[3] == "news" || s2[3] == "finance") << s2;
+      s2.erase(3);
+      EXPECT_EQ(Json::array({s1["start"], s1["end"], s1["compound"]}), s2);
       EXPECT_EQ(s1["themes"], v2["sentence_themes"][i]);
     }
     // The default report@2: the same minus the details.

@@ -3,6 +3,8 @@
 // firing (or fires where it should not) fails here.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -451,7 +453,7 @@ INSTANTIATE_TEST_SUITE_P(
 // ---- Labels: one rule from compound and shares (docs/tone.md, "Labels") -----------------------
 
 TEST(ToneLabel, FollowsCompoundBeyondTheNeutralBand) {
-  constexpr double kBand = 0.10;  // TONE_NEUTRAL_BAND
+  EXPECT_DOUBLE_EQ(kToneNeutralBand, 0.10);
   struct Case {
     double compound, positive, negative;
     const char* label;
@@ -467,7 +469,7 @@ TEST(ToneLabel, FollowsCompoundBeyondTheNeutralBand) {
       {0.0, 0.0, 0.0, "neutral"},
   };
   for (const Case& c : cases)
-    EXPECT_STREQ(ToneLabel(c.compound, c.positive, c.negative, kBand), c.label)
+    EXPECT_STREQ(ToneLabel(c.compound, c.positive, c.negative), c.label)
         << c.compound << " " << c.positive << " " << c.negative;
 }
 
@@ -527,6 +529,55 @@ TEST(ToneAuto, NeedsNoThemesInTheReport) {
   EXPECT_TRUE(r.themes.empty());
   EXPECT_TRUE(r.top_level.empty());
   EXPECT_NEAR(r.tone.compound, Compound(text, ToneDomain::kFinance), 1e-9);
+}
+
+// The report says which lexicon scored each sentence (report@2, docs/report.md).
+TEST(ToneAuto, ReportNamesEachSentencesLexicon) {
+  std::string business = "Operating profit decreased to EUR 4.1 mn from EUR 5.2 mn.";
+  std::string other = " The minister said the talks with the rebels went well.";
+  Report r = Auto(business + other);
+  ASSERT_EQ(r.sentences.size(), 2u);
+  EXPECT_EQ(r.tone.lexicon, "auto");
+  EXPECT_EQ(r.sentences[0].lexicon, "finance");
+  EXPECT_EQ(r.sentences[1].lexicon, "news");
+  EXPECT_EQ(r.tone.finance_sentences, 1u);
+  EXPECT_EQ(r.tone.news_sentences, 1u);
+  EXPECT_EQ(r.tone.general_sentences, 0u);
+  auto json = nlohmann::json::parse(ToJson(r));
+  EXPECT_EQ(json["tone"]["lexicon"], "auto");
+  EXPECT_EQ(json["tone"]["lexicon_sentences"],
+            nlohmann::json::parse(R"({"news": 1, "finance": 1, "general": 0})"));
+  ASSERT_EQ(json["sentences"].size(), 2u);
+  EXPECT_EQ(json["sentences"][0].size(), 4u);
+  EXPECT_EQ(json["sentences"][0][3], "finance");
+  EXPECT_EQ(json["sentences"][1][3], "news");
+}
+
+TEST(ToneAuto, ForcedLexiconIsStatedOnce) {
+  // A forced lexicon scores every sentence: the document says so, the sentences stay
+  // [start, end, compound].
+  for (ToneDomain forced : {ToneDomain::kNews, ToneDomain::kFinance, ToneDomain::kGeneral}) {
+    Report r = Tone("Profit fell. The talks went well. Nothing else happened.", forced);
+    const std::string name = ToneDomainName(forced);
+    EXPECT_EQ(r.tone.lexicon, name);
+    const uint32_t counts[] = {r.tone.news_sentences, r.tone.finance_sentences,
+                               r.tone.general_sentences};
+    const char* names[] = {"news", "finance", "general"};
+    for (int k = 0; k < 3; ++k) EXPECT_EQ(counts[k], name == names[k] ? 3u : 0u) << name;
+    auto json = nlohmann::json::parse(ToJson(r));
+    EXPECT_EQ(json["tone"]["lexicon"], name);
+    for (const auto& s : json["sentences"]) EXPECT_EQ(s.size(), 3u) << name;
+  }
+}
+
+TEST(ToneAuto, Report1KeepsItsShape) {
+  Options o;
+  o.schema = 1;
+  Report r = Analyze(DefaultAnalyzer(), "Operating profit decreased. The talks went well.", o);
+  auto json = nlohmann::json::parse(ToJson(r));
+  EXPECT_FALSE(json["tone"].contains("lexicon"));
+  EXPECT_FALSE(json["tone"].contains("lexicon_sentences"));
+  EXPECT_FALSE(json["sentences"][0].contains("lexicon"));
 }
 
 // ---- Tone per theme and per actor, weighted by how much of a sentence is about them ------------

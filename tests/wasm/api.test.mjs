@@ -128,16 +128,29 @@ test('report@2: details when asked for, report@1 on request, the same values whe
   assert.equal(lean.mentions, undefined);
   assert.equal(lean.sentence_themes, undefined);
   assert.ok(lean.themes.every((t) => t.sentences === undefined));
-  assert.ok(lean.sentences.every((s) => s.length === 3 && s[0] <= s[1] && Math.abs(s[2]) <= 1));
+  // The default tone is auto: each sentence names the lexicon that scored it.
+  assert.equal(lean.tone.lexicon, 'auto');
+  assert.ok(lean.sentences.every((s) => s.length === 4 && s[0] <= s[1] && Math.abs(s[2]) <= 1 &&
+                                        ['news', 'finance'].includes(s[3])));
+  const counts = lean.tone.lexicon_sentences;
+  assert.equal(counts.news, lean.sentences.filter((s) => s[3] === 'news').length);
+  assert.equal(counts.finance, lean.sentences.filter((s) => s[3] === 'finance').length);
+  assert.ok(counts.news > 0 && counts.finance > 0, JSON.stringify(counts));
+  const forced = validateReport2(nl.analyze(sample, { tone: 'news' }));
+  assert.equal(forced.tone.lexicon, 'news');
+  assert.deepEqual(forced.tone.lexicon_sentences, { news: forced.sentences.length, finance: 0, general: 0 });
+  assert.ok(forced.sentences.every((s) => s.length === 3));
   assert.ok(lean.entities.every((e) => e.salience >= 0 && e.salience <= 1));
   const full = validateReport2(nl.analyze(sample, { detail: ['mentions', 'sentence_themes'] }));
   const one = nl.analyze(sample, { schema: 1 });
   assert.equal(one.schema, 'newslens/report@1');
-  for (const key of ['stats', 'tone', 'primary_theme', 'top_level', 'themes', 'co_mentions', 'mentions']) {
+  for (const key of ['stats', 'primary_theme', 'top_level', 'themes', 'co_mentions', 'mentions']) {
     assert.deepEqual(full[key], one[key], key);
   }
+  const { lexicon, lexicon_sentences: bySentences, ...tone2 } = full.tone;
+  assert.deepEqual(tone2, one.tone);
   assert.deepEqual(full.entities.map(({ salience, ...rest }) => rest), one.entities);
-  assert.deepEqual(full.sentences, one.sentences.map((s) => [s.start, s.end, s.compound]));
+  assert.deepEqual(full.sentences.map((s) => s.slice(0, 3)), one.sentences.map((s) => [s.start, s.end, s.compound]));
   assert.deepEqual(full.sentence_themes, one.sentences.map((s) => s.themes));
   // The default report leaves the per-word lists out: at most twice the article's size.
   const size = Buffer.byteLength(nl.analyzeToJson(sample));
@@ -145,6 +158,27 @@ test('report@2: details when asked for, report@1 on request, the same values whe
   assert.throws(() => nl.analyze('x', { schema: 3 }), /schema must be 1/);
   assert.throws(() => nl.analyze('x', { detail: ['words'] }), /unknown detail "words"/);
   assert.throws(() => nl.analyze('x', { detail: 'mentions' }), TypeError);
+});
+
+test('NewsLens.toneLabel is the core\'s label rule, usable before the module loads', async () => {
+  // The facade's synchronous copy against the module's own ToneLabel over a grid.
+  assert.equal(NewsLens.toneLabel(0.06), 'neutral');  // the issue's "Mostly positive" at +0.06
+  assert.equal(NewsLens.toneLabel(-0.3, 0.2, 0.05), 'neutral');  // the numbers disagree
+  assert.equal(NewsLens.toneLabel(0.3), 'positive');
+  const module = (await NewsLens.create())._module;
+  assert.equal(NewsLens.toneNeutralBand, module.toneNeutralBand());
+  const band = NewsLens.toneNeutralBand;
+  const compounds = [-1, -0.5, -band - 1e-9, -band, -band + 1e-9, -0.05, 0, 0.05, band - 1e-9, band, band + 1e-9, 0.5, 1];
+  const shares = [0, 0.05, 0.1, 0.3];
+  for (const c of compounds) {
+    assert.equal(NewsLens.toneLabel(c), module.toneLabel(c, 0, 0), `${c}`);
+    for (const p of shares) {
+      for (const n of shares) assert.equal(NewsLens.toneLabel(c, p, n), module.toneLabel(c, p, n), `${c} ${p} ${n}`);
+    }
+  }
+  // The report's label is the same rule.
+  const r = (await NewsLens.create()).analyze('The talks were a great success and both sides welcomed the deal.');
+  assert.equal(r.tone.label, NewsLens.toneLabel(r.tone.compound, r.tone.positive, r.tone.negative));
 });
 
 test('every report@2 of varied text and options is valid against docs/report.schema.json', async () => {
@@ -155,7 +189,7 @@ test('every report@2 of varied text and options is valid against docs/report.sch
     for (const detail of [[], ['mentions'], ['sentence_themes'], ['mentions', 'sentence_themes']]) {
       for (const fields of [undefined, ['tone'], ['themes'], ['entities', 'mentions']]) {
         for (const offsets of ['utf16', 'utf8']) {
-          const options = { detail, fields, offsets };
+          const options = { detail, fields, offsets, tone: offsets === 'utf8' ? 'finance' : 'auto' };
           validateReport2(nl.analyze(text, options), JSON.stringify({ ...options, text: text.slice(0, 20) }));
         }
       }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { root } from './helpers.mjs';
 
 export const reportSchema = JSON.parse(readFileSync(join(root, 'docs', 'report.schema.json'), 'utf8'));
-// strictTuples off: a sentence is a tuple of 3 items, or 4 when the lexicon index is there.
+// strictTuples off: a sentence is a tuple of 3 items, or 4 when it names its lexicon (tone auto).
 const validate = new Ajv({ allErrors: true, strict: true, strictTuples: false }).compile(reportSchema);
 
 /** Throws unless `report` is a valid newslens/report@2 (docs/report.schema.json). */

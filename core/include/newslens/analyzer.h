@@ -125,8 +125,10 @@ class Analyzer {
   std::shared_ptr<const Impl> impl_;
 };
 
-// Parses the tone domain name used by the CLI and the JS API: "news", "general", "finance".
+// Parses the tone domain name used by the CLI and the JS API: "auto", "news", "general",
+// "finance"; ToneDomainName gives it back.
 Result<ToneDomain> ParseToneDomain(std::string_view name);
+const char* ToneDomainName(ToneDomain domain);
 
 }  // namespace newslens
 

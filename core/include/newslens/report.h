@@ -36,12 +36,26 @@ struct Stats {
   uint32_t paragraphs = 0;
 };
 
+// The one rule from a tone to its label (docs/tone.md, "Labels"), used by the report, the CLI,
+// the page and the widget (exported to JS as NewsLens.toneLabel): "positive" when compound >=
+// kToneNeutralBand and the positive share is at least the negative share, "negative"
+// symmetrically, else "neutral" — a tone its numbers do not agree on is not called either way.
+// A sentence, which has no shares, is labelled with both shares 0 (its compound decides).
+// 0.10 is one sentiment word of median strength in every three news sentences (docs/tone.md).
+inline constexpr double kToneNeutralBand = 0.10;
+const char* ToneLabel(double compound, double positive_share = 0, double negative_share = 0);
+
 struct Tone {
   double compound = 0;  // [-1, 1]: word-weighted mean of sentence compounds (docs/tone.md)
-  std::string label = "neutral";  // "positive" (>= 0.05), "negative" (<= -0.05), "neutral"
+  std::string label = "neutral";  // ToneLabel(compound, positive, negative)
   double positive = 0, negative = 0, neutral = 1;  // proportions of sentiment mass, sum to 1
   double gdelt_tone = 0;  // (positive words - negative words) / words * 100
   double polarity = 0;    // (positive words + negative words) / words * 100
+  // The lexicon asked for: "auto" (chosen per sentence: "finance" where a sentence is about
+  // markets and companies, "news" elsewhere) or the one forced ("news", "finance", "general").
+  std::string lexicon = "auto";
+  // How many sentences each lexicon scored (report@2 "lexicon_sentences").
+  uint32_t news_sentences = 0, finance_sentences = 0, general_sentences = 0;
 };
 
 struct TermCount {
@@ -87,6 +101,7 @@ struct CoMention {
 struct SentenceResult {
   uint32_t start = 0, end = 0;
   double compound = 0;
+  std::string lexicon = "news";     // the lexicon that scored it: "news", "finance", "general"
   std::vector<std::string> themes;  // theme ids mentioned in the sentence
 };
 
