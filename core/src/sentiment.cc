@@ -3,6 +3,7 @@
 // "not only ... but also", multi-word expressions, emoticons, and polarity shifters ("reduce the
 // risk", "losses narrowed"). Word lists and constants come from rules-en.json; docs/tone.md
 // describes every rule.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -127,6 +128,7 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
     return out;
   };
   auto phrase = [&](const std::vector<std::string_view>& ws) -> PhraseInfo& {
+    word(ws[0]).flags |= kPhraseStart;
     ids_into(ws, &phrase_ids);
     uint32_t node = phrases_.Insert(phrase_ids);
     uint32_t& p = phrases_.payload(node);
@@ -303,8 +305,9 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
 bool SentimentEngine::Knows(uint32_t id) const {
   if (id >= words_.size()) return false;
   const WordInfo& w = words_[id];
+  // Starting a multi-word expression is not knowing the word itself.
   return !std::isnan(w.valence[0]) || !std::isnan(w.valence[1]) || !std::isnan(w.valence[2]) ||
-         w.flags != 0;
+         (w.flags & ~static_cast<uint32_t>(kPhraseStart)) != 0;
 }
 
 double SentimentEngine::Normalize(double sum) const {
@@ -470,10 +473,13 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
         continue;
       }
     }
-    // Multi-word expressions first, longest wins: idioms, contrast phrases, quantities.
+    const WordInfo* w = Info(words[k].id);
+    // Multi-word expressions first, longest wins: idioms, contrast phrases, quantities. Only a
+    // word that starts one is looked up in the trie.
     uint32_t node = 0, best_len = 0;
     const PhraseInfo* best = nullptr;
-    for (uint32_t j = k; j < n && words[j].id != kNoId; ++j) {
+    const bool starts_phrase = w && (w->flags & kPhraseStart);
+    for (uint32_t j = k; starts_phrase && j < n && words[j].id != kNoId; ++j) {
       if (j > k && words[j].break_before) break;
       node = phrases_.Child(node, words[j].id);
       if (node == kNoId) break;
@@ -498,7 +504,6 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       k += best_len;
       continue;
     }
-    const WordInfo* w = Info(words[k].id);
     if (w) {
       if (w->flags & kQuantity) words[k].quantity = w->quantity;
       if (w->flags & kContrast) {

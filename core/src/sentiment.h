@@ -45,7 +45,7 @@ class SentimentEngine {
   double Scaled(double sum, double words) const;
 
  private:
-  enum WordFlag : uint16_t {
+  enum WordFlag : uint32_t {
     kNegator = 1,
     kBooster = 2,
     kContrast = 4,
@@ -62,11 +62,12 @@ class SentimentEngine {
     kFallVerb = 8192,      // a verb of decrease that also means "land": "fall", "fell"
     kLocativeOpener = 16384,  // a clause about a place: "where" the losses would fall
     kNotAdverb = 32768,       // ends in -ly but is no adverb: "rally", "supply", "family"
+    kPhraseStart = 65536,     // the first word of a multi-word expression (the phrase trie)
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent
     float booster = 0;
-    uint16_t flags = 0;
+    uint32_t flags = 0;
     uint8_t contrast = 0;  // index into contrast_ + 1
     int8_t quantity = 0;   // with kQuantity: +1 good when it grows, -1 bad, 0 neither
     uint32_t event_verb = 0;    // bit e: a verb of news event e ("shed" for lay-offs)
