@@ -1,9 +1,11 @@
 // Theme counting: dictionary terms (words, phrases, wildcards) matched over stemmed tokens,
 // longest phrase first, each token at most once per theme, sub-themes rolled into parents.
+#include "themes.h"
+
 #include <algorithm>
+#include <iterator>
 
 #include "draft.h"
-#include "themes.h"
 
 namespace newslens {
 
@@ -319,7 +321,7 @@ Status ThemeEngine::Add(ThemeDictionary dict, std::string_view source) {
       }
     }
   }
-  ResolvePolicyThemes();
+  ResolveActorDeskRules();
   return Status();
 }
 
@@ -475,41 +477,62 @@ constexpr uint32_t kLedeSentences = 2;
 constexpr uint32_t kMinEvidenceSentences = 2;
 constexpr double kMinEvidenceShare = 0.15;
 
-// Policy stories (docs/themes.md, "Policy stories"). A story in which a government, a
-// minister, parliament, a party, an election, a regional or a local government acts in the
-// headline or the lede, on a subject that newsrooms cover as a home-news beat (crime and
-// justice, schools, health, welfare, work, the environment, faith, leisure, emergencies), is a
-// government-policy story: IPTC files it under politics ("government policy": healthcare
-// policy, education policy, ...) and so do news desks. Its politics top level then ranks
-// before the subject, with its own score, when that score is at least kPolicyMinRatio of the
-// subject's: the government acts in the story, not in one passing sentence. Economy, science,
-// arts and sport are desks of their own and no policy subjects here: a minister's word on the
-// markets stays an economy story.
-constexpr std::string_view kGovernmentActorThemes[] = {"politics",
-                                                       "politics.government",
-                                                       "politics.legislature",
-                                                       "politics.elections",
-                                                       "politics.political_parties",
-                                                       "politics.regional_government",
-                                                       "politics.local_government"};
-constexpr std::string_view kPolicySubjectThemes[] = {"crime",     "education", "health",
-                                                     "society",   "labour",    "environment",
-                                                     "lifestyle", "religion",  "disaster"};
-constexpr std::string_view kPoliticsTheme = "politics";
-constexpr double kPolicyMinRatio = 0.2;
-constexpr uint8_t kGovernmentActor = 1, kPolicySubject = 2;
+// Who acts decides the desk (docs/themes.md, "Who acts: policy and business stories"). When
+// an actor of a desk acts in the headline or the lede, on a subject that the desk covers as
+// part of its own beat, the desk's top level ranks just before the subject, with its own
+// score, if that score is at least kActorDeskMinRatio of the subject's (the actor acts in the
+// story, not in one passing sentence):
+// - a government, minister, parliament, party, election, regional or local government on a
+//   home-news subject (crime and justice, schools, health, welfare, work, the environment,
+//   faith, leisure, emergencies) is a government-policy story: IPTC files it under politics
+//   ("government policy": healthcare policy, education policy, ...), and so do news desks.
+//   Economy, science, arts and sport are desks of their own: a minister's word on the markets
+//   stays an economy story.
+// - a company (a corporate-news hit: company, firm, shares, chief executive, earnings) on a
+//   legal, health or work subject is business news: a lawsuit against a firm, a drug maker's
+//   trial, lay-offs and strikes at a plant (IPTC: economy > business information).
+// The first rule that applies wins (politics, then business).
+constexpr std::string_view kGovernmentActors[] = {"politics",
+                                                  "politics.government",
+                                                  "politics.legislature",
+                                                  "politics.elections",
+                                                  "politics.political_parties",
+                                                  "politics.regional_government",
+                                                  "politics.local_government"};
+constexpr std::string_view kHomeNewsSubjects[] = {"crime",     "education", "health",
+                                                  "society",   "labour",    "environment",
+                                                  "lifestyle", "religion",  "disaster"};
+constexpr std::string_view kCompanyActors[] = {"economy.corporate"};
+constexpr std::string_view kBusinessSubjects[] = {"crime", "health", "labour"};
+struct ActorDeskRule {
+  std::string_view desk;
+  const std::string_view *actors, *actors_end, *subjects, *subjects_end;
+};
+constexpr ActorDeskRule kActorDeskRules[] = {
+    {"politics", std::begin(kGovernmentActors), std::end(kGovernmentActors),
+     std::begin(kHomeNewsSubjects), std::end(kHomeNewsSubjects)},
+    {"economy", std::begin(kCompanyActors), std::end(kCompanyActors), std::begin(kBusinessSubjects),
+     std::end(kBusinessSubjects)},
+};
+constexpr double kActorDeskMinRatio = 0.2;
+static_assert(sizeof(kActorDeskRules) / sizeof(kActorDeskRules[0]) <= 4,
+              "ThemeEngine::actor_role_ holds two bits per rule in a byte");
 
-void ThemeEngine::ResolvePolicyThemes() {
-  policy_role_.assign(themes_.size(), 0);
-  auto it = by_id_.find(std::string(kPoliticsTheme));
-  politics_ = it == by_id_.end() ? kNoId : it->second;
-  if (politics_ == kNoId) return;
-  for (std::string_view id : kGovernmentActorThemes)
-    if (auto a = by_id_.find(std::string(id)); a != by_id_.end())
-      policy_role_[a->second] = kGovernmentActor;
-  for (std::string_view id : kPolicySubjectThemes)
-    if (auto a = by_id_.find(std::string(id)); a != by_id_.end() && top_level(a->second))
-      policy_role_[a->second] = kPolicySubject;
+void ThemeEngine::ResolveActorDeskRules() {
+  actor_role_.assign(themes_.size(), 0);
+  actor_desk_.clear();
+  for (const ActorDeskRule& rule : kActorDeskRules) {
+    const uint32_t r = static_cast<uint32_t>(actor_desk_.size());
+    auto desk = by_id_.find(std::string(rule.desk));
+    actor_desk_.push_back(desk == by_id_.end() ? kNoId : desk->second);
+    if (desk == by_id_.end()) continue;  // a dictionary without the desk: the rule is off
+    for (const std::string_view* id = rule.actors; id != rule.actors_end; ++id)
+      if (auto a = by_id_.find(std::string(*id)); a != by_id_.end())
+        actor_role_[a->second] |= static_cast<uint8_t>(1u << (2 * r));
+    for (const std::string_view* id = rule.subjects; id != rule.subjects_end; ++id)
+      if (auto a = by_id_.find(std::string(*id)); a != by_id_.end() && top_level(a->second))
+        actor_role_[a->second] |= static_cast<uint8_t>(2u << (2 * r));
+  }
 }
 
 void ThemeEngine::Positions(const Document& doc, std::vector<float>* weight,
@@ -668,15 +691,14 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   std::sort(sentence_themes.begin(), sentence_themes.end());
   sentence_themes.erase(std::unique(sentence_themes.begin(), sentence_themes.end()),
                         sentence_themes.end());
-  // A government actor in the headline or the lede (the policy-story rule): sentence 0 (also
-  // a wire headline in capitals, which weighs 1) and the sentences Positions weighs more, whose
-  // themes come first in the sorted pairs.
-  bool government_in_lede = false;
-  for (size_t k = 0; k < sentence_themes.size() && !government_in_lede; ++k) {
+  // The desks whose actors act in the headline or the lede (ResolveActorDeskRules): sentence 0
+  // (also a wire headline in capitals, which weighs 1) and the sentences Positions weighs more,
+  // whose themes come first in the sorted pairs.
+  uint8_t actors_in_lede = 0;
+  for (size_t k = 0; k < sentence_themes.size(); ++k) {
     const uint32_t s = static_cast<uint32_t>(sentence_themes[k] >> 32);
     if (s != 0 && position[s] <= 1.0f) break;
-    government_in_lede =
-        policy_role_[static_cast<uint32_t>(sentence_themes[k])] == kGovernmentActor;
+    actors_in_lede |= actor_role_[static_cast<uint32_t>(sentence_themes[k])];
   }
 
   // Only the themes counted are visited from here on, in theme order (the sum of the top-level
@@ -716,29 +738,36 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   if (!established_top)
     for (size_t k = 0; k < hit.size(); ++k)
       if (themes_[hit[k]].parent < 0) weak[k] = 0;
-  // A policy story (ResolvePolicyThemes): politics ranks just before its leading subject.
-  double politics_rank = -1;
-  if (government_in_lede) {
-    size_t lead = hit.size(), politics = hit.size();
+  // Who acts decides the desk: the first rule whose actor is in the lede and whose subject
+  // leads ranks its desk just before that subject.
+  uint32_t promoted = kNoId;
+  double promoted_rank = -1;
+  if (actors_in_lede & 0x55) {
+    size_t lead = hit.size();
     for (size_t k = 0; k < hit.size(); ++k) {
       if (themes_[hit[k]].parent >= 0 || weak[k]) continue;
-      if (hit[k] == politics_) politics = k;
       if (lead == hit.size() || score[hit[k]] > score[hit[lead]]) lead = k;
     }
-    if (politics < hit.size() && lead != politics && policy_role_[hit[lead]] == kPolicySubject &&
-        score[politics_] >= kPolicyMinRatio * score[hit[lead]])
-      politics_rank = score[hit[lead]];
+    for (uint32_t r = 0; r < actor_desk_.size() && lead < hit.size(); ++r) {
+      const uint32_t desk = actor_desk_[r], subject = hit[lead];
+      if (!(actors_in_lede & (1u << (2 * r))) || !(actor_role_[subject] & (2u << (2 * r))) ||
+          desk == kNoId || count[desk] == 0 || score[desk] < kActorDeskMinRatio * score[subject])
+        continue;
+      const size_t k = std::lower_bound(hit.begin(), hit.end(), desk) - hit.begin();
+      if (weak[k]) continue;  // the desk needs evidence of its own
+      promoted = desk;
+      promoted_rank = score[subject];
+      break;
+    }
   }
-  // A theme's rank is its score; a policy story's politics ties its subject and wins the tie.
-  auto rank = [&](uint32_t t) {
-    return t == politics_ && politics_rank >= 0 ? politics_rank : score[t];
-  };
+  // A theme's rank is its score; a promoted desk ties its subject and wins the tie.
+  auto rank = [&](uint32_t t) { return t == promoted ? promoted_rank : score[t]; };
   // Results are built in their final order (established before weak, then by rank, then id),
   // so none is moved by a sort; `order` holds positions in `hit`.
   thread_local std::vector<uint32_t> order;
   order.resize(hit.size());
   for (uint32_t k = 0; k < hit.size(); ++k) order[k] = k;
-  if (politics_rank < 0) {  // the common case, without the rank's test per comparison
+  if (promoted == kNoId) {  // the common case, without the rank's test per comparison
     std::sort(order.begin(), order.end(), [&](uint32_t ka, uint32_t kb) {
       const uint32_t a = hit[ka], b = hit[kb];
       if (weak[ka] != weak[kb]) return weak[kb] != 0;
@@ -750,7 +779,7 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
       if (weak[ka] != weak[kb]) return weak[kb] != 0;
       const double ra = rank(a), rb = rank(b);
       if (ra != rb) return ra > rb;
-      if (a == politics_ || b == politics_) return a == politics_;
+      if (a == promoted || b == promoted) return a == promoted;
       return themes_[a].def.id < themes_[b].def.id;
     });
   }

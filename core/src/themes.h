@@ -107,9 +107,9 @@ class ThemeEngine {
   static bool InsideName(const Document& doc, const std::vector<uint32_t>& name_of,
                          const Draft& draft, uint32_t i, uint32_t len);
   uint32_t KeyForWord(std::string_view word, bool caps_sensitive, std::string* scratch);
-  // Finds the themes of the policy-story rule (themes.cc, kGovernmentActorThemes and
-  // kPolicySubjectThemes) by id, after each Add: custom dictionaries without them leave it off.
-  void ResolvePolicyThemes();
+  // Finds the themes of the who-acts rules (themes.cc, kActorDeskRules) by id, after each Add:
+  // a dictionary without a rule's desk leaves that rule off.
+  void ResolveActorDeskRules();
   // Adds ref to the list *payload (a new list when kNoId); Flatten() files them into payloads_.
   void Attach(uint32_t* payload, TermRef ref);
   void Flatten();
@@ -122,10 +122,10 @@ class ThemeEngine {
   std::unordered_map<std::string, uint32_t> by_id_;
   std::unordered_map<std::string, uint32_t> by_cue_set_;  // cue set name -> its theme index
   bool has_context_terms_ = false;
-  // The policy-story rule (docs/themes.md, "Policy stories"): the politics top level, and per
-  // theme its role (kGovernmentActor, kPolicySubject or 0).
-  uint32_t politics_ = kNoId;
-  std::vector<uint8_t> policy_role_;
+  // The who-acts rules (docs/themes.md): each rule's desk (a top level, kNoId when absent), and
+  // per theme its roles, two bits per rule r: 1 << 2r an actor, 2 << 2r a subject of rule r.
+  std::vector<uint32_t> actor_desk_;
+  std::vector<uint8_t> actor_role_;
   Vocab stems_;   // stems of lowercase words
   Vocab caps_;    // words written in capitals, matched case-sensitively ("US", "WHO")
   PhraseTrie trie_;

@@ -478,7 +478,8 @@ INSTANTIATE_TEST_SUITE_P(
 // Policy stories: a government, a minister, parliament or a party acting in the headline or the
 // lede on a home-news subject (crime, welfare, health, ...) makes a government-policy story:
 // politics ranks first, with its own score, when it holds at least a fifth of the subject's.
-// Economy is a desk of its own: a minister on the markets stays an economy story.
+// Economy is a desk of its own: a minister on the markets stays an economy story. Likewise a
+// company acting in the headline or the lede on a legal, health or work subject is business news.
 constexpr char kPolicyThemes[] = R"({"format":"newslens/themes@1","themes":[
   {"id":"politics","label":"Politics","iptc":"medtop:11000000"},
   {"id":"politics.government","label":"Government","parent":"politics",
@@ -486,7 +487,8 @@ constexpr char kPolicyThemes[] = R"({"format":"newslens/themes@1","themes":[
   {"id":"politics.diplomacy","label":"Diplomacy","parent":"politics","terms":["embassy"]},
   {"id":"crime","label":"Crime","iptc":"medtop:02000000","terms":["police","offence","prison"]},
   {"id":"society","label":"Society","iptc":"medtop:14000000","terms":["asylum","refugee"]},
-  {"id":"economy","label":"Economy","iptc":"medtop:04000000","terms":["profit","shares"]}
+  {"id":"economy","label":"Economy","iptc":"medtop:04000000","terms":["profit","shares"]},
+  {"id":"economy.corporate","label":"Corporate","parent":"economy","terms":["company","firm"]}
 ]})";
 
 struct PolicyCase {
@@ -544,7 +546,16 @@ INSTANTIATE_TEST_SUITE_P(
                    "Minister visits a prison\n\nPolice and prison staff met. Police, prison, "
                    "offence. Police, prison, offence. Police, prison, offence. Police, prison. "
                    "Police, prison, offence. Police, prison, offence. The minister left.",
-                   "crime", "politics"}),
+                   "crime", "politics"},
+        // crime 1.5 + 3 + 1 = 5.5, economy 2 + 1.5 = 3.5: a firm in the news for a crime.
+        PolicyCase{"company_in_the_headline",
+                   "Firm in court over leak\n\nThe company faces a police inquiry. Police "
+                   "found an offence. Prison is possible.",
+                   "economy", "crime"},
+        PolicyCase{"company_only_in_the_body",
+                   "Leak at a depot\n\nPolice were called. Police found an offence. Prison is "
+                   "possible. The company said nothing. The firm was closed.",
+                   "crime", "economy"}),
     [](const ::testing::TestParamInfo<PolicyCase>& info) { return std::string(info.param.name); });
 
 // Issue 15's examples, in sentences of our own, against the built-in taxonomy: a name or a
