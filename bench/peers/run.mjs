@@ -1,6 +1,6 @@
 // newslens (WebAssembly) against the JavaScript analyzers it competes with, in one node process.
 //
-//   cd bench/peers && npm ci && node run.mjs [--corpus PATH] [--module PATH] [--rounds 5]
+//   cd bench/peers && npm ci && node run.mjs [--corpus PATH] [--module PATH] [--rounds 5] [--cpu]
 //   node run.mjs --corpus ../../../shared/dev-data/reuters21578-modapte-train.jsonl
 //
 // Every analyzer sees the same articles, one call per article, in the same process; the order
@@ -13,9 +13,10 @@
 // newslens is measured several ways: `analyze` (the default report@2 as a JS object),
 // `report@1` (analyze with schema: 1, every per-word list: the default before issue 18),
 // `analyzeToJson` (the default report as JSON text), and `summary` (analyze with mentions and
-// sentences left out: every stage still runs, less crosses into JS), and `tone` (fields: ['tone'],
-// the tone and stats alone, what the sentiment-only peers compute: the theme and actor engines
-// do not run). Then: a 12 KB article warm,
+// sentences left out: every stage still runs, less crosses into JS), `tone` (fields: ['tone'],
+// the tone and stats alone, what the sentiment-only peers compute; the automatic tone still runs
+// the theme engine to choose each sentence's lexicon, the actor engine does not run) and
+// `tone news` (the same with the news lexicon: no engine but tone). Then: a 12 KB article warm,
 // module start-up (fresh processes), and the wasm heap after 10,000 analyses.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -81,6 +82,10 @@ const allEngines = [
   { name: 'newslens-wasm summary', newslens: true,
     fn: (t) => nl.analyze(t, { mentions: false, sentences: false }) },
   { name: 'newslens-wasm tone', newslens: true, fn: (t) => nl.analyze(t, { fields: ['tone'] }) },
+  // The tone with one fixed lexicon: the automatic tone (the default) runs the theme engine to
+  // choose each sentence's lexicon, this one runs no engine but tone.
+  { name: 'newslens-wasm tone news', newslens: true,
+    fn: (t) => nl.analyze(t, { fields: ['tone'], tone: 'news' }) },
   { name: 'sentiment', fn: (t) => sentiment.analyze(t) },
   { name: 'vader-sentiment', fn: (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t) },
   // wink-nlp as a reader would use it for this job: tokens, sentences, entities, sentiment.
@@ -94,19 +99,26 @@ const engines = allEngines.filter((e) => !skip.has(e.name));
 let words = 0;
 for (const a of corpus) words += nl.analyze(a.text, { mentions: false, sentences: false }).stats.words;
 
+// --cpu: time with this process's CPU time (process.cpuUsage, microseconds) instead of the wall
+// clock, which on a machine shared with other work also counts the waits for a core (at load
+// 20 on 2 cores, wall-clock rows ran ten times slower and their ratios moved by 30 %).
+const cpu = process.argv.includes('--cpu');
+const now = cpu ? () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
+                : () => performance.now();
+
 const times = new Map(engines.map((e) => [e.name, []]));
 const latencies = new Map();
 for (let r = 0; r < rounds; ++r) {
   const order = engines.map((_, i) => engines[(i + r) % engines.length]);
   for (const e of order) {
     const lat = new Float64Array(corpus.length);
-    const t0 = performance.now();
+    const t0 = now();
     for (let i = 0; i < corpus.length; ++i) {
-      const s = performance.now();
+      const s = performance.now();  // per-article latencies: the wall clock in either mode
       e.fn(corpus[i].text);
       lat[i] = performance.now() - s;
     }
-    times.get(e.name).push(performance.now() - t0);
+    times.get(e.name).push(now() - t0);
     latencies.set(e.name, lat);
   }
 }
@@ -116,9 +128,9 @@ for (const e of engines) {
   for (let i = 0; i < 20; ++i) e.fn(sample);
   const runs = [];
   for (let i = 0; i < 100; ++i) {
-    const s = performance.now();
+    const s = now();
     e.fn(sample);
-    runs.push(performance.now() - s);
+    runs.push(now() - s);
   }
   warm.set(e.name, median(runs));
 }
@@ -127,7 +139,8 @@ const mbps = (name) => (times.has(name) ? bytes / 1e3 / median(times.get(name)) 
 const fastestPeer = Math.max(...['sentiment', 'vader-sentiment', 'wink-nlp'].map(mbps).filter((x) => x === x));
 console.log(`newslens peers bench v1 | node ${process.version} | module: ${modulePath}`);
 console.log(`corpus: ${corpusPath || 'generated (bench/corpus.mjs --mb 10)'} | ${corpus.length} articles, ` +
-            `${(bytes / 1e6).toFixed(2)} MB, ${words} words (newslens) | rounds: ${rounds} (median)`);
+            `${(bytes / 1e6).toFixed(2)} MB, ${words} words (newslens) | rounds: ${rounds} (median)` +
+            (cpu ? ' | CPU time' : ''));
 console.log(['analyzer'.padEnd(24), 'MB/s', 'Mtokens/s', 'ms/article', 'p50 ms', 'p99 ms',
              '12KB warm ms', 'x sentiment', 'x vader', 'x wink'].map((s, i) => i ? s.padStart(13) : s).join(''));
 for (const e of engines) {
