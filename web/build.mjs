@@ -7,7 +7,8 @@
 // dist/index.html   the page (web/index.html, copied)
 // dist/app.js       web/src/*.js + the Chart.js parts they import, one minified IIFE
 // dist/app.css      web/styles.css
-// dist/newslens.js  the module, copied unchanged from build-wasm/newslens.js
+// dist/newslens.js  the module, copied unchanged from build-wasm/newslens.js; index.html preloads
+//                   it and the page runs it after the sample's first paint (web/src/module-script.js)
 // dist/sample.js    `var NewsLensSample = {name, source, text, report, reportOptions}`: the sample
 //                   article as a script, because a file:// page cannot fetch() a .txt next to
 //                   it, with its report made here by the same newslens.js, so a first visit
