@@ -65,9 +65,14 @@ const sample = {
 // the report that module would give: the sample's text, these options, no custom dictionary).
 const reportOptions = {tone: 'news', detail: ['mentions', 'sentence_themes']};  // what the page asks for (analyzer-client.js ARTICLE_DETAIL)
 let report = null;
+// The core's neutral band (NewsLens.toneNeutralBand): the page draws the sample before it runs
+// newslens.js (web/src/module-script.js), and labels its sentences by this band meanwhile
+// (web/src/palette.js toneLabelOf), so the first drawing uses the module's own rule.
+let toneNeutralBand = null;
 try {
   const {NewsLens} = createRequire(import.meta.url)(wasmJs);
   report = (await NewsLens.create()).analyzeToJson(sample.text, reportOptions);
+  if (typeof NewsLens.toneNeutralBand === 'number') toneNeutralBand = NewsLens.toneNeutralBand;
 } catch (err) {
   console.warn(`web/build.mjs: the sample's report was not made (${err.message}); ` +
                'the page will analyse the sample when it opens');
@@ -77,6 +82,7 @@ writeFileSync(join(dist, 'sample.js'),
               `${relative(root, wasmJs)}; DO NOT EDIT\n` +
               `var NewsLensSample = ${JSON.stringify(sample).slice(0, -1)}` +
               (report ? `,"reportOptions":${JSON.stringify(reportOptions)},"report":JSON.parse(${JSON.stringify(report)})` : '') +
+              (toneNeutralBand !== null ? `,"toneNeutralBand":${toneNeutralBand}` : '') +
               '};\n');
 
 copyFileSync(wasmJs, join(dist, 'newslens.js'));

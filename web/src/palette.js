@@ -41,7 +41,12 @@ const LEGACY_NEUTRAL_BAND = 0.05;
  * sentence has only its compound).
  */
 export function toneLabelOf(x) {
-  const api = typeof NewsLens !== 'undefined' ? NewsLens : null;  // eslint-disable-line no-undef
+  // Before newslens.js has run (the page draws the sample first: web/src/module-script.js), the
+  // band web/build.mjs read from the same module and wrote into sample.js.
+  /* eslint-disable no-undef */
+  const api = typeof NewsLens !== 'undefined' ? NewsLens :
+    typeof NewsLensSample !== 'undefined' ? NewsLensSample : null;
+  /* eslint-enable no-undef */
   if (api && typeof api.toneLabel === 'function') return api.toneLabel(x);
   const band = api && typeof api.toneNeutralBand === 'number' ? api.toneNeutralBand : LEGACY_NEUTRAL_BAND;
   return x >= band ? 'positive' : x <= -band ? 'negative' : 'neutral';
