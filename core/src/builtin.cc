@@ -1,10 +1,13 @@
 #include "builtin.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
+#include <utility>
 
 #include "json_util.h"
 
@@ -494,6 +497,36 @@ Result<BuiltinDictionaries> Unpack(std::string_view packed) {
   if (r.status().ok() && !r.AtEnd()) r.Fail("unexpected data after the last dictionary");
   if (!r.status().ok()) return r.status();
   return d;
+}
+
+Result<size_t> PruneThemes(std::string_view list, ThemeDictionary* themes) {
+  std::set<std::pair<std::string, std::string>, std::less<>> drop;
+  size_t n = 0;
+  while (!list.empty()) {
+    ++n;
+    const size_t eol = list.find('\n');
+    std::string_view line = list.substr(0, eol);
+    list = eol == std::string_view::npos ? std::string_view() : list.substr(eol + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0 || tab + 1 == line.size() ||
+        line.find('\t', tab + 1) != std::string_view::npos)
+      return Status::Error("line " + std::to_string(n) + ": expected `theme id<TAB>term`");
+    drop.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
+  }
+  size_t removed = 0;
+  for (ThemeDef& theme : themes->themes) {
+    auto& terms = theme.terms;
+    const size_t before = terms.size();
+    terms.erase(std::remove_if(terms.begin(), terms.end(),
+                               [&](const TermDef& t) {
+                                 return drop.count(std::make_pair(theme.id, t.text)) > 0;
+                               }),
+                terms.end());
+    removed += before - terms.size();
+  }
+  return removed;
 }
 
 }  // namespace newslens

@@ -59,6 +59,12 @@ Result<std::string> Pack(const BuiltinDictionaries& dicts);
 // Reads the packed text; fails with "packed dictionaries: line N: ..." on anything malformed.
 Result<BuiltinDictionaries> Unpack(std::string_view packed);
 
+// Leaves out of the built-in taxonomy the terms a prune list names (data/prune/themes-en.tsv,
+// written by tools/prune-themes.mjs; docs/size.md): one `theme id<TAB>term` per line, `#` lines
+// are comments. A listed term the taxonomy does not have is skipped (the list only removes).
+// Returns how many terms it removed; fails with "line N: ..." on a malformed line.
+Result<size_t> PruneThemes(std::string_view list, ThemeDictionary* themes);
+
 template <class FileFn>
 Result<BuiltinDictionaries> LoadBuiltinJson(FileFn file) {
   std::vector<std::string> texts;

@@ -1,6 +1,7 @@
 // The packed built-in dictionaries (core/src/builtin.h): the analyzer the binary carries (loaded
 // from the packed form, no JSON at start-up) must give byte-identical reports to one built from
-// the data/ JSON files themselves; and bad packed text must fail with a clear error.
+// the data/ JSON files themselves with the build's taxonomy prune list applied; bad packed text
+// must fail with a clear error; the prune list removes exactly the terms it names.
 #include "builtin.h"
 
 #include <gtest/gtest.h>
@@ -25,10 +26,42 @@ std::string ReadData(const std::string& name) {
   return ss.str();
 }
 
+// The JSON files as the build packs them: the prune list of the build (NEWSLENS_THEMES_PRUNE,
+// empty for none) applied to the taxonomy.
 BuiltinDictionaries FromJson() {
   auto dicts = LoadBuiltinJson(ReadData);
   EXPECT_TRUE(dicts.ok()) << dicts.error();
+  const std::string prune_list = NEWSLENS_THEMES_PRUNE;
+  if (!prune_list.empty()) {
+    std::ifstream in(prune_list, std::ios::binary);
+    EXPECT_TRUE(in) << prune_list;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    auto removed = PruneThemes(ss.str(), &dicts.value().themes);
+    EXPECT_TRUE(removed.ok()) << removed.error();
+  }
   return std::move(dicts).value();
+}
+
+TEST(Builtin, PruneListRemovesExactlyTheTermsItNames) {
+  ThemeDictionary themes;
+  themes.themes.push_back({"weather", "Weather", "", "", {{"storm"}, {"tropical storm"}, {"rain"}}});
+  themes.themes.push_back({"sport", "Sport", "", "", {{"tropical storm"}}});
+  auto removed = PruneThemes("# a comment line\nweather\ttropical storm\nweather\tno such term\n"
+                             "no_such_theme\tstorm\r\n",
+                             &themes);
+  ASSERT_TRUE(removed.ok()) << removed.error();
+  EXPECT_EQ(removed.value(), 1u);
+  ASSERT_EQ(themes.themes[0].terms.size(), 2u);
+  EXPECT_EQ(themes.themes[0].terms[0].text, "storm");
+  EXPECT_EQ(themes.themes[0].terms[1].text, "rain");
+  EXPECT_EQ(themes.themes[1].terms.size(), 1u);  // another theme's same term stays
+
+  for (const char* bad : {"weather storm\n", "\tstorm\n", "weather\t\n", "a\tb\tc\n"}) {
+    auto r = PruneThemes(std::string("# header\n") + bad, &themes);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_NE(r.error().find("line 2"), std::string::npos) << r.error();
+  }
 }
 
 std::vector<std::string> FixtureTexts() {
