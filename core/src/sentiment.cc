@@ -31,6 +31,7 @@ enum Rule : uint32_t {
   kRuleNegativity = 1024,  // a negative contribution, weighted by NEGATIVITY_WEIGHT
   kRuleEvent = 2048,       // a news event: a verb with its object ("shed [thousands of] jobs")
   kRuleSoftened = 4096,    // a negated negative, shifted rather than flipped (SO-CAL)
+  kRuleCorrected = 8192,   // denied by a correction: "not [X] but Y" says Y, not the opposite of X
 };
 
 // The space-separated words of `key` (views into it), into *out.
@@ -73,6 +74,7 @@ const RuleName kRuleNames[] = {
     {kRuleContrastStrong, "contrast-strong"},
     {kRuleEvent, "event"},
     {kRuleSoftened, "softened"},
+    {kRuleCorrected, "corrected"},
 };
 const size_t kRuleNameCount = sizeof kRuleNames / sizeof kRuleNames[0];
 
@@ -291,6 +293,8 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
     if (ws.size() >= 2) negation_exceptions_.push_back(ids(ws));
   }
   id_no_ = vocab->Intern("no");
+  id_not_ = vocab->Intern("not");
+  id_but_ = vocab->Intern("but");
   id_also_ = vocab->Intern("also");
   id_yet_ = vocab->Intern("yet");
   id_though_ = vocab->Intern("though");
@@ -298,7 +302,8 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   id_never_ = vocab->Intern("never");
   id_so_ = vocab->Intern("so");
   id_this_ = vocab->Intern("this");
-  for (const char* w : {"no", "also", "yet", "though", "and", "never", "so", "this"}) word(w);
+  for (const char* w : {"no", "also", "yet", "though", "and", "never", "so", "this", "not", "but"})
+    word(w);
   return Status();
 }
 
@@ -535,6 +540,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       it.rules |= kRuleCaps;
     }
     bool negated = false;
+    uint32_t negator = 0;  // the word that negated it
     double never_so = 0;
     int dist = 0;
     for (uint32_t wk = it.k; wk > 0 && dist < negation_window_;) {
@@ -584,6 +590,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       }
       if (neg) {
         negated = true;
+        negator = wk;
         words[wk].negates = true;
         if (pair) words[wk - 1].negates = true;
       }
@@ -603,6 +610,21 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
         }
         if (w && (w->flags & (kClauseOpener | kNounPhraseEnd | kNegator))) break;
         if (!(w && (w->flags & kShiftSkip))) ++content;
+      }
+    }
+    // "not X but Y" corrects X to Y: X is neither said nor its opposite ("aimed not at killing
+    // whales but at saving them"). The "but" follows in the same clause, after the word.
+    if (negated && words[negator].id == id_not_) {
+      bool corrected = false;
+      for (uint32_t j = it.k + it.len; j < n && !words[j].break_before; ++j)
+        if (words[j].id == id_but_) {
+          corrected = !(j + 1 < n && words[j + 1].id == id_also_);
+          break;
+        }
+      if (corrected) {
+        it.v = 0;
+        it.rules |= kRuleNegated | kRuleCorrected;
+        continue;
       }
     }
     if (negated) {

@@ -100,7 +100,8 @@ class SentimentEngine {
   std::array<bool, 256> emoticon_first_{};  // first bytes of emoticons, to skip lookups
   size_t emoticon_max_ = 0;              // longest emoticon, bytes
   uint32_t id_no_ = kNoId, id_also_ = kNoId, id_yet_ = kNoId, id_though_ = kNoId,
-           id_and_ = kNoId, id_never_ = kNoId, id_so_ = kNoId, id_this_ = kNoId;
+           id_and_ = kNoId, id_never_ = kNoId, id_so_ = kNoId, id_this_ = kNoId,
+           id_not_ = kNoId, id_but_ = kNoId;
   int max_exclamations_ = 4;
   // Rule constants (from rules-en.json, VADER defaults when absent).
   double c_incr_ = 0.733, n_scalar_ = -0.74, alpha_ = 15.0, excl_ = 0.292;

@@ -450,6 +450,58 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"rating_agency", "Moody's will publish its view on Friday.", 0}),
     [](const ::testing::TestParamInfo<SignCase>& info) { return std::string(info.param.name); });
 
+// ---- Corrections and preferences: "not X but Y", "Y rather than X", "instead of X, Y" ---------
+
+INSTANTIATE_TEST_SUITE_P(
+    Corrections, ToneRule,
+    ::testing::Values(
+        // "not X but Y" says Y: X is neither asserted nor turned into its opposite.
+        RuleCase{"not_x_but_y",
+                 "The new rules aim not at punishing the poor but at helping them.",
+                 "punishing",
+                 {"corrected"},
+                 {"softened"}},
+        RuleCase{"not_x_but_y_keeps_y",
+                 "The new rules aim not at punishing the poor but at helping them.",
+                 "helping",
+                 {"contrast-strong"},
+                 {"negated", "corrected"}},
+        // A comma closes the clause: "did not win, but ..." is a plain negation.
+        RuleCase{"not_then_comma_but",
+                 "The team did not win, but the coach was calm.",
+                 "win",
+                 {"negated"},
+                 {"corrected"}},
+        // "not only X but also Y" is no negation at all.
+        RuleCase{"not_only_but_also",
+                 "The deal is not only fair but also generous.",
+                 "fair",
+                 {},
+                 {"negated", "corrected"}},
+        // "Y rather than X", "instead of X, Y": the clause preferred carries the point.
+        RuleCase{"rather_than_weak",
+                 "Voters chose a calm debate rather than an angry quarrel.",
+                 "angry",
+                 {"contrast-weak"},
+                 {}},
+        RuleCase{"instead_of_leading",
+                 "Instead of a pleasant walk, visitors get a filthy tunnel.",
+                 "filthy",
+                 {"contrast-strong"},
+                 {}}),
+    [](const ::testing::TestParamInfo<RuleCase>& info) { return std::string(info.param.name); });
+
+INSTANTIATE_TEST_SUITE_P(
+    Corrections, ToneSign,
+    ::testing::Values(
+        SignCase{"not_x_but_y_positive",
+                 "The new rules aim not at punishing the poor but at helping them.", +1},
+        SignCase{"instead_of_negative",
+                 "Instead of a pleasant walk, visitors get a filthy tunnel.", -1},
+        SignCase{"rather_than_positive",
+                 "Voters chose a calm debate rather than an angry quarrel.", +1}),
+    [](const ::testing::TestParamInfo<SignCase>& info) { return std::string(info.param.name); });
+
 // ---- Labels: one rule from compound and shares (docs/tone.md, "Labels") -----------------------
 
 TEST(ToneLabel, FollowsCompoundBeyondTheNeutralBand) {
