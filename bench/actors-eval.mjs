@@ -260,6 +260,43 @@ function scoreReuters(items, reports, codes) {
   return {s: prf(tp, fp, fn), unknown, errors, missed, extra};
 }
 
+// Salience against the editors' PLACES: of the countries an article names, those the editors
+// filed it under are what it is about; the others are named in passing. A country's salience is
+// the highest of its actors' (the country and its places). Scored on the even and the odd
+// articles apart, so that a rule fitted on one half can be read on the other:
+// - pairs: within each article, the share of (filed, passing) pairs where the filed country has
+//   the higher salience (a tie counts half) — 0.5 is chance;
+// - top: the share of articles whose most salient country is one they are filed under;
+// - F1 at 0.5: countries with salience >= 0.5 against PLACES.
+function scoreSalience(items, reports, codes, half) {
+  let pairs = 0, won = 0, tops = 0, topRight = 0, tp = 0, fp = 0, fn = 0;
+  items.forEach((item, k) => {
+    if (k % 2 !== half) return;
+    const gold = new Set((item.places || []).map((p) => codes.get(p) || `?${p}`));
+    const best = new Map();
+    for (const e of reports[k].entities) {
+      if ((e.type !== 'country' && e.type !== 'place') || !e.code) continue;
+      best.set(e.code, Math.max(best.get(e.code) ?? 0, e.salience ?? 0));
+    }
+    const filed = [...best].filter(([c]) => gold.has(c)).map(([, v]) => v);
+    const passing = [...best].filter(([c]) => !gold.has(c)).map(([, v]) => v);
+    for (const a of filed) for (const b of passing) {
+      ++pairs;
+      won += a > b ? 1 : a === b ? 0.5 : 0;
+    }
+    if (best.size) {
+      ++tops;
+      const top = [...best].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0];
+      topRight += gold.has(top[0]);
+    }
+    const kept = new Set([...best].filter(([, v]) => v >= 0.5).map(([c]) => c));
+    for (const c of kept) (gold.has(c) ? ++tp : ++fp);
+    for (const c of gold) if (!kept.has(c)) ++fn;
+  });
+  return {pairs, pairAcc: pairs ? won / pairs : 0, tops, top: tops ? topRight / tops : 0,
+          at5: prf(tp, fp, fn)};
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
 const args = parseArgs(process.argv.slice(2));
@@ -279,6 +316,16 @@ if (args.conll && args.only !== 'reuters') {
   console.log(`newslens: ${system}`);
   const res = scoreConll(docs, reports.map(newslensMentions));
   printConll('newslens', res);
+  // The two halves of the documents apart (the file's order: RCV1 stories of consecutive days):
+  // how much a figure moves between two sets of this size, and a half to read errors on while
+  // the other stays unread.
+  const mid = Math.ceil(docs.length / 2);
+  console.log('\n| half | documents | PER F1 | ORG F1 | LOC F1 | all F1 |\n|---|---:|---:|---:|---:|---:|');
+  for (const [label, from, to] of [['first', 0, mid], ['second', mid, docs.length]]) {
+    const half = scoreConll(docs.slice(from, to), reports.slice(from, to).map(newslensMentions));
+    const f = (t) => fmt(prf(half.groups.all[t].tp, half.groups.all[t].fp, half.groups.all[t].fn).f1);
+    console.log(`| ${label} | ${to - from} | ${f('PER')} | ${f('ORG')} | ${f('LOC')} | ${f('all')} |`);
+  }
   console.log('\nSame span, other type (gold->newslens): ' +
               Object.entries(res.confusion).map(([k, v]) => `${k} ${v}`).join(', '));
   if (nlp) {
@@ -316,6 +363,17 @@ if (args.reuters && args.only !== 'conll') {
   const {s} = res;
   console.log(`| ${items.length} | ${s.tp + s.fn} | ${s.tp + s.fp} | ${s.tp} | ${fmt(s.p)} | ` +
               `${fmt(s.r)} | **${fmt(s.f1)}** |`);
+  if (reports.some((r) => r.entities.some((e) => e.salience !== undefined))) {
+    console.log('\nSalience of the countries found, against PLACES (filed vs named in passing):\n');
+    console.log('| half | (filed, passing) pairs | filed ranked higher | articles | top country filed | ' +
+                'F1 at salience >= 0.5 |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const half of [0, 1]) {
+      const r = scoreSalience(items, reports, placeCodes(), half);
+      console.log(`| ${half ? 'odd' : 'even'} | ${r.pairs} | ${fmt(r.pairAcc)} | ${r.tops} | ` +
+                  `${fmt(r.top)} | ${fmt(r.at5.f1)} |`);
+    }
+  }
   if (res.unknown.size)
     console.log(`\nPLACES with no code (misses): ${[...res.unknown].map(([p, n]) => `${p} ${n}`)
                                                       .join(', ')}`);

@@ -108,10 +108,13 @@ export function validateEntities(dir) {
           own.set(s, f);
           const other = countryOf.get(s);
           if (other && other.code !== c.code) {
-            const bothPlaces = other.field === 'places' && f === 'places';
-            if (!(bothPlaces && Object.hasOwn(ambiguous, s))) {
+            // Two countries' places, or a country's name and another's place ("Georgia", the
+            // US state: the engine reads the article to tell them apart), when `ambiguous` says so.
+            const fieldsShared = [other.field, f].sort().join();
+            const mayShare = fieldsShared === 'places,places' || fieldsShared === 'name,places';
+            if (!(mayShare && Object.hasOwn(ambiguous, s))) {
               errors.push(`${CF}: ${item}: "${s}" (${f}) is also claimed by ${other.code} (${other.field})` +
-                  (bothPlaces ? '; a place may be shared only if noted in "ambiguous"' : ''));
+                  (fieldsShared === 'places,places' ? '; a place may be shared only if noted in "ambiguous"' : ''));
             }
           } else if (!other) {
             countryOf.set(s, {code: c.code, field: f});

@@ -56,7 +56,8 @@ Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(
                            std::move(builtin.text.sports_words),
                            std::move(builtin.text.match_words),
                            std::move(builtin.text.company_nouns),
-                           std::move(builtin.text.company_after)};
+                           std::move(builtin.text.company_after),
+                           std::move(builtin.text.regions)};
 
   if (!config.replace_default_themes) {
     if (Status s = impl->themes.Add(std::move(builtin.themes), "themes/en.json"); !s.ok())

@@ -43,7 +43,8 @@ Result<TextListsDef> ParseTextLists(std::string_view text, std::string_view sour
                           {"match_words", &lists.match_words},
                           {"company_nouns", &lists.company_nouns},
                           {"company_after", &lists.company_after},
-                          {"title_abbreviations", &lists.title_abbreviations}}) {
+                          {"title_abbreviations", &lists.title_abbreviations},
+                          {"regions", &lists.regions}}) {
     if (const auto* list = json_util::Get(root, key); list && list->is_array())
       for (const auto& v : *list)
         if (v.is_string()) out->push_back(v.get<std::string>());
@@ -359,7 +360,8 @@ Result<std::string> Pack(const BuiltinDictionaries& d) {
                            &d.text.org_connectors, &d.text.name_particles, &d.text.honorifics,
                            &d.text.speech_verbs, &d.text.place_words, &d.text.place_prefixes,
                            &d.text.sports_words, &d.text.match_words, &d.text.company_nouns,
-                           &d.text.company_after, &d.text.title_abbreviations})
+                           &d.text.company_after, &d.text.title_abbreviations,
+                           &d.text.regions})
     w.List(*list);
   w.Count(d.themes.themes.size());
   w.End();
@@ -429,7 +431,8 @@ Result<BuiltinDictionaries> Unpack(std::string_view packed) {
                      &d.text.org_connectors, &d.text.name_particles, &d.text.honorifics,
                      &d.text.speech_verbs, &d.text.place_words, &d.text.place_prefixes,
                      &d.text.sports_words, &d.text.match_words, &d.text.company_nouns,
-                     &d.text.company_after, &d.text.title_abbreviations})
+                     &d.text.company_after, &d.text.title_abbreviations,
+                     &d.text.regions})
     *list = r.List();
   if (r.NextLine()) d.themes.themes.resize(r.Count());
   r.EndLine();

@@ -36,6 +36,8 @@ struct TextListsDef {
   // Abbreviated titles a name follows ("rep", "sen"): their dot never ends a sentence before a
   // capitalised word, even at a line break (SplitSentences).
   std::vector<std::string> title_abbreviations;
+  // Continents and world regions ("Europe", "Middle East"): places of no country (entities.cc).
+  std::vector<std::string> regions;
 };
 
 struct BuiltinDictionaries {

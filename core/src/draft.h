@@ -58,6 +58,14 @@ struct ToneEvidence {
 // The kind of actor a name was found as (entities.cc), for the stages that read the names' spans.
 enum class ActorType : uint8_t { kCountry, kPlace, kOrganization, kPerson };
 
+// What the entity engine saw of one actor besides its count, for the salience stage
+// (salience.cc): indexed like Draft::entities.
+struct ActorProminence {
+  uint32_t first_sentence = 0;  // the first sentence naming it
+  uint32_t subject = 0;  // mentions that open their sentence or speak ("Reagan vetoed", "said X")
+  uint32_t nested = 0;   // mentions inside another actor's name ("Japan" in "Bank of Japan")
+};
+
 // A name the entity engine found: tokens [first_token, last_token) of the Document.
 struct ActorSpan {
   uint32_t first_token = 0, last_token = 0;
@@ -80,6 +88,7 @@ struct Draft {
   std::vector<ToneEvidence> theme_evidence, actor_evidence;
   // Every actor name found, in text order (the themes' guard against terms inside names).
   std::vector<ActorSpan> actor_spans;
+  std::vector<ActorProminence> actor_prominence;  // parallel to entities (entities.cc)
 
   // Forgets the theme engine's results (run for the tone, not asked for in the report).
   void ClearThemes() {
@@ -106,6 +115,7 @@ struct Draft {
     theme_evidence.clear();
     actor_evidence.clear();
     actor_spans.clear();
+    actor_prominence.clear();
   }
 };
 

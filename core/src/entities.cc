@@ -216,6 +216,10 @@ Status EntityEngine::Build(const std::vector<EntityDictionary>& dicts, const Ent
   // Honorifics first: where a dictionary title has the same written form, the honorific flag
   // (entity 1) wins.
   for (const std::string& h : words.honorifics) AddForm(&titles_, h, 1, vocab, &ids);
+  // Continents and regions first: a place of no country, where a dictionary also lists the
+  // phrase among its not_countries ("Latin America" is a place, not America).
+  for (const std::string& r : words.regions)
+    AddForm(&names_, r, entity(r, Type::kPlace, ""), vocab, &ids);
   for (const EntityDictionary& dict : dicts) {
     for (const CountryDef& c : dict.countries) {
       uint32_t e = entity(c.name, Type::kCountry, c.code);
@@ -246,6 +250,17 @@ Status EntityEngine::Build(const std::vector<EntityDictionary>& dicts, const Ent
     }
     for (const std::string& t : dict.titles) AddForm(&titles_, t, 0, vocab, &ids);
     classify(dict.not_names, kNotName);
+  }
+  // A country named like a place of another country ("Georgia"): the dictionary lists the
+  // name under both; the country claims the written form, the place is its other reading.
+  for (uint32_t e = 0; e < entities_.size(); ++e) {
+    if (entities_[e].type != Type::kCountry) continue;
+    auto place = entity_by_key_.find(std::to_string(static_cast<int>(Type::kPlace)) + "\n" +
+                                     entities_[e].name);
+    if (place == entity_by_key_.end() || entities_[place->second].code == entities_[e].code)
+      continue;
+    shared_name_.resize(entities_.size(), kNoId);
+    shared_name_[e] = place->second;
   }
   classify(words.org_words, kOrgWord);
   classify(words.connectors, kConnector);
@@ -1177,6 +1192,60 @@ void EntityEngine::ActorsByContext(Work& w) const {
   }
 }
 
+bool EntityEngine::Agent(const Document& doc, const Found& f) const {
+  // The actor of its sentence: the name opens it (after "The" or a title: "President Reagan
+  // vetoed", "The Bank of Japan cut") or speaks ("Reagan said", "..., said Jenkins."). A place
+  // opening a dateline ("NEW YORK, March 3 -") is where the story was filed, not its subject.
+  const Span& span = doc.sentences[f.sentence];
+  const uint32_t start = f.role_end > f.role_begin ? std::min(f.begin, f.role_begin) : f.begin;
+  uint32_t j = span.first_token;
+  while (j < start && (!IsWord(doc, j) || Is(kConnector, doc.surface[j]))) ++j;
+  const bool after_word = f.end < span.last_token && IsWord(doc, f.end);
+  if (j == start)
+    return !(f.end < span.last_token && IsPunct(doc, f.end, ',') &&
+             (f.type == Type::kPlace || f.type == Type::kCountry));
+  if (after_word && Is(kSpeechVerb, doc.surface[f.end])) return true;
+  return f.begin > span.first_token && IsWord(doc, f.begin - 1) &&
+         Is(kSpeechVerb, doc.surface[f.begin - 1]) &&
+         (f.end >= span.last_token || doc.tokens[f.end].kind == TokenKind::kPunct);
+}
+
+void EntityEngine::SharedNames(Work& w) const {
+  // A country named like a place of another country ("Georgia", also a US state) is that place
+  // when the article names other places of that country ("Atlanta", "Tennessee", "Ga.") and
+  // nothing else of the country itself (no "Tbilisi", no "Georgian"): "a Democrat from
+  // Georgia" in a story set in the US.
+  if (shared_name_.empty()) return;
+  const Document& doc = w.doc;
+  std::vector<Found>& found = w.found;
+  auto shared = [&](const Found& f) {
+    return f.counted && f.entity != kNoId && f.type == Type::kCountry &&
+           f.entity < shared_name_.size() && shared_name_[f.entity] != kNoId &&
+           NameText(doc, f.begin, f.end) == entities_[f.entity].name;
+  };
+  std::vector<uint32_t> decided;
+  for (const Found& f : found) {
+    if (!shared(f) || std::find(decided.begin(), decided.end(), f.entity) != decided.end())
+      continue;
+    const uint32_t country = f.entity, place = shared_name_[country];
+    decided.push_back(country);
+    const std::string& other = entities_[place].code;
+    uint32_t places_there = 0, own = 0;
+    for (const Found& g : found) {
+      if (!g.counted || g.entity == kNoId) continue;
+      const Entity& e = entities_[g.entity];
+      if (e.type == Type::kPlace && e.code == other) ++places_there;
+      if (e.code == entities_[country].code && !shared(g)) ++own;
+    }
+    if (places_there == 0 || own > 0) continue;
+    for (Found& g : found)
+      if (shared(g) && g.entity == country) {
+        g.entity = place;
+        g.type = Type::kPlace;
+      }
+  }
+}
+
 void EntityEngine::Tally(Work& w, Draft* draft, bool mentions) const {
   const Document& doc = w.doc;
   const std::vector<Found>& found = w.found;
@@ -1191,6 +1260,7 @@ void EntityEngine::Tally(Work& w, Draft* draft, bool mentions) const {
     bool role_honorific = false;
     uint32_t count = 0;
     uint32_t last_sentence = kNoId;
+    ActorProminence prominence;
   };
   static const std::string kNoCode;
   std::vector<uint32_t> order(found.size());
@@ -1225,7 +1295,13 @@ void EntityEngine::Tally(Work& w, Draft* draft, bool mentions) const {
     }
     Acc& a = acc[a_index];
     acc_of[k] = a_index;
+    if (a.count == 0) a.prominence.first_sentence = f.sentence;
     ++a.count;
+    if (f.parent != kNoId) {
+      ++a.prominence.nested;
+    } else if (Agent(doc, f)) {
+      ++a.prominence.subject;
+    }
     draft->actor_spans.push_back({f.begin, f.end, static_cast<ActorType>(f.type)});
     if (a.last_sentence != f.sentence) {  // tone: the distinct sentences naming it (topic_tone.cc)
       a.last_sentence = f.sentence;
@@ -1263,8 +1339,10 @@ void EntityEngine::Tally(Work& w, Draft* draft, bool mentions) const {
   for (size_t k = first_evidence; k < draft->actor_evidence.size(); ++k)
     draft->actor_evidence[k].item = rank_of[draft->actor_evidence[k].item];
   draft->entities.reserve(draft->entities.size() + acc.size());
+  draft->actor_prominence.resize(first_entity);
   for (uint32_t k : ranked) {
     Acc& a = acc[k];
+    draft->actor_prominence.push_back(a.prominence);
     EntityResult r;
     r.name = *a.name;
     r.type = kTypeNames[static_cast<int>(a.type)];
@@ -1362,6 +1440,7 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   LinkPeople(w);
   ResultsLines(w);
   ActorsByContext(w);
+  SharedNames(w);
   Tally(w, draft, mentions);
 }
 

@@ -32,6 +32,7 @@ struct EntityWords {
   std::vector<std::string> match_words;     // "beat", "against": a team's name is next to one
   std::vector<std::string> company_nouns;   // "giant", "unit": "cables giant Pirelli"
   std::vector<std::string> company_after;   // "shares", "subsidiary": "Ruch's shares"
+  std::vector<std::string> regions;         // "Europe", "Middle East": places of no country
 };
 
 // Finds the actors of a document: countries, places and organizations the dictionaries name
@@ -105,11 +106,17 @@ class EntityEngine {
   void LinkPeople(Work& w) const;
   void ResultsLines(Work& w) const;
   void ActorsByContext(Work& w) const;
+  void SharedNames(Work& w) const;
+  // Whether the mention opens its sentence or speaks (ActorProminence::subject).
+  bool Agent(const Document& doc, const Found& f) const;
   void Tally(Work& w, Draft* draft, bool mentions) const;
   void CoMentions(const std::vector<Found>& found, const std::vector<uint32_t>& acc_of,
                   const std::vector<const std::string*>& acc_name, Draft* draft) const;
 
   std::vector<Entity> entities_;
+  // By entity: a country whose name is also a place of another country ("Georgia", the US
+  // state) -> that place; kNoId otherwise. Empty when no name is shared.
+  std::vector<uint32_t> shared_name_;
   std::unordered_map<std::string, uint32_t> entity_by_key_;
   std::vector<uint8_t> shapes_;
   Trie names_;      // countries, places, organizations, not_countries

@@ -1,6 +1,7 @@
 // Actors: countries, places, organizations and people (core/src/entities.cc), one table per rule.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -76,7 +77,9 @@ TEST(Countries, SentenceStartsPossessivesAndCase) {
 TEST(Countries, NotCountriesAreConsumedAndReportNothing) {
   ExpectActors({
       {"Ships sailed in the South China Sea.", {}},
-      {"Latin America and the Indian Ocean.", {}},
+      {"Tankers crossed the Indian Ocean.", {}},
+      // A region among the not_countries is a place of no country (data/text/en.json regions).
+      {"Latin America and the Gulf of Mexico.", {"Latin America/place///1"}},
       {"Latin American leaders met Indian ones.", {"India/country/IN//1"}},
   });
 }
@@ -280,6 +283,35 @@ TEST(Places, FoundByFormAndByContext) {
   });
 }
 
+TEST(Places, RegionsAndContinentsArePlacesOfNoCountry) {
+  ExpectActors({
+      // Continents and world regions are places: no country code, so no country counts.
+      {"Exports to Europe and Asia rose while the Middle East bought less.",
+       {"Asia/place///1", "Europe/place///1", "Middle East/place///1"}},
+      // A region named after a continent is the region, not America.
+      {"Inflation in Latin America eased in June.", {"Latin America/place///1"}},
+      // Regions of one country are places of it.
+      {"Dry weather hurt crops across the Midwest and the Corn Belt.",
+       {"Corn Belt/place/US//1", "Midwest/place/US//1"}},
+  });
+}
+
+TEST(Places, ACountryNamedLikeAStateIsReadFromTheArticle) {
+  ExpectActors({
+      // Other US places and nothing of the country: the state.
+      {"A Republican from Georgia joined two senators from Alabama in voting no.",
+       {"Alabama/place/US//1", "Georgia/place/US//1"}},
+      {"Peach growers near Atlanta said Georgia had a wet spring.",
+       {"Atlanta/place/US//1", "Georgia/place/US//1"}},
+      // The country's own capital or people: the country, whatever else is named.
+      {"Envoys flew from Texas to Tbilisi as Georgia prepared for the vote.",
+       {"Georgia/country/GE//1", "Tbilisi/place/GE//1", "Texas/place/US//1"}},
+      // Nothing of either: the country, as the dictionary says.
+      {"Georgia and Armenia signed a transit deal.",
+       {"Armenia/country/AM//1", "Georgia/country/GE//1"}},
+  });
+}
+
 TEST(People, ProductsAndFileNamesAreNotActors) {
   ExpectActors({
       // Camel case marks a product or a brand; family-name prefixes do not.
@@ -416,6 +448,82 @@ TEST(EntityDictionaries, FormsStartingWithPunctuationBuild) {
   ASSERT_TRUE(analyzer.ok()) << analyzer.error();
   EXPECT_EQ(Actors(Analyze(analyzer.value(), "Acme Widgets said @hairwoman Jane Doe wrote it.")),
             (std::vector<std::string>{"Acme Widgets/organization///1", "Jane Doe/person///1"}));
+}
+
+// Salience (core/src/salience.cc): what an article is about ranks above what it names in
+// passing. Each row: the actor that must score higher, the one that must score lower.
+struct SalienceCase {
+  const char* text;
+  const char* more;
+  const char* less;
+};
+
+TEST(Salience, WhatTheArticleIsAboutRanksAboveWhatItNamesInPassing) {
+  const std::vector<SalienceCase> cases = {
+      // The headline: named as often, but only one of them in the headline.
+      {"Chile raises copper output\n\nMiners worked through the weekend. Output rose in Chile "
+       "and fell in Peru. Prices fell. Peru expects a recovery by May.",
+       "Chile", "Peru"},
+      // The lead against the end of the story, each named once, no headline.
+      {"Farmers in Kenya planted early this year. The rains came on time. Yields were high. "
+       "Traders were pleased. Storage was short. A buyer from Egypt visited.",
+       "Kenya", "Egypt"},
+      // Frequency: the name that comes back.
+      {"The summit opened on Monday. Delegates from Spain and Italy arrived. Spain asked for "
+       "more funds. Spain later signed the accord. Observers praised Spain.",
+       "Spain", "Italy"},
+      // The actor of the story (it speaks, it acts) against a place named as often.
+      {"The committee met on Tuesday. Later that day Gephardt proposed a tariff on imports "
+       "from Ohio factories. Workers in Ohio protested. Gephardt said the plan would pass.",
+       "Gephardt", "Ohio"},
+      // A country named only inside an organization's name is that organization's mention.
+      {"Rates were left unchanged. The Bank of Japan kept its target. The Bank of Japan said "
+       "growth was slow.",
+       "Bank of Japan", "Japan"},
+  };
+  for (const SalienceCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    Report r = Analyze(DefaultAnalyzer(), c.text);
+    const EntityResult* more = FindEntity(r, c.more);
+    const EntityResult* less = FindEntity(r, c.less);
+    ASSERT_NE(more, nullptr);
+    ASSERT_NE(less, nullptr);
+    EXPECT_GT(more->salience, less->salience);
+    for (const EntityResult& e : r.entities) {
+      EXPECT_GE(e.salience, 0) << e.name;
+      EXPECT_LE(e.salience, 1) << e.name;
+    }
+  }
+}
+
+// Every sign at once (named most, in the headline and the lead, twice the subject) scores 1; a
+// dateline place ("LIMA, May 4 -") is where the story was filed, not its subject.
+TEST(Salience, EverySignScoresOneAndADatelineIsNoSubject) {
+  Report r = Analyze(DefaultAnalyzer(),
+                     "Chile raises copper output\n\nLIMA, May 4 - Chile raised copper output "
+                     "in April. Chile said demand was strong. Lima traders agreed.");
+  const EntityResult* chile = FindEntity(r, "Chile");
+  const EntityResult* lima = FindEntity(r, "Lima");
+  ASSERT_NE(chile, nullptr);
+  ASSERT_NE(lima, nullptr);
+  EXPECT_DOUBLE_EQ(chile->salience, 1.0);
+  // Lima: as often as Chile less one, in the lead, but opening a dateline and then a sentence
+  // as a modifier ("Lima traders") — once the subject, not twice.
+  EXPECT_LT(lima->salience, chile->salience);
+}
+
+// The sample (a letter on China and Russia): the two countries and the president who signs it
+// are what it is about.
+TEST(Salience, TheSampleIsAboutChinaRussiaAndPutin) {
+  Report r = Analyze(DefaultAnalyzer(), testing::ReadFixture("data/samples/china-russia-letter.txt"));
+  std::vector<EntityResult> by = r.entities;
+  std::stable_sort(by.begin(), by.end(), [](const EntityResult& a, const EntityResult& b) {
+    return a.salience > b.salience;
+  });
+  ASSERT_GE(by.size(), 3u);
+  std::vector<std::string> top = {by[0].name, by[1].name, by[2].name};
+  std::sort(top.begin(), top.end());
+  EXPECT_EQ(top, (std::vector<std::string>{"China", "Russia", "Vladimir Putin"}));
 }
 
 // The sample article's actors, reviewed by hand: every name below was checked against the text

@@ -346,7 +346,8 @@ function assertCardShows(shown, expected, {themes = 3, actors = 4, labels = {}} 
     id: t.id, label: labels[t.id] || t.label, share: fmt('percent', t.share),
     bar: Math.round(t.share * 10000) / 100,
   })));
-  const named = expected.entities.slice().sort((a, b) => b.count - a.count).slice(0, actors);
+  const named = expected.entities.slice()
+      .sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0) || b.count - a.count).slice(0, actors);
   assert.deepEqual(shown.actors, named.map((a) => ({name: a.name, count: `, ${a.count} mentions`})));
   assert.equal(shown.words, fmt('integer', expected.stats.words));
   assert.equal(shown.sentences, fmt('integer', expected.stats.sentences));

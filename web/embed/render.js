@@ -182,9 +182,13 @@ function themesSection(doc, report, themes, strings, formats) {
   return [themesTitle, themesBox];
 }
 
-/** The most-named actors. */
+/**
+ * The actors the article is most about (report@2 `salience`: headline, lead, mentions, the
+ * subject of its sentences; docs/report.md), then the most named.
+ */
 function actorsSection(doc, report, actors, strings, formats) {
-  const named = report.entities.slice().sort((a, b) => b.count - a.count).slice(0, actors);
+  const named = report.entities.slice()
+      .sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0) || b.count - a.count).slice(0, actors);
   return el(doc, 'div', 'actors-section', named.length ? [
     el(doc, 'p', 'section-title', [strings.actors], {id: 'actors-title'}),
     el(doc, 'ul', 'actors', named.map((a) => el(doc, 'li', 'actor', [

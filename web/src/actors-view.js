@@ -4,7 +4,7 @@
 import {barChart, setBarFocus} from './charts.js';
 import {dataTable, fillTable} from './data-table.js';
 import {clear, el} from './dom.js';
-import {signed} from './format.js';
+import {mostSalient, signed} from './format.js';
 import {ENTITY_COLOURS, OTHER_COLOUR} from './palette.js';
 
 const TYPE_LABELS = {country: 'Country', organization: 'Organization', person: 'Person'};
@@ -36,13 +36,16 @@ export class ActorsView {
     }
     els.hint.textContent = 'Mentions of each country, organization and person. ' +
                            'Select one to follow it through the article.';
-    const rows = entities.slice(0, MAX_BARS).map((e) => ({
+    // The bars: the actors the article is most about, by mentions.
+    const shown = new Set(mostSalient(entities, MAX_BARS));
+    const charted = entities.filter((e) => shown.has(e));
+    const rows = charted.map((e) => ({
       name: e.name, label: e.name, value: e.count, colour: ENTITY_COLOURS[e.type] || OTHER_COLOUR}));
     els.canvas.setAttribute('aria-label', 'Bar chart of mentions per entity: ' +
         rows.map((r) => `${r.label} ${r.value}`).join(', '));
     this.chart = barChart(els.canvas, rows, {valueLabel: 'Mentions',
                                              onSelect: (i) => focusOn(rows[i].name)()});
-    const types = [...new Set(entities.slice(0, MAX_BARS).map((e) => e.type))];
+    const types = [...new Set(charted.map((e) => e.type))];
     els.legend.append(...types.map((t) => el('span', {class: 'legend-item'},
         el('span', {class: `swatch entity-${ENTITY_COLOURS[t] ? t : 'other'}`, 'aria-hidden': 'true'}),
         TYPE_LABELS[t] || t)));

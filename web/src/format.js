@@ -54,6 +54,17 @@ function list(items) {
 }
 
 /**
+ * The `n` actors the article is most about: by salience (report@2; headline, lead, mentions,
+ * the subject of its sentences — docs/report.md), then by mentions; report@1 has no salience
+ * and keeps its order (by mentions).
+ */
+export function mostSalient(entities, n) {
+  return entities.map((e, i) => ({e, i}))
+      .sort((a, b) => (b.e.salience ?? 0) - (a.e.salience ?? 0) || a.i - b.i)
+      .slice(0, n).map(({e}) => e);
+}
+
+/**
  * One plain-language sentence: "Mostly positive; mainly about diplomacy and trade; names China
  * and Russia most."
  */
@@ -63,7 +74,7 @@ export function summary(report) {
   const themes = subs.length ? subs : (report.top_level || []).slice(0, 2);
   if (themes.length) parts.push(`mainly about ${list(themes.map((t) => lowerFirst(t.label)))}`);
   else parts.push('no theme from the dictionary matched');
-  const names = (report.entities || []).slice(0, 2).map((e) => e.name);
+  const names = mostSalient(report.entities || [], 2).map((e) => e.name);
   if (names.length) parts.push(`names ${list(names)} most`);
   return parts.join('; ') + '.';
 }
