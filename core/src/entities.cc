@@ -979,6 +979,63 @@ void EntityEngine::LinkPeople(Work& w) const {
     while (lastw > f.begin && !IsCapWord(doc, lastw)) --lastw;
     full.push_back({k, NormNoPossessive(doc, f.begin), NormNoPossessive(doc, lastw)});
   }
+  // One hyphenated word ("Bonham-Carter"), not a given and a family name.
+  auto hyphenated = [&](const Found& f) {
+    if (f.end - f.begin < 2) return false;
+    for (uint32_t k = f.begin; k + 1 < f.end; ++k) {
+      const uint32_t gap = doc.tokens[k].end;
+      if (doc.tokens[k + 1].begin != gap + 1 || doc.text[gap] != '-') return false;
+    }
+    return true;
+  };
+  // A pairing of two people the article names in full ("the Ferguson-Wenger saga", "a
+  // Clinton-Dole debate"): every part of a hyphenated name is another full name's family name.
+  // It is no person, and its parts stay theirs.
+  auto pairing = [&](const Person& p) {
+    const Found& f = found[p.found];
+    if (f.end - f.begin < 2) return false;
+    if (!hyphenated(f)) return false;
+    for (uint32_t k = f.begin; k < f.end; ++k) {
+      const std::string_view part = NormNoPossessive(doc, k);
+      bool other = false;
+      for (const Person& q : full)
+        if (&q != &p && q.last == part && found[q.found].end - found[q.found].begin >= 2 &&
+            doc.text[doc.tokens[found[q.found].end - 2].end] != '-')
+          other = true;
+      if (!other) return false;
+    }
+    return true;
+  };
+  // A double-barrelled family name alone ("Bonham-Carter") is the person named in full with it
+  // ("Helena Bonham-Carter").
+  auto family = [&](const Person& p) -> const Person* {
+    const Found& f = found[p.found];
+    if (!hyphenated(f)) return nullptr;
+    const std::string& text = w.names[f.name];
+    const uint32_t n = f.end - f.begin;
+    for (const Person& q : full) {
+      const Found& g = found[q.found];
+      if (&q == &p || g.end - g.begin <= n || hyphenated(g)) continue;
+      if (NameText(doc, g.end - n, g.end) == text) return &q;
+    }
+    return nullptr;
+  };
+  std::vector<uint8_t> paired(full.size(), 0);
+  for (size_t p = 0; p < full.size(); ++p) {
+    paired[p] = pairing(full[p]);
+    if (paired[p]) continue;
+    if (const Person* q = family(full[p])) {
+      found[full[p].found].name = found[q->found].name;
+      paired[p] = 2;
+    }
+  }
+  size_t kept = 0;
+  for (size_t p = 0; p < full.size(); ++p) {
+    if (paired[p] == 1) found[full[p].found].counted = false;
+    if (paired[p]) continue;
+    full[kept++] = full[p];
+  }
+  full.resize(kept);
   // A surname after a title is a person too ("President Clinton"): later lone uses join it when
   // no full name has that word.
   const size_t full_names = full.size();

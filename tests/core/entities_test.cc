@@ -208,6 +208,12 @@ TEST(People, SurnamesJoinTheFullNameAndPossessivesAreStripped) {
       // A lone capitalised word that names nobody seen in full, in no telling context, is not a
       // person.
       {"Yesterday Lavrov left early.", {}},
+      // A hyphenated pairing of two people named in full is neither a person nor a thief of
+      // their later mentions; a double-barrelled surname stays a name.
+      {"Ana Kovac met Lena Stoltz. The Kovac-Stoltz rivalry grew. Stoltz won.",
+       {"Lena Stoltz/person///2", "Ana Kovac/person///1"}},
+      {"Helena Bonham-Carter arrived. Bonham-Carter smiled.",
+       {"Helena Bonham-Carter/person///2"}},
   });
 }
 
