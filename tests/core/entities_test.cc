@@ -297,8 +297,8 @@ TEST(Places, RegionsAndContinentsArePlacesOfNoCountry) {
       // A region named after a continent is the region, not America.
       {"Inflation in Latin America eased in June.", {"Latin America/place///1"}},
       // Regions of one country are places of it.
-      {"Dry weather hurt crops across the Midwest and the Corn Belt.",
-       {"Corn Belt/place/US//1", "Midwest/place/US//1"}},
+      {"Dry weather hurt crops across the Midwest and the Great Plains.",
+       {"Great Plains/place/US//1", "Midwest/place/US//1"}},
   });
 }
 
