@@ -30,7 +30,7 @@ const parts = texts.map((t) => {
 });
 const OBJECT = T.object, ARRAY = T.array, INT = T.int, NUMBER = T.number, STRING = T.string;
 function current(p) {
-  var str = JSON.parse(dec.decode(p.str));
+  var str = dec.decode(p.str).split('\0');
   var shapes = JSON.parse(dec.decode(p.shapes));
   var I = p.I, F = p.F;
   var i = 0, f = 0;
@@ -45,10 +45,10 @@ function current(p) {
   }
   return value();
 }
-function tablesOnly(p) { return [JSON.parse(dec.decode(p.str)), JSON.parse(dec.decode(p.shapes))]; }
+function tablesOnly(p) { return [dec.decode(p.str).split('\0'), JSON.parse(dec.decode(p.shapes))]; }
 let shapeCache = null, shapeText = null;
 function cachedShapes(p) {
-  var str = JSON.parse(dec.decode(p.str));
+  var str = dec.decode(p.str).split('\0');
   var st = dec.decode(p.shapes);
   if (st !== shapeText) { shapeText = st; shapeCache = JSON.parse(st); }
   var shapes = shapeCache;
@@ -67,7 +67,7 @@ function cachedShapes(p) {
 }
 // templates: per shape a template object with the keys, cloned by spread
 function templ(p) {
-  var str = JSON.parse(dec.decode(p.str));
+  var str = dec.decode(p.str).split('\0');
   var shapes = JSON.parse(dec.decode(p.shapes));
   var tpl = shapes.map((keys) => { var o = {}; for (var k of keys) o[k] = null; return o; });
   var I = p.I, F = p.F;

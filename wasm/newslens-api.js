@@ -304,7 +304,8 @@ function reportFromParts(self, written) {
   var heap = module.HEAPU8, buffer = heap.buffer;  // read after the call: memory may have grown
   var at = new Uint32Array(buffer, self._parts, 8);
   var I = new Int32Array(buffer, at[0], at[1]), F = new Float64Array(buffer, at[2], at[3]);
-  var str = JSON.parse(decoder.decode(heap.subarray(at[4], at[4] + at[5])));
+  // The strings, each ended by a NUL (one decode and a split: half the time of JSON.parse).
+  var str = decoder.decode(heap.subarray(at[4], at[4] + at[5])).split('\0');
   if (!c.shapes || c.shapeBytes !== at[7]) {
     c.shapes = JSON.parse(decoder.decode(heap.subarray(at[6], at[6] + at[7])));
     c.shapeBytes = at[7];

@@ -24,7 +24,7 @@ class FlatSink {
   explicit FlatSink(FlatReport* out) : out_(*out) {
     out_.ints.clear();
     out_.numbers.clear();
-    out_.strings.assign(1, '[');
+    out_.strings.clear();
     out_.json.clear();
     strings_.Begin();
     keys_.clear();
@@ -64,15 +64,15 @@ class FlatSink {
     out_.ints.push_back(kFlatString);
     bool added = false;
     const int32_t index = strings_.Index(s, &added);
-    if (added) {
-      if (out_.strings.size() > 1) out_.strings += ',';
-      AppendJsonString(s, &out_.strings);  // escaped as the report's JSON escapes it
+    if (added) {  // as it is, then a NUL; a string holding a NUL cannot be told apart: send JSON
+      if (!s.empty() && std::memchr(s.data(), '\0', s.size()) != nullptr) fits_ = false;
+      out_.strings.append(s.data(), s.size());
+      out_.strings += '\0';
     }
     out_.ints.push_back(index);
   }
   bool fits() const { return fits_; }
   void Finish() {
-    out_.strings += ']';
     out_.shapes.assign(shapes_json_);
     out_.shapes += ']';
   }

@@ -10,7 +10,8 @@
 //   kFlatInt, the value (a count, an offset, an index)
 //   kFlatNumber; the value is the next of `numbers`, as round(v * 10^4): the integer whose
 //     digits the JSON has, so that k / 10^4 is exactly the double a JSON parser reads
-//   kFlatString, an index into `strings`
+//   kFlatString, an index into `strings`, the distinct strings as UTF-8 each ended by a NUL byte
+//     (a string holding a NUL, never in practice, sends the report as JSON)
 // A number beyond 2^53 / 10^4 (never in practice) does not fit: then `json` holds the report as
 // JSON instead and the lists are empty.
 #ifndef NEWSLENS_SRC_FLAT_H_
@@ -33,7 +34,7 @@ enum FlatTag : int32_t {
 struct FlatReport {
   std::vector<int32_t> ints;
   std::vector<double> numbers;
-  std::string strings;  // the distinct strings, as a JSON array
+  std::string strings;  // the distinct strings, each followed by a NUL byte
   std::string shapes;   // the distinct key lists, as a JSON array of arrays of keys
   std::string json;     // empty unless the flat form could not hold the report
 };

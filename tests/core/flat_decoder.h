@@ -20,7 +20,11 @@ using Json = nlohmann::ordered_json;
 class Decoder {
  public:
   explicit Decoder(const FlatReport& f)
-      : f_(f), strings_(Json::parse(f.strings)), shapes_(Json::parse(f.shapes)) {}
+      : f_(f), strings_(Json::array()), shapes_(Json::parse(f.shapes)) {
+    // The strings, each ended by a NUL byte.
+    for (size_t at = 0, end; (end = f.strings.find('\0', at)) != std::string::npos; at = end + 1)
+      strings_.push_back(f.strings.substr(at, end - at));
+  }
 
   Json Value(int depth = 0) {
     if (depth > 16) throw std::out_of_range("nested too deep");
