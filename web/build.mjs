@@ -63,7 +63,7 @@ const sample = {
 };
 // The sample's report, by the module that goes into dist/ (the page uses it only while it is
 // the report that module would give: the sample's text, these options, no custom dictionary).
-const reportOptions = {tone: 'news', detail: ['mentions', 'sentence_themes']};  // what the page asks for (analyzer-client.js ARTICLE_DETAIL)
+const reportOptions = {tone: 'auto', detail: ['mentions', 'sentence_themes']};  // what the page asks for (analyzer-client.js ARTICLE_DETAIL)
 let report = null;
 // The core's neutral band (NewsLens.toneNeutralBand): the page draws the sample before it runs
 // newslens.js (web/src/module-script.js), and labels its sentences by this band meanwhile

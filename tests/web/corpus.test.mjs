@@ -39,7 +39,7 @@ const expectations = new Map();
 async function expected(articles) {
   if (!expectations.has(articles)) {
     if (!nl) nl = await require(join(dist, 'newslens.js')).NewsLens.create();
-    expectations.set(articles, articles.map((a) => nl.analyze(a.text, {tone: 'news'})));
+    expectations.set(articles, articles.map((a) => nl.analyze(a.text, {tone: 'auto'})));
   }
   return expectations.get(articles);
 }
@@ -285,7 +285,7 @@ withPage((env) => {
           assert.equal(opened.tab, 'true');
           assert.equal(opened.corpusHidden, true);
           assert.equal(opened.text, ARTICLES[i].text);
-          assert.deepEqual(opened.report, nl.analyze(ARTICLES[i].text, {tone: 'news', detail: ['mentions', 'sentence_themes']}));
+          assert.deepEqual(opened.report, nl.analyze(ARTICLES[i].text, {tone: 'auto', detail: ['mentions', 'sentence_themes']}));
           assert.equal(opened.report.tone.compound, top.tone);
           assert.equal(opened.focused, 'results', 'focus moves to the analysis');
           assert.equal(await page.inputValue('[data-testid="article-input"]'), ARTICLES[i].text);
@@ -374,7 +374,7 @@ withPage((env) => {
           await page.waitForSelector(`[data-testid="corpus-table"] tbody tr[data-n="${n}"]`);
           const opened = await openRow(page, n);
           assert.equal(opened.text, articles[3].text);
-          assert.deepEqual(opened.report, nl.analyze(articles[3].text, {tone: 'news', detail: ['mentions', 'sentence_themes']}));  // what the article view asks for
+          assert.deepEqual(opened.report, nl.analyze(articles[3].text, {tone: 'auto', detail: ['mentions', 'sentence_themes']}));  // what the article view asks for
           await assertClean(page, log);
           assertOnlyOwnFiles(log, base);
         } finally {
@@ -483,7 +483,7 @@ withPage((env) => {
         await page.waitForSelector('[data-testid="corpus-table"] tbody tr[data-n="902"]');
         const opened = await openRow(page, 902);  // 899 + the three bad records before it
         assert.equal(opened.text, articles[899].text);
-        assert.deepEqual(opened.report, nl.analyze(articles[899].text, {tone: 'news', detail: ['mentions', 'sentence_themes']}));
+        assert.deepEqual(opened.report, nl.analyze(articles[899].text, {tone: 'auto', detail: ['mentions', 'sentence_themes']}));
         await assertClean(page, log);
         assertOnlyOwnFiles(log, base);
       } finally {

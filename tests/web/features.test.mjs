@@ -44,7 +44,7 @@ withPage((env) => {
         const {text, after, again} = await page.evaluate(async () => {
           const nl = await NewsLens.create();
           const t = window.newslensPage.lastText;
-          return {text: t, after: window.newslensPage.lastReport, again: nl.analyze(t, {tone: 'news', detail: ['mentions', 'sentence_themes']})};
+          return {text: t, after: window.newslensPage.lastReport, again: nl.analyze(t, {tone: 'auto', detail: ['mentions', 'sentence_themes']})};
         });
         assert.doesNotMatch(text, /Back to top|Related Articles|Leave a Reply/);
         assert.equal(text.split('I will shortly travel to the Russian Federation').length - 1, 1);
@@ -213,7 +213,7 @@ withPage((env) => {
         const got = await page.evaluate(async (text) => {
           const nl = await NewsLens.create();
           // The comparison draws totals and the tone arc: it asks for report@2's default parts.
-          const expected = nl.analyze(text, {tone: 'news'});
+          const expected = nl.analyze(text, {tone: 'auto'});
           const a = window.newslensPage.lastReport;
           const rows = [...document.querySelectorAll('[data-testid="compare-themes-data"] tbody tr')]
               .map((tr) => [...tr.children].map((c) => c.textContent));
@@ -432,7 +432,7 @@ withPage((env) => {
         await page.selectOption('[data-testid="tone-option"]', 'general');
         await clickAndWait(page, '[data-testid="analyze"]');
         await viaModule('another lexicon');
-        await page.selectOption('[data-testid="tone-option"]', 'news');
+        await page.selectOption('[data-testid="tone-option"]', 'auto');  // the page's default, as built
         await clickAndWait(page, '[data-testid="load-sample"]');
         assert.equal(await page.evaluate(() => window.newslensPage.lastVia), 'build');
         await page.fill('[data-testid="article-input"]', (await page.inputValue('[data-testid="article-input"]')) + ' Peace.');
@@ -460,7 +460,7 @@ withPage((env) => {
                      /^Added the dictionary beats\.dic; the article was analysed again\. Analysed [\d,]+ words/);
         const custom = await page.evaluate(async (text) => {
           const nl = await NewsLens.create({dictionaries: [{name: 'beats.dic', text}]});
-          return nl.analyze(window.newslensPage.lastText, {tone: 'news', detail: ['mentions', 'sentence_themes']});
+          return nl.analyze(window.newslensPage.lastText, {tone: 'auto', detail: ['mentions', 'sentence_themes']});
         }, BEATS);
         assert.deepEqual(await report(page), custom, 'the page shows the custom analyzer\'s report');
         const labels = custom.top_level.map((t) => t.label);
@@ -497,7 +497,7 @@ withPage((env) => {
         const bigReport = await report(page);
         const bigCustom = await page.evaluate(async ([text, t]) => {
           const nl = await NewsLens.create({dictionaries: [{name: 'beats.dic', text}]});
-          return nl.analyze(t, {tone: 'news', detail: ['mentions', 'sentence_themes']});
+          return nl.analyze(t, {tone: 'auto', detail: ['mentions', 'sentence_themes']});
         }, [BEATS, big]);
         assert.deepEqual(bigReport, bigCustom, 'the worker uses the custom dictionary too');
 
@@ -518,7 +518,7 @@ withPage((env) => {
         await page.click('[data-testid="dictionary-remove"]');
         await analysed(page, k);
         assert.equal(await page.isVisible('[data-testid="dictionary-list"]'), false);
-        const plain = await page.evaluate(async () => (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone: 'news', detail: ['mentions', 'sentence_themes']}));
+        const plain = await page.evaluate(async () => (await NewsLens.create()).analyze(window.newslensPage.lastText, {tone: 'auto', detail: ['mentions', 'sentence_themes']}));
         assert.deepEqual(await report(page), plain);
         assert.match(await status.textContent(), /^Removed the dictionary beats\.dic/);
       }, {cleanOptions: {}}));

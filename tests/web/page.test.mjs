@@ -65,7 +65,7 @@ function suite(env) {
           await openTable(page, 'arc-table-toggle');
           const {expected, shown, lastReport} = await page.evaluate(async () => {
             const nl = await NewsLens.create();
-            const expected = nl.analyze(NewsLensSample.text, {tone: 'news', detail: ['mentions', 'sentence_themes']});
+            const expected = nl.analyze(NewsLensSample.text, {tone: 'auto', detail: ['mentions', 'sentence_themes']});
             const q = (id) => document.querySelector(`[data-testid="${id}"]`);
             const read = (id) => ({text: q(id).textContent, value: q(id).dataset.value});
             const firstRow = q('themes-data').querySelector('tbody tr');
@@ -224,7 +224,7 @@ over security guarantees and the sequencing of sanctions relief.</p>
           await analysed(page, n);
           const {via, same, status} = await page.evaluate(async (t) => {
             const nl = await NewsLens.create();
-            const local = nl.analyze(t, {tone: 'news', detail: ['mentions', 'sentence_themes']});
+            const local = nl.analyze(t, {tone: 'auto', detail: ['mentions', 'sentence_themes']});
             return {
               via: window.newslensPage.lastVia,
               same: JSON.stringify(local) === JSON.stringify(window.newslensPage.lastReport),

@@ -58,7 +58,7 @@ withPage((env) => {
    *  in the page: a large text's report is too big to be worth sending to the test. */
   const showsModuleReport = (page, text) => page.evaluate(async (t) =>
     JSON.stringify(window.newslensPage.lastReport) ===
-    JSON.stringify((await NewsLens.create()).analyze(t, {tone: 'news', detail: ['mentions', 'sentence_themes']})), text);
+    JSON.stringify((await NewsLens.create()).analyze(t, {tone: 'auto', detail: ['mentions', 'sentence_themes']})), text);
 
   describe('a worker that dies', () => {
     for (const [name, baseOf] of [['http', () => env.httpBase()], ['file://', () => env.fileBase()]]) {
@@ -107,7 +107,7 @@ withPage((env) => {
         // The module's reports, made before it is broken.
         const expected = await page.evaluate(async (list) => {
           const nl = await window.newslensPage.client.ready();
-          const reports = list.map((t) => JSON.stringify(nl.analyze(t, {tone: 'news', detail: ['mentions', 'sentence_themes']})));
+          const reports = list.map((t) => JSON.stringify(nl.analyze(t, {tone: 'auto', detail: ['mentions', 'sentence_themes']})));
           nl.analyze = () => {
             throw new WebAssembly.RuntimeError('unreachable');
           };

@@ -1009,7 +1009,7 @@ function start() {
           // shown already
         } else if (last) {
           if (draft === null) ui.input.value = last.text;
-          if (['news', 'general', 'finance'].includes(last.tone)) ui.toneOption.value = last.tone;
+          if (['auto', 'news', 'general', 'finance'].includes(last.tone)) ui.toneOption.value = last.tone;
           ui.exclude.checked = !!last.exclude;
           analyze(last.text, {source: 'your last visit'});
         } else if (!ui.input.value.trim()) {
