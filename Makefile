@@ -1,7 +1,7 @@
 # newslens — the two commands of the README, and the build step they share.
 #   make run    install what is missing, build, analyse the sample, serve dist/ on :8000
 #   make test   install what is missing, build, run every test layer (.ci/run calls this)
-#   make build  native CLI (build/newslens), wasm module (build-wasm/), site (dist/)
+#   make build  native CLI (build/newslens), wasm module (build-wasm/), site (dist/), npm package (build-npm/)
 #   make fuzz   run every libFuzzer target for FUZZ_SECONDS each (docs/reliability.md)
 #   make test-python  the Dask integration on a real LocalCluster (python/, docs/scale.md)
 
@@ -19,7 +19,7 @@ FUZZ_CI_SECONDS ?= 40
 # would not see it.
 PYTHON ?= /usr/bin/python3
 
-.PHONY: all deps build native wasm web run test test-core test-wasm test-cli test-data test-web test-python \
+.PHONY: all deps build native wasm web npm run test test-core test-wasm test-cli test-data test-web test-npm test-python \
 	sanitize test-sanitize test-valgrind fuzz test-fuzz clean
 
 all: build
@@ -27,7 +27,7 @@ all: build
 deps:
 	@tools/install-deps.sh
 
-build: deps native wasm web
+build: deps native wasm web npm
 
 native:
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -43,11 +43,15 @@ web:
 	@# Every size budget with its measured value; a breach of a gated budget fails the build.
 	@node bench/size.mjs --check dist
 
+# The npm package, packed and published from build-npm/ (tools/build-npm.mjs, docs/packaging.md).
+npm:
+	@node tools/build-npm.mjs
+
 run: build
 	@./build/newslens analyze $(SAMPLE)
 	@node tools/serve.mjs dist 8000
 
-test: build test-core test-data test-wasm test-cli test-python test-web test-sanitize test-valgrind test-fuzz
+test: build test-core test-data test-wasm test-cli test-npm test-python test-web test-sanitize test-valgrind test-fuzz
 
 test-core:
 	@cd build && ctest --output-on-failure -j $(JOBS)
@@ -60,6 +64,11 @@ test-wasm:
 
 test-cli:
 	@node --test tests/cli/
+
+# The npm package from a consumer project outside the tree: npm pack, an offline install of the
+# tarball, require/import/embed in node, tsc --noEmit against its types.
+test-npm:
+	@node --test tests/package/npm.test.mjs
 
 # unittest prints "Ran N tests" and exits non-zero on any failure or error.
 test-python: native
@@ -95,4 +104,4 @@ test-fuzz: sanitize
 	@tools/fuzz.sh $(FUZZ_CI_SECONDS) $(JOBS)
 
 clean:
-	rm -rf build build-wasm build-sanitize dist
+	rm -rf build build-wasm build-sanitize build-npm dist

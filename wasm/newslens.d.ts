@@ -1,6 +1,7 @@
 // newslens — themes, tone and actors of news articles, analysed locally in WebAssembly.
 //
-//   const { NewsLens } = require('newslens.js');       // node (CommonJS)
+//   import { NewsLens } from 'newslens';                // the npm package (ES module)
+//   const { NewsLens } = require('newslens');           // or CommonJS
 //   // or <script src="newslens.js"></script> in a page: a global `NewsLens`
 //   const nl = await NewsLens.create();
 //   const report = nl.analyze(articleText, { tone: 'news' });
@@ -257,6 +258,9 @@ export declare class NewsLens {
    */
   analyze(text: string, options?: AnalyzeOptions & { schema?: 2 }): Report;
   analyze(text: string, options: AnalyzeOptions & { schema: 1 }): Report1;
+  /** Options whose schema is not known where the call is written (a variable typed
+   *  AnalyzeOptions): either report, told apart by `schema`. */
+  analyze(text: string, options?: AnalyzeOptions): Report | Report1;
   /** The same report as JSON text, byte-identical to `newslens analyze --json`. */
   analyzeToJson(text: string, options?: AnalyzeOptions): string;
   /** Frees the analyzer's wasm memory (custom analyzers only; the default one is shared). */
