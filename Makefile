@@ -66,9 +66,10 @@ test-cli:
 	@node --test tests/cli/
 
 # The npm package from a consumer project outside the tree: npm pack, an offline install of the
-# tarball, require/import/embed in node, tsc --noEmit against its types.
+# tarball, require/import/embed in node, tsc --noEmit against its types; in Chromium, the ES module
+# natively and import/require bundled by esbuild.
 test-npm:
-	@node --test tests/package/npm.test.mjs
+	@node --test --test-concurrency=1 tests/package/npm.test.mjs tests/package/npm-browser.test.mjs
 
 # unittest prints "Ran N tests" and exits non-zero on any failure or error.
 test-python: native
