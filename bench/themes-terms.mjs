@@ -83,7 +83,9 @@ async function analyze(cli, records) {
   if (!existsSync(cli)) fail(`${cli} is missing: build the CLI first`);
   // report@2 leaves mentions and sentence spans out unless asked for (--detail).
   const help = spawnSync(cli, ['--help'], { encoding: 'utf8' }).stdout ?? '';
-  const flags = ['analyze', '--jsonl', ...(help.includes('--detail') ? ['--detail'] : [])];
+  // report@1 carries every mention and sentence span; report@2 (the default) leaves them out.
+  const flags = ['analyze', '--jsonl', ...(help.includes('--schema') ? ['--schema', '1'] :
+    help.includes('--detail') ? ['--detail'] : [])];
   const child = spawn(cli, flags, { stdio: ['pipe', 'pipe', 'inherit'] });
   const reports = [];
   const done = new Promise((ok, bad) => {

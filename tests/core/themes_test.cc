@@ -626,3 +626,63 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace newslens
+
+namespace newslens {
+namespace {
+
+// Words that a sports report uses in its own sense: the period of a match, a golfer's stroke
+// and shots, a team that rallies, a player's career and retirement, a defence, a round of a
+// tournament. In the built-in taxonomy they wait for a word of their other sense in the
+// sentence (or paragraph): a quarter's profit, a stroke patient, a protest rally.
+struct SenseCase {
+  const char* name;
+  std::string text;
+  std::string theme;  // a theme id
+  bool reported;      // whether the text reports it
+};
+
+void PrintTo(const SenseCase& c, std::ostream* os) { *os << c.name; }
+
+class ThemeSportSenses : public ::testing::TestWithParam<SenseCase> {};
+
+TEST_P(ThemeSportSenses, CountsTheWordInItsOwnSense) {
+  static const Analyzer analyzer = [] {
+    auto a = Analyzer::Create(AnalyzerConfig());
+    EXPECT_TRUE(a.ok()) << a.error();
+    return std::move(a).value();
+  }();
+  const SenseCase& c = GetParam();
+  Report r = Analyze(analyzer, c.text);
+  const ThemeResult* t = FindTheme(r, c.theme);
+  EXPECT_EQ(t != nullptr, c.reported) << c.text << "\n"
+                                      << (t && !t->terms.empty() ? t->terms[0].term : "");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Issue15, ThemeSportSenses,
+    ::testing::Values(
+        SenseCase{"period_of_a_match",
+                  "The visitors were ten points up at the end of the third quarter.",
+                  "economy.corporate", false},
+        SenseCase{"period_of_a_company", "Net profit doubled in the third quarter.",
+                  "economy.corporate", true},
+        SenseCase{"a_golfers_stroke", "She holed a long putt to take a three-stroke lead.",
+                  "health", false},
+        SenseCase{"a_patients_stroke", "He was taken to hospital after a stroke.", "health",
+                  true},
+        SenseCase{"shots_clear", "Singh finished two shots clear of the field.",
+                  "health.vaccines", false},
+        SenseCase{"a_team_rallies", "The home side rallied to win the match in extra time.",
+                  "conflict.unrest", false},
+        SenseCase{"a_protest_rally", "Thousands of protesters joined the rally in the square.",
+                  "conflict.unrest", true},
+        SenseCase{"a_players_retirement",
+                  "The goalkeeper will retire at the end of a long career.", "labour", false},
+        SenseCase{"a_pass_defence", "Their pass defense gave up three touchdowns.",
+                  "conflict.security_defence", false},
+        SenseCase{"a_secretary_of_state", "Secretary of State Colin Powell will visit Tokyo.",
+                  "economy.monetary_policy", false}),
+    [](const ::testing::TestParamInfo<SenseCase>& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace newslens
