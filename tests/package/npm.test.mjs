@@ -212,6 +212,28 @@ test('the types compile in the consumer with tsc --noEmit and describe the repor
     files: ['use.mts', 'use.cts', 'embed.mts', 'reports.mts'],
   }));
   await run(process.execPath, [TSC, '-p', '.'], {cwd: dir});
+  // A bundler's resolution ("exports" with the import condition), and the older node10 one, which
+  // knows no "exports" and reads the top-level "types".
+  writeFileSync(join(dir, 'tsconfig.bundler.json'), JSON.stringify({
+    extends: './tsconfig.json',
+    compilerOptions: {module: 'esnext', moduleResolution: 'bundler'},
+    files: ['use.mts', 'embed.mts', 'reports.mts'],
+  }));
+  writeFileSync(join(dir, 'legacy.ts'), `
+    import { NewsLens, Report } from 'newslens';
+    export async function primary(text: string): Promise<string | undefined> {
+      const report: Report = (await NewsLens.create()).analyze(text);
+      return report.primary_theme;
+    }
+  `);
+  writeFileSync(join(dir, 'tsconfig.node10.json'), JSON.stringify({
+    extends: './tsconfig.json',
+    compilerOptions: {module: 'commonjs', moduleResolution: 'node10'},
+    files: ['legacy.ts'],
+  }));
+  for (const config of ['tsconfig.bundler.json', 'tsconfig.node10.json']) {
+    await run(process.execPath, [TSC, '-p', config], {cwd: dir});
+  }
 
   // And the types are really read: a wrong use fails to compile.
   writeFileSync(join(dir, 'wrong.mts'), `
