@@ -24,6 +24,8 @@
 //                         them into dist/; index.d.ts (npm/embed.d.ts) types the element; node.cjs
 //                         is `newslens/embed` under node (server-side rendering), where there is no
 //                         DOM to define an element in.
+//   report.schema.json    the JSON Schema of report@2 (docs/report.schema.json), for a project that
+//                         stores reports and validates them.
 //   README.md, LICENSE, NOTICE   npm/README.md, and the repository's licence and third-party notices.
 // The page (dist/index.html, app.js, ...) is not in the package: it is an application, not
 // something a project imports (docs/packaging.md gives the measured size it would add).
@@ -93,6 +95,7 @@ const manifest = {
     './embed/newslens-embed.js': './embed/newslens-embed.js',
     './embed/newslens-analyzer.js': './embed/newslens-analyzer.js',
     './newslens.js': './newslens.js',
+    './report.schema.json': './report.schema.json',
     './package.json': './package.json',
   },
   // The module's node branch requires fs and path; a bundler building for browsers maps them to
@@ -103,7 +106,7 @@ const manifest = {
   files: [
     'newslens.js', 'newslens.mjs', 'newslens.browser.mjs', 'newslens.d.ts', 'newslens.d.mts',
     'embed/newslens-embed.js', 'embed/newslens-analyzer.js', 'embed/index.d.ts', 'embed/node.cjs',
-    'NOTICE',
+    'report.schema.json', 'NOTICE',
   ],
   engines: {node: '>=20'},
 };
@@ -140,6 +143,7 @@ copyFileSync(inputs.analyzer, join(out, 'embed/newslens-analyzer.js'));
 copyFileSync(join(root, 'npm/embed.d.ts'), join(out, 'embed/index.d.ts'));
 copyFileSync(join(root, 'npm/embed-node.cjs'), join(out, 'embed/node.cjs'));
 
+copyFileSync(join(root, 'docs/report.schema.json'), join(out, 'report.schema.json'));
 copyFileSync(join(root, 'npm/README.md'), join(out, 'README.md'));
 copyFileSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
 copyFileSync(join(root, 'NOTICE'), join(out, 'NOTICE'));

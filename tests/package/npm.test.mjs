@@ -8,6 +8,8 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
 
+import Ajv from 'ajv';
+
 import {consumerProject, repoVersion, root, run, runInConsumer} from './npm-consumer.mjs';
 
 const SAMPLE = join(root, 'data/samples/china-russia-letter.txt');
@@ -21,6 +23,7 @@ const PACKAGE_FILES = [
   'LICENSE', 'NOTICE', 'README.md', 'package.json',
   'newslens.js', 'newslens.mjs', 'newslens.browser.mjs', 'newslens.d.ts', 'newslens.d.mts',
   'embed/newslens-embed.js', 'embed/newslens-analyzer.js', 'embed/index.d.ts', 'embed/node.cjs',
+  'report.schema.json',
 ];
 
 let consumer;
@@ -60,6 +63,7 @@ test('require(\'newslens\') analyses an article in node (CommonJS)', async () =>
         primary: report.primary_theme, top: report.top_level.map((t) => t.id).slice(0, 3),
         countries: report.entities.filter((e) => e.type === 'country').map((e) => e.name),
         words: report.stats.words, sentences: report.sentences.length, label: report.tone.label,
+        schemaFile: require.resolve('newslens/report.schema.json'), report,
       }));
     });
   `);
@@ -70,6 +74,10 @@ test('require(\'newslens\') analyses an article in node (CommonJS)', async () =>
   assert.ok(out.countries.includes('China') && out.countries.includes('Russia'), out.countries.join());
   assert.ok(out.words > 1500 && out.sentences > 50, `${out.words} words, ${out.sentences} sentences`);
   assert.equal(out.label, 'positive');
+  // The package's JSON Schema accepts the report (ajv, as tests/wasm/report-schema.mjs uses it).
+  const schema = JSON.parse(readFileSync(out.schemaFile, 'utf8'));
+  const validate = new Ajv({allErrors: true, strict: true, strictTuples: false}).compile(schema);
+  assert.ok(validate(out.report), JSON.stringify(validate.errors?.slice(0, 3)));
 });
 
 test('import from \'newslens\' analyses an article in node (ES module), sharing require\'s module', async () => {
