@@ -491,7 +491,12 @@ constexpr double kMinEvidenceShare = 0.15;
 // - a company (a corporate-news hit: company, firm, shares, chief executive, earnings) on a
 //   legal, health or work subject is business news: a lawsuit against a firm, a drug maker's
 //   trial, lay-offs and strikes at a plant (IPTC: economy > business information).
-// The first rule that applies wins (politics, then business).
+// - researchers (a hit of science.research: scientists, researchers, a study, findings) on a
+//   subject of health, nature, disasters, weather, society, crime, schools or leisure is a
+//   science story: "scientists say" a childhood trauma leads to heart disease, a volcano's
+//   tremors may warn of eruptions, a new monkey species was found. A science desk reports
+//   research; the health or environment desk reports care, policy and events.
+// The first rule that applies wins (politics, then business, then science).
 constexpr std::string_view kGovernmentActors[] = {"politics",
                                                   "politics.government",
                                                   "politics.legislature",
@@ -504,6 +509,10 @@ constexpr std::string_view kHomeNewsSubjects[] = {"crime",     "education", "hea
                                                   "lifestyle", "religion",  "disaster"};
 constexpr std::string_view kCompanyActors[] = {"economy.corporate"};
 constexpr std::string_view kBusinessSubjects[] = {"crime", "health", "labour"};
+constexpr std::string_view kResearchActors[] = {"science.research"};
+constexpr std::string_view kResearchSubjects[] = {"health",  "environment", "disaster",
+                                                   "weather", "society",     "crime",
+                                                   "education", "lifestyle"};
 struct ActorDeskRule {
   std::string_view desk;
   const std::string_view *actors, *actors_end, *subjects, *subjects_end;
@@ -513,6 +522,8 @@ constexpr ActorDeskRule kActorDeskRules[] = {
      std::begin(kHomeNewsSubjects), std::end(kHomeNewsSubjects)},
     {"economy", std::begin(kCompanyActors), std::end(kCompanyActors), std::begin(kBusinessSubjects),
      std::end(kBusinessSubjects)},
+    {"science", std::begin(kResearchActors), std::end(kResearchActors),
+     std::begin(kResearchSubjects), std::end(kResearchSubjects)},
 };
 constexpr double kActorDeskMinRatio = 0.2;
 static_assert(sizeof(kActorDeskRules) / sizeof(kActorDeskRules[0]) <= 4,

@@ -479,7 +479,9 @@ INSTANTIATE_TEST_SUITE_P(
 // lede on a home-news subject (crime, welfare, health, ...) makes a government-policy story:
 // politics ranks first, with its own score, when it holds at least a fifth of the subject's.
 // Economy is a desk of its own: a minister on the markets stays an economy story. Likewise a
-// company acting in the headline or the lede on a legal, health or work subject is business news.
+// company acting in the headline or the lede on a legal, health or work subject is business news,
+// and researchers reporting in the headline or the lede on health, nature or a disaster make a
+// science story.
 constexpr char kPolicyThemes[] = R"({"format":"newslens/themes@1","themes":[
   {"id":"politics","label":"Politics","iptc":"medtop:11000000"},
   {"id":"politics.government","label":"Government","parent":"politics",
@@ -488,7 +490,11 @@ constexpr char kPolicyThemes[] = R"({"format":"newslens/themes@1","themes":[
   {"id":"crime","label":"Crime","iptc":"medtop:02000000","terms":["police","offence","prison"]},
   {"id":"society","label":"Society","iptc":"medtop:14000000","terms":["asylum","refugee"]},
   {"id":"economy","label":"Economy","iptc":"medtop:04000000","terms":["profit","shares"]},
-  {"id":"economy.corporate","label":"Corporate","parent":"economy","terms":["company","firm"]}
+  {"id":"economy.corporate","label":"Corporate","parent":"economy","terms":["company","firm"]},
+  {"id":"science","label":"Science","iptc":"medtop:13000000","terms":["laboratory"]},
+  {"id":"science.research","label":"Research","parent":"science",
+   "terms":["researcher","scientist","study"]},
+  {"id":"health","label":"Health","iptc":"medtop:07000000","terms":["heart disease","patient"]}
 ]})";
 
 struct PolicyCase {
@@ -555,7 +561,18 @@ INSTANTIATE_TEST_SUITE_P(
         PolicyCase{"company_only_in_the_body",
                    "Leak at a depot\n\nPolice were called. Police found an offence. Prison is "
                    "possible. The company said nothing. The firm was closed.",
-                   "crime", "economy"}),
+                   "crime", "economy"},
+        // Researchers reporting findings in the lede: a science story about health.
+        PolicyCase{"scientists_in_the_lede",
+                   "Childhood stress and the heart\n\nScientists say stressed children grow "
+                   "into adults with heart disease. Heart disease patients were followed for "
+                   "decades. Each patient was asked about childhood.",
+                   "science", "health"},
+        PolicyCase{"scientists_only_in_the_body",
+                   "Heart disease clinics open\n\nHeart disease patients can now be seen "
+                   "within a week. Each patient gets a nurse. A patient group welcomed it. A "
+                   "scientist said more study was needed.",
+                   "health", "science"}),
     [](const ::testing::TestParamInfo<PolicyCase>& info) { return std::string(info.param.name); });
 
 // Issue 15's examples, in sentences of our own, against the built-in taxonomy: a name or a
