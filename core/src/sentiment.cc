@@ -234,6 +234,8 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   // Negation scope and context guards (docs/tone.md, "Negation scope").
   for (auto [name, flag] : {std::pair{"negation_scope.clause_openers", kClauseOpener},
                             {"negation_scope.noun_phrase_ends", kNounPhraseEnd},
+                            {"negation_scope.verb_group", kVerbGroup},
+                            {"negation_scope.complement_heads", kClauseOpener},
                             {"events.auxiliaries", kEventAux},
                             {"discourse_markers", kDiscourse},
                             {"shifters.locatives", kLocative},
@@ -323,6 +325,13 @@ double SentimentEngine::Normalize(double sum) const {
 double SentimentEngine::Scaled(double sum, double words) const {
   return words > reference_length_ ? sum * reference_length_ / words : sum;
 }
+
+namespace {
+// Any "-n't" contraction negates ("wasn't", "couldn't"), listed or not.
+bool EndsWithNt(std::string_view norm) {
+  return norm.size() > 3 && norm.substr(norm.size() - 3) == "n't";
+}
+}  // namespace
 
 // The one label rule (newslens/report.h, docs/tone.md "Labels").
 const char* ToneLabel(double compound, double positive_share, double negative_share) {
@@ -543,6 +552,8 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     uint32_t negator = 0;  // the word that negated it
     double never_so = 0;
     int dist = 0;
+    int aux_run = 0;  // auxiliaries just passed, counted unless a negator comes next
+    bool complement = false;  // another sentiment word stands between it and any negator
     for (uint32_t wk = it.k; wk > 0 && dist < negation_window_;) {
       --wk;
       if (words[wk + 1].break_before) break;  // scope ends at punctuation
@@ -550,6 +561,25 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       if (words[wk].contrast) break;  // and at contrast words (not at the adverb "not yet")
       // A negator governs its own clause: "did not say [where] the job losses would fall".
       if (w && (w->flags & kClauseOpener)) break;
+      const bool neg_word = (w && (w->flags & kNegator)) ||
+                            (doc.tokens[words[wk].tok].has(kApostrophe) &&
+                             EndsWithNt(doc.norm(words[wk].tok)));
+      // A negator governs the first sentiment word after it; the words that follow that one are
+      // its complements: "did not praise the [brave] volunteers" does not negate "brave".
+      // (Boosters still reach across: "extremely nice and good".)
+      if (words[wk].item >= 0 && words[wk].item != words[it.k].item && !neg_word)
+        complement = true;
+      // Auxiliaries right after a negator belong to the verb it negates and do not count toward
+      // the window: "would not [have] [been] so easy"; anywhere else they count as words.
+      if (w && (w->flags & kVerbGroup) && !neg_word) {
+        ++aux_run;
+        continue;
+      }
+      if (!neg_word) {
+        dist += aux_run;
+        if (dist >= negation_window_) break;
+      }
+      aux_run = 0;
       ++dist;
       if (w && (w->flags & kBooster)) {
         double scalar = w->booster;
@@ -560,16 +590,11 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
         v += scalar;
         it.rules |= w->booster > 0 ? kRuleBoosted : kRuleDampened;
       }
-      bool neg = w && (w->flags & kNegator);
-      // Any "-n't" contraction negates ("wasn't", "couldn’t"), listed or not.
-      if (!neg && doc.tokens[words[wk].tok].has(kApostrophe)) {
-        std::string_view norm = doc.norm(words[wk].tok);
-        neg = norm.size() > 3 && norm.substr(norm.size() - 3) == "n't";
-      }
+      bool neg = neg_word && !complement;
       // "not only ... but also", "no doubt": negators that do not negate.
       if (neg && IsNegationException(words, wk)) neg = false;
       bool pair = false;
-      if (!neg && wk >= 1 && !words[wk].break_before &&
+      if (!neg && !complement && wk >= 1 && !words[wk].break_before &&
           negator_pairs_.count((static_cast<uint64_t>(words[wk - 1].id) << 32) | words[wk].id))
         neg = pair = true;
       // VADER's _never_check: "never so good", "never this good" intensify instead.

@@ -63,6 +63,7 @@ class SentimentEngine {
     kLocativeOpener = 16384,  // a clause about a place: "where" the losses would fall
     kNotAdverb = 32768,       // ends in -ly but is no adverb: "rally", "supply", "family"
     kPhraseStart = 65536,     // the first word of a multi-word expression (the phrase trie)
+    kVerbGroup = 131072,      // an auxiliary of the negated verb group: "not [have] [been] easy"
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent
