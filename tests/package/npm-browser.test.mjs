@@ -57,6 +57,11 @@ before(async () => {
     writeFileSync(join(dir, page),
                   `<!doctype html><meta charset="utf-8"><script type="${type}" src="${script}"></script>\n`);
   }
+  // The widget from the package, as a site includes it: the loader by URL, the analyzer beside it.
+  writeFileSync(join(dir, 'widget.html'), `<!doctype html><meta charset="utf-8">
+    <script src="node_modules/newslens/embed/newslens-embed.js" defer></script>
+    <article id="story"><h1>Home side take the title</h1><p>${MATCH}</p></article>
+    <news-lens for="story"><p>fallback</p></news-lens>\n`);
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     asked.push(path);
@@ -67,7 +72,7 @@ before(async () => {
     }
     const type = {'.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript'}[extname(file)];
     res.writeHead(200, {'content-type': `${type || 'application/octet-stream'}; charset=utf-8`,
-                        'content-security-policy': CSP});
+                        'content-security-policy': CSP + "; style-src 'self'"});
     res.end(readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -85,8 +90,11 @@ after(async () => {
   consumer?.cleanup();
 });
 
-/** Opens `page` and waits for its window.result; fails on a CSP violation or a page error. */
-async function resultOf(page) {
+/**
+ * Opens `page` and waits for its window.result (or `ready()` in the page); fails on a CSP
+ * violation or a page error.
+ */
+async function resultOf(page, ready = () => window.result) {
   const context = await browser.newContext();
   const tab = await context.newPage();
   const problems = [];
@@ -95,8 +103,7 @@ async function resultOf(page) {
   try {
     asked.length = 0;
     await tab.goto(`http://127.0.0.1:${server.address().port}/${page}`);
-    await tab.waitForFunction(() => window.result, null, {timeout: TIMEOUT_MS});
-    const result = await tab.evaluate(() => window.result);
+    const result = await (await tab.waitForFunction(ready, null, {timeout: TIMEOUT_MS})).jsonValue();
     return {result, problems, asked: [...asked]};
   } finally {
     await context.close();
@@ -121,4 +128,18 @@ test('a bundler resolves import and require of newslens for the browser, and the
     assert.deepEqual(problems, [], page);
     assert.deepEqual(result, expected(packageVersion()), page);
   }
+});
+
+test('newslens/embed from the package: the loader finds the analyzer beside it and draws the card', async () => {
+  const {result, problems, asked: paths} = await resultOf('widget.html', () => {
+    const card = document.querySelector('news-lens');
+    if (card.state === 'error') return {error: String(card.error)};
+    return card.state === 'ready' &&
+           {primary: card.report.primary_theme, schema: card.report.schema,
+            drawn: card.shadowRoot.querySelector('[part~="fallback"]').hidden};
+  });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(result, {primary: 'sport', schema: 'newslens/report@2', drawn: true});
+  assert.deepEqual(paths.sort(), ['/node_modules/newslens/embed/newslens-analyzer.js',
+                                  '/node_modules/newslens/embed/newslens-embed.js', '/widget.html']);
 });
