@@ -6,7 +6,8 @@
 // gzip is level 9 and brotli quality 11 (what a static host would serve). KB = 1,024 bytes, as
 // the budgets are written (issue 19, SPEC §5):
 //   - the widget's loader, newslens-embed.js                                   <= 20 KB gzipped
-//   - everything the widget loads for one card: newslens-embed.js + newslens-analyzer.js <= 250 KB
+//   - everything the widget loads for one card: newslens-embed.js + newslens-analyzer.js (the
+//     widget edition of the module, docs/size.md)                             <= 250 KB
 //   - the page's module, newslens.js                                           <= 300 KB
 //   - the page's files in all (index.html, app.js, app.css, newslens.js, sample.js, worker.js)
 //                                                                              <= 400 KB

@@ -1,12 +1,13 @@
 // Packs the built-in dictionaries (data/**/*.json) into the form the analyzer loads at start-up
 // (core/src/builtin.h): run by the build, natively or, in the wasm build, under node.
 //
-//   newslens_pack DATA_DIR OUT [PRUNE_LIST]
+//   newslens_pack DATA_DIR OUT [PRUNE_LIST...]
 //
 // Parses the JSON with the parsers custom dictionaries use (a malformed file fails the build with
-// file, line and column), leaves out of the built-in taxonomy the terms PRUNE_LIST names (a
+// file, line and column), leaves out of the built-in taxonomy the terms each PRUNE_LIST names (a
 // `theme id<TAB>term` line each, `#` lines are comments: data/prune/themes-en.tsv, written by
-// tools/prune-themes.mjs; docs/size.md), writes OUT, and checks that reading the packed text back
+// tools/prune-themes.mjs; the widget edition adds data/prune/themes-en-widget.tsv: docs/size.md),
+// writes OUT, and checks that reading the packed text back
 // and packing it again gives the same text. A listed term the taxonomy no longer has is skipped:
 // the list only ever removes. Custom dictionaries are loaded at run time and never pruned.
 // Exit status: 0 written, 1 a dictionary, the list or the packing failed, 2 usage.
@@ -31,8 +32,8 @@ bool Read(const std::string& path, std::string* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3 && argc != 4) {
-    std::fprintf(stderr, "usage: newslens_pack DATA_DIR OUT [PRUNE_LIST]\n");
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: newslens_pack DATA_DIR OUT [PRUNE_LIST...]\n");
     return 2;
   }
   const std::string data = argv[1];
@@ -50,15 +51,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "newslens_pack: %s\n", dicts.error().c_str());
     return 1;
   }
-  if (argc == 4) {
+  for (int i = 3; i < argc; ++i) {
     std::string list;
-    if (!Read(argv[3], &list)) {
-      std::fprintf(stderr, "newslens_pack: cannot read %s\n", argv[3]);
+    if (!Read(argv[i], &list)) {
+      std::fprintf(stderr, "newslens_pack: cannot read %s\n", argv[i]);
       return 1;
     }
     auto removed = newslens::PruneThemes(list, &dicts.value().themes);
     if (!removed.ok()) {
-      std::fprintf(stderr, "newslens_pack: %s: %s\n", argv[3], removed.error().c_str());
+      std::fprintf(stderr, "newslens_pack: %s: %s\n", argv[i], removed.error().c_str());
       return 1;
     }
   }

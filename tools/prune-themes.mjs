@@ -3,7 +3,11 @@
 // (issue 19: "a lighter analyzer for everyone"), by one of two documented rules.
 //
 //   node tools/prune-themes.mjs --rule redundant[,unused] [--cli PATH] [--min N] [--out FILE] FILE.jsonl...
+//   node tools/prune-themes.mjs --widget [--cli PATH] FILE.jsonl...
 //
+// --widget writes the widget edition's list (data/prune/themes-en-widget.tsv, rule unused,
+// --min 1), which the build packs on top of the shipped list into the widget's analyzer only
+// (docs/size.md, "The widget edition"); the shipped list is --rule redundant.
 // Rules (docs/size.md, "Taxonomy pruning", measured there on held-out dev articles):
 // - redundant: a phrase term of a theme — several words, no trailing-* wildcard, no context
 //   requirement, written in lowercase — whose last word (split at spaces and hyphens, a final "s"
@@ -37,7 +41,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TAXONOMY = join(ROOT, 'data', 'themes', 'en.json');
 const USAGE = 'usage: node tools/prune-themes.mjs --rule redundant[,unused] [--cli PATH] [--min N] ' +
-  '[--out FILE] FILE.jsonl...';
+  '[--out FILE] FILE.jsonl...\n       node tools/prune-themes.mjs --widget [--cli PATH] FILE.jsonl...';
 
 function fail(message, code = 2) {
   process.stderr.write(`prune-themes: ${message}\n`);
@@ -54,6 +58,11 @@ function parseArgs(argv) {
     else if (a === '--min') args.min = Number(value());
     else if (a === '--rule') args.rules = value().split(',');
     else if (a === '--out') args.out = resolve(value());
+    else if (a === '--widget') {
+      args.widget = true;
+      args.rules = ['unused'];
+      args.out = join(ROOT, 'data', 'prune', 'themes-en-widget.tsv');
+    }
     else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`);
     else args.files.push(resolve(a));
   }
@@ -176,6 +185,8 @@ const header = [
   `# Rules: ${args.rules.join(', ')} (the tool's header and docs/size.md define them). The packer`,
   '# (tools/pack_dictionaries.cc) leaves these terms out of the built-in taxonomy it packs; cue',
   '# sets and custom dictionaries are never pruned.',
+  ...(args.widget ? ['# The widget edition\'s list: packed on top of themes-en.tsv into newslens-widget.js',
+                     '# (the embed widget\'s analyzer) only; newslens.js and the CLI keep these terms.'] : []),
   `# Evidence (articles per file${args.rules.includes('unused') ? `, min ${args.min}` : ''}): ${perFile.join(', ')}`,
   `# Pruned ${pruned.length} of ${total} terms (redundant ${byRule.redundant}, unused ${byRule.unused}); each line: theme id<TAB>term`,
 ];

@@ -4,8 +4,10 @@
 // as JS string literals inside the script's wrapper function (so NewsLens.scriptSource() carries
 // them too). Run by wasm/CMakeLists.txt after the link:
 //
-//   node wasm/assemble.mjs GLUE.js GLUE.wasm DICTIONARIES.nlpack OUT.js
+//   node wasm/assemble.mjs GLUE.js GLUE.wasm DICTIONARIES.nlpack OUT.js [EDITION]
 //
+// EDITION ('full', the default, or 'widget': docs/size.md, "The widget edition") becomes
+// NewsLens.edition, so a caller (the widget's details) can say which analyzer it used.
 // Why not Emscripten's SINGLE_FILE: it inlines the wasm as base64, which hides every repetition
 // from gzip (base64 maps 3 bytes to 4 characters, so the same bytes at another offset encode
 // differently): the wasm gzipped grew 39 % as base64 (docs/performance.md). Here each byte is one
@@ -22,9 +24,9 @@
 // The literals are put in after, so esbuild never parses the ~1 MB of them.
 import {readFileSync, writeFileSync} from 'node:fs';
 
-const [gluePath, wasmPath, dictPath, outPath] = process.argv.slice(2);
-if (!outPath) {
-  console.error('usage: node wasm/assemble.mjs GLUE.js GLUE.wasm DICTIONARIES.nlpack OUT.js');
+const [gluePath, wasmPath, dictPath, outPath, edition = 'full'] = process.argv.slice(2);
+if (!outPath || !['full', 'widget'].includes(edition)) {
+  console.error('usage: node wasm/assemble.mjs GLUE.js GLUE.wasm DICTIONARIES.nlpack OUT.js [full|widget]');
   process.exit(2);
 }
 
@@ -53,11 +55,11 @@ function encodeWasm(bytes) {
 let glue = readFileSync(gluePath, 'utf8');
 try {
   const {transformSync} = await import('esbuild');
-  // The four literal declarations stay as written (`var newslensWasmText = "...";`, what the
+  // The five literal declarations stay as written (`var newslensWasmText = "...";`, what the
   // tests and readers look for): they are cut out before minifying, so their names are free
   // variables that esbuild keeps, and put back right after the wrapper's opening brace.
   const first = glue.indexOf('var newslensWasmText');
-  const last = glue.indexOf('\n', glue.indexOf('var newslensDictionaries')) + 1;
+  const last = glue.indexOf('\n', glue.indexOf('var newslensEdition')) + 1;
   if (first < 0 || last <= first) throw new Error(`${gluePath}: the literal declarations are missing`);
   // ES2020 like the page and the widget; node 20 runs it too. No format change: the script's own
   // wrapper (newslens-pre.js) stays the outermost function, so scriptSource() still returns it.
@@ -81,6 +83,7 @@ const values = {
   '"@NEWSLENS_WASM_RANK@"': `"${rank}"`,
   '"@NEWSLENS_WASM_SIZE@"': String(wasm.length),
   '"@NEWSLENS_DICTIONARIES@"': dictLiteral,
+  '"@NEWSLENS_EDITION@"': `"${edition}"`,
 };
 let out = glue;
 for (const [placeholder, value] of Object.entries(values)) {

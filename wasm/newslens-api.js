@@ -95,6 +95,9 @@ function NewsLens(module, session) {
 }
 
 NewsLens.version = VERSION;
+// Which analyzer this script is: 'full' (newslens.js) or 'widget' (the embed widget's edition:
+// a compact taxonomy, no custom dictionaries; docs/size.md, "The widget edition").
+NewsLens.edition = newslensEdition;
 
 // The core's one rule from a tone to its label (ToneLabel, core/include/newslens/report.h;
 // docs/tone.md, "Labels"), for what has a number but no report label: a sentence, a mean over a

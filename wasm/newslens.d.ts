@@ -229,6 +229,9 @@ export interface Report1 {
 export declare class NewsLens {
   /** Library version. */
   static readonly version: string;
+  /** Which analyzer this script is: 'full' (newslens.js) or 'widget' (the embed widget's
+   *  edition: a compact taxonomy and no custom dictionaries; docs/size.md). */
+  static readonly edition: 'full' | 'widget';
   /** |compound| below this is 'neutral' (0.10; the core's kToneNeutralBand). */
   static readonly toneNeutralBand: number;
   /**

@@ -2,13 +2,14 @@
 // Builds the embed widget in its two files, so a news page adds
 // <script src="newslens-embed.js" defer></script> and the heavy part comes only when it is needed.
 //
-//   node web/build-embed.mjs      # needs build-wasm/newslens.js (or NEWSLENS_WASM_JS=path)
+//   node web/build-embed.mjs      # needs build-wasm/newslens-widget.js (or NEWSLENS_WASM_JS=path)
 //
 // dist/newslens-embed.js             the loader: web/embed/*.js (the element, the card, its styles
 //                                    and strings), one minified IIFE; its only global is
 //                                    `NewsLensElement`. Tens of KB, no WebAssembly.
-// dist/newslens-analyzer.js          the analyzer: the module (build-wasm/newslens.js: wasm,
-//                                    dictionaries, the NewsLens facade) wrapped by
+// dist/newslens-analyzer.js          the analyzer: the widget edition of the module
+//                                    (build-wasm/newslens-widget.js: wasm, the compact
+//                                    dictionaries, the NewsLens facade; docs/size.md) wrapped by
 //                                    web/embed/analyzer-entry.js so that it defines no global. The
 //                                    loader requests it when the first card nears the viewport.
 // dist/examples/news-article.html    the example article page (web/examples/), using the widget
@@ -27,7 +28,7 @@ import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const wasmJs = resolve(root, process.env.NEWSLENS_WASM_JS || 'build-wasm/newslens.js');
+const wasmJs = resolve(root, process.env.NEWSLENS_WASM_JS || 'build-wasm/newslens-widget.js');
 const out = resolve(root, process.env.NEWSLENS_EMBED_OUT || 'dist');
 // Same browsers as the page (web/build.mjs), which also have customElements, Shadow DOM,
 // IntersectionObserver and private class fields.

@@ -150,7 +150,8 @@ test('newslens/embed: nothing in node, the element under a DOM, the analyzer as 
   assert.deepEqual(out.element.tags, ['news-lens']);
   assert.ok(out.element.global, 'the loader exposes the element class as NewsLensElement');
   assert.ok(out.element.attributes.includes('for'));
-  assert.deepEqual(out.first, {type: 'ready'});
+  // The widget's analyzer is the widget edition of the module (docs/size.md).
+  assert.deepEqual(out.first, {type: 'ready', edition: 'widget'});
   assert.deepEqual(out.reply, {type: 'report', id: 7, schema: 'newslens/report@2', primary: 'sport'});
 });
 

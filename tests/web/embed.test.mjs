@@ -6,7 +6,7 @@
 //
 //   node --test tests/web/embed.test.mjs
 //
-// The script under test is built here, from a snapshot of build-wasm/newslens.js (or
+// The script under test is built here, from a snapshot of build-wasm/newslens-widget.js (or
 // NEWSLENS_WASM_JS), and the expected reports come from that same snapshot under node — so the
 // card's numbers are checked against the module that is inside it. NEWSLENS_EMBED_JS=path tests an
 // already built loader instead, with the newslens-analyzer.js beside it (then NEWSLENS_WASM_JS must
@@ -30,7 +30,8 @@ import {chromium} from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const WASM_JS = resolve(root, process.env.NEWSLENS_WASM_JS || 'build-wasm/newslens.js');
+// The widget's analyzer is the widget edition of the module (docs/size.md, "The widget edition").
+const WASM_JS = resolve(root, process.env.NEWSLENS_WASM_JS || 'build-wasm/newslens-widget.js');
 const SCREENSHOT = join(root, 'docs/embed-screenshot.png');
 /** Every wait is for local work (compiling the module, one analysis); this only bounds a hang. */
 const TIMEOUT_MS = 20_000;
@@ -139,6 +140,7 @@ ${Array.from({length: 1500}, (_, i) => `  <p>In session ${i + 1}, members of par
 let work;  // temporary directory: the snapshot of the module, the built site
 let site;  // work/site: newslens-embed.js, examples/, fixtures/
 let expectedAnalyzer;  // the snapshot's NewsLens, in node
+let expectedEdition;  // its NewsLens.edition: 'widget' unless NEWSLENS_WASM_JS names another
 let browser;
 let server;
 
@@ -171,6 +173,7 @@ before(async () => {
 
   const {NewsLens} = createRequire(import.meta.url)(moduleCopy);
   expectedAnalyzer = await NewsLens.create();
+  expectedEdition = NewsLens.edition;
   browser = await chromium.launch({executablePath: CHROMIUM, args: LAUNCH_ARGS});
   server = await serve(site);
 });
@@ -329,6 +332,7 @@ function card(p, selector = 'news-lens', which = 0) {
       })),
       words: text('[part~="stat-words"]'),
       sentences: text('[part~="stat-sentences"]'),
+      edition: text('[part~="stat-edition"]'),
       arcPoints: r.querySelector('[part~="arc"] polyline')?.getAttribute('points').split(' ').length ?? 0,
       mostPositive: text('.most-positive'),
       mostNegative: text('.most-negative'),
@@ -385,6 +389,10 @@ async function checkExample(url, prefix, {screenshot = false, worker} = {}) {
     assert.equal(story.hasCard, true);
     assert.equal(story.fallbackHidden, true);
     assertCardShows(story, expectedAnalyzer.analyze(story.text), {themes: 4});
+    // The details name the analyzer's edition: the widget's own, the compact one, by default.
+    if (!process.env.NEWSLENS_WASM_JS) assert.equal(expectedEdition, 'widget');
+    assert.equal(story.edition, expectedEdition === 'widget' ? 'newslens widget edition (compact taxonomy)'
+                                                            : 'newslens full edition');
 
     await p.locator('news-lens').nth(1).scrollIntoViewIfNeeded();
     assert.equal(await settled(p, 'news-lens', 1), 'ready');

@@ -1,7 +1,7 @@
 // The entry point of dist/newslens-analyzer.js, the widget's second script: the newslens module
 // (build-wasm/newslens.js: the WebAssembly, the dictionaries and the NewsLens facade) wrapped so
 // that it defines no global. web/embed/analyzer.js runs it one of two ways:
-// - in a dedicated worker: it creates the analyzer at once, posts {type: 'ready'} (or
+// - in a dedicated worker: it creates the analyzer at once, posts {type: 'ready', edition} (or
 //   {type: 'error', message}), then answers each {id, text} with {type: 'report', id, report} or
 //   {type: 'failed', id, message}, and each {id, numbers: lang} with {type: 'numbers', id, numbers}:
 //   how that language writes numbers (web/embed/numbers.js), read from Intl here, off the page's
@@ -20,7 +20,8 @@ if (typeof document !== 'undefined') {
   document.dispatchEvent(new CustomEvent(ANALYZER_EVENT, {detail: newslens.NewsLens}));
 } else if (typeof self !== 'undefined' && typeof self.postMessage === 'function') {
   const ready = newslens.NewsLens.create();
-  ready.then(() => self.postMessage({type: 'ready'}),
+  // The edition ('widget' or 'full', docs/size.md) goes to the card's details.
+  ready.then(() => self.postMessage({type: 'ready', edition: newslens.NewsLens.edition}),
              (error) => self.postMessage({type: 'error', message: message(error)}));
   self.addEventListener('message', async ({data}) => {
     if ('numbers' in data) {

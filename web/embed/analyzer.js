@@ -115,6 +115,7 @@ function startWorker(url) {
     worker.addEventListener('message', ({data}) => {
       if (data.type === 'ready') {
         ready = true;
+        api.edition = data.edition;  // which analyzer: 'widget' or 'full' (docs/size.md)
         resolve(api);
       } else if (data.type === 'error') {
         stop(new Error(data.message));
@@ -143,6 +144,7 @@ async function startOnPage(url, shadowRoot) {
   await yieldToPage();
   const analyzer = await NewsLens.create();
   return {
+    edition: NewsLens.edition,  // which analyzer: 'widget' or 'full' (docs/size.md)
     async analyze(text) {
       await yieldToPage();
       return analyzer.analyze(text);

@@ -279,6 +279,7 @@ export class NewsLensElement extends HTMLElement {
       actors: count(this.getAttribute('actors'), DEFAULT_ACTORS),
       strings,
       formats,
+      edition: this.#analyzer?.edition,
     });
     for (const step of steps) {
       await yieldToPage();

@@ -132,14 +132,14 @@ export function renderCard(doc, report, text, options) {
  * them (web/embed/schedule.js): `card` is the frame (its title), and each of `steps` adds the next
  * section to it, top to bottom — tone, themes, actors, then the details and the footer.
  */
-export function cardInSteps(doc, report, text, {themes, actors, strings, formats}) {
+export function cardInSteps(doc, report, text, {themes, actors, strings, formats, edition}) {
   const card = el(doc, 'div', 'card', [el(doc, 'p', 'title', [strings.title], {id: 'title'})],
                   {role: 'group', 'aria-labelledby': 'title'});
   const steps = [
     () => card.append(toneSection(doc, report, strings, formats)),
     () => card.append(...themesSection(doc, report, themes, strings, formats)),
     () => card.append(actorsSection(doc, report, actors, strings, formats)),
-    () => card.append(detailsSection(doc, report, text, strings, formats),
+    () => card.append(detailsSection(doc, report, text, strings, formats, edition),
                       el(doc, 'p', 'footer', [strings.footer])),
   ];
   return {card, steps};
@@ -200,7 +200,7 @@ function actorsSection(doc, report, actors, strings, formats) {
 }
 
 /** The tone arc, the most positive and negative sentences, the numbers behind the gauge. */
-function detailsSection(doc, report, text, strings, formats) {
+function detailsSection(doc, report, text, strings, formats, edition) {
   const tone = report.tone;
   const sentences = report.sentences || [];
   const body = [];
@@ -230,6 +230,9 @@ function detailsSection(doc, report, text, strings, formats) {
     ...stat(strings.toneMix, [tone.positive, tone.neutral, tone.negative].map(formats.percent)
         .join(' / '), 'stat-mix'),
     ...stat(strings.gdeltTone, formats.decimal(tone.gdelt_tone), 'stat-gdelt'),
+    // Which analyzer made the report (NewsLens.edition; docs/size.md, "The widget edition").
+    ...(edition ? stat(strings.analyzer, edition === 'widget' ? strings.editionWidget : strings.editionFull,
+                       'stat-edition') : []),
   ]));
   return el(doc, 'details', 'details', [
     el(doc, 'summary', 'summary', [strings.details]),

@@ -31,6 +31,10 @@ export const DEFAULT_STRINGS = Object.freeze({
   sentences: 'Sentences',
   toneMix: 'Positive / neutral / negative',
   gdeltTone: 'GDELT tone',
+  /** Which analyzer edition made the report (docs/size.md, "The widget edition"). */
+  analyzer: 'Analyzer',
+  editionWidget: 'newslens widget edition (compact taxonomy)',
+  editionFull: 'newslens full edition',
   footer: 'Analysed in your browser by newslens; nothing was sent anywhere.',
 });
 
