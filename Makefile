@@ -19,7 +19,7 @@ FUZZ_CI_SECONDS ?= 40
 # would not see it.
 PYTHON ?= /usr/bin/python3
 
-.PHONY: all deps build native wasm web npm run test test-core test-wasm test-cli test-data test-web test-npm test-python \
+.PHONY: all deps build native wasm web npm run test test-core test-wasm test-cli test-data test-web test-python test-package test-npm \
 	sanitize test-sanitize test-valgrind fuzz test-fuzz clean
 
 all: build
@@ -51,7 +51,7 @@ run: build
 	@./build/newslens analyze $(SAMPLE)
 	@node tools/serve.mjs dist 8000
 
-test: build test-core test-data test-wasm test-cli test-npm test-python test-web test-sanitize test-valgrind test-fuzz
+test: build test-core test-data test-wasm test-cli test-package test-python test-web test-sanitize test-valgrind test-fuzz
 
 test-core:
 	@cd build && ctest --output-on-failure -j $(JOBS)
@@ -65,9 +65,13 @@ test-wasm:
 test-cli:
 	@node --test tests/cli/
 
-# The npm package from a consumer project outside the tree: npm pack, an offline install of the
-# tarball, require/import/embed in node, tsc --noEmit against its types; in Chromium, the ES module
-# natively and import/require bundled by esbuild.
+# From consumers outside the tree (docs/packaging.md), every tests/package/*.test.mjs. The npm
+# package (test-npm alone): npm pack, an offline install of the tarball, require/import/embed in
+# node, tsc --noEmit against its types; in Chromium, the ES module natively, import/require bundled
+# by esbuild, and the widget from node_modules.
+test-package:
+	@node --test --test-concurrency=1 tests/package/
+
 test-npm:
 	@node --test --test-concurrency=1 tests/package/npm.test.mjs tests/package/npm-browser.test.mjs
 
