@@ -496,7 +496,11 @@ constexpr double kMinEvidenceShare = 0.15;
 //   science story: "scientists say" a childhood trauma leads to heart disease, a volcano's
 //   tremors may warn of eruptions, a new monkey species was found. A science desk reports
 //   research; the health or environment desk reports care, policy and events.
-// The first rule that applies wins (politics, then business, then science).
+// - a film, music, theatre or television hit or a celebrity (a singer, an actor, a band, a
+//   star) on a home-news subject is arts and entertainment news: a singer fined for a brawl,
+//   an actor in court, a comedian not charged, a faith group against a TV drama. Showbiz desks
+//   cover their stars' troubles; the crime desk covers crime where no star acts in the lede.
+// The first rule that applies wins (politics, then business, then science, then arts).
 constexpr std::string_view kGovernmentActors[] = {"politics",
                                                   "politics.government",
                                                   "politics.legislature",
@@ -509,6 +513,11 @@ constexpr std::string_view kHomeNewsSubjects[] = {"crime",     "education", "hea
                                                   "lifestyle", "religion",  "disaster"};
 constexpr std::string_view kCompanyActors[] = {"economy.corporate"};
 constexpr std::string_view kBusinessSubjects[] = {"crime", "health", "labour"};
+constexpr std::string_view kArtistActors[] = {"arts.film", "arts.music", "arts.theatre",
+                                               "arts.television", "human_interest.celebrity"};
+constexpr std::string_view kArtistSubjects[] = {"crime",    "health",   "society",
+                                                 "lifestyle", "religion", "education",
+                                                 "disaster",  "labour"};
 constexpr std::string_view kResearchActors[] = {"science.research"};
 constexpr std::string_view kResearchSubjects[] = {"health",  "environment", "disaster",
                                                    "weather", "society",     "crime",
@@ -524,6 +533,8 @@ constexpr ActorDeskRule kActorDeskRules[] = {
      std::end(kBusinessSubjects)},
     {"science", std::begin(kResearchActors), std::end(kResearchActors),
      std::begin(kResearchSubjects), std::end(kResearchSubjects)},
+    {"arts", std::begin(kArtistActors), std::end(kArtistActors), std::begin(kArtistSubjects),
+     std::end(kArtistSubjects)},
 };
 constexpr double kActorDeskMinRatio = 0.2;
 static_assert(sizeof(kActorDeskRules) / sizeof(kActorDeskRules[0]) <= 4,

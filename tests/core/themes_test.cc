@@ -480,8 +480,8 @@ INSTANTIATE_TEST_SUITE_P(
 // politics ranks first, with its own score, when it holds at least a fifth of the subject's.
 // Economy is a desk of its own: a minister on the markets stays an economy story. Likewise a
 // company acting in the headline or the lede on a legal, health or work subject is business news,
-// and researchers reporting in the headline or the lede on health, nature or a disaster make a
-// science story.
+// researchers reporting in the headline or the lede on health, nature or a disaster make a
+// science story, and a singer, an actor or a star in trouble with the law is arts news.
 constexpr char kPolicyThemes[] = R"({"format":"newslens/themes@1","themes":[
   {"id":"politics","label":"Politics","iptc":"medtop:11000000"},
   {"id":"politics.government","label":"Government","parent":"politics",
@@ -494,7 +494,9 @@ constexpr char kPolicyThemes[] = R"({"format":"newslens/themes@1","themes":[
   {"id":"science","label":"Science","iptc":"medtop:13000000","terms":["laboratory"]},
   {"id":"science.research","label":"Research","parent":"science",
    "terms":["researcher","scientist","study"]},
-  {"id":"health","label":"Health","iptc":"medtop:07000000","terms":["heart disease","patient"]}
+  {"id":"health","label":"Health","iptc":"medtop:07000000","terms":["heart disease","patient"]},
+  {"id":"arts","label":"Arts","iptc":"medtop:01000000"},
+  {"id":"arts.music","label":"Music","parent":"arts","terms":["singer","album"]}
 ]})";
 
 struct PolicyCase {
@@ -572,7 +574,16 @@ INSTANTIATE_TEST_SUITE_P(
                    "Heart disease clinics open\n\nHeart disease patients can now be seen "
                    "within a week. Each patient gets a nurse. A patient group welcomed it. A "
                    "scientist said more study was needed.",
-                   "health", "science"}),
+                   "health", "science"},
+        // A star in trouble with the law is showbiz news: the arts desk follows the singer.
+        PolicyCase{"singer_in_the_headline",
+                   "Singer fined over hotel fight\n\nThe singer admitted the offence. Police "
+                   "had been called to the hotel. Prison was ruled out.",
+                   "arts", "crime"},
+        PolicyCase{"singer_only_in_the_body",
+                   "Hotel fight ends in a fine\n\nPolice were called to a hotel. The offence "
+                   "was admitted. Prison was ruled out. A singer was among the guests.",
+                   "crime", "arts"}),
     [](const ::testing::TestParamInfo<PolicyCase>& info) { return std::string(info.param.name); });
 
 // Issue 15's examples, in sentences of our own, against the built-in taxonomy: a name or a
