@@ -20,7 +20,8 @@
 //                         bundlers by the "browser" field.)
 //   newslens.d.ts/.d.mts  the types (wasm/newslens.d.ts), for require and import.
 //   embed/                the widget: newslens-embed.js (the loader a page includes) and, beside it,
-//                         newslens-analyzer.js (the module it loads), as web/build-embed.mjs built
+//                         newslens-analyzer.js (the module's widget edition, which the loader
+//                         loads), as web/build-embed.mjs built
 //                         them into dist/; index.d.ts (npm/embed.d.ts) types the element; node.cjs
 //                         is `newslens/embed` under node (server-side rendering), where there is no
 //                         DOM to define an element in.
@@ -56,7 +57,8 @@ for (const [what, file] of Object.entries(inputs)) {
     process.exit(1);
   }
 }
-// The widget's analyzer is the module bundled: one built before the module is stale.
+// The widget's analyzer bundles the module's widget edition, which `make wasm` builds with the
+// module: an analyzer older than the module is stale.
 if (statSync(inputs.analyzer).mtimeMs < statSync(inputs.module).mtimeMs) {
   console.error(`tools/build-npm.mjs: ${relative(root, inputs.analyzer)} is older than ` +
                 `${relative(root, inputs.module)}; run \`node web/build-embed.mjs\` first`);
