@@ -500,7 +500,15 @@ constexpr double kMinEvidenceShare = 0.15;
 //   star) on a home-news subject is arts and entertainment news: a singer fined for a brawl,
 //   an actor in court, a comedian not charged, a faith group against a TV drama. Showbiz desks
 //   cover their stars' troubles; the crime desk covers crime where no star acts in the lede.
-// The first rule that applies wins (politics, then business, then science, then arts).
+// - a technology (computing, the internet, telecoms, cybersecurity, gadgets, games) in the
+//   headline or the lede on a legal, social, cultural or political subject is a technology
+//   story: spammers convicted, file-sharers sued by the music industry, a regulator's ruling on
+//   broadband, a games console turned into a musical instrument, a video relay for deaf people.
+//   A technology desk covers what technology does to the law, society and culture; sport is a
+//   desk of its own (a club's website), and a technology company's deals and results stay
+//   business news (no economy subject here).
+// The first rule that applies wins (politics, business, science by research, arts, science by
+// technology).
 constexpr std::string_view kGovernmentActors[] = {"politics",
                                                   "politics.government",
                                                   "politics.legislature",
@@ -514,14 +522,20 @@ constexpr std::string_view kHomeNewsSubjects[] = {"crime",     "education", "hea
 constexpr std::string_view kCompanyActors[] = {"economy.corporate"};
 constexpr std::string_view kBusinessSubjects[] = {"crime", "health", "labour"};
 constexpr std::string_view kArtistActors[] = {"arts.film", "arts.music", "arts.theatre",
-                                               "arts.television", "human_interest.celebrity"};
-constexpr std::string_view kArtistSubjects[] = {"crime",    "health",   "society",
-                                                 "lifestyle", "religion", "education",
-                                                 "disaster",  "labour"};
+                                              "arts.television", "human_interest.celebrity"};
+constexpr std::string_view kArtistSubjects[] = {"crime",     "health",   "society",
+                                                "lifestyle", "religion", "education",
+                                                "disaster",  "labour"};
 constexpr std::string_view kResearchActors[] = {"science.research"};
 constexpr std::string_view kResearchSubjects[] = {"health",  "environment", "disaster",
-                                                   "weather", "society",     "crime",
-                                                   "education", "lifestyle"};
+                                                  "weather", "society",     "crime",
+                                                  "education", "lifestyle"};
+constexpr std::string_view kTechActors[] = {"science.computing", "science.telecoms",
+                                            "science.cybersecurity", "science.consumer_electronics",
+                                            "science.video_games"};
+constexpr std::string_view kTechSubjects[] = {"crime",    "society",        "education",
+                                              "lifestyle", "arts",          "health",
+                                              "politics", "human_interest", "religion"};
 struct ActorDeskRule {
   std::string_view desk;
   const std::string_view *actors, *actors_end, *subjects, *subjects_end;
@@ -535,10 +549,12 @@ constexpr ActorDeskRule kActorDeskRules[] = {
      std::begin(kResearchSubjects), std::end(kResearchSubjects)},
     {"arts", std::begin(kArtistActors), std::end(kArtistActors), std::begin(kArtistSubjects),
      std::end(kArtistSubjects)},
+    {"science", std::begin(kTechActors), std::end(kTechActors), std::begin(kTechSubjects),
+     std::end(kTechSubjects)},
 };
 constexpr double kActorDeskMinRatio = 0.2;
-static_assert(sizeof(kActorDeskRules) / sizeof(kActorDeskRules[0]) <= 4,
-              "ThemeEngine::actor_role_ holds two bits per rule in a byte");
+static_assert(sizeof(kActorDeskRules) / sizeof(kActorDeskRules[0]) <= 8,
+              "ThemeEngine::actor_role_ holds two bits per rule in 16 bits");
 
 void ThemeEngine::ResolveActorDeskRules() {
   actor_role_.assign(themes_.size(), 0);
@@ -550,10 +566,10 @@ void ThemeEngine::ResolveActorDeskRules() {
     if (desk == by_id_.end()) continue;  // a dictionary without the desk: the rule is off
     for (const std::string_view* id = rule.actors; id != rule.actors_end; ++id)
       if (auto a = by_id_.find(std::string(*id)); a != by_id_.end())
-        actor_role_[a->second] |= static_cast<uint8_t>(1u << (2 * r));
+        actor_role_[a->second] |= static_cast<uint16_t>(1u << (2 * r));
     for (const std::string_view* id = rule.subjects; id != rule.subjects_end; ++id)
       if (auto a = by_id_.find(std::string(*id)); a != by_id_.end() && top_level(a->second))
-        actor_role_[a->second] |= static_cast<uint8_t>(2u << (2 * r));
+        actor_role_[a->second] |= static_cast<uint16_t>(2u << (2 * r));
   }
 }
 
@@ -716,7 +732,7 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   // The desks whose actors act in the headline or the lede (ResolveActorDeskRules): sentence 0
   // (also a wire headline in capitals, which weighs 1) and the sentences Positions weighs more,
   // whose themes come first in the sorted pairs.
-  uint8_t actors_in_lede = 0;
+  uint16_t actors_in_lede = 0;
   for (size_t k = 0; k < sentence_themes.size(); ++k) {
     const uint32_t s = static_cast<uint32_t>(sentence_themes[k] >> 32);
     if (s != 0 && position[s] <= 1.0f) break;
@@ -764,7 +780,7 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   // leads ranks its desk just before that subject.
   uint32_t promoted = kNoId;
   double promoted_rank = -1;
-  if (actors_in_lede & 0x55) {
+  if (actors_in_lede & 0x5555) {
     size_t lead = hit.size();
     for (size_t k = 0; k < hit.size(); ++k) {
       if (themes_[hit[k]].parent >= 0 || weak[k]) continue;

@@ -125,7 +125,7 @@ class ThemeEngine {
   // The who-acts rules (docs/themes.md): each rule's desk (a top level, kNoId when absent), and
   // per theme its roles, two bits per rule r: 1 << 2r an actor, 2 << 2r a subject of rule r.
   std::vector<uint32_t> actor_desk_;
-  std::vector<uint8_t> actor_role_;
+  std::vector<uint16_t> actor_role_;
   Vocab stems_;   // stems of lowercase words
   Vocab caps_;    // words written in capitals, matched case-sensitively ("US", "WHO")
   PhraseTrie trie_;
