@@ -50,6 +50,14 @@ constexpr size_t kMaxCoMentionEntities = 32;
 // An acronym introduced in brackets after a name has at most this many bytes ("UNCTAD", "MGIMO",
 // "UNFCCC" — the longest acronym in the organization dictionary has 6).
 constexpr uint32_t kMaxAcronymBytes = 10;
+// An acronym nobody introduces is an organization of its own ("the KDP", "CFDT union") when it
+// has this many capital letters: two-letter ones are as often initials or state codes ("BJ",
+// "MI"), and six or more are shouted words ("WIGAN", "CLEVELAND") as often as acronyms.
+constexpr size_t kMinLoneAcronymBytes = 2;
+constexpr size_t kMaxLoneAcronymBytes = 5;
+// How far along its line the lone-acronym rule looks for a word in lower case: a table's row
+// or a wire's line is shorter.
+constexpr uint32_t kAcronymLineReach = 40;
 // A sentence-initial word ending in -ing longer than this many bytes is a gerund or participle
 // ("Putting", "Using"), never a name's first word; 5 keeps short names ("King", "Ming", "Ewing"
 // at 5) out of the rule.
@@ -487,6 +495,7 @@ struct EntityEngine::Found {
   bool counted = true;                    // false: folded into its acronym's mention
   bool by_context = false;                // a lone word the context made an actor
   bool by_given_name = false;             // a lone word joined to a full name by its first word
+  bool camel = false;                     // one camel-case word ("NationsBank"): never a person
   uint32_t name = kNoId;                  // found by form: index into the call's names
 };
 
@@ -612,6 +621,11 @@ bool CamelCase(std::string_view w) {
     return true;
   }
   return false;
+}
+
+// A Roman numeral ("II", "XIV"): a king's or a sequel's number, never an acronym.
+bool RomanNumeral(std::string_view w) {
+  return w.find_first_not_of("IVXLC") == std::string_view::npos;
 }
 
 // A gerund or present participle ("Putting", "Using"): a sentence-initial word ending in -ing.
@@ -796,6 +810,12 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
       f.end = org_end;
       f.type = Type::kOrganization;
       f.name = w.AddNamed(doc, org_begin, org_end);
+      // "Mercantile Bancorp Inc., a bank holding company": the abbreviation's dot is part of
+      // the name when it does not also end the sentence.
+      if (org_end + 1 < span.last_token && IsPunct(doc, org_end, '.') &&
+          doc.tokens[org_end].begin == doc.tokens[org_end - 1].end &&
+          Is(kOrgWord, doc.surface[org_end - 1]))
+        ++f.end;
       i = AddName(w, std::move(f), sc);
       continue;
     }
@@ -849,6 +869,20 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
     for (uint32_t k = i; k < end && !product; ++k)
       product = IsCapWord(doc, k) && CamelCase(doc.tokens[k].view(doc.text));
     if (product) {
+      // One camel-case word may still be a company's short form ("NationsBank" after
+      // "NationsBank Corp") or speak as one ("YouTube said"): kept as a lone word that is never
+      // a person.
+      if (end == i + 1) {
+        Found f;
+        f.sentence = s;
+        f.begin = i;
+        f.end = end;
+        f.type = Type::kPerson;
+        f.single = true;
+        f.counted = false;
+        f.camel = true;
+        w.found.push_back(std::move(f));
+      }
       i = end;
       continue;
     }
@@ -948,8 +982,14 @@ void EntityEngine::LinkAcronyms(Work& w) const {
     f.end = a.token + 1;
     if (target == kNoId) {
       f.type = Type::kOrganization;
-      f.counted = false;  // unless it speaks somewhere (ActorsByContext)
       f.single = true;
+      // An acronym standing alone in running text names an organization: newsrooms write
+      // parties, unions, agencies and exchanges that way ("the KDP", "CFDT", "LIFFE"). Words of
+      // the lexicons ("GDP", "NOTE"), not_names ("CEO", "GMT"), Roman numerals and a capital
+      // word next to it ("PGA Championship", "OFK Beograd": part of a longer name) say
+      // otherwise; so does a sports table's shouted line, which is a headline.
+      f.counted = LoneAcronym(doc, a.sentence, a.token);
+      if (f.counted) f.name = w.AddNamed(doc, f.begin, f.end);
       w.found.push_back(std::move(f));
       continue;
     }
@@ -959,6 +999,45 @@ void EntityEngine::LinkAcronyms(Work& w) const {
     f.same_as = target;
     w.found.push_back(std::move(f));
   }
+}
+
+bool EntityEngine::LoneAcronym(const Document& doc, uint32_t sentence, uint32_t j) const {
+  const Span& span = doc.sentences[sentence];
+  std::string_view text = doc.tokens[j].view(doc.text);
+  if (text.size() < kMinLoneAcronymBytes || text.size() > kMaxLoneAcronymBytes ||
+      text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos ||
+      RomanNumeral(text))
+    return false;
+  const uint32_t id = doc.surface[j];
+  if ((id != kNoId && !Is(kKnownWord, id)) || Is(kNotName, id)) return false;
+  // "The KDP", "But NATO": a connector or a not-name word before it is no part of a name.
+  if (j > span.first_token && IsCapWord(doc, j - 1) && !Is(kConnector, doc.surface[j - 1]) &&
+      !Is(kNotName, doc.surface[j - 1]))
+    return false;
+  if (j + 1 < span.last_token && IsCapWord(doc, j + 1)) return false;
+  // A figure's unit or time zone ("1630 EST", "10 CWT"), a table's label ("SHR 2.6 cents") and
+  // a stock symbol ("Baker International Corp <BKO>") are no organization of their own.
+  if (j > span.first_token && (doc.tokens[j - 1].kind == TokenKind::kNumber ||
+                               PunctId(doc.tokens[j - 1], doc.text) == (kPunctId | '<')))
+    return false;
+  if (j + 1 < span.last_token && doc.tokens[j + 1].kind == TokenKind::kNumber) return false;
+  // A line in capitals ("COLORADO AT ST LOUIS", a table's row) says nothing about acronyms.
+  // Looked at within kAcronymLineReach tokens each way, so that a huge line costs no more.
+  uint32_t from = j, to = j + 1;
+  while (from > 0 && j - from < kAcronymLineReach && !doc.tokens[from].has(kLineStart)) --from;
+  while (to < doc.tokens.size() && to - j < kAcronymLineReach && !doc.tokens[to].has(kLineStart))
+    ++to;
+  bool lower = false;
+  for (uint32_t k = from; k < to && !lower; ++k)
+    lower = IsWord(doc, k) && !doc.tokens[k].has(kAllCaps) &&
+            doc.tokens[k].end > doc.tokens[k].begin + 1;
+  if (!lower) return false;
+  // "NOTE:", "NOTE -": a label opening a line.
+  if (doc.tokens[j].has(kLineStart) && j + 1 < span.last_token &&
+      doc.tokens[j + 1].kind == TokenKind::kPunct &&
+      (doc.tokens[j + 1].punct == ':' || doc.tokens[j + 1].punct == '-'))
+    return false;
+  return true;
 }
 
 void EntityEngine::LinkPeople(Work& w) const {
@@ -1152,6 +1231,44 @@ void EntityEngine::ResultsLines(Work& w) const {
   }
 }
 
+void EntityEngine::ShortForms(Work& w) const {
+  // A company named in full by its form ("Magna International Inc", "NationsBank Corp") is
+  // then written by its first word alone ("Magna was up 1/8"): a lone word nobody else
+  // claimed that opens such a name is that organization, whatever its context says.
+  const Document& doc = w.doc;
+  std::vector<Found>& found = w.found;
+  struct Org {
+    std::string_view first;
+    uint32_t name;
+  };
+  std::vector<Org> orgs;
+  for (const Found& g : found) {
+    if (g.type != Type::kOrganization || g.entity != kNoId || g.name == kNoId || !g.counted ||
+        g.parent != kNoId || g.same_as != kNoId || g.end - g.begin < 2 ||
+        !IsCapWord(doc, g.begin) || doc.tokens[g.begin].has(kAllCaps) ||
+        PossessiveBytes(doc, g.begin) > 0)
+      continue;
+    orgs.push_back({NormNoPossessive(doc, g.begin), g.name});
+  }
+  if (orgs.empty()) return;
+  // The first company named with each word (stable: text order within a word).
+  std::stable_sort(orgs.begin(), orgs.end(),
+                   [](const Org& x, const Org& y) { return x.first < y.first; });
+  for (Found& f : found) {
+    if (f.counted || !f.single || f.type != Type::kPerson || f.same_as != kNoId ||
+        f.role_end > f.role_begin)
+      continue;
+    const std::string_view word = NormNoPossessive(doc, f.begin);
+    auto o = std::lower_bound(orgs.begin(), orgs.end(), word,
+                              [](const Org& x, std::string_view w) { return x.first < w; });
+    if (o == orgs.end() || o->first != word) continue;
+    f.type = Type::kOrganization;
+    f.name = o->name;
+    f.counted = true;
+    f.by_context = true;
+  }
+}
+
 void EntityEngine::ActorsByContext(Work& w) const {
   // Lone words nobody introduced (and, in a match report, places) that their context names. Each
   // distinct word takes the strongest cue any of its mentions has (CueAround): a team or a
@@ -1220,9 +1337,10 @@ void EntityEngine::ActorsByContext(Work& w) const {
     // A word joined to a full name by its first word stays joined unless it is a company
     // ("Pirelli" of "Pirelli Cables").
     if (f.by_given_name && d->cue != Cue::kCompany) continue;
-    Type type = d->cue == Cue::kPlace                          ? Type::kPlace
-                : d->cue == Cue::kSpeaker && !doc.tokens[f.begin].has(kAllCaps) ? Type::kPerson
-                                                                                : Type::kOrganization;
+    Type type = d->cue == Cue::kPlace ? Type::kPlace
+                : d->cue == Cue::kSpeaker && !doc.tokens[f.begin].has(kAllCaps) && !f.camel
+                    ? Type::kPerson
+                    : Type::kOrganization;
     if (d->cue == Cue::kPlace && f.entity != kNoId) continue;  // a known place stays itself
     f.type = type;
     f.entity = kNoId;
@@ -1496,6 +1614,7 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   LinkAcronyms(w);
   LinkPeople(w);
   ResultsLines(w);
+  ShortForms(w);
   ActorsByContext(w);
   SharedNames(w);
   Tally(w, draft, mentions);

@@ -103,8 +103,11 @@ class EntityEngine {
                        uint32_t role_begin, uint32_t role_end, bool honorific) const;
   void DropCommonWords(Work& w) const;
   void LinkAcronyms(Work& w) const;
+  // An unknown acronym that stands alone in its sentence (LinkAcronyms).
+  bool LoneAcronym(const Document& doc, uint32_t sentence, uint32_t token) const;
   void LinkPeople(Work& w) const;
   void ResultsLines(Work& w) const;
+  void ShortForms(Work& w) const;
   void ActorsByContext(Work& w) const;
   void SharedNames(Work& w) const;
   // Whether the mention opens its sentence or speaks (ActorProminence::subject).

@@ -62,6 +62,19 @@ TEST(Countries, NamesAliasesDemonymsAndPlacesResolveToIsoCodes) {
   });
 }
 
+TEST(Countries, FormerNamesCountForTheStateHoldingTheTerritoryToday) {
+  ExpectActors({
+      // Archive and wire copy still carries them; the report names today's state.
+      {"Copper exports from Zaire fell.", {"Democratic Republic of the Congo/country/CD//1"}},
+      {"Grain shipped to the USSR rose, and the Soviet Union paid in gold.",
+       {"Russia/country/RU//2"}},
+      {"West Germany and Czechoslovakia signed a trade pact.",
+       {"Czech Republic/country/CZ//1", "Germany/country/DE//1"}},
+      {"Tea from Ceylon reached Kazakstan.",
+       {"Kazakhstan/country/KZ//1", "Sri Lanka/country/LK//1"}},
+  });
+}
+
 TEST(Countries, SentenceStartsPossessivesAndCase) {
   ExpectActors({
       // A sentence may start with a country name; it is still the country.
@@ -154,9 +167,58 @@ TEST(Organizations, AcronymIntroducedWithTheFullNameIsOneOrganization) {
        {"Northern Institute of Marine Studies/organization///2"}},
       {"NIMS (Northern Institute of Marine Studies) is old. He left NIMS.",
        {"Northern Institute of Marine Studies/organization///2"}},
-      // An unknown acronym nobody introduced names nothing, unless it speaks (below).
-      {"They joined the XYZQ.", {}},
   });
+}
+
+TEST(Organizations, AnAcronymStandingAloneIsAnOrganization) {
+  ExpectActors({
+      // Nobody introduces it: an acronym in running text is a party, union, agency or exchange.
+      {"They joined the XYZQ.", {"XYZQ/organization///1"}},
+      {"Rebels of the KLPF took the town, and KLPF fighters held it.",
+       {"KLPF/organization///2"}},
+      {"Dockers backed by the CFTU union walked out.", {"CFTU/organization///1"}},
+      // Not a Roman numeral, a lexicon word or a not-name (GDP), nor part of a longer name.
+      {"Henry VIII had six wives.", {}},
+      {"GDP grew by two percent.", {}},
+      {"The QWT Championship starts today.", {}},
+      // Nor a label opening a line, nor a line in capitals such as a table's row.
+      {"NOTE - prices are indicative.", {}},
+      {"VALDOR AT BRENKS\nThe game starts at noon.", {}},
+  });
+}
+
+TEST(Organizations, AShortFormOfACompanyNamedInFullIsThatCompany) {
+  ExpectActors({
+      // Named in full by its form, then by its first word: one company, every mention counted.
+      {"Trelvane Holdings Inc agreed to buy the plant. Trelvane was up 2 cents.",
+       {"Trelvane Holdings Inc/organization///2"}},
+      // A camel-case company too, and it speaks as a company, not a person.
+      {"QuorBank Corp raised its dividend. QuorBank said profit rose.",
+       {"QuorBank Corp/organization///2"}},
+      {"Shares rose, ZentaSoft said.", {"ZentaSoft/organization///1"}},
+      // A person named in full keeps the surname, and a brand alone stays nothing.
+      {"Harlan Motors Corp hired Jim Harlan. Harlan said he was pleased.",
+       {"Jim Harlan/person///2", "Harlan Motors Corp/organization///1"}},
+      {"Buyers queued for the new GameBox.", {}},
+  });
+}
+
+TEST(EntityMentions, AnAbbreviationsDotIsPartOfTheCompanysName) {
+  Options o;
+  o.utf16_offsets = false;
+  const std::string text =
+      "Ostrava Bancorp Inc., a bank, paid cash to Velde Steel Corp. in June. It bought Velde Steel "
+      "Corp.";
+  Report r = Analyze(DefaultAnalyzer(), text, o);
+  std::vector<std::string> seen;
+  for (const Mention& m : r.mentions)
+    if (m.kind == Mention::Kind::kEntity)
+      seen.push_back(m.id + "=" + text.substr(m.start, m.end - m.start));
+  // Mid-sentence the dot is the abbreviation's; at a sentence's end it is the full stop's. The
+  // name is one either way.
+  EXPECT_EQ(seen, (std::vector<std::string>{"Ostrava Bancorp Inc=Ostrava Bancorp Inc.",
+                                            "Velde Steel Corp=Velde Steel Corp.",
+                                            "Velde Steel Corp=Velde Steel Corp"}));
 }
 
 TEST(People, TitlesAreRolesNotNames) {
