@@ -507,8 +507,13 @@ constexpr double kMinEvidenceShare = 0.15;
 //   A technology desk covers what technology does to the law, society and culture; sport is a
 //   desk of its own (a club's website), and a technology company's deals and results stay
 //   business news (no economy subject here).
+// - a sport, a club, a player or a coach in the headline or the lede on a legal, health, work
+//   or social subject is sports news: a player arrested or charged, a coach hired or fired, a
+//   doping case, a racism inquiry at a football federation, a college team's season. A sports
+//   desk covers its players off the field; economy (a club's takeover), conflicts, disasters and
+//   the weather (a hurricane that delays a match) are no subjects of this rule.
 // The first rule that applies wins (politics, business, science by research, arts, science by
-// technology).
+// technology, sport).
 constexpr std::string_view kGovernmentActors[] = {"politics",
                                                   "politics.government",
                                                   "politics.legislature",
@@ -536,6 +541,15 @@ constexpr std::string_view kTechActors[] = {"science.computing", "science.teleco
 constexpr std::string_view kTechSubjects[] = {"crime",    "society",        "education",
                                               "lifestyle", "arts",          "health",
                                               "politics", "human_interest", "religion"};
+constexpr std::string_view kSportActors[] = {
+    "sport",          "sport.football",   "sport.american_football", "sport.basketball",
+    "sport.baseball", "sport.tennis",     "sport.golf",              "sport.cricket",
+    "sport.rugby",    "sport.ice_hockey", "sport.athletics",         "sport.swimming",
+    "sport.cycling",  "sport.motor_racing", "sport.combat_sports",   "sport.winter_sports",
+    "sport.olympics", "sport.doping",     "sport.sport_business",    "sport.other_sports"};
+constexpr std::string_view kSportSubjects[] = {"crime",     "health",         "labour",
+                                               "society",   "education",      "lifestyle",
+                                               "human_interest", "environment", "religion"};
 struct ActorDeskRule {
   std::string_view desk;
   const std::string_view *actors, *actors_end, *subjects, *subjects_end;
@@ -551,6 +565,8 @@ constexpr ActorDeskRule kActorDeskRules[] = {
      std::end(kArtistSubjects)},
     {"science", std::begin(kTechActors), std::end(kTechActors), std::begin(kTechSubjects),
      std::end(kTechSubjects)},
+    {"sport", std::begin(kSportActors), std::end(kSportActors), std::begin(kSportSubjects),
+     std::end(kSportSubjects)},
 };
 constexpr double kActorDeskMinRatio = 0.2;
 static_assert(sizeof(kActorDeskRules) / sizeof(kActorDeskRules[0]) <= 8,

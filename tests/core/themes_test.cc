@@ -482,7 +482,8 @@ INSTANTIATE_TEST_SUITE_P(
 // company acting in the headline or the lede on a legal, health or work subject is business news,
 // researchers reporting in the headline or the lede on health, nature or a disaster make a
 // science story, a singer, an actor or a star in trouble with the law is arts news, and the
-// internet, software or a gadget acting on the law, society or culture is a technology story.
+// internet, software or a gadget acting on the law, society or culture is a technology story,
+// and a player in trouble with the law is sports news.
 constexpr char kPolicyThemes[] = R"({"format":"newslens/themes@1","themes":[
   {"id":"politics","label":"Politics","iptc":"medtop:11000000"},
   {"id":"politics.government","label":"Government","parent":"politics",
@@ -497,6 +498,8 @@ constexpr char kPolicyThemes[] = R"({"format":"newslens/themes@1","themes":[
    "terms":["researcher","scientist","study"]},
   {"id":"science.computing","label":"Computing","parent":"science",
    "terms":["internet","software"]},
+  {"id":"sport","label":"Sport","iptc":"medtop:15000000"},
+  {"id":"sport.basketball","label":"Basketball","parent":"sport","terms":["point guard"]},
   {"id":"health","label":"Health","iptc":"medtop:07000000","terms":["heart disease","patient"]},
   {"id":"arts","label":"Arts","iptc":"medtop:01000000"},
   {"id":"arts.music","label":"Music","parent":"arts","terms":["singer","album"]}
@@ -595,7 +598,16 @@ INSTANTIATE_TEST_SUITE_P(
         PolicyCase{"internet_only_in_the_body",
                    "Burglar jailed\n\nPolice traced the offence to his flat. The court sent "
                    "him to prison. Prison terms are rising. He had searched the internet.",
-                   "crime", "science"}),
+                   "crime", "science"},
+        // A player in trouble with the law is sports news: the desk follows the player.
+        PolicyCase{"player_in_the_headline",
+                   "Point guard arrested\n\nPolice stopped his car at night. The offence "
+                   "carries a fine. Prison is unlikely.",
+                   "sport", "crime"},
+        PolicyCase{"player_only_in_the_body",
+                   "Night stop ends in arrest\n\nPolice stopped a car at night. The offence "
+                   "carries a fine. Prison is unlikely. The driver was a point guard.",
+                   "crime", "sport"}),
     [](const ::testing::TestParamInfo<PolicyCase>& info) { return std::string(info.param.name); });
 
 // Issue 15's examples, in sentences of our own, against the built-in taxonomy: a name or a
