@@ -159,6 +159,12 @@ describe('spreadsheetSafe', () => {
     ['=HYPERLINK("http://x","click")', '\'=HYPERLINK("http://x","click")'],
     ['+1 234', '\'+1 234'], ['@SUM(A1)', '\'@SUM(A1)'], ['-cmd', '\'-cmd'], ['\tx', '\'\tx'],
     ['-0.25', '-0.25'], ['+3', '+3'], ['Talks resume', 'Talks resume'], ['', ''], [-0.25, -0.25], [12, 12],
+    // Spreadsheets trim leading spaces before they look for a formula (issue 23).
+    [' =HYPERLINK("http://x","click")', '\' =HYPERLINK("http://x","click")'],
+    ['   +cmd|\' /C calc\'!A0', '\'   +cmd|\' /C calc\'!A0'], ['\u00a0-2+3', '\'\u00a0-2+3'],
+    ['\u200b@SUM(A1)', '\'\u200b@SUM(A1)'], ['\n=1+1', '\'\n=1+1'], [' \t=1', '\' \t=1'],
+    ['\r=1', '\'\r=1'], ['\rplain', '\'\rplain'], ['\uff1dSUM(A1)', '\'\uff1dSUM(A1)'],
+    [' -5', '\' -5'], ['1e-7', '1e-7'], ['=', '\'='], ['a = b', 'a = b'], ['  spaced title', '  spaced title'],
   ];
   for (const [cell, safe] of table) test(JSON.stringify(cell), () => assert.equal(spreadsheetSafe(cell), safe));
 });

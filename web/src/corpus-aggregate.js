@@ -313,11 +313,21 @@ export function tableRow(row, fileName = () => '') {
 }
 
 /**
- * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @ or a tab/CR
- * and is not a number) gets a leading apostrophe, which spreadsheets show as text. Corpus titles
- * and sources come from files of any origin; this keeps "=HYPERLINK(...)" a title.
+ * How a cell that a spreadsheet may run as a formula starts: a tab or CR (OWASP's list), or =, +,
+ * -, @ (or their full-width forms, which some spreadsheets read as the same) after any run of
+ * spaces or invisible characters, since spreadsheets trim those before they look for a formula.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+/** A plain number as this page writes one (`-0.25`, `+3`, `1e-7`): no space, nothing around it. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * A text cell that a spreadsheet would run as a formula (see FORMULA_START) and is not a plain
+ * number gets a leading apostrophe, which spreadsheets show as text. Corpus titles and sources,
+ * and custom dictionary labels, come from files of any origin; this keeps "=HYPERLINK(...)", and
+ * " =HYPERLINK(...)" too, a title.
  */
 export function spreadsheetSafe(cell) {
-  if (typeof cell !== 'string' || !/^[=+\-@\t\r]/.test(cell)) return cell;
-  return cell.trim() !== '' && Number.isFinite(Number(cell)) ? cell : `'${cell}`;
+  if (typeof cell !== 'string' || !FORMULA_START.test(cell)) return cell;
+  return PLAIN_NUMBER.test(cell) ? cell : `'${cell}`;
 }
