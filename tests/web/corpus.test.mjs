@@ -534,7 +534,7 @@ withPage((env) => {
         const opened = await openRow(page, 2);  // the HTML file, read and reduced again
         assert.match(opened.text, new RegExp(`^${ARTICLES[1].title}\\n\\n`));
         assert.equal(await page.evaluate(() => window.__pwned === true), false);
-        await assertClean(page, log, {blockedHandlers: true});
+        await assertClean(page, log);
         assertOnlyOwnFiles(log, base);
       } finally {
         await context.close();

@@ -296,7 +296,7 @@ withPage((env) => {
         await clickAndWait(page, '[data-testid="analyze"]');
         await page.waitForTimeout(200);
         assert.equal(await page.evaluate(() => window.__pwned === true), false);
-      }, {cleanOptions: {blockedHandlers: true}}));
+      }));
 
     test('a .json file with a text field is opened; a report is refused with a reason', () =>
       session(async ({page}) => {

@@ -198,7 +198,7 @@ over security guarantees and the sequencing of sanctions relief.</p>
           assert.doesNotMatch(text, /alert|__pwned|<|Home/);
           assert.match(status, /talks\.html/);
           await page.waitForTimeout(200);
-          await assertClean(page, log, {blockedHandlers: true});
+          await assertClean(page, log);
           assertOnlyOwnFiles(log, base);
         } finally {
           await context.close();

@@ -1,11 +1,14 @@
 // Turns an opened file into article text. HTML is parsed with DOMParser into an inert document
-// (no browsing context: scripts never run, images and styles never load), reduced to the
+// (no browsing context: scripts never run, images and styles never load), after its event
+// handlers, style attributes and <style>/<script> elements are taken out of the source
+// (web/src/inert-html.js: otherwise the CSP reports each as a violation), reduced to the
 // article with @mozilla/readability, and walked as text; nothing from the file is ever inserted
 // into the page as HTML.
 
 import {Readability} from '@mozilla/readability';
 
 import {readTextFile} from './binary-file.js';
+import {withoutActiveMarkup} from './inert-html.js';
 
 /** Elements whose content is never article text. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT',
@@ -40,7 +43,7 @@ function normaliseNewlines(s) {
 
 /** HTML source → {title, text}: the readable article, paragraphs separated by blank lines. */
 export function htmlToArticle(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(withoutActiveMarkup(html), 'text/html');
   const fallback = doc.body ? doc.body.cloneNode(true) : null;
   let article = null;
   try {
