@@ -132,12 +132,48 @@ export function renderCard(doc, report, text, options) {
  * them (web/embed/schedule.js): `card` is the frame (its title), and each of `steps` adds the next
  * section to it, top to bottom — tone, themes, actors, then the details and the footer.
  */
+const finite = (x) => typeof x === 'number' && Number.isFinite(x);
+const nonEmpty = (x) => typeof x === 'string' && x !== '';
+const TONE_LABELS = ['positive', 'neutral', 'negative'];
+
+/**
+ * What is wrong with `report` for the card, in a few words, or null when the card can draw it:
+ * every field the card reads, with its type. The module makes such reports; a report that fails
+ * this comes from a page that replaced a built-in the module relies on (JSON.parse, TextDecoder)
+ * or from a broken analyzer, and drawing it would show "undefined" or NaN as figures.
+ */
+export function unreadable(report) {
+  if (!report || typeof report !== 'object' || Array.isArray(report)) return 'not an object';
+  const {stats, tone} = report;
+  if (!stats || !finite(stats.words) || !finite(stats.sentences)) return 'no word and sentence counts';
+  if (!tone || !TONE_LABELS.includes(tone.label)) return 'no tone label';
+  for (const k of ['compound', 'positive', 'neutral', 'negative', 'gdelt_tone']) {
+    if (!finite(tone[k])) return `no tone.${k}`;
+  }
+  for (const k of ['top_level', 'themes', 'entities']) {
+    if (!Array.isArray(report[k])) return `no ${k} list`;
+  }
+  for (const t of [...report.top_level, ...report.themes]) {
+    if (!t || !nonEmpty(t.id) || !nonEmpty(t.label) || !finite(t.share) ||
+        (t.parent !== undefined && typeof t.parent !== 'string')) return 'a theme without its id, label or share';
+  }
+  for (const e of report.entities) {
+    if (!e || !nonEmpty(e.name) || !finite(e.count)) return 'an actor without its name or count';
+  }
+  const sentences = report.sentences === undefined ? [] : report.sentences;
+  if (!Array.isArray(sentences)) return 'no sentence list';
+  for (const s of sentences) {
+    if (!Array.isArray(s) || !finite(s[0]) || !finite(s[1]) || !finite(s[2])) return 'a sentence without its offsets and tone';
+  }
+  return null;
+}
+
 export function cardInSteps(doc, report, text, {themes, actors, strings, formats, edition}) {
   const card = el(doc, 'div', 'card', [el(doc, 'p', 'title', [strings.title], {id: 'title'})],
                   {role: 'group', 'aria-labelledby': 'title'});
   const steps = [
     () => card.append(toneSection(doc, report, strings, formats)),
-    () => card.append(...themesSection(doc, report, themes, strings, formats)),
+    () => themesSection(doc, report, themes, strings, formats).forEach((node) => card.append(node)),
     () => card.append(actorsSection(doc, report, actors, strings, formats)),
     () => card.append(detailsSection(doc, report, text, strings, formats, edition),
                       el(doc, 'p', 'footer', [strings.footer])),

@@ -3,7 +3,7 @@
 
 import {barChart, setBarFocus} from './charts.js';
 import {dataTable, fillTable} from './data-table.js';
-import {clear, el} from './dom.js';
+import {appendAll, clear, el} from './dom.js';
 import {mostSalient, signed} from './format.js';
 import {ENTITY_COLOURS, OTHER_COLOUR} from './palette.js';
 
@@ -46,7 +46,7 @@ export class ActorsView {
     this.chart = barChart(els.canvas, rows, {valueLabel: 'Mentions',
                                              onSelect: (i) => focusOn(rows[i].name)()});
     const types = [...new Set(charted.map((e) => e.type))];
-    els.legend.append(...types.map((t) => el('span', {class: 'legend-item'},
+    appendAll(els.legend, types.map((t) => el('span', {class: 'legend-item'},
         el('span', {class: `swatch entity-${ENTITY_COLOURS[t] ? t : 'other'}`, 'aria-hidden': 'true'}),
         TYPE_LABELS[t] || t)));
     fillTable(els.table, () => dataTable({

@@ -29,7 +29,7 @@ export function explain(mention, themeById) {
     if (typeof mention.base === 'number' && mention.base !== mention.valence) {
       detail.push(`${signed(mention.base, 2)} in the lexicon`);
     }
-    if (mention.rules && mention.rules.length) detail.push(...mention.rules.map(ruleWords));
+    for (const rule of mention.rules || []) detail.push(ruleWords(rule));
     if (detail.length) why += ` (${detail.join('; ')})`;
     return why;
   }
@@ -52,7 +52,8 @@ function ranges(text, report) {
     if (!groups.has(key)) groups.set(key, {start: m.start, end: m.end, kind: 'marks', mentions: []});
     groups.get(key).mentions.push(m);
   }
-  items.push(...groups.values());
+  for (const group of groups.values()) items.push(group);  // no push(...): a long article has
+  // more mentions than a call can take arguments (a 5 MB article: ~600,000)
   return items;
 }
 

@@ -57,7 +57,7 @@ const LABEL_LINE_PX = 15;
 
 /** Height of a bar's row: room for its label's lines, so two labels never overlap. */
 function rowHeight(labels) {
-  const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
+  const lines = labels.reduce((most, l) => Math.max(most, Array.isArray(l) ? l.length : 1), 1);
   return Math.max(BAR_ROW_PX, lines * LABEL_LINE_PX + 8);
 }
 

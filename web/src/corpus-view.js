@@ -12,7 +12,7 @@ import {
 import {CorpusCancelled, CorpusClient, filePath, partitionFiles} from './corpus-client.js';
 import {recordFormat, RecordSplitter, reparseRecord} from './corpus-parse.js';
 import {dataTable, fillTable} from './data-table.js';
-import {clear, el} from './dom.js';
+import {appendAll, clear, el} from './dom.js';
 import {download, toCsv} from './export.js';
 import {count, percent, signed, toneWords} from './format.js';
 import {loadModuleScript} from './module-script.js';
@@ -50,6 +50,15 @@ function duration(ms) {
   if (s < 10) return `${s.toFixed(1)} s`;
   if (s < 90) return `${Math.round(s)} s`;
   return `${Math.round(s / 60)} min`;
+}
+
+/**
+ * A trend point's share of theme `id` (0 when the point has none). `themes` is a plain object
+ * keyed by theme id (the aggregate's JSON); a custom dictionary may name a theme `constructor`
+ * or `toString`, which a plain lookup would find on Object.prototype.
+ */
+function shareOf(point, id) {
+  return Object.prototype.hasOwnProperty.call(point.themes, id) ? point.themes[id] : 0;
 }
 
 export class CorpusView {
@@ -333,7 +342,7 @@ export class CorpusView {
     $('corpus-problems-summary').textContent =
         `${count(this.problemCount)} record${this.problemCount === 1 ? '' : 's'} could not be read` +
         (this.problemCount > this.problems.length ? ` (the first ${count(this.problems.length)} are listed)` : '');
-    clear($('corpus-problems-list')).append(...this.problems.map((p) => el('li', {},
+    appendAll(clear($('corpus-problems-list')), this.problems.map((p) => el('li', {},
         `${filePath(this.files[p.file])}${p.line ? `, line ${p.line}` : ''}: ${p.message}`)));
   }
 
@@ -367,7 +376,7 @@ export class CorpusView {
     const item = (label, value, testid, title) => el('div', {title},
         el('dt', {text: label}), el('dd', {text: value, dataset: {testid, value: String(value)}}));
     const sources = r.sources.filter((s) => s.source).length;
-    clear($('corpus-stats')).append(...[
+    appendAll(clear($('corpus-stats')), [
         item('Articles', count(r.articles), 'corpus-articles'),
         this.problemCount ? item('Not read', count(this.problemCount), 'corpus-failed') : null,
         item('Words', count(r.words), 'corpus-words'),
@@ -377,7 +386,7 @@ export class CorpusView {
         item('With a date', count(r.trend ? r.trend.dated : 0), 'corpus-dated'),
         this.rowsDropped ? item('Not in the table', count(this.rowsDropped), 'corpus-dropped',
                                 `The table keeps the first ${count(MAX_ROWS)} articles; every view counts all.`) : null,
-    ].filter(Boolean));
+    ]);
   }
 
   renderThemes() {
@@ -445,9 +454,9 @@ export class CorpusView {
     const top = this.result.top_level.slice(0, TREND_THEMES);
     this.replaceChart('themeTrend', () => trendChart($('corpus-theme-trend'), top.map((t) => ({
       label: t.label, colour: this.colours.get(t.id),
-      points: points.map((p) => ({x: dayMs(p.start), y: Math.round((p.themes[t.id] || 0) * 1000) / 10})),
+      points: points.map((p) => ({x: dayMs(p.start), y: Math.round(shareOf(p, t.id) * 1000) / 10})),
     })), {unit: trend.bucket, min: 0, yLabel: 'Share of theme score (%)', format: (y) => `${y}%`}));
-    clear($('corpus-theme-trend-legend')).append(...top.map((t, i) => el('span', {class: 'legend-item'},
+    appendAll(clear($('corpus-theme-trend-legend')), top.map((t, i) => el('span', {class: 'legend-item'},
         el('span', {class: 'swatch trend-swatch', 'aria-hidden': 'true'}), t.label)));
     [...$('corpus-theme-trend-legend').querySelectorAll('.trend-swatch')].forEach((s, i) => {
       s.style.background = this.colours.get(top[i].id);
@@ -460,7 +469,7 @@ export class CorpusView {
       columns: [{label: trend.bucket === 'week' ? 'Week of' : 'Day'}, {label: 'Articles', numeric: true},
                 {label: 'Mean tone', numeric: true}, ...top.map((t) => ({label: t.label, numeric: true}))],
       rows: points.map((p) => [p.start, p.articles, signed(p.mean_compound),
-                               ...top.map((t) => percent(p.themes[t.id] || 0))]),
+                               ...top.map((t) => percent(shareOf(p, t.id)))]),
     }));
   }
 
@@ -486,7 +495,7 @@ export class CorpusView {
     const b = pick('b', names.find((n) => n !== a));
     for (const [key, value] of [['a', a], ['b', b]]) {
       const select = $(`corpus-source-${key}`);
-      clear(select).append(...sources.map((s) => el('option', {value: s.source,
+      appendAll(clear(select), sources.map((s) => el('option', {value: s.source,
           text: `${s.source || NO_SOURCE} (${count(s.articles)})`})));
       select.value = value;
     }

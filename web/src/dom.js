@@ -35,6 +35,18 @@ function build(node, props, children) {
   return node;
 }
 
+/**
+ * Appends every node or string of `items` (an array or any iterable) to `node`, and returns
+ * `node`. Use this rather than `node.append(...items)` wherever the list comes from the data:
+ * a spread passes each item as one argument, and past about 100,000 of them (the mentions of a
+ * long article, the repeated paragraphs of a long file) the call throws "Maximum call stack size
+ * exceeded".
+ */
+export function appendAll(node, items) {
+  for (const item of items) if (item != null && item !== false) node.append(item);
+  return node;
+}
+
 /** Removes every child of `node`. */
 export function clear(node) {
   node.replaceChildren();

@@ -14,7 +14,7 @@ import {ContextView} from './context-view.js';
 import {recordFormat} from './corpus-parse.js';
 import {CorpusView, droppedFiles} from './corpus-view.js';
 import {wireTableToggle} from './data-table.js';
-import {clear, el} from './dom.js';
+import {appendAll, clear, el} from './dom.js';
 import {spreadsheetSafe} from './corpus-aggregate.js';
 import {
   actorsCsv, dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv, toCsv,
@@ -28,6 +28,7 @@ import {
   forgetLast, loadDictionaries, loadDraft, loadLast, loadScheme, MAX_DRAFT_CHARS, remembering,
   saveDictionaries, saveDraft, saveLast, saveScheme, setRemembering,
 } from './storage.js';
+import {fileTooLarge, textTooLong} from './page-limits.js';
 import {ThemeToneView} from './theme-tone-view.js';
 import {themeClass, themeCss} from './theme-colours.js';
 import {ThemesView} from './themes-view.js';
@@ -44,7 +45,7 @@ const ui = {
   elapsed: $('progress-elapsed'), dictionaryList: $('dictionary-list'),
   results: $('results'), legend: $('legend'), why: $('why'), article: $('article'),
   focusSelect: $('focus-select'), focusClear: $('focus-clear'), remember: $('remember'),
-  version: $('version'), draftNote: $('draft-note'), scheme: $('scheme'),
+  version: $('version'), draftNote: $('draft-note'), scheme: $('scheme'), staleNote: $('stale-note'),
 };
 
 const WHY_HINT = 'Hover over or tab to a highlighted word to see why it counts; ' +
@@ -173,7 +174,24 @@ function clearResults() {
   ui.cleanup.hidden = true;
   page.lastReport = null;
   page.lastText = null;
+  showStale(null);
   forgetLast();
+}
+
+/**
+ * After a failure the results of the earlier text stay on screen (they are still right about
+ * that text, and a reader may want them), but they must not pass for results of the text that
+ * failed: a note at the top of the results says whose they are and why the new text has none,
+ * and the results are dimmed (styles.css). null takes the note away (a new analysis drawn).
+ */
+function showStale(why) {
+  const stale = !!why && !!state.report;
+  ui.staleNote.hidden = !stale;
+  ui.staleNote.textContent = stale ? `These results are of the previous text${state.source ?
+    ` (${state.source})` : ''}, not of the text in the box: ${why}` : '';
+  if (stale) ui.results.dataset.stale = 'true';
+  else delete ui.results.dataset.stale;
+  page.stale = stale;
 }
 
 /** The Clear button: an empty text box and no results, ready for the next article. */
@@ -187,6 +205,10 @@ function clearAll() {
 
 // ---------------------------------------------------------------- analysis
 
+/** Flagged lines listed under "Found … that may not be part of the article" at most: a long file
+ *  of repeated paragraphs has tens of thousands, and the summary counts them all. */
+const MAX_CLEANUP_LISTED = 100;
+
 /** Flags boilerplate in `raw`, and returns the text to analyse (without it, if so chosen). */
 function prepare(raw) {
   const flags = findBoilerplate(raw);
@@ -198,8 +220,9 @@ function prepare(raw) {
     const parts = [];
     if (furniture) parts.push(`${furniture} line${furniture === 1 ? '' : 's'} of page furniture`);
     if (repeats) parts.push(`${repeats} repeated paragraph${repeats === 1 ? '' : 's'}`);
-    ui.cleanupSummary.textContent = `Found ${parts.join(' and ')} that may not be part of the article.`;
-    ui.cleanupList.append(...flags.map((f) => {
+    const listed = flags.length > MAX_CLEANUP_LISTED ? ` (the first ${count(MAX_CLEANUP_LISTED)} are listed)` : '';
+    ui.cleanupSummary.textContent = `Found ${parts.join(' and ')} that may not be part of the article${listed}.`;
+    appendAll(ui.cleanupList, flags.slice(0, MAX_CLEANUP_LISTED).map((f) => {
       const t = f.text.trim().replace(/\s+/g, ' ');
       return el('li', {}, el('q', {text: t.length > 80 ? `${t.slice(0, 79)}…` : t}),
                 ` — ${f.reason === 'furniture' ? 'page furniture' : `repeats paragraph ${f.of}`}`);
@@ -238,9 +261,19 @@ async function analyze(raw, {source} = {}) {
     ui.input.focus();
     return;
   }
+  const tooLong = textTooLong(raw);
+  if (tooLong) {  // refused before any work, boilerplate search included
+    state.generation += 1;
+    client.cancel();
+    setBusy(false);
+    showStale('it is too long to analyse here.');
+    setStatus(tooLong, 'error');
+    return;
+  }
   const text = prepare(raw);
   const generation = ++state.generation;
   client.cancel();  // a newer request supersedes a running worker job
+  let drawing = false;  // set once render() starts replacing what is on screen
   const big = text.length > client.threshold;
   setBusy(true, {cancellable: big});
   setStatus(big ? 'Analysing in a background worker…' : 'Analysing…');
@@ -267,6 +300,7 @@ async function analyze(raw, {source} = {}) {
       clearInterval(elapsedTimer);
       setStatus('Drawing the results…');
     }
+    drawing = true;
     if (!(await render(text, result.report, generation))) return;
     state.source = sourceName(source);
     page.lastVia = result.via;
@@ -280,11 +314,20 @@ async function analyze(raw, {source} = {}) {
     if (ui.draftNote.dataset.kind === 'restored' && ui.input.value === raw) showDraftNote(null);
   } catch (err) {
     if (generation !== state.generation) return;
-    if (err instanceof AnalysisCancelled) setStatus('Analysis cancelled.');
-    else if (err instanceof WorkerCrashed) {
+    // A render that failed half way left some views of the new text and some of the old one:
+    // none of it can stand. Before drawing began, the old results stay, marked as not current.
+    if (drawing) clearResults();
+    if (err instanceof AnalysisCancelled) {
+      showStale('its analysis was cancelled.');
+      setStatus('Analysis cancelled.');
+    } else if (err instanceof WorkerCrashed) {
+      showStale('its analysis failed.');
       setStatus(`Could not analyse this text: ${err.message}. Your text is still in the box: ` +
                 'try again, or analyse a shorter part of it.', 'error');
-    } else setStatus(`Could not analyse this text: ${err.message}`, 'error');
+    } else {
+      showStale('its analysis failed.');
+      setStatus(`Could not analyse this text: ${err.message}`, 'error');
+    }
   } finally {
     if (generation === state.generation) setBusy(false);
   }
@@ -306,6 +349,7 @@ function nextPaint() {
  * the browser has painted them — the rest. Resolves to false if a newer analysis took over.
  */
 async function render(text, report, generation) {
+  showStale(null);
   state.report = report;
   state.text = text;
   state.colours = themeColours(report);
@@ -364,15 +408,16 @@ function renderLegend(report) {
   // Every top-level theme highlighted in the text: the report's top levels, then any weak one it
   // left out of top_level but still lists in `themes` (its words are highlighted too).
   const tops = [...(report.top_level || [])];
+  const listed = new Set(tops.map((t) => t.id));
   for (const t of report.themes || []) {
-    if (!t.parent && !t.id.includes('.') && !tops.some((x) => x.id === t.id)) tops.push(t);
+    if (!t.parent && !t.id.includes('.') && !listed.has(t.id)) tops.push(t);
   }
-  clear(ui.legend).append(
+  appendAll(clear(ui.legend), [
       ...tops.map((t) => el('span', {class: 'legend-item'},
           el('span', {class: `swatch ${themeClass(t.id)}`, 'aria-hidden': 'true'}), t.label)),
       el('span', {class: 'legend-item'}, el('span', {class: 'sample-pos', text: 'positive word'})),
       el('span', {class: 'legend-item'}, el('span', {class: 'sample-neg', text: 'negative word'})),
-      el('span', {class: 'legend-item'}, el('span', {class: 'sample-entity', text: 'named'})));
+      el('span', {class: 'legend-item'}, el('span', {class: 'sample-entity', text: 'named'}))]);
 }
 
 /** The "Follow" menu: every theme and entity of the report. Values are JSON focuses. */
@@ -487,6 +532,11 @@ async function openFile(file) {
     corpus.open([file]);
     return;
   }
+  const tooLarge = fileTooLarge(file);
+  if (tooLarge) {  // refused before it is read; the box and the results stay as they were
+    setStatus(`Could not open ${file.name}: ${tooLarge}`, 'error');
+    return;
+  }
   try {
     const {text, kind} = await readArticleFile(file);
     setInput(text);
@@ -509,6 +559,12 @@ async function compare(text, {source} = {}) {
     $('compare-input').focus();
     return;
   }
+  const tooLong = textTooLong(text);
+  if (tooLong) {
+    dropComparison();
+    setStatus(`Could not compare: ${tooLong}`, 'error');
+    return;
+  }
   const run = $('compare-run');
   run.disabled = true;
   setStatus('Analysing the second article…');
@@ -520,12 +576,20 @@ async function compare(text, {source} = {}) {
     setStatus(`Compared with ${source || 'the second article'} ` +
               `(${count(report.stats.words)} words).`);
   } catch (err) {
+    // The comparison on screen was with an earlier second article: it goes.
+    dropComparison();
     if (!(err instanceof AnalysisCancelled)) {
       setStatus(`Could not analyse the second article: ${err.message}`, 'error');
     }
   } finally {
     run.disabled = false;
   }
+}
+
+/** Takes the comparison off the page: it described a second article that is no longer there. */
+function dropComparison() {
+  state.compare = null;
+  views.compare.clear();
 }
 
 /** Pasting HTML source keeps only the article's readable text (nothing in it runs). */
@@ -594,7 +658,7 @@ function dictionaryError(name, err) {
 function renderDictionaries() {
   const list = client.dictionaries;
   ui.dictionaryList.hidden = !list.length;
-  clear(ui.dictionaryList).append(...list.map((d) => el('li', {},
+  appendAll(clear(ui.dictionaryList), list.map((d) => el('li', {},
       el('span', {text: d.name}),
       el('button', {type: 'button', class: 'small', 'aria-label': `Remove the dictionary ${d.name}`,
                     dataset: {testid: 'dictionary-remove'},
@@ -782,6 +846,11 @@ function wire() {
     const file = input.files[0];
     input.value = '';
     if (!file) return;
+    const tooLarge = fileTooLarge(file);
+    if (tooLarge) {
+      setStatus(`Could not open ${file.name}: ${tooLarge}`, 'error');
+      return;
+    }
     try {
       const {text} = await readArticleFile(file);
       $('compare-input').value = text;
@@ -811,7 +880,7 @@ function wire() {
   for (const button of document.querySelectorAll('.embed-button')) {
     button.addEventListener('click', () => embedChart(button.dataset.chart));
   }
-  $('method-rules').append(...Object.entries(RULE_WORDS).map(([rule, words]) =>
+  appendAll($('method-rules'), Object.entries(RULE_WORDS).map(([rule, words]) =>
     el('div', {}, el('dt', {text: rule[0].toUpperCase() + rule.slice(1).replace('-', ' ')}),
        el('dd', {text: words[0].toUpperCase() + words.slice(1)}))));
   document.querySelector('[data-testid="method-link"]').addEventListener('click', () => {

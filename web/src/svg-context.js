@@ -220,7 +220,7 @@ export function svgElement(width, height, children) {
   svg.setAttribute('width', num(width));
   svg.setAttribute('height', num(height));
   svg.setAttribute('viewBox', `0 0 ${num(width)} ${num(height)}`);
-  svg.append(...children);
+  for (const child of children) svg.append(child);
   return svg;
 }
 

@@ -3,7 +3,7 @@
 // "why" line sits far above the word on a phone; this box is pinned under (or over) the word and
 // kept inside the viewport.
 
-import {clear, el} from './dom.js';
+import {appendAll, clear, el} from './dom.js';
 
 /** Gap between the word and the box, px. */
 const GAP_PX = 6;
@@ -25,7 +25,7 @@ export class WhyPopover {
     if (this.mark && this.mark !== mark) this.mark.removeAttribute('aria-describedby');
     this.mark = mark;
     this.pinned = pinned || (this.pinned && this.mark === mark);
-    clear(this.box).append(...lines.map((line) => el('span', {class: 'why-line', text: line})));
+    appendAll(clear(this.box), lines.map((line) => el('span', {class: 'why-line', text: line})));
     this.box.hidden = false;
     mark.setAttribute('aria-describedby', this.box.id);
     this.place();
