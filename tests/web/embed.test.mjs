@@ -61,6 +61,13 @@ ${body}
 </body></html>
 `;
 
+const HARBOUR_STORY = (attributes) => `
+<article id="story"><h1>Harbour reopens</h1>
+  <p>The harbour of Valmere reopened on Monday after a week of storms, and fishermen returned to sea.
+     The mayor praised the rescue crews, and the port authority promised repairs to the damaged pier.</p>
+</article>
+<news-lens for="story"${attributes}><p class="fallback">fallback stays</p></news-lens>`;
+
 const FIXTURES = {
   // Two articles, two widgets: one by id, one by being inside its <article>.
   'two-widgets.html': page('Two widgets', `
@@ -129,6 +136,9 @@ ${Array.from({length: 1500}, (_, i) => `  <p>In session ${i + 1}, members of par
 <article id="story"><p>Ministers met in Paris to discuss the new trade agreement.</p></article>
 <news-lens for="story" analyzer="../lib/no-such-analyzer.js"><p>fallback stays</p></news-lens>`),
 
+  // One article, one widget; the same giving up on the analyzer after 3 s (`timeout`).
+  'one-widget.html': page('One widget', HARBOUR_STORY('')),
+  'impatient.html': page('Impatient', HARBOUR_STORY(' timeout="3"')),
   // A widget whose `for` matches nothing.
   'no-target.html': page('No target', `
 <article><p>An article the widget is not pointed at.</p></article>
@@ -220,7 +230,7 @@ const base = () => `http://127.0.0.1:${server.address().port}`;
  * window's own property names before any script, and how many times WebAssembly is compiled.
  */
 async function open(url, {colorScheme = 'light', viewport = {width: 1280, height: 900},
-                          failWasm = false, route} = {}) {
+                          failWasm = false, route, host} = {}) {
   const context = await browser.newContext({viewport, colorScheme});
   const p = await context.newPage();
   const log = {requests: [], errors: [], dialogs: []};
@@ -279,6 +289,8 @@ async function open(url, {colorScheme = 'light', viewport = {width: 1280, height
       };
     }
   }, failWasm);
+  // What a host page's own scripts did before the widget's: [function, argument].
+  if (host) await p.addInitScript(...host);
   await p.goto(url);
   return {context, page: p, log};
 }
@@ -779,6 +791,124 @@ describe('fallback content stays when something fails', () => {
       assert.equal(await p.evaluate(() => customElements.get('news-lens')), undefined);
       assert.ok(log.errors.some((e) => /SyntaxError|Unexpected|Invalid|missing/i.test(e)), log.errors.join('\n'));
       await assertFallbackShown(p, 2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  /** The shadow root's text and whether the light-DOM fallback is what shows. */
+  const shownState = (p) => p.evaluate(() => {
+    const el = document.querySelector('news-lens');
+    const r = el.shadowRoot;
+    return {state: el.state, report: el.report, hasCard: !!r?.querySelector('[part~="card"]'),
+            fallbackHidden: r ? r.querySelector('[part~="fallback"]').hidden : false,
+            shadowText: r ? r.textContent : ''};
+  });
+  const fixtureFile = (name) => pathToFileURL(site).href + `/fixtures/${name}`;
+
+  test('a host page that replaced JSON.parse: newslens-error and a console message, the ' +
+       'fallback kept, never "undefined" on the card', async () => {
+    // From file:// the analyzer runs on the page, in the host's realm, with the host's JSON.
+    const {context, page: p, log} = await open(fixtureFile('one-widget.html'), {host: [() => {
+      JSON.parse = function hostParse() { return {}; };
+    }]});
+    try {
+      assert.equal(await settled(p), 'error');
+      const {events} = await record(p);
+      assert.deepEqual(events.map((e) => e.type), ['newslens-error']);
+      assert.match(events[0].detail, /^newslens: /);
+      assert.ok(log.errors.some((e) => e.includes(events[0].detail)), log.errors.join('\n'));
+      const s = await shownState(p);
+      assert.equal(s.hasCard, false);
+      assert.equal(s.report, null);
+      assert.doesNotMatch(s.shadowText, /undefined|NaN/);
+      await assertFallbackShown(p, 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a WebAssembly.instantiate that never settles: after the `timeout`, newslens-error and ' +
+       'a console message, the fallback kept', async () => {
+    const {context, page: p, log} = await open(fixtureFile('impatient.html'), {host: [() => {
+      for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
+        WebAssembly[name] = () => new Promise(() => {});
+      }
+    }]});
+    try {
+      assert.equal(await settled(p), 'error');
+      const {events} = await record(p);
+      assert.deepEqual(events.map((e) => e.detail),
+                       ['newslens: starting the analyzer took longer than 3 s; gave up (the timeout ' +
+                        'attribute sets how long to wait)']);
+      assert.ok(log.errors.some((e) => e.includes('starting the analyzer took longer')), log.errors.join('\n'));
+      assert.equal((await shownState(p)).hasCard, false);
+      await assertFallbackShown(p, 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('<news-lens> already defined by another library: a console message and newslens-error, ' +
+       'that element\'s content left as it is', async () => {
+    const {context, page: p, log} = await open(`${base()}/strict/fixtures/one-widget.html`, {host: [() => {
+      customElements.define('news-lens', class OtherLibrary extends HTMLElement {});
+    }]});
+    try {
+      await p.waitForFunction(() => window[Symbol.for('embed-test')].events.length > 0, null,
+                              {timeout: TIMEOUT_MS});
+      const {events} = await record(p);
+      assert.equal(events.length, 1);
+      assert.equal(events[0].type, 'newslens-error');
+      assert.match(events[0].detail, /^newslens: <news-lens> is already defined by another script on this page/);
+      assert.ok(log.errors.some((e) => e.includes('is already defined by another script')), log.errors.join('\n'));
+      assert.equal(await p.evaluate(() => customElements.get('news-lens').name), 'OtherLibrary');
+      assert.equal(await p.isVisible('news-lens p.fallback'), true);
+      // The class is still there for the site to define under another tag.
+      assert.equal(await p.evaluate(() => typeof window.NewsLensElement.define), 'function');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a card whose next analysis fails is taken away: the fallback, not the old card, shows', async () => {
+    // The host's hook around the analyzer the widget uses on the page (file://): its analyses
+    // fail once window.breakAnalyzer is set.
+    const {context, page: p, log} = await open(fixtureFile('one-widget.html'), {host: [() => {
+      window.addEventListener('newslens-analyzer', (e) => {
+        const NewsLens = e.detail;
+        const create = NewsLens.create.bind(NewsLens);
+        NewsLens.create = async (...args) => {
+          const real = await create(...args);
+          return new Proxy(real, {get(target, key) {
+            if (key !== 'analyze') return Reflect.get(target, key);
+            return (...a) => {
+              if (window.breakAnalyzer) throw new Error('newslens: the analyzer failed on this text');
+              return target.analyze(...a);
+            };
+          }});
+        };
+      }, true);
+    }]});
+    try {
+      assert.equal(await settled(p), 'ready');
+      assert.equal((await shownState(p)).hasCard, true);
+      await p.evaluate(() => {
+        window.breakAnalyzer = true;
+        const more = document.createElement('p');
+        more.textContent = 'Later, the storm returned and the harbour closed again.';
+        document.getElementById('story').append(more);
+      });
+      await p.waitForFunction(() => document.querySelector('news-lens').state === 'error', null,
+                              {timeout: TIMEOUT_MS});
+      const s = await shownState(p);
+      assert.equal(s.hasCard, false, 'the card of the earlier text is still shown');
+      assert.equal(s.report, null);
+      await assertFallbackShown(p, 1);
+      const {events} = await record(p);
+      assert.deepEqual(events.map((e) => e.type), ['newslens-analyzed', 'newslens-error']);
+      assert.equal(events[1].detail, 'newslens: the analyzer failed on this text');
+      assert.ok(log.errors.some((e) => e.includes('the analyzer failed on this text')));
     } finally {
       await context.close();
     }

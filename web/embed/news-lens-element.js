@@ -20,7 +20,7 @@
 
 import {analyzerUrl, sharedAnalyzer} from './analyzer.js';
 import {ENGLISH, isEnglish, numberFormats} from './numbers.js';
-import {cardInSteps} from './render.js';
+import {cardInSteps, unreadable} from './render.js';
 import {yieldToPage} from './schedule.js';
 import {adoptStyles} from './styles.js';
 import {parseLocale} from './strings.js';
@@ -43,6 +43,39 @@ export const NEAR_VIEWPORT = '600px 0px';
  * coalesces bursts of DOM changes.
  */
 export const REANALYSE_DELAY_MS = 400;
+/**
+ * How long, in seconds, the widget waits for the analyzer to start and then for each analysis
+ * before it gives up, keeps its fallback and says why (the `timeout` attribute sets another). A
+ * module that compiles in 1-3 s on a phone and an article analysed in milliseconds are far below
+ * it; a WebAssembly.instantiate that never settles (a host page's wrapper, a stalled download)
+ * would otherwise leave the fallback up forever with nothing said.
+ */
+export const DEFAULT_TIMEOUT_S = 60;
+
+/**
+ * A rejection handler that rethrows `error` with a message that says it is the widget's and at
+ * which step, unless it already does: "newslens: the analyzer could not start: <the cause>".
+ */
+function said(step) {
+  return (error) => {
+    const message = error && error.message ? error.message : String(error);
+    if (message.startsWith('newslens:')) throw error;
+    throw new Error(`newslens: ${step}: ${message}`, {cause: error});
+  };
+}
+
+/** Marks the class on whatever copy of the script defined it (see define()). */
+const MARK = Symbol.for('newslens.element');
+
+/** Resolves or rejects as `promise` does, or rejects with `what` once `ms` have passed. */
+function within(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`newslens: ${what} took longer than ${ms / 1000} s; ` +
+                                              'gave up (the timeout attribute sets how long to wait)')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * The card's number formats per language, made once per page. No Intl.NumberFormat on the page's
@@ -77,6 +110,21 @@ export class NewsLensElement extends HTMLElement {
    */
   static define(tag = 'news-lens', registry = customElements) {
     const existing = registry.get(tag);
+    if (existing && !existing[MARK]) {
+      // Another library's element has the tag: the widget cannot take it, and must not pass in
+      // silence (its fallback content is whatever that element shows).
+      const message = `newslens: <${tag}> is already defined by another script on this page, so ` +
+                      'the newslens widget cannot use it; define the widget under another tag ' +
+                      `(NewsLensElement.define('article-lens')) and use that tag`;
+      console.error(message);
+      const error = new Error(message);
+      const doc = typeof document !== 'undefined' ? document : null;
+      const taken = doc ? [...doc.querySelectorAll(tag)] : [];
+      for (const target of taken.length ? taken : doc ? [doc] : []) {
+        target.dispatchEvent(new CustomEvent('newslens-error', {bubbles: true, detail: {error, message}}));
+      }
+      return existing;
+    }
     if (existing) return existing;
     try {
       registry.define(tag, this);
@@ -88,6 +136,8 @@ export class NewsLensElement extends HTMLElement {
       return renamed;
     }
   }
+
+  static [MARK] = true;
 
   #fallback;  // the shadow root's wrapper around <slot>: the light-DOM fallback content
   #card = null;
@@ -218,12 +268,20 @@ export class NewsLensElement extends HTMLElement {
       const text = await visibleText(target, (el) => el instanceof NewsLensElement);
       if (run !== this.#run) return;
       if (!/[\p{L}\p{N}]/u.test(text)) throw new Error('newslens: the article has no visible text');
-      const analyzer = await sharedAnalyzer(analyzerUrl(this.getAttribute('analyzer'),
-                                                        this.ownerDocument), this.shadowRoot);
+      const timeout = this.#timeoutMs();
+      const analyzer = await within(sharedAnalyzer(analyzerUrl(this.getAttribute('analyzer'),
+                                                               this.ownerDocument), this.shadowRoot),
+                                    timeout, 'starting the analyzer').catch(said('the analyzer could not start'));
       if (run !== this.#run) return;
       this.#analyzer = analyzer;
-      const report = await analyzer.analyze(text);
+      const report = await within(analyzer.analyze(text), timeout, 'analysing the article')
+          .catch(said('the article could not be analysed'));
       if (run !== this.#run) return;
+      const problem = unreadable(report);
+      if (problem) {
+        throw new Error(`newslens: the analyzer's report cannot be read (${problem}); a script on ` +
+                        'this page may have replaced a built-in it relies on, such as JSON.parse');
+      }
       this.#text = text;
       this.#report = report;
       this.#error = null;
@@ -249,6 +307,8 @@ export class NewsLensElement extends HTMLElement {
     this.#card = null;
     this.#fallback.hidden = false;
     const message = error && error.message ? error.message : String(error);
+    // Said in the console too: a site's developer sees why the card did not come.
+    console.error(message.startsWith('newslens:') ? message : `newslens: ${message}`);
     this.dispatchEvent(new CustomEvent('newslens-error', {bubbles: true, detail: {error, message}}));
   }
 
@@ -295,6 +355,12 @@ export class NewsLensElement extends HTMLElement {
     this.#card = card;
     this.#fallback.hidden = true;
     return true;
+  }
+
+  /** The `timeout` attribute (seconds, > 0), else DEFAULT_TIMEOUT_S, in milliseconds. */
+  #timeoutMs() {
+    const s = Number.parseFloat(this.getAttribute('timeout'));
+    return (Number.isFinite(s) && s > 0 ? s : DEFAULT_TIMEOUT_S) * 1000;
   }
 
   /** The language of the card's numbers: the nearest `lang` attribute, else the browser's. */
