@@ -382,4 +382,47 @@ withPage((env) => {
       }
     });
   });
+
+  describe('corpus mode', () => {
+    test('a run whose worker dies says the views show only what arrived before', async () => {
+      const o = await openPage(env.browser(), env.fileBase() + 'index.html');
+      const {context, page, log} = o;
+      try {
+        // The host of this test: a corpus worker that dies as it reports its last batch done.
+        await page.evaluate(() => {
+          const Real = window.Worker;
+          window.Worker = class extends Real {
+            constructor(...args) {
+              super(...args);
+              this.addEventListener('message', (event) => {
+                if (window.breakCorpus && event.data && event.data.type === 'idle' && this.onerror) {
+                  window.breakCorpus = false;
+                  this.onerror({message: 'it ran out of memory', preventDefault() {}});
+                }
+              });
+            }
+          };
+          window.breakCorpus = true;
+        });
+        await analysed(page, 0);
+        await page.click('[data-testid="tab-corpus"]');
+        const lines = Array.from({length: 40}, (_, i) => JSON.stringify({
+          id: `r${i}`, text: `Rescue crews in town ${i} reached families cut off by the floods, and officials promised aid.`,
+        })).join('\n');
+        const runs = await page.evaluate(() => window.newslensPage.corpus.runs);
+        await page.setInputFiles('[data-testid="corpus-files"]',
+                                 {name: 'floods.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines)});
+        await page.waitForFunction((n) => window.newslensPage.corpus.runs > n &&
+                                          window.newslensPage.corpus.state !== 'running', runs, {timeout: TIMEOUT_MS});
+        assert.equal(await page.evaluate(() => window.newslensPage.corpus.state), 'failed');
+        const analysedCount = await page.evaluate(() => window.newslensPage.corpus.aggregate().articles);
+        assert.equal(await page.textContent('[data-testid="corpus-status"]'),
+                     `The corpus could not be analysed: corpus worker failed: it ran out of memory. ` +
+                     `The views show only the ${analysedCount} article${analysedCount === 1 ? '' : 's'} analysed before it stopped.`);
+        await assertClean(page, log);
+      } finally {
+        await context.close();
+      }
+    });
+  });
 });

@@ -229,7 +229,11 @@ export class CorpusView {
                        `the views show the ${count(this.agg.all.articles)} analysed${this.problemText()}.`);
       } else {
         this.state = 'failed';
-        this.setStatus(`The corpus could not be analysed: ${err.message}`, 'error');
+        // What arrived stays in the views; it must not pass for the whole corpus.
+        const n = this.agg.all.articles;
+        this.setStatus(`The corpus could not be analysed: ${err.message}. ` +
+                       (n ? `The views show only the ${count(n)} article${n === 1 ? '' : 's'} analysed before it stopped.`
+                          : 'Nothing was analysed.'), 'error');
       }
     } finally {
       clearInterval(timer);
