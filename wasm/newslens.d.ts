@@ -181,7 +181,10 @@ export type Mention =
       /** Rules that changed it, in the order applied: 'idiom', 'emoticon', 'caps', 'boosted',
        *  'dampened', 'negated', 'reversed' (by a shifter: "reduce the risk"), 'directed' (a
        *  shifter whose sign follows what changes: "costs rose"), 'negativity' (negative x1.5),
-       *  'contrast-weak', 'contrast-strong'. See docs/tone.md. */
+       *  'contrast-weak', 'contrast-strong', 'event' (a news event: "shed 2,000 jobs"),
+       *  'softened' (a negated negative, shifted not flipped), 'corrected' ("not X but Y": X
+       *  scores 0), 'negation' (a negator that negates no word, in an evaluative sentence: it
+       *  counts on its own). See docs/tone.md. */
       rules: string[];
     }
   | { start: number; end: number; kind: 'entity'; name: string };

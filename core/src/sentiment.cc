@@ -16,6 +16,9 @@ namespace newslens {
 namespace {
 
 constexpr float kAbsent = std::numeric_limits<float>::quiet_NaN();
+// A sentence evaluates when one of its words is at least "slightly" positive or negative: 1 on
+// VADER's -4..+4 scale, its raters' label for that step.
+constexpr double kEvaluativeValence = 0.5;
 
 enum Rule : uint32_t {
   kRuleNegated = 1,
@@ -32,6 +35,7 @@ enum Rule : uint32_t {
   kRuleEvent = 2048,       // a news event: a verb with its object ("shed [thousands of] jobs")
   kRuleSoftened = 4096,    // a negated negative, shifted rather than flipped (SO-CAL)
   kRuleCorrected = 8192,   // denied by a correction: "not [X] but Y" says Y, not the opposite of X
+  kRuleNegation = 16384,   // a negator that negates no sentiment word, in an evaluative sentence
 };
 
 // The space-separated words of `key` (views into it), into *out.
@@ -75,6 +79,7 @@ const RuleName kRuleNames[] = {
     {kRuleEvent, "event"},
     {kRuleSoftened, "softened"},
     {kRuleCorrected, "corrected"},
+    {kRuleNegation, "negation"},
 };
 const size_t kRuleNameCount = sizeof kRuleNames / sizeof kRuleNames[0];
 
@@ -284,6 +289,7 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   constant("NEVER_SO_SCALAR_0", &never_so_2_);
   constant("NEVER_SO_SCALAR_1", &never_so_3_);
   constant("NEGATION_SHIFT", &negation_shift_);
+  constant("NEGATION_VALENCE", &negation_valence_);
   int_constant("EVENT_GAP", &event_gap_);
   int_constant("EVENT_PASSIVE_GAP", &event_passive_gap_);
   int_constant("EXCLAMATION_MAX_MARKS", &max_exclamations_);
@@ -603,6 +609,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
           if (words[j].id == id_so_ || words[j].id == id_this_) {
             never_so = dist <= 2 ? never_so_2_ : never_so_3_;
             neg = false;
+            words[wk].negates = true;  // used: it intensifies
           }
       }
       // Determiner "no" negates its own noun phrase ("no progress", "no sign of recovery"), not
@@ -672,7 +679,6 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
   // nothing: in "lack of progress" the negated "progress" carries the meaning.
   for (Item& it : items)
     if (it.len == 1 && words[it.k].negates && !(it.rules & kRuleNegated)) it.v = 0;
-
   // Shifters: words of change take the polarity of what changes. A word of decrease reverses
   // the sentiment words it governs ("reduce the risk", "losses narrowed"), and a shifter's own
   // valence takes the sign of the result ("costs rose" is bad news, "costs fell" good).
@@ -765,6 +771,28 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     self.rules |= kRuleDirected;
   }
 
+  // The negativity of negation (Potts 2011): a negator that negates no sentiment word still says
+  // that something is not so, and in a sentence that evaluates ("Clearly, the state can't afford
+  // to pay") that leans negative. A sentence with no other sentiment word is a report, not an
+  // evaluation ("Terms were not disclosed") and stays neutral.
+  bool negation_items = false;
+  if (negation_valence_ != 0) {
+    bool evaluative = false;
+    for (const Item& it : items) evaluative |= std::fabs(it.v) >= kEvaluativeValence;
+    for (uint32_t k = 0; evaluative && k < n; ++k) {
+      if (words[k].item >= 0 || words[k].negates || words[k].id == kNoId) continue;
+      const WordInfo* w = Info(words[k].id);
+      const bool neg = (w && (w->flags & kNegator)) ||
+                       (doc.tokens[words[k].tok].has(kApostrophe) &&
+                        EndsWithNt(doc.norm(words[k].tok)));
+      if (!neg || IsNegationException(words, k)) continue;
+      // The interjection "No, ..." answers; it negates nothing in the sentence.
+      if (words[k].id == id_no_ && (k + 1 >= n || words[k + 1].break_before)) continue;
+      add_item(k, 1, negation_valence_, kRuleNegation);
+      negation_items = true;
+    }
+  }
+
   // Contrast: the first contrast word weights the clauses around it.
   for (uint32_t c = 0; c < n; ++c) {
     if (!words[c].contrast) continue;
@@ -825,7 +853,8 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       ++out.positive_items;
     } else if (it.v < 0) {
       out.neg_sum += it.v - 1;
-      ++out.negative_items;
+      // GDELT's tone counts the words of a dictionary; a negator is none.
+      if (!(it.rules & kRuleNegation)) ++out.negative_items;
     }
   }
   out.neu_count = static_cast<double>(n > covered ? n - covered : 0);
@@ -845,7 +874,15 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     out.compound = Normalize(Scaled(sum, n));
   }
   if (mentions) {
-    for (const Item& it : items) {
+    // In text order, as the report's mention runs are merged: the negation items came last.
+    thread_local std::vector<uint32_t> order;
+    order.resize(items.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (negation_items)
+      std::stable_sort(order.begin(), order.end(),
+                       [&](uint32_t a, uint32_t b) { return items[a].k < items[b].k; });
+    for (uint32_t i : order) {
+      const Item& it = items[i];
       if (it.v == 0 && it.base != 0 && words[it.k].negates) continue;  // absorbed negator
       DraftMention m;
       m.kind = Mention::Kind::kSentiment;

@@ -110,6 +110,7 @@ class SentimentEngine {
   double decay_2_ = 0.95, decay_3_ = 0.9, never_so_2_ = 1.5, never_so_3_ = 1.25;
   double shift_scalar_ = -0.74, negativity_ = 1.0, reference_length_ = 1e9;
   double negation_shift_ = 0;  // SO-CAL's shift for a negated negative (0: VADER's flip)
+  double negation_valence_ = 0;  // a negator that negates nothing, in an evaluative sentence
   int negation_window_ = 3, shift_after_ = 3, shift_before_ = 3;
   int event_gap_ = 3, event_passive_gap_ = 3;
 };

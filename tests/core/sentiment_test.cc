@@ -418,6 +418,43 @@ TEST(Tone, NegatedNegativeIsShiftedNotFlipped) {
   }
 }
 
+// ---- The negativity of negation: a negator that negates no sentiment word ---------------------
+
+TEST(Tone, NegatorThatNegatesNothingLeansNegativeInAnEvaluativeSentence) {
+  // NEGATION_VALENCE = -0.8 (rules-en.json), weighted as any negative contribution.
+  constexpr double kNegationValence = -0.8;
+  struct Case {
+    std::string text, negator;
+    bool counts;  // the negator is a mention of its own, with the rule "negation"
+  } cases[] = {
+      // Another sentiment word makes the sentence an evaluation: the negator counts.
+      {"The plan is generous, but the city cannot afford it.", "cannot", true},
+      {"The food was good, but the waiter never came back.", "never", true},
+      // A sentence with no other sentiment word is a report and stays neutral.
+      {"Details of the deal were not disclosed.", "not", false},
+      // A negator that negated a word has done its work there.
+      {"The plan is not good.", "not", false},
+      // Not negations: "never so" intensifies, "no doubt" affirms, "No, ..." answers.
+      {"The team has never been so good.", "never", false},
+      {"There is no doubt the plan is good.", "no", false},
+      {"No, the plan is excellent.", "No", false},
+  };
+  for (const Case& c : cases) {
+    Report r = Tone(c.text);
+    const Mention* m = Find(r, c.text, c.negator);
+    if (!c.counts) {
+      EXPECT_TRUE(m == nullptr || !Has(*m, "negation")) << c.text;
+      continue;
+    }
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_TRUE(Has(*m, "negation")) << c.text;
+    EXPECT_NEAR(m->base, kNegationValence, 1e-6) << c.text;
+    EXPECT_LT(m->valence, 0) << c.text;
+  }
+  EXPECT_NEAR(Compound("Details of the deal were not disclosed."), 0.0, 1e-9);
+  EXPECT_LE(Compound("The plan is generous, but the city cannot afford it."), -0.05);
+}
+
 // ---- News events: a verb and its object class (rules-en.json events) -------------------------
 
 INSTANTIATE_TEST_SUITE_P(
