@@ -337,6 +337,11 @@ namespace {
 bool EndsWithNt(std::string_view norm) {
   return norm.size() > 3 && norm.substr(norm.size() - 3) == "n't";
 }
+// Tokens a and b are parts of one hyphenated compound, b right after a: "never-ending".
+bool InCompoundAfter(const Document& doc, uint32_t a, uint32_t b) {
+  const Token& x = doc.tokens[a];
+  return x.end < doc.text.size() && doc.text[x.end] == '-' && doc.tokens[b].begin == x.end + 1;
+}
 }  // namespace
 
 // The one label rule (newslens/report.h, docs/tone.md "Labels").
@@ -686,6 +691,9 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     const WordInfo* w = Info(words[p].id);
     if (!w || !(w->flags & (kShiftUp | kShiftDown))) continue;
     if (words[p].item >= 0 && items[words[p].item].len > 1) continue;  // inside an idiom
+    // The head of a compound adjective is no verb of change: "a never-ending source".
+    if (p > 0 && words[p - 1].id != kNoId && InCompoundAfter(doc, words[p - 1].tok, words[p].tok))
+      continue;
     // "fall on", "fall into", "where the losses would fall": a verb of falling with a place is
     // about where something lands, not about an amount.
     if (w->flags & kFallVerb) {
@@ -788,6 +796,9 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       if (!neg || IsNegationException(words, k)) continue;
       // The interjection "No, ..." answers; it negates nothing in the sentence.
       if (words[k].id == id_no_ && (k + 1 >= n || words[k + 1].break_before)) continue;
+      // The first part of a compound names a kind of thing: "a never-ending source",
+      // "a no-fly zone", "no-confrontation" say nothing is not so.
+      if (k + 1 < n && InCompoundAfter(doc, words[k].tok, words[k + 1].tok)) continue;
       add_item(k, 1, negation_valence_, kRuleNegation);
       negation_items = true;
     }

@@ -105,6 +105,9 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"shifter_reduce_risk", "Fiber reduces the risk of heart disease.", +1},
         SignCase{"shifter_war_ended", "The war ended.", +1},
         SignCase{"shifter_mitigating", "The deal is mitigating the crisis.", +1},
+        // The head of a compound adjective is no verb of change.
+        SignCase{"compound_never_ending", "The river was a never-ending source of good stories.",
+                 +1},
         SignCase{"finance_loss_narrowed", "Operating loss narrowed to EUR 2 mn.", +1,
                  ToneDomain::kFinance},
         SignCase{"finance_costs_rose", "Costs rose by 5 %.", -1, ToneDomain::kFinance},
@@ -438,6 +441,8 @@ TEST(Tone, NegatorThatNegatesNothingLeansNegativeInAnEvaluativeSentence) {
       {"The team has never been so good.", "never", false},
       {"There is no doubt the plan is good.", "no", false},
       {"No, the plan is excellent.", "No", false},
+      // The first part of a compound names a kind of thing; it says nothing is not so.
+      {"The river was a never-ending source of good stories.", "never", false},
   };
   for (const Case& c : cases) {
     Report r = Tone(c.text);
