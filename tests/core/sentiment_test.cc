@@ -441,6 +441,7 @@ TEST(Tone, NegatorThatNegatesNothingLeansNegativeInAnEvaluativeSentence) {
       {"The team has never been so good.", "never", false},
       {"There is no doubt the plan is good.", "no", false},
       {"No, the plan is excellent.", "No", false},
+      {"Not long ago, the town opened a beautiful new library.", "Not", false},
       // The first part of a compound names a kind of thing; it says nothing is not so.
       {"The river was a never-ending source of good stories.", "never", false},
   };
