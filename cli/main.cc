@@ -14,6 +14,7 @@
 #include "input.h"
 #include "newslens/analyzer.h"
 #include "newslens/report.h"
+#include "newslens/version.h"
 #include "stream.h"
 #include "summary.h"
 
@@ -257,7 +258,7 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (argv_s[0] == "--version") {
-    std::printf("newslens 0.1.0\n");
+    std::printf("newslens %s\n", NEWSLENS_VERSION);  // package.json's "version"
     return kExitOk;
   }
   if (argv_s[0] == "aggregate") {

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "newslens/report.h"
+#include "newslens/version.h"
 
 namespace newslens {
 
@@ -62,6 +63,10 @@ void WalkReport(const Source& src, Sink& out) {
   out.BeginObject();
   out.Key("schema");
   out.String(v1 ? kReportSchemaV1 : kReportSchemaV2);
+  if (!v1) {  // report@2: the release that wrote it, "newslens X.Y.Z" (report@1 stays December's)
+    out.Key("generator");
+    out.String(kReportGenerator);
+  }
 
   const Stats& stats = src.stats();
   out.Key("stats");
