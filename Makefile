@@ -4,6 +4,8 @@
 #   make build  native CLI (build/newslens), wasm module (build-wasm/), site (dist/), npm package (build-npm/)
 #   make fuzz   run every libFuzzer target for FUZZ_SECONDS each (docs/reliability.md)
 #   make test-python  the Dask integration on a real LocalCluster (python/, docs/scale.md)
+#   make install [PREFIX=/usr/local] [DESTDIR=]  the CLI, its man page and the C++ package
+#                (docs/packaging.md); the same as `cmake --install build --prefix PREFIX`
 
 SHELL := /bin/bash
 MAKEFLAGS += --no-print-directory
@@ -18,8 +20,10 @@ FUZZ_CI_SECONDS ?= 40
 # Debian's Python, where apt's python3-distributed (Dask) lives; a pyenv or venv python3 on PATH
 # would not see it.
 PYTHON ?= /usr/bin/python3
+# Where `make install` puts bin/newslens, share/man/man1/newslens.1, lib/ and include/.
+PREFIX ?= /usr/local
 
-.PHONY: all deps build native wasm web npm run test test-core test-wasm test-cli test-data test-web test-python test-package test-npm \
+.PHONY: all deps build native wasm web npm run install test test-core test-wasm test-cli test-data test-web test-python test-package test-npm test-install \
 	sanitize test-sanitize test-valgrind fuzz test-fuzz clean
 
 all: build
@@ -46,6 +50,9 @@ web:
 # The npm package, packed and published from build-npm/ (tools/build-npm.mjs, docs/packaging.md).
 npm:
 	@node tools/build-npm.mjs
+
+install: native
+	@DESTDIR="$(DESTDIR)" cmake --install build --prefix "$(PREFIX)"
 
 run: build
 	@./build/newslens analyze $(SAMPLE)
@@ -74,6 +81,12 @@ test-package:
 
 test-npm:
 	@node --test --test-concurrency=1 tests/package/npm.test.mjs tests/package/npm-browser.test.mjs
+
+# The C++ and shell side alone (test-install): the CMake package from a consumer project,
+# make install with the man page, one version number everywhere.
+test-install:
+	@node --test --test-concurrency=1 tests/package/cmake.test.mjs tests/package/install.test.mjs \
+		tests/package/install-version.test.mjs
 
 # unittest prints "Ran N tests" and exits non-zero on any failure or error.
 test-python: native

@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # clang-14 + libclang-rt-14-dev: the sanitizer and libFuzzer build; valgrind: memcheck of the CLI;
-# python3-distributed + python3-pandas: Dask and its DataFrame (python/, make test-python).
+# python3-distributed + python3-pandas: Dask and its DataFrame (python/, make test-python);
+# help2man: the CLI's man page, written from --help at build time; man-db: `man -l` in its test.
 APT_PACKAGES=(cmake g++ make emscripten nlohmann-json3-dev zlib1g-dev chromium libgtest-dev libbenchmark-dev nodejs npm gzip
-              clang-14 libclang-rt-14-dev valgrind python3-distributed python3-pandas)
+              clang-14 libclang-rt-14-dev valgrind python3-distributed python3-pandas help2man man-db)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -29,7 +30,7 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-for tool in cmake g++ em++ node npm clang++-14 valgrind; do
+for tool in cmake g++ em++ node npm clang++-14 valgrind help2man man; do
   command -v "$tool" >/dev/null || { echo "newslens: '$tool' not found; install it (apt-get install -y ${APT_PACKAGES[*]})" >&2; exit 1; }
 done
 /usr/bin/python3 -c 'import distributed, dask.dataframe' 2>/dev/null || { echo "newslens: Dask not importable by /usr/bin/python3; apt-get install -y python3-distributed python3-pandas" >&2; exit 1; }
