@@ -25,6 +25,8 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 
 const [gluePath, wasmPath, dictPath, outPath, edition = 'full'] = process.argv.slice(2);
+// NewsLens.version: package.json's "version", the one version number (docs/packaging.md).
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 if (!outPath || !['full', 'widget'].includes(edition)) {
   console.error('usage: node wasm/assemble.mjs GLUE.js GLUE.wasm DICTIONARIES.nlpack OUT.js [full|widget]');
   process.exit(2);
@@ -84,6 +86,7 @@ const values = {
   '"@NEWSLENS_WASM_SIZE@"': String(wasm.length),
   '"@NEWSLENS_DICTIONARIES@"': dictLiteral,
   '"@NEWSLENS_EDITION@"': `"${edition}"`,
+  '"@NEWSLENS_VERSION@"': JSON.stringify(version),
 };
 let out = glue;
 for (const [placeholder, value] of Object.entries(values)) {

@@ -2,7 +2,7 @@
 };
 var NewsLensModule = newslensFactorySource();
 
-var VERSION = '0.1.0';
+var VERSION = newslensVersion;  // put in by wasm/assemble.mjs from package.json
 // The core's defaults (core/include/newslens/analyzer.h): kDefaultMaxBytes, kMaxInputBytes.
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var HARD_MAX_BYTES = 256 * 1024 * 1024;

@@ -10,6 +10,7 @@ var newslensWasmRank = "@NEWSLENS_WASM_RANK@";
 var newslensWasmSize = "@NEWSLENS_WASM_SIZE@";
 var newslensDictionaries = "@NEWSLENS_DICTIONARIES@";
 var newslensEdition = "@NEWSLENS_EDITION@";  // 'full' or 'widget' (docs/size.md)
+var newslensVersion = "@NEWSLENS_VERSION@";  // package.json's "version" (docs/packaging.md)
 // The Emscripten module factory, wrapped in a function so its source can also start a Web
 // Worker from a Blob URL (file:// pages cannot load a worker script by URL).
 var newslensFactorySource = function () {

@@ -1,7 +1,7 @@
 // One version number (issue 22, docs/packaging.md): package.json's "version" is the source, and
 // every place that shows it agrees — the CMake project and package, the generated
 // NEWSLENS_VERSION header, `newslens --version`, the man page, the report's `generator` from the
-// native build and from the wasm build, and NewsLens.version in JS.
+// native build and from the wasm build, NewsLens.version in JS, and CHANGELOG.md's newest section.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,8 +12,11 @@ import { buildDir, packageVersion, requireBuild, root, run } from './package-hel
 
 const numeric = packageVersion.match(/^\d+\.\d+\.\d+/)[0];
 
-test('package.json has a semver version', () => {
+test('package.json has a semver version, and CHANGELOG.md\'s newest release is it', () => {
   assert.match(packageVersion, /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
+  const newest = readFileSync(join(root, 'CHANGELOG.md'), 'utf8').match(/^## (\S+)/m);
+  assert.ok(newest, 'CHANGELOG.md has a release section');
+  assert.equal(newest[1], packageVersion);
 });
 
 test('the native build: CMake project, package version file, header, --version, man page and report agree', () => {
