@@ -1179,11 +1179,22 @@ EntityEngine::Cue EntityEngine::CueAround(const Work& w, const Found& f) const {
     return Cue::kCompany;
   // "shares of X", "stake in X".
   if (before >= span.first_token + 2 && word_is(before - 2, kCompanyAfter) && IsWord(doc, before - 1) &&
-      !IsCapWord(doc, before - 1) && Is(kOrgConnector, doc.surface[before - 1]))
+      !IsCapWord(doc, before - 1) &&
+      (Is(kOrgConnector, doc.surface[before - 1]) ||
+       // "a stake in Ferrari", not "a plant in Sindelfingen"
+       (doc.norm(before - 1) == "in" &&
+        (doc.norm(before - 2) == "stake" || doc.norm(before - 2) == "shares"))))
     return Cue::kCompany;
   if (before >= span.first_token + 2 && word_is(before - 2, kPlaceWord) && IsWord(doc, before - 1) &&
       doc.norm(before - 1) == "of")
     return Cue::kPlace;
+  // "fighting in Arbil", "rain near Velten", and in a match report "the test at Headingley":
+  // a place. Not "at" elsewhere: "an analyst at Kleinwort" works for a company.
+  if (has_before && IsWord(doc, before - 1) && !IsCapWord(doc, before - 1) &&
+      !doc.tokens[f.begin].has(kAllCaps) && !(after < span.last_token && IsCapWord(doc, after))) {
+    const std::string_view prep = doc.norm(before - 1);
+    if (prep == "in" || prep == "near" || (w.sports && prep == "at")) return Cue::kPlace;
+  }
   if (f.type == Type::kPlace) return Cue::kNone;  // "Baghdad said": a government, left a place
   if (word_is(after, kSpeechVerb)) return Cue::kSpeaker;
   // "..., said Jenkins." / "said Jenkins, who": the name ends the clause.

@@ -351,6 +351,25 @@ TEST(Places, FoundByFormAndByContext) {
   });
 }
 
+TEST(Places, ALoneNameAfterInOrNearIsAPlace) {
+  ExpectActors({
+      // "in X", "near X": a town the gazetteer does not list; every lone use of it is the place.
+      {"Shelling went on in Darbandikhan. Darbandikhan was quiet by noon.",
+       {"Darbandikhan/place///2"}},
+      {"The crash happened near Velmar.", {"Velmar/place///1"}},
+      // A venue in a match report; elsewhere "at" is where someone works.
+      {"Rain stopped the second test at Holbrook after 20 overs of the innings. The league "
+       "leaders batted first in the match.",
+       {"Holbrook/place///1"}},
+      {"Petra Lindgren, an analyst at Kellwick, said prices were high.",
+       {"Petra Lindgren/person///1"}},
+      // Not a language, an acronym, the head of a longer name, or a stake in a company.
+      {"The leaflet was printed in English.", {}},
+      {"He built a career in IT.", {}},
+      {"Fiat holds a stake in Varonne.", {"Varonne/organization///1"}},
+  });
+}
+
 TEST(Places, RegionsAndContinentsArePlacesOfNoCountry) {
   ExpectActors({
       // Continents and world regions are places: no country code, so no country counts.
