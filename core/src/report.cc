@@ -9,6 +9,7 @@
 
 #include "draft.h"
 #include "draft_source.h"
+#include "fixed_decimal.h"
 #include "report_shape.h"
 #include "themes.h"
 
@@ -173,7 +174,7 @@ class Writer {
   // Rounded to 4 decimals, shortest form, never "-0": identical in native and wasm builds.
   // The digits are those of the integer round(v * 10^4), which is exactly what printf("%.4f")
   // prints for the double nearest to it divided by 10^4; larger magnitudes (never seen in a
-  // report) take the printf path.
+  // report) take the slow path, printf's digits (fixed_decimal.h).
   void Number(double v) {
     int64_t k;
     if (!RoundTo4Decimals(v, &k)) return LargeNumber(std::round(v * 10000.0));
@@ -195,10 +196,7 @@ class Writer {
 
  private:
   void LargeNumber(double scaled) {
-    double r = scaled / 10000.0;
-    char buf[400];
-    std::snprintf(buf, sizeof buf, "%.4f", r);
-    std::string s(buf);
+    std::string s = FixedDecimal4(scaled / 10000.0);  // printf("%.4f") without printf
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     if (s == "-0") s = "0";
