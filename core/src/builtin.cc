@@ -19,105 +19,13 @@ const char* const kBuiltinFiles[9] = {
 
 namespace {
 
-constexpr std::string_view kMagic = "newslens/packed@1";
-
-// ---- writing ----
-
-class Writer {
- public:
-  void Field(std::string_view s) {
-    if (!status_.ok()) return;
-    if (s.find_first_of("\t\n") != std::string_view::npos) {
-      status_ = Status::Error("packed dictionaries: \"" + std::string(s) +
-                              "\" holds a TAB or a line break, which the packed form cannot");
-      return;
-    }
-    if (!line_start_) out_ += '\t';
-    out_ += s;
-    line_start_ = false;
-  }
-  void Count(size_t n) { Field(std::to_string(n)); }
-  void Float(float f) { Number(f, 9, [](const char* s) { return static_cast<float>(std::strtod(s, nullptr)); }); }
-  void Double(double d) { Number(d, 17, [](const char* s) { return std::strtod(s, nullptr); }); }
-  void End() {
-    out_ += '\n';
-    line_start_ = true;
-  }
-  void List(const std::vector<std::string>& items) {
-    Count(items.size());
-    for (const auto& s : items) Field(s);
-    End();
-  }
-  Result<std::string> Finish() {
-    if (!status_.ok()) return status_;
-    return std::move(out_);
-  }
-
- private:
-  // The shortest %g form that reads back to exactly `v`.
-  template <class T, class Read>
-  void Number(T v, int max_digits, Read read) {
-    if (!std::isfinite(v)) {
-      status_ = Status::Error("packed dictionaries: a number is not finite");
-      return;
-    }
-    char buf[40];
-    for (int digits = 1; digits <= max_digits; ++digits) {
-      std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
-      if (read(buf) == v) break;
-    }
-    Field(buf);
-  }
-
-  std::string out_;
-  bool line_start_ = true;
-  Status status_;
-};
-
-void PackLexicon(const LexiconDef& lex, Writer* w) {
-  w->Field(lex.name);
-  w->Count(lex.entries.size());
-  w->Count(lex.emoticons.size());
-  w->End();
-  for (const auto* list : {&lex.entries, &lex.emoticons})
-    for (const auto& [word, valence] : *list) {
-      w->Field(word);
-      w->Float(valence);
-      w->End();
-    }
-}
-
-void PackEntities(const EntityDictionary& d, Writer* w) {
-  w->Count(d.countries.size());
-  w->Count(d.organizations.size());
-  w->End();
-  for (const CountryDef& c : d.countries) {
-    w->Field(c.code);
-    w->Field(c.name);
-    w->End();
-    w->List(c.aliases);
-    w->List(c.demonyms);
-    w->List(c.places);
-  }
-  for (const OrganizationDef& o : d.organizations) {
-    w->Field(o.name);
-    w->Field(o.kind);
-    w->Field(o.parent);
-    w->End();
-    w->List(o.aliases);
-  }
-  w->List(d.titles);
-  w->List(d.not_names);
-  w->List(d.not_countries);
-}
-
-// ---- reading ----
+constexpr std::string_view kMagic = "newslens/packed@2";  // @2: front-coded lexicons
 
 // The packed numbers ("-2.3", "0.293", "1e-05") the way strtod reads them, without strtod: in
 // wasm, musl's strtod works in 128-bit software floating point and was ~20 % of start-up.
 // Clinger's fast path: when the digits fit in 2^53 and the power of ten is at most 10^22, both
 // are exact doubles and one IEEE division or multiplication rounds correctly, i.e. gives what
-// strtod gives. Anything else returns false (the caller then uses strtod).
+// strtod gives. Anything else returns false (the packer writes it as HexFloat reads it).
 bool FastDecimal(std::string_view s, double* out) {
   static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -157,6 +65,162 @@ bool FastDecimal(std::string_view s, double* out) {
   *out = negative ? -v : v;
   return true;
 }
+
+// C's hexadecimal floating-point form as printf's %a writes a finite double ("0x1.8p+1",
+// "-0x0p+0", "0x0.0000000000001p-1022"): the hex digits are the significand's bits, so the value
+// is exact, read with integer arithmetic and one ldexp. Anything else returns false.
+bool HexFloat(std::string_view s, double* out) {
+  size_t i = 0;
+  const bool negative = i < s.size() && s[i] == '-';
+  if (negative) ++i;
+  if (s.substr(i, 2) != "0x") return false;
+  i += 2;
+  uint64_t significand = 0;
+  int digits = 0, scale = 0;
+  bool point = false;
+  for (; i < s.size() && s[i] != 'p'; ++i) {
+    const char c = s[i];
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (c == '.' && !point) {
+      point = true;
+      continue;
+    }
+    if (d < 0 || ++digits > 15) return false;  // 15 hex digits: 60 bits, a double's 53 fit
+    significand = significand * 16 + static_cast<uint64_t>(d);
+    if (point) scale -= 4;
+  }
+  if (digits == 0 || i + 1 >= s.size()) return false;
+  ++i;  // 'p'
+  const bool minus = s[i] == '-';
+  if (s[i] == '-' || s[i] == '+') ++i;
+  int exponent = 0, exponent_digits = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && exponent_digits < 5; ++i, ++exponent_digits)
+    exponent = exponent * 10 + (s[i] - '0');
+  if (exponent_digits == 0 || i != s.size()) return false;
+  const double v = std::ldexp(static_cast<double>(significand), scale + (minus ? -exponent : exponent));
+  *out = negative ? -v : v;
+  return true;
+}
+
+// ---- writing ----
+
+class Writer {
+ public:
+  void Field(std::string_view s) {
+    if (!status_.ok()) return;
+    if (s.find_first_of("\t\n") != std::string_view::npos) {
+      status_ = Status::Error("packed dictionaries: \"" + std::string(s) +
+                              "\" holds a TAB or a line break, which the packed form cannot");
+      return;
+    }
+    if (!line_start_) out_ += '\t';
+    out_ += s;
+    line_start_ = false;
+  }
+  void Count(size_t n) { Field(std::to_string(n)); }
+  // Read back as Unpack reads them (FastDecimal, then a float rounded from that double).
+  void Float(float f) { Number(f, 9, [](double d) { return static_cast<float>(d); }); }
+  void Double(double d) { Number(d, 15, [](double d) { return d; }); }
+  void End() {
+    out_ += '\n';
+    line_start_ = true;
+  }
+  void List(const std::vector<std::string>& items) {
+    Count(items.size());
+    for (const auto& s : items) Field(s);
+    End();
+  }
+  Result<std::string> Finish() {
+    if (!status_.ok()) return status_;
+    return std::move(out_);
+  }
+
+ private:
+  // The shortest %g form that reads back to exactly `v` the way Unpack reads it, by FastDecimal,
+  // else the %a form (HexFloat): so that the analyzer links no strtod (in wasm, musl's strtod
+  // and its 128-bit floating-point helpers are ~6 KB gzipped of code; docs/size.md).
+  template <class T, class Narrow>
+  void Number(T v, int max_digits, Narrow narrow) {
+    if (!std::isfinite(v)) {
+      status_ = Status::Error("packed dictionaries: a number is not finite");
+      return;
+    }
+    char buf[40];
+    for (int digits = 1; digits <= max_digits; ++digits) {
+      std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+      double read = 0;
+      if (FastDecimal(buf, &read) && narrow(read) == v) return Field(buf);
+    }
+    // Beyond that (no dictionary has such a number): C's hexadecimal form, exact by construction.
+    std::snprintf(buf, sizeof buf, "%a", static_cast<double>(v));
+    double read = 0;
+    if (!HexFloat(buf, &read) || narrow(read) != v) {
+      if (status_.ok()) status_ = Status::Error(std::string("packed dictionaries: cannot pack ") + buf);
+      return;
+    }
+    Field(buf);
+  }
+
+  std::string out_;
+  bool line_start_ = true;
+  Status status_;
+};
+
+// A lexicon's words are front-coded: each entry is "shared<TAB>rest<TAB>valence", where the word
+// is the first `shared` bytes of the entry before it (never cutting a UTF-8 character) followed
+// by `rest`. The words stay in their order; most lexicons list them alphabetically, so a word
+// shares most of its letters with the one before ("abandon", 7 + "ed"). Issue 19: -5.8 KB
+// gzipped of newslens.js (gzip's window finds the repetition less well than this).
+size_t SharedPrefix(std::string_view a, std::string_view b) {
+  size_t k = 0;
+  while (k < a.size() && k < b.size() && a[k] == b[k]) ++k;
+  while (k > 0 && k < b.size() && (static_cast<unsigned char>(b[k]) & 0xC0) == 0x80) --k;
+  return k;
+}
+
+void PackLexicon(const LexiconDef& lex, Writer* w) {
+  w->Field(lex.name);
+  w->Count(lex.entries.size());
+  w->Count(lex.emoticons.size());
+  w->End();
+  for (const auto* list : {&lex.entries, &lex.emoticons}) {
+    std::string_view previous;
+    for (const auto& [word, valence] : *list) {
+      const size_t shared = SharedPrefix(previous, word);
+      w->Count(shared);
+      w->Field(std::string_view(word).substr(shared));
+      w->Float(valence);
+      w->End();
+      previous = word;
+    }
+  }
+}
+
+void PackEntities(const EntityDictionary& d, Writer* w) {
+  w->Count(d.countries.size());
+  w->Count(d.organizations.size());
+  w->End();
+  for (const CountryDef& c : d.countries) {
+    w->Field(c.code);
+    w->Field(c.name);
+    w->End();
+    w->List(c.aliases);
+    w->List(c.demonyms);
+    w->List(c.places);
+  }
+  for (const OrganizationDef& o : d.organizations) {
+    w->Field(o.name);
+    w->Field(o.kind);
+    w->Field(o.parent);
+    w->End();
+    w->List(o.aliases);
+  }
+  w->List(d.titles);
+  w->List(d.not_names);
+  w->List(d.not_countries);
+}
+
+// ---- reading ----
 
 // Reads line by line, field by field. The first error sticks; later reads return empty values,
 // so the caller checks status() once at the end (and before trusting any count for a loop).
@@ -203,16 +267,13 @@ class Reader {
     if (status_.ok() && n > rest_.size() + line_.size()) Fail("a count larger than the data");
     return status_.ok() ? n : 0;
   }
+  // Every number was packed in a form FastDecimal or HexFloat reads exactly (Writer::Number).
   double Number() {
     std::string_view f = Field();
     double v = 0;
-    if (FastDecimal(f, &v)) return v;
-    std::string copy(f);
-    char* end = nullptr;
-    v = copy.empty() ? 0 : std::strtod(copy.c_str(), &end);
-    if (status_.ok() && (copy.empty() || end != copy.c_str() + copy.size() || !std::isfinite(v)))
-      Fail("expected a number, not \"" + copy + "\"");
-    return v;
+    if (FastDecimal(f, &v) || HexFloat(f, &v)) return v;
+    if (status_.ok()) Fail("expected a number, not \"" + std::string(f) + "\"");
+    return 0;
   }
   // Ends a line: every field must have been read.
   void EndLine() {
@@ -250,8 +311,15 @@ void UnpackLexicon(Reader* r, LexiconDef* lex) {
   r->EndLine();
   for (auto [list, n] : {std::pair{&lex->entries, entries}, {&lex->emoticons, emoticons}}) {
     list->reserve(n);
-    for (size_t i = 0; i < n && r->NextLine(); ++i) {
-      std::string word = r->String();
+    for (size_t i = 0; i < n && r->NextLine(); ++i) {  // front-coded (PackLexicon)
+      const size_t shared = r->Count();
+      const std::string_view rest = r->Field();
+      if (i == 0 ? shared != 0 : shared > (*list)[i - 1].first.size()) {
+        r->Fail("a word shares more than the word before it has");
+        return;
+      }
+      std::string word = i == 0 ? std::string() : (*list)[i - 1].first.substr(0, shared);
+      word.append(rest);
       list->emplace_back(std::move(word), static_cast<float>(r->Number()));
       r->EndLine();
     }

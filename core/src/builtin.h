@@ -7,7 +7,7 @@
 // carries it as a string in newslens.js, where gzip compresses it as text, and hands it to the
 // core once (embedded::Provide).
 //
-// Packed form ("newslens/packed@1"): UTF-8 text, one record per line, fields separated by TAB.
+// Packed form ("newslens/packed@2"): UTF-8 text, one record per line, fields separated by TAB.
 // Every list starts with its length; every string is written as is, so a dictionary string may
 // not hold a TAB or a line break (packing fails with the string named). Floats are written in
 // the shortest decimal that reads back to the same float (doubles likewise), so

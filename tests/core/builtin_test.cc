@@ -130,8 +130,8 @@ TEST(Builtin, PackReadsBackFieldForField) {
 
 TEST(Builtin, BadPackedTextFailsWithTheLine) {
   EXPECT_FALSE(Unpack("").ok());
-  EXPECT_EQ(Unpack("newslens/packed@2\n").error(),
-            "packed dictionaries: line 1: expected newslens/packed@1");
+  EXPECT_EQ(Unpack("newslens/packed@1\n").error(),
+            "packed dictionaries: line 1: expected newslens/packed@2");
   std::string packed = Pack(FromJson()).value();
   // Cut anywhere, it fails; never crashes or succeeds with half the data.
   for (size_t cut : {size_t{20}, packed.size() / 3, packed.size() / 2, packed.size() - 1}) {
@@ -149,7 +149,7 @@ TEST(Builtin, BadPackedTextFailsWithTheLine) {
 
 TEST(Builtin, NumbersReadBackExactly) {
   // Valences and weights are floats, constants doubles: every one must read back bit for bit,
-  // whether the reader's fast decimal path or strtod reads it.
+  // whether the reader's fast decimal path or the hexadecimal form (beyond its reach) carries it.
   BuiltinDictionaries d;
   uint64_t state = 42;
   auto next = [&state] {

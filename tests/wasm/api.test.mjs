@@ -204,10 +204,11 @@ test('one script: the wasm and the dictionaries inside; a damaged copy fails cle
   const { tmpdir } = await import('node:os');
   const { modulePath } = await import('./helpers.mjs');
   const source = readFileSync(modulePath, 'utf8');
-  // wasm/assemble.mjs put the wasm bytes and the packed dictionaries in as string literals.
+  // wasm/assemble.mjs put the wasm bytes and the packed dictionaries in as string literals (the
+  // dictionaries as a template literal: their TABs and line breaks as themselves).
   // (assert.ok, not assert.match: a failure would print the whole megabyte script)
   assert.ok(/var newslensWasmText = "[^"]{100000,}";/.test(source), 'the wasm text is in the script');
-  assert.ok(/var newslensDictionaries = "newslens\/packed@1\\n/.test(source), 'the dictionaries too');
+  assert.ok(/var newslensDictionaries = `newslens\/packed@2\n/.test(source), 'the dictionaries too');
   assert.ok(!/@NEWSLENS_[A-Z_]+@/.test(source), 'a placeholder was left in the script');
   assert.ok(!/base64,[A-Za-z0-9+/]/.test(source), 'a base64 data: URL is in the script');
   assert.ok(!/[^\x00-\x7f]/.test(source), 'the script is ASCII, so any page charset reads it');
@@ -227,9 +228,9 @@ test('one script: the wasm and the dictionaries inside; a damaged copy fails cle
     await assert.rejects(broken.create(), /could not load the WebAssembly module: the wasm bytes in the script are damaged/);
     // Damaged dictionaries: the analyzer is not built, and the error says why.
     const wrongPath = join(dir, 'newslens-wrong.js');  // another path: require() caches by path
-    writeFileSync(wrongPath, source.replace('newslens/packed@1\\n', 'newslens/packed@0\\n'));
+    writeFileSync(wrongPath, source.replace('newslens/packed@2\n', 'newslens/packed@0\n'));
     const wrong = createRequire(import.meta.url)(wrongPath).NewsLens;
-    await assert.rejects(wrong.create(), /packed dictionaries: line 1: expected newslens\/packed@1/);
+    await assert.rejects(wrong.create(), /packed dictionaries: line 1: expected newslens\/packed@2/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
