@@ -192,9 +192,9 @@ export type Mention =
 /** The default report, schema 'newslens/report@2' (docs/report.md, docs/report.schema.json). */
 export interface Report {
   schema: 'newslens/report@2';
-  /** The release that wrote the report: 'newslens X.Y.Z' (NewsLens.version; the CLI's and the
-   *  C++ library's version are the same). */
-  generator?: string;
+  /** The release that wrote the report: 'newslens ' + NewsLens.version (the CLI's and the C++
+   *  library's version are the same: one version number, docs/packaging.md). */
+  generator: string;
   stats: Stats;
   tone: Tone;
   /** Top-level theme id with the highest score; absent when no theme term matched. */

@@ -10,6 +10,8 @@ import {after, before, test} from 'node:test';
 
 import Ajv from 'ajv';
 
+import ts from 'typescript';
+
 import {consumerProject, repoVersion, root, run, runInConsumer} from './npm-consumer.mjs';
 
 const SAMPLE = join(root, 'data/samples/china-russia-letter.txt');
@@ -25,6 +27,49 @@ const PACKAGE_FILES = [
   'embed/newslens-embed.js', 'embed/newslens-analyzer.js', 'embed/index.d.ts', 'embed/node.cjs',
   'report.schema.json',
 ];
+
+/** The field paths of a JSON value: 'tone.label', 'themes[].terms[].term', ... */
+function fieldsOf(value, path, out) {
+  if (Array.isArray(value)) {
+    for (const item of value) fieldsOf(item, `${path}[]`, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      out.add(field);
+      fieldsOf(item, field, out);
+    }
+  }
+  return out;
+}
+
+/** The field paths the exported interfaces Report and Report1 of a .d.ts declare (TypeScript's
+ *  checker: optional fields, unions of mentions, arrays and tuples of objects included). */
+function declaredFields(file) {
+  const program = ts.createProgram([file], {strict: true, noEmit: true});
+  const checker = program.getTypeChecker();
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)));
+  const walk = (type, path, out, depth) => {
+    if (depth > 8) return;
+    if (type.isUnion()) {
+      for (const member of type.types) walk(member, path, out, depth);
+    } else if (checker.isArrayType(type) || checker.isTupleType(type)) {
+      for (const item of checker.getTypeArguments(type)) walk(item, `${path}[]`, out, depth + 1);
+    } else if (type.flags & ts.TypeFlags.Object) {
+      for (const property of checker.getPropertiesOfType(type)) {
+        const field = path ? `${path}.${property.name}` : property.name;
+        out.add(field);
+        walk(checker.getNonNullableType(checker.getTypeOfSymbol(property)), field, out, depth + 1);
+      }
+    }
+  };
+  const result = {};
+  for (const name of ['Report', 'Report1']) {
+    const symbol = exports.find((s) => s.name === name);
+    assert.ok(symbol, `newslens.d.ts exports no ${name}`);
+    walk(checker.getDeclaredTypeOfSymbol(symbol), '', result[name] = new Set(), 0);
+  }
+  return result;
+}
 
 let consumer;
 before(async () => {
@@ -60,6 +105,7 @@ test('require(\'newslens\') analyses an article in node (CommonJS)', async () =>
       const report = nl.analyze(text);
       console.log(JSON.stringify({
         from: require.resolve('newslens'), version: NewsLens.version, schema: report.schema,
+        generator: report.generator,
         primary: report.primary_theme, top: report.top_level.map((t) => t.id).slice(0, 3),
         countries: report.entities.filter((e) => e.type === 'country').map((e) => e.name),
         words: report.stats.words, sentences: report.sentences.length, label: report.tone.label,
@@ -70,6 +116,7 @@ test('require(\'newslens\') analyses an article in node (CommonJS)', async () =>
   assert.equal(out.from, join(consumer.dir, 'node_modules/newslens/newslens.js'));
   assert.equal(out.version, repoVersion(), 'NewsLens.version is the package version');
   assert.equal(out.schema, 'newslens/report@2');
+  assert.equal(out.generator, `newslens ${repoVersion()}`, 'the report names the package\'s release');
   assert.equal(out.primary, 'politics', 'Xi\'s letter on China-Russia relations is about politics');
   assert.ok(out.countries.includes('China') && out.countries.includes('Russia'), out.countries.join());
   assert.ok(out.words > 1500 && out.sentences > 50, `${out.words} words, ${out.sentences} sentences`);
@@ -159,14 +206,18 @@ test('the types compile in the consumer with tsc --noEmit and describe the repor
   const {dir} = consumer;
   // Reports the installed module wrote, as typed literals: tsc rejects a field the types lack
   // (excess property), a field they require that is missing, and a value of another type.
-  await runInConsumer(dir, 'write-reports.cjs', `
+  const written = await runInConsumer(dir, 'write-reports.cjs', `
     const { NewsLens } = require('newslens');
     const fs = require('fs');
     const text = fs.readFileSync(${JSON.stringify(SAMPLE)}, 'utf8');
     const part = text.slice(0, 2500);
     NewsLens.create().then((nl) => {
       const lines = ["import type { Report, Report1 } from 'newslens';"];
-      const add = (name, type, report) => lines.push('export const ' + name + ': ' + type + ' = ' + JSON.stringify(report) + ';');
+      const reports = { Report: [], Report1: [] };
+      const add = (name, type, report) => {
+        lines.push('export const ' + name + ': ' + type + ' = ' + JSON.stringify(report) + ';');
+        reports[type].push(report);
+      };
       add('auto', 'Report', nl.analyze(text));
       add('news', 'Report', nl.analyze(part, { tone: 'news' }));
       add('detailed', 'Report', nl.analyze(part, { detail: ['mentions', 'sentence_themes'] }));
@@ -174,9 +225,20 @@ test('the types compile in the consumer with tsc --noEmit and describe the repor
       add('empty', 'Report', nl.analyze(''));
       add('december', 'Report1', nl.analyze(part, { schema: 1 }));
       fs.writeFileSync('reports.mts', lines.join('\\n') + '\\n');
-      console.log('{}');
+      console.log(JSON.stringify(reports));
     });
   `);
+  // And the other way round: every field the types declare is one the module writes, in one of
+  // these reports (a declaration the module no longer fills would mislead a reader of the types).
+  const declared = declaredFields(join(dir, 'node_modules/newslens/newslens.d.ts'));
+  for (const type of ['Report', 'Report1']) {
+    const seen = new Set();
+    for (const report of written[type]) fieldsOf(report, '', seen);
+    assert.deepEqual([...declared[type]].filter((f) => !seen.has(f)), [],
+                     `${type}: declared in newslens.d.ts, in none of the module's reports`);
+    assert.deepEqual([...seen].filter((f) => !declared[type].has(f)), [],
+                     `${type}: in the module's reports, not declared in newslens.d.ts`);
+  }
   writeFileSync(join(dir, 'use.mts'), `
     import { NewsLens, type Report, type AnalyzeOptions } from 'newslens';
     import Default from 'newslens';
