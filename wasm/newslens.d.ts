@@ -217,12 +217,14 @@ export interface Report {
 export interface Report1 {
   schema: 'newslens/report@1';
   stats: Stats;
-  tone: Tone;
+  /** report@1 names no lexicon. */
+  tone: Omit<Tone, 'lexicon' | 'lexicon_sentences'>;
   /** Top-level theme id with the highest score; absent when no theme term matched. */
   primary_theme?: string;
   top_level: TopLevelTheme[];
   themes: ThemeResult[];
-  entities: EntityResult[];
+  /** report@1's actors have no salience. */
+  entities: Array<Omit<EntityResult, 'salience'>>;
   /** Pairs of entities named in the same sentence, with the number of such sentences. */
   co_mentions: Array<{ a: string; b: string; count: number }>;
   sentences: SentenceResult[];
