@@ -572,7 +572,33 @@ constexpr double kActorDeskMinRatio = 0.2;
 static_assert(sizeof(kActorDeskRules) / sizeof(kActorDeskRules[0]) <= 8,
               "ThemeEngine::actor_role_ holds two bits per rule in 16 bits");
 
+// A match score ("a 28-17 victory"): two numbers of at most three digits joined by a hyphen. Sports reports give the score in
+// the lede, and it is the one word that says a contest was played when the rest is names
+// ("Nets 96, Bobcats 89"; "an 8-3 victory over the Angels"). It is a word of the cue set
+// kScoreCueSet, so a sport word that waits for a contest (victory, game, season) counts.
+namespace {
+constexpr std::string_view kScoreCueSet = "sport_contest";
+
+bool IsScoreLine(const Document& doc, uint32_t i, uint32_t end) {
+  auto digits = [](std::string_view v) {
+    if (v.empty() || v.size() > 3) return false;
+    for (char c : v)
+      if (c < '0' || c > '9') return false;
+    return true;
+  };
+  // The document keeps a hyphenated compound's parts ("8", "3"), not its head ("8-3").
+  if (i + 1 >= end) return false;
+  const Token& a = doc.tokens[i];
+  const Token& b = doc.tokens[i + 1];
+  return a.kind == TokenKind::kNumber && b.kind == TokenKind::kNumber &&
+         b.begin == a.end + 1 && doc.text[a.end] == '-' && digits(a.view(doc.text)) &&
+         digits(b.view(doc.text));
+}
+}  // namespace
+
 void ThemeEngine::ResolveActorDeskRules() {
+  auto score_cue = by_id_.find(kCueSetPrefix + std::string(kScoreCueSet));
+  score_cue_ = score_cue == by_id_.end() ? kNoId : score_cue->second;
   actor_role_.assign(themes_.size(), 0);
   actor_desk_.clear();
   for (const ActorDeskRule& rule : kActorDeskRules) {
@@ -643,6 +669,12 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Span& span = doc.sentences[s];
     const bool capitals_trusted = !WrittenAllInCapitals(doc, span);
+    if (has_context_terms_ && score_cue_ != kNoId)
+      for (uint32_t i = span.first_token; i < span.last_token; ++i)
+        if (IsScoreLine(doc, i, span.last_token)) {
+          anchors.push_back({score_cue_, s, i});
+          anchors.push_back({score_cue_, kParagraphUnit | paragraph[s], i});
+        }
     for (uint32_t i = span.first_token; i < span.last_token;) {
       uint32_t payload = kNoId, tie = kNoId;
       uint32_t len = doc.tokens[i].is_word() ? Match(doc, i, span.last_token, &payload, &tie) : 0;

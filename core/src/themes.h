@@ -122,6 +122,8 @@ class ThemeEngine {
   std::unordered_map<std::string, uint32_t> by_id_;
   std::unordered_map<std::string, uint32_t> by_cue_set_;  // cue set name -> its theme index
   bool has_context_terms_ = false;
+  // The cue set a match score ("8-3", "28-17") belongs to (kScoreCueSet), kNoId when absent.
+  uint32_t score_cue_ = kNoId;
   // The who-acts rules (docs/themes.md): each rule's desk (a top level, kNoId when absent), and
   // per theme its roles, two bits per rule r: 1 << 2r an actor, 2 << 2r a subject of rule r.
   std::vector<uint32_t> actor_desk_;

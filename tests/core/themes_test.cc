@@ -739,7 +739,12 @@ INSTANTIATE_TEST_SUITE_P(
         SenseCase{"an_explosive_device",
                   "An explosive device prompted police to close the road.", "science", false},
         SenseCase{"a_gadget", "The device runs the same software as a laptop.",
-                  "science.consumer_electronics", true}),
+                  "science.consumer_electronics", true},
+        // A match score is a word of a contest: the victory it qualifies is a sports one.
+        SenseCase{"a_victory_by_a_score", "Boston posted an 8-3 victory on Wednesday night.",
+                  "sport", true},
+        SenseCase{"a_victory_without_a_score", "Boston posted a victory on Wednesday night.",
+                  "sport", false}),
     [](const ::testing::TestParamInfo<SenseCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
