@@ -2,12 +2,12 @@
 // Writes the list of built-in taxonomy terms that the packer leaves out of the shipped analyzer
 // (issue 19: "a lighter analyzer for everyone"), by one of two documented rules.
 //
-//   node tools/prune-themes.mjs --rule redundant[,unused] [--cli PATH] [--min N] [--out FILE] FILE.jsonl...
+//   node tools/prune-themes.mjs --rule redundant[,unused][,rare] [--cli PATH] [--min N] [--out FILE] FILE.jsonl...
 //   node tools/prune-themes.mjs --widget [--cli PATH] FILE.jsonl...
 //
-// --widget writes the widget edition's list (data/prune/themes-en-widget.tsv, rule unused,
-// --min 1), which the build packs on top of the shipped list into the widget's analyzer only
-// (docs/size.md, "The widget edition"); the shipped list is --rule redundant.
+// --widget writes the widget edition's list (data/prune/themes-en-widget.tsv: rules unused and
+// rare, --min 1), which the build packs on top of the shipped list into the widget's analyzer
+// only (docs/size.md, "The widget edition"); the shipped list is --rule redundant.
 // Rules (docs/size.md, "Taxonomy pruning", measured there on held-out dev articles):
 // - redundant: a phrase term of a theme — several words, no trailing-* wildcard, no context
 //   requirement, written in lowercase — whose last word (split at spaces and hyphens, a final "s"
@@ -24,6 +24,10 @@
 //   corpora and measure on the other; the data is third-party: pass its path, never copy it in.
 //   The evidence run uses the full taxonomy whatever the build ships: the CLI reads
 //   data/themes/en.json as a custom dictionary with --dict-only.
+// - rare (evidence; the widget edition's second rule): a phrase term (several words, split at
+//   spaces and hyphens) counted at most once in the given articles that either has a word which
+//   is itself a one-word term of the same theme (without the phrase the theme still gets that
+//   word's hit; word keys as above, wildcards left out) or has three words or more.
 // Cue sets are never pruned, nor custom dictionaries: the list names (theme id, term) pairs of the
 // built-in taxonomy only, and the packer (tools/pack_dictionaries.cc) applies it to the built-in
 // taxonomy alone. A term added to the taxonomy after the list was made is not on it, so it ships
@@ -60,13 +64,13 @@ function parseArgs(argv) {
     else if (a === '--out') args.out = resolve(value());
     else if (a === '--widget') {
       args.widget = true;
-      args.rules = ['unused'];
+      args.rules = ['unused', 'rare'];
       args.out = join(ROOT, 'data', 'prune', 'themes-en-widget.tsv');
     }
     else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`);
     else args.files.push(resolve(a));
   }
-  const known = ['redundant', 'unused'];
+  const known = ['redundant', 'unused', 'rare'];
   if (!args.rules.length || args.rules.some((r) => !known.includes(r)) || !(args.min >= 1)) fail(USAGE);
   if (!args.files.length) fail(`both rules read the evidence articles\n${USAGE}`);
   return args;
@@ -162,7 +166,20 @@ const anywhere = (words) => known.has(words.map(wordKey).join(' '));
 
 let total = 0;
 const pruned = [];
-const byRule = { redundant: 0, unused: 0 };
+const byRule = { redundant: 0, unused: 0, rare: 0 };
+
+// The rare rule: see the header. One-word terms of each theme by word key, any weight or context.
+function rare(theme, count) {
+  const words = new Set();
+  for (const t of theme.terms) {
+    const text = termText(t).toLowerCase();
+    if (!/[\s-]/.test(text) && !text.endsWith('*')) words.add(wordKey(text));
+  }
+  return (text) => {
+    const w = text.toLowerCase().split(/[\s-]+/);
+    return w.length >= 2 && count < 2 && (w.length >= 3 || w.some((x) => words.has(wordKey(x))));
+  };
+}
 for (const theme of taxonomy.themes) {
   const seen = new Set();
   const phrases = args.rules.includes('redundant') ? redundant(theme, anywhere) : new Set();
@@ -174,6 +191,7 @@ for (const theme of taxonomy.themes) {
     total++;
     if (phrases.has(text)) byRule.redundant++;
     else if (args.rules.includes('unused') && (counts.get(key) || 0) < args.min) byRule.unused++;
+    else if (args.rules.includes('rare') && rare(theme, counts.get(key) || 0)(text)) byRule.rare++;
     else continue;
     pruned.push(key);
   }
@@ -188,10 +206,11 @@ const header = [
   ...(args.widget ? ['# The widget edition\'s list: packed on top of themes-en.tsv into newslens-widget.js',
                      '# (the embed widget\'s analyzer) only; newslens.js and the CLI keep these terms.'] : []),
   `# Evidence (articles per file${args.rules.includes('unused') ? `, min ${args.min}` : ''}): ${perFile.join(', ')}`,
-  `# Pruned ${pruned.length} of ${total} terms (redundant ${byRule.redundant}, unused ${byRule.unused}); each line: theme id<TAB>term`,
+  `# Pruned ${pruned.length} of ${total} terms (redundant ${byRule.redundant}, unused ${byRule.unused}, ` +
+  `rare ${byRule.rare}); each line: theme id<TAB>term`,
 ];
 mkdirSync(dirname(args.out), { recursive: true });
 writeFileSync(args.out, header.join('\n') + '\n' + pruned.map((k) => k + '\n').join(''));
 process.stdout.write(`prune-themes: pruned ${pruned.length} of ${total} terms ` +
                      `(${(100 * pruned.length / total).toFixed(1)} %; redundant ${byRule.redundant}, ` +
-                     `unused ${byRule.unused}) -> ${args.out}\n`);
+                     `unused ${byRule.unused}, rare ${byRule.rare}) -> ${args.out}\n`);
