@@ -5,7 +5,7 @@
 // analysis took, and the main thread's longest tasks (PerformanceObserver 'longtask'). The
 // figures in docs/reliability-page.md ("The largest text") come from here.
 //
-//   node web/build.mjs && node bench/page-large.mjs [--sizes 1,5,10] [--dist dist]
+//   node web/build.mjs && node bench/page-large.mjs [--sizes 1,5] [--dist dist]
 //
 // The text is a wire digest written here (paragraphs of a few sentences on many subjects, every
 // paragraph different), not dev data. Wall-clock on a shared machine: say the load (`uptime`)
@@ -24,10 +24,11 @@ const flag = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const sizes = flag('--sizes', '1,5,10').split(',').map(Number);
+const sizes = flag('--sizes', '1,5').split(',').map(Number);
 const dist = resolve(root, flag('--dist', 'dist'));
 
-/** `bytes` of a digest of short news paragraphs, each one different. */
+/** At most `bytes` (within a paragraph of it) of a digest of short news paragraphs, each one
+ *  different. */
 function digest(bytes) {
   const towns = ['Northbridge', 'Lakemoor', 'Port Ellis', 'Ashford Vale', 'Kingsreach', 'Marlow Bay'];
   const leads = [
@@ -47,6 +48,7 @@ function digest(bytes) {
   for (let i = 0; size < bytes; i++) {
     const town = `${towns[i % towns.length]} ${Math.floor(i / towns.length) + 1}`;
     const p = `${leads[i % leads.length](town, 10 + (i * 37) % 900)} ${follows[(i * 3) % follows.length]}`;
+    if (size + p.length + 2 > bytes) break;
     parts.push(p);
     size += p.length + 2;
   }

@@ -2,19 +2,19 @@
 // text"), and the messages that refuse more before any work starts: a file is refused by its
 // size before it is read, a text in the box by its length before it is cleaned or analysed.
 //
-// Why 10 MB: measured in Chromium on the shared 2-core machine (docs/reliability-page.md): a
-// 5 MB news file opened with "Open file" is analysed in a worker and drawn in 20-35 s, 10 MB in
-// about 60 s with the machine loaded 8x, the longest main-thread task 3.4 s (the report's
-// highlights arriving from the worker). Beyond that the wait grows past what a reader of one
-// article would accept, and the tab's memory (the article view holds a node per highlighted
-// word) past what a phone has. The command-line tool analyses longer texts (64 MiB by default).
+// Why 6 MB: measured in Chromium on the shared 2-core machine (docs/reliability-page.md, "The
+// largest text"; bench/page-large.mjs): a 5 MB news file opened with "Open file" is analysed in a
+// worker and drawn in about a minute with the machine loaded 10-20x, its longest main-thread task
+// 3.6 s (the report's highlights arriving from the worker); 10 MB took 168 s with one task of
+// 15.8 s, which freezes the page. 6 MB keeps a 5 MiB file (5,242,880 bytes) inside the limit,
+// with room. The command-line tool analyses longer texts (64 MiB by default).
 
 import {count} from './format.js';
 
 /** Characters (UTF-16 code units, JS string length) of the longest text the page analyses. */
-export const MAX_TEXT_CHARS = 10_000_000;
+export const MAX_TEXT_CHARS = 6_000_000;
 /** Bytes of the largest file the page opens as an article (or as the article to compare). */
-export const MAX_FILE_BYTES = 10_000_000;
+export const MAX_FILE_BYTES = 6_000_000;
 
 /** "12.5 MB", "10 MB": sizes the way a file manager shows them (decimal megabytes). */
 export function megabytes(bytes) {
@@ -26,7 +26,7 @@ const ELSEWHERE = 'Analyse a part of it, or use the newslens command-line tool f
 /** Why `file` is too big to open as an article, or null. */
 export function fileTooLarge(file) {
   if (!(file.size > MAX_FILE_BYTES)) return null;
-  // Just over the limit, megabytes would read "10 MB, at most 10 MB": say the bytes then.
+  // Just over the limit, megabytes would read "6 MB, at most 6 MB": say the bytes then.
   const size = megabytes(file.size) === megabytes(MAX_FILE_BYTES) ?
     `${count(file.size)} bytes` : megabytes(file.size);
   return `it is ${size}, and the page analyses files of at most ` +
