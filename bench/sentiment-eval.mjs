@@ -22,7 +22,8 @@
 //   the native CLI (build/newslens) scores the texts instead, `analyze --jsonl --fields tone`
 //   once per file and tone: the same numbers (the parity test guards it), without a wasm build.
 //
-// Per file: for `score` files Pearson r and Spearman rho against the score; for `label` files
+// Per file: for `score` files Pearson r and Spearman rho against the score (and, when every id is
+// "EDITORIAL_SENTENCE" as in the NYT set, the same on the two halves by editorial number); for `label` files
 // accuracy and macro-F1 (over the three classes) with compound >= 0.05 positive, <= -0.05
 // negative, else neutral (VADER's thresholds), plus the best single symmetric threshold t found
 // on the same data (compound >= t positive, <= -t negative) — labelled "tuned": it is fitted to
@@ -239,7 +240,7 @@ function loadJsonl(path, limit) {
     if (line.trim() === '') continue;
     const row = JSON.parse(line);
     if (typeof row.text !== 'string') continue;
-    if (typeof row.score === 'number') items.push({text: row.text, score: row.score});
+    if (typeof row.score === 'number') items.push({text: row.text, score: row.score, id: row.id});
     else if (typeof row.label === 'string' && CLASSES.includes(row.label)) items.push({text: row.text, label: row.label});
   }
   return items;
@@ -263,9 +264,21 @@ function evaluateFile(path, systems, notes, limit) {
   if (kind === 'score') {
     out.push('| system | Pearson r | Spearman rho |', '|---|---:|---:|');
     const gold = rows.map((r) => r.score);
+    // NYT editorial ids are "EDITORIAL_SENTENCE" (VADER's other sets "ITEM_PART"): the halves by
+    // that number (even: half A, odd: half B) show whether a rule helps both or only the half it
+    // was read on, without splitting an editorial.
+    const halves = rows.every((r) => typeof r.id === 'string' && /^\d+_\d+$/.test(r.id));
+    const half = (r) => (parseInt(r.id, 10) % 2 === 0 ? 'A' : 'B');
     for (const s of systems) {
       const pred = rows.map((r) => s.score(r.text));
       out.push(`| ${s.name} | ${f3(pearson(pred, gold))} | ${f3(spearman(pred, gold))} |`);
+      if (!halves) continue;
+      for (const h of ['A', 'B']) {
+        const idx = rows.map((r, i) => (half(r) === h ? i : -1)).filter((i) => i >= 0);
+        const p = idx.map((i) => pred[i]);
+        const g = idx.map((i) => gold[i]);
+        out.push(`| ${s.name}, half ${h} (${h === 'A' ? 'even' : 'odd'} id numbers, n = ${idx.length}) | ${f3(pearson(p, g))} | ${f3(spearman(p, g))} |`);
+      }
     }
   } else {
     out.push(

@@ -184,7 +184,8 @@ export type Mention =
        *  'contrast-weak', 'contrast-strong', 'event' (a news event: "shed 2,000 jobs"),
        *  'softened' (a negated negative, shifted not flipped), 'corrected' ("not X but Y": X
        *  scores 0), 'negation' (a negator that negates no word, in an evaluative sentence: it
-       *  counts on its own). See docs/tone.md. */
+       *  counts on its own), 'excess' ("too" before a word no lexicon rates: "cost too
+       *  much"). See docs/tone.md. */
       rules: string[];
     }
   | { start: number; end: number; kind: 'entity'; name: string };

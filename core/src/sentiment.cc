@@ -36,6 +36,7 @@ enum Rule : uint32_t {
   kRuleSoftened = 4096,    // a negated negative, shifted rather than flipped (SO-CAL)
   kRuleCorrected = 8192,   // denied by a correction: "not [X] but Y" says Y, not the opposite of X
   kRuleNegation = 16384,   // a negator that negates no sentiment word, in an evaluative sentence
+  kRuleExcess = 32768,     // "too [much]": more than is good, before a word no lexicon rates
 };
 
 // The space-separated words of `key` (views into it), into *out.
@@ -80,6 +81,7 @@ const RuleName kRuleNames[] = {
     {kRuleSoftened, "softened"},
     {kRuleCorrected, "corrected"},
     {kRuleNegation, "negation"},
+    {kRuleExcess, "excess"},
 };
 const size_t kRuleNameCount = sizeof kRuleNames / sizeof kRuleNames[0];
 
@@ -241,6 +243,8 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
                             {"negation_scope.noun_phrase_ends", kNounPhraseEnd},
                             {"negation_scope.verb_group", kVerbGroup},
                             {"negation_scope.complement_heads", kClauseOpener},
+                            {"excess.words", kExcess},
+                            {"excess.not_after", kExcessBlocker},
                             {"events.auxiliaries", kEventAux},
                             {"discourse_markers", kDiscourse},
                             {"shifters.locatives", kLocative},
@@ -290,6 +294,7 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
   constant("NEVER_SO_SCALAR_1", &never_so_3_);
   constant("NEGATION_SHIFT", &negation_shift_);
   constant("NEGATION_VALENCE", &negation_valence_);
+  constant("EXCESS_VALENCE", &excess_valence_);
   int_constant("EVENT_GAP", &event_gap_);
   int_constant("EVENT_PASSIVE_GAP", &event_passive_gap_);
   int_constant("EXCLAMATION_MAX_MARKS", &max_exclamations_);
@@ -802,6 +807,30 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       add_item(k, 1, negation_valence_, kRuleNegation);
       negation_items = true;
     }
+  }
+
+  // Excess (Meier 2003, "The meaning of too, enough, and so ... that"): "too" before a word says
+  // its degree passes what is acceptable. Before a word no lexicon rates it has a valence of its
+  // own ("too little guidance", "too often", "cost too much"). "too" before a comma, at the end
+  // or before a function word is the additive "also" ("Dealers get taken, too."); "only too" is
+  // plain degree ("only too willing").
+  for (uint32_t k = 0; excess_valence_ != 0 && k + 1 < n; ++k) {
+    const WordInfo* w = Info(words[k].id);
+    if (!w || !(w->flags & kExcess) || words[k].item >= 0 || words[k + 1].break_before) continue;
+    if (k > 0 && !words[k].break_before) {
+      const WordInfo* before = Info(words[k - 1].id);
+      if (before && (before->flags & kExcessBlocker)) continue;
+    }
+    // The additive "too" before a function word: "I saw that too with the kids".
+    const WordInfo* after = Info(words[k + 1].id);
+    if (words[k + 1].contrast ||
+        (after && (after->flags & (kShiftStop | kNounPhraseEnd | kClauseOpener))))
+      continue;
+    // A rated word after it keeps its own valence: before a good word "too" is excess in
+    // argument ("all too eager") but "very" in talk ("too funny", "you are too kind").
+    if (words[k + 1].item >= 0) continue;
+    add_item(k, 1, excess_valence_, kRuleExcess);
+    negation_items = true;  // out of text order: the mentions are sorted
   }
 
   // Contrast: the first contrast word weights the clauses around it.

@@ -64,6 +64,8 @@ class SentimentEngine {
     kNotAdverb = 32768,       // ends in -ly but is no adverb: "rally", "supply", "family"
     kPhraseStart = 65536,     // the first word of a multi-word expression (the phrase trie)
     kVerbGroup = 131072,      // an auxiliary of the negated verb group: "not [have] [been] easy"
+    kExcess = 262144,         // a degree word of excess: "too [late]", "too [often]"
+    kExcessBlocker = 524288,  // makes it plain degree: "[only] too happy to help"
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent
@@ -111,6 +113,7 @@ class SentimentEngine {
   double shift_scalar_ = -0.74, negativity_ = 1.0, reference_length_ = 1e9;
   double negation_shift_ = 0;  // SO-CAL's shift for a negated negative (0: VADER's flip)
   double negation_valence_ = 0;  // a negator that negates nothing, in an evaluative sentence
+  double excess_valence_ = 0;    // "too" before a word no lexicon rates: "too [much]", "too [often]"
   int negation_window_ = 3, shift_after_ = 3, shift_before_ = 3;
   int event_gap_ = 3, event_passive_gap_ = 3;
 };

@@ -461,6 +461,40 @@ TEST(Tone, NegatorThatNegatesNothingLeansNegativeInAnEvaluativeSentence) {
   EXPECT_LE(Compound("The plan is generous, but the city cannot afford it."), -0.05);
 }
 
+// ---- Excess: "too" before a word no lexicon rates ---------------------------------------------
+
+TEST(Tone, TooBeforeAnUnratedWordSaysMoreThanIsGood) {
+  constexpr double kExcessValence = -0.8;  // EXCESS_VALENCE (rules-en.json)
+  struct Case {
+    std::string text;
+    bool counts;  // "too" is a mention of its own, with the rule "excess"
+  } cases[] = {
+      {"The new bridge cost too much.", true},
+      {"Trains to the airport run too seldom.", true},
+      // The additive "too": before a comma, at the end, before a function word.
+      {"Dealers get taken, too, and the museum is happy.", false},
+      {"The museum was happy too.", false},
+      {"She saw the happy crowd too with her children.", false},
+      // "only too" is plain degree; a rated word keeps its own valence.
+      {"The neighbours were only too familiar with the noise.", false},
+      {"The neighbours were too familiar with the noise.", true},
+      {"The comedian was too funny.", false},
+  };
+  for (const Case& c : cases) {
+    Report r = Tone(c.text);
+    const Mention* m = Find(r, c.text, "too");
+    if (!c.counts) {
+      EXPECT_EQ(m, nullptr) << c.text;
+      continue;
+    }
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_TRUE(Has(*m, "excess")) << c.text;
+    EXPECT_NEAR(m->base, kExcessValence, 1e-6) << c.text;
+  }
+  EXPECT_LE(Compound("The new bridge cost too much."), -0.05);
+  EXPECT_GE(Compound("The comedian was too funny."), 0.05);
+}
+
 // ---- News events: a verb and its object class (rules-en.json events) -------------------------
 
 INSTANTIATE_TEST_SUITE_P(
