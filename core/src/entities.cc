@@ -1242,6 +1242,29 @@ void EntityEngine::ResultsLines(Work& w) const {
   }
 }
 
+void EntityEngine::ClubsNamedWithTheirCity(Work& w) const {
+  // In a match report, a "person" with a city or a country in it ("Dynamo Moscow", "Inter
+  // Milan", "Cincinnati Reds") is a club: clubs are named by their towns, players are not.
+  if (!w.sports) return;
+  const Document& doc = w.doc;
+  for (Found& f : w.found) {
+    if (f.type != Type::kPerson || f.single || !f.counted || f.role_end > f.role_begin ||
+        f.end - f.begin < 2)
+      continue;
+    bool place = false;
+    for (uint32_t k = f.begin; k < f.end && !place; ++k) {
+      uint32_t entity;
+      if (!IsCapWord(doc, k) || MatchName(doc, k, k + 1, &entity) != 1) continue;
+      const Type type = entities_[entity].type;
+      place = type == Type::kPlace || type == Type::kCountry;
+    }
+    if (!place) continue;
+    f.type = Type::kOrganization;
+    f.by_context = true;
+    if (f.name == kNoId) f.name = w.AddNamed(doc, f.begin, f.end);
+  }
+}
+
 void EntityEngine::ShortForms(Work& w) const {
   // A company named in full by its form ("Magna International Inc", "NationsBank Corp") is
   // then written by its first word alone ("Magna was up 1/8"): a lone word nobody else
@@ -1625,6 +1648,7 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   LinkAcronyms(w);
   LinkPeople(w);
   ResultsLines(w);
+  ClubsNamedWithTheirCity(w);
   ShortForms(w);
   ActorsByContext(w);
   SharedNames(w);

@@ -107,6 +107,7 @@ class EntityEngine {
   bool LoneAcronym(const Document& doc, uint32_t sentence, uint32_t token) const;
   void LinkPeople(Work& w) const;
   void ResultsLines(Work& w) const;
+  void ClubsNamedWithTheirCity(Work& w) const;
   void ShortForms(Work& w) const;
   void ActorsByContext(Work& w) const;
   void SharedNames(Work& w) const;

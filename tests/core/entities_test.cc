@@ -337,6 +337,11 @@ TEST(Teams, ClubsNamedByCitiesInAMatchReport) {
       // A country stays the country, as national teams are written in news.
       {"SOCCER - WORLD CUP QUALIFIER.\nFrance 2 Italy 1 in the qualifying match.",
        {"France/country/FR//1", "Italy/country/IT//1"}},
+      // A name with a city in it is a club in a match report, a person elsewhere.
+      {"SOCCER - CUP MATCH.\nThe striker scored twice as Torpedo Moscow held the league leaders "
+       "in the first leg of the cup tie.",
+       {"Torpedo Moscow/organization///1"}},
+      {"The novelist Jack London wrote it.", {"Jack London/person//novelist/1"}},
   });
 }
 
