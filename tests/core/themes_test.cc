@@ -673,7 +673,13 @@ INSTANTIATE_TEST_SUITE_P(
                   "A new computer virus is spreading by e-mail.\n\nThe virus copies itself to "
                   "every address in an infected PC's address book. Anti-virus firms urged users "
                   "to update their software.",
-                  "health.infectious_disease", "science"}),
+                  "health.infectious_disease", "science"},
+        // Not from the issue, the same kind of error: the IMF and the World Bank lend, and
+        // their missions and forecasts are economic news, not diplomacy.
+        IssueCase{"the_lenders_mission",
+                  "An IMF mission will visit Kabul next week, and the World Bank said it would "
+                  "send experts too.",
+                  "", "economy"}),
     [](const ::testing::TestParamInfo<IssueCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
@@ -744,7 +750,15 @@ INSTANTIATE_TEST_SUITE_P(
         SenseCase{"a_victory_by_a_score", "Boston posted an 8-3 victory on Wednesday night.",
                   "sport", true},
         SenseCase{"a_victory_without_a_score", "Boston posted a victory on Wednesday night.",
-                  "sport", false}),
+                  "sport", false},
+        // An e-mail is how people write to each other: technology only beside other
+        // technology (spam, a virus, the inbox), not in a row over what an aide wrote.
+        SenseCase{"an_email_in_a_political_row",
+                  "The aide apologised for the angry e-mail he sent to reporters.", "science",
+                  false},
+        SenseCase{"an_email_among_technology",
+                  "Spam now makes up most e-mail crossing the internet.", "science.telecoms",
+                  true}),
     [](const ::testing::TestParamInfo<SenseCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
