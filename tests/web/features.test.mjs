@@ -156,8 +156,9 @@ withPage((env) => {
         assert.equal(sentences.length - 1, r.sentences.length);
         const [start, end, compound] = r.sentences[1];
         assert.deepEqual(sentences[2].slice(0, 4).map(Number), [2, start, end, compound]);
-        assert.equal(sentences[2][4], r.sentence_themes[1].join(' '));
-        assert.equal(sentences[2][5], text.slice(start, end).replace(/\s+/g, ' '));
+        assert.equal(sentences[2][4], r.sentences[1][3] || r.tone.lexicon, 'the lexicon that scored it');
+        assert.equal(sentences[2][5], r.sentence_themes[1].join(' '));
+        assert.equal(sentences[2][6], text.slice(start, end).replace(/\s+/g, ' '));
 
         for (const chart of ['themes', 'arc', 'theme-tone', 'actors']) {
           const png = readFileSync(await (await save(`${chart}-png`)).path());

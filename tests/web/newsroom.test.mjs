@@ -232,11 +232,17 @@ withPage((env) => {
       const {title, body} = await tip.jsonValue();
       const text = await page.evaluate(() => window.newslensPage.lastText);
       const sentence = text.slice(r.sentences[i][0], r.sentences[i][1]).replace(/\s+/g, ' ').trim();
-      assert.match(title, new RegExp(`^Sentence ${i + 1} · tone `));
+      assert.match(title, new RegExp(`^Sentence ${i + 1} · tone .* · ${r.sentences[i][3] || r.tone.lexicon} lexicon$`),
+                   'the tooltip names the lexicon that scored the sentence');
       assert.ok(body.replace(/\s+/g, ' ').includes(sentence.split(' ').slice(0, 6).join(' ')),
                 `the tooltip quotes the sentence: ${body}`);
       await openTable(page, 'arc-table-toggle');
       assert.equal(await page.$$eval('[data-testid="arc-data"] tbody tr', (rows) => rows.length), r.sentences.length);
+      // Each row names the lexicon that scored its sentence; the sample has business sentences.
+      const lexicons = await page.$$eval('[data-testid="arc-data"] tbody tr',
+                                         (rows) => rows.map((row) => row.cells[2].textContent));
+      assert.deepEqual(lexicons, r.sentences.map((s) => s[3] || r.tone.lexicon));
+      assert.ok(lexicons.includes('finance') && lexicons.includes('news'), lexicons.join(' '));
 
       // 1,200 sentences: bins of consecutive sentences, not 1,200 overlapping points.
       const long = Array.from({length: 400}, (_, k) => `Talks resumed on day ${k + 1}. ` +

@@ -186,7 +186,7 @@ withPage((env) => {
     assert.equal(sub[1], `'${FORMULA} ${payload('sublabel')}`, 'a label that starts like a formula is kept text');
     assert.ok(themes.some((row) => row[1] === payload('label')));
     const sentences = parseCsv((await save(page, 'export-sentences')).text);
-    assert.ok(sentences.some((row) => row[5] === `'${FORMULA} was written on a banner at the protest.`),
+    assert.ok(sentences.some((row) => row[6] === `'${FORMULA} was written on a banner at the protest.`),
               'a sentence that starts like a formula is kept text');
 
     // Corpus mode: a JSONL and a CSV with payload fields, names and bad lines.

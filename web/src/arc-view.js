@@ -5,7 +5,7 @@
 import {setArcFocus, toneArcChart} from './charts.js';
 import {dataTable, fillTable} from './data-table.js';
 import {el} from './dom.js';
-import {sentencesInFocus} from './focus.js';
+import {sentenceLexicon, sentencesInFocus} from './focus.js';
 import {signed} from './format.js';
 
 /** Characters of each sentence shown in the table. */
@@ -25,7 +25,9 @@ export class ArcView {
     const sentences = report.sentences || [];
     if (this.chart) this.chart.destroy();
     const sentenceText = (i) => text.slice(sentences[i][0], sentences[i][1]).replace(/\s+/g, ' ').trim();
-    this.chart = toneArcChart(els.canvas, sentences, {onSelect: this.onSelect, sentenceText});
+    const lexicon = (i) => sentenceLexicon(report, i);
+    this.chart = toneArcChart(els.canvas, sentences,
+                              {onSelect: this.onSelect, sentenceText, sentenceLexicon: lexicon});
     const binned = this.chart.$points.length < sentences.length;
     els.canvas.setAttribute('aria-label', `Chart of the tone of ${sentences.length} sentences, ` +
         `first to last${binned ? `, averaged in ${this.chart.$points.length} groups` : ''}; ` +
@@ -37,11 +39,12 @@ export class ArcView {
     fillTable(els.table, () => dataTable({
       caption: 'Tone of each sentence',
       testid: 'arc-data',
-      columns: [{label: '#', numeric: true}, {label: 'Tone', numeric: true}, {label: 'Sentence'}],
+      columns: [{label: '#', numeric: true}, {label: 'Tone', numeric: true}, {label: 'Lexicon'},
+                {label: 'Sentence'}],
       rows: sentences.map((s, i) => [
         el('button', {type: 'button', class: 'link-button', text: String(i + 1),
                       'aria-label': `Go to sentence ${i + 1}`, onclick: () => this.onSelect(i)}),
-        signed(s[2]), excerpt(s)]),
+        signed(s[2]), lexicon(i), excerpt(s)]),
     }));
   }
 

@@ -264,10 +264,12 @@ export function wrapText(text, width = 56, maxLines = 4) {
 /**
  * The tone arc: each sentence's compound tone in reading order, as points joined by steps (a
  * sentence has one value; nothing lies between two sentences, so no curve). Long texts show bins
- * (arcPoints). The tooltip quotes the sentence. `sentenceText(i)` gives sentence i's text;
+ * (arcPoints). The tooltip quotes the sentence and names the lexicon that scored it.
+ * `sentenceText(i)` gives sentence i's text, `sentenceLexicon(i)` its lexicon;
  * `onSelect(sentenceIndex)` on click. Returns the Chart.
  */
-export function toneArcChart(canvas, sentences, {onSelect, sentenceText = () => ''} = {}) {
+export function toneArcChart(canvas, sentences,
+                             {onSelect, sentenceText = () => '', sentenceLexicon = null} = {}) {
   const options = baseOptions();
   const fg = options.scales.x.ticks.color;
   const points = arcPoints(sentences);
@@ -286,7 +288,8 @@ export function toneArcChart(canvas, sentences, {onSelect, sentenceText = () => 
   options.plugins.tooltip.callbacks = {
     title: (items) => {
       const p = points[items[0].dataIndex];
-      return p.first === p.last ? `Sentence ${p.first + 1} · tone ${signed(p.value)}` :
+      const lexicon = sentenceLexicon ? ` · ${sentenceLexicon(p.first)} lexicon` : '';
+      return p.first === p.last ? `Sentence ${p.first + 1} · tone ${signed(p.value)}${lexicon}` :
         `Sentences ${p.first + 1}–${p.last + 1} · mean tone ${signed(p.value)} ` +
         `(${signed(p.min)} to ${signed(p.max)})`;
     },

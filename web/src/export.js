@@ -2,7 +2,7 @@
 // files are handed to the browser as Blob URLs.
 
 import {spreadsheetSafe} from './corpus-aggregate.js';
-import {sentenceThemes} from './focus.js';
+import {sentenceLexicon, sentenceThemes} from './focus.js';
 
 /** Offers `data` (string or Blob) as a download called `name`. */
 export function download(name, data, type = 'application/octet-stream') {
@@ -98,12 +98,12 @@ export function actorsCsv(report) {
   return toCsv(header, rows.map((row) => row.map(spreadsheetSafe)));
 }
 
-/** One row per sentence: number, offsets, tone, themes and the sentence itself (kept text if it
- *  starts like a formula). */
+/** One row per sentence: number, offsets, tone, the lexicon that scored it, themes and the
+ *  sentence itself (kept text if it starts like a formula). */
 export function sentencesCsv(report, text) {
-  const header = ['sentence', 'start', 'end', 'compound', 'themes', 'text'];
+  const header = ['sentence', 'start', 'end', 'compound', 'lexicon', 'themes', 'text'];
   const rows = (report.sentences || []).map(([start, end, compound], i) =>
-    [i + 1, start, end, compound, sentenceThemes(report, i).join(' '),
+    [i + 1, start, end, compound, sentenceLexicon(report, i), sentenceThemes(report, i).join(' '),
      text.slice(start, end).replace(/\s+/g, ' ')]);
   return toCsv(header, rows.map((row) => row.map(spreadsheetSafe)));
 }

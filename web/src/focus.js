@@ -33,6 +33,14 @@ export function sentenceAt(sentences, at) {
   return -1;
 }
 
+/** The lexicon that scored sentence `i` ('news', 'finance', 'general'): under `auto` each
+ *  sentence's fourth item names its own, with a forced lexicon `tone.lexicon` is every
+ *  sentence's (docs/report.md). */
+export function sentenceLexicon(report, i) {
+  const s = (report.sentences || [])[i];
+  return (s && s[3]) || (report.tone && report.tone.lexicon) || 'news';
+}
+
 /** The theme ids sentence `i` names (report@2's `sentence_themes`, asked for with
  *  detail: ['sentence_themes']); [] when the report has none. */
 export function sentenceThemes(report, i) {

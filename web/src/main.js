@@ -19,7 +19,7 @@ import {spreadsheetSafe} from './corpus-aggregate.js';
 import {
   actorsCsv, dataUrlToBlob, download, fileStem, sentencesCsv, themesCsv, toCsv,
 } from './export.js';
-import {describeFocus, sentenceThemes} from './focus.js';
+import {describeFocus, sentenceLexicon, sentenceThemes} from './focus.js';
 import {RULE_WORDS, themePath} from './glossary.js';
 import {count, signed} from './format.js';
 import {renderOverview} from './overview-view.js';
@@ -467,7 +467,8 @@ function goToSentence(index) {
   const themes = sentenceThemes(state.report, index);
   const themeById = new Map([...(state.report.top_level || []), ...(state.report.themes || [])]
       .map((t) => [t.id, t]));
-  ui.why.textContent = `Sentence ${index + 1}: tone ${signed(compound)}` +
+  ui.why.textContent = `Sentence ${index + 1}: tone ${signed(compound)} ` +
+      `(${sentenceLexicon(state.report, index)} lexicon)` +
       (themes.length ? `; themes ${themes.map((id) => themePath(themeById, id)).join(', ')}` : '');
 }
 
