@@ -756,6 +756,12 @@ INSTANTIATE_TEST_SUITE_P(
         SenseCase{"an_email_in_a_political_row",
                   "The aide apologised for the angry e-mail he sent to reporters.", "science",
                   false},
+        // Labour is a British party as well as work: alone in a paragraph it is the party.
+        SenseCase{"the_labour_party", "The Labour candidate held the seat with a small majority.",
+                  "labour", false},
+        SenseCase{"labour_as_work",
+                  "Cheap labour drew the factories south, and thousands of workers followed.",
+                  "labour", true},
         SenseCase{"an_email_among_technology",
                   "Spam now makes up most e-mail crossing the internet.", "science.telecoms",
                   true}),
