@@ -552,7 +552,17 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"fine_penalty", "The bank paid a fine of two million dollars.", -1},
         SignCase{"fine_record", "The regulator imposed a record fine.", -1},
         SignCase{"like_preposition", "It looks like a warehouse.", 0},
-        SignCase{"rating_agency", "Moody's will publish its view on Friday.", 0}),
+        SignCase{"rating_agency", "Moody's will publish its view on Friday.", 0},
+        // "stressed" reports emphasis in news; the noun and the feeling keep their weight.
+        SignCase{"stressed_reporting", "The envoy stressed that the ceasefire plan was final.",
+                 +1},
+        SignCase{"stressing_the_need", "The mayor spoke on Monday, stressing the need for a vote.",
+                 0},
+        SignCase{"stress_noun", "Drought and heat stress hit the farms.", -1},
+        SignCase{"stressed_feeling", "Many teachers said they felt stressed.", -1},
+        // Verbs that calm a fear reverse it, as "ease" does.
+        SignCase{"allay_fears", "The central bank moved to allay fears of a crash.", +1},
+        SignCase{"quell_violence", "Troops were sent to quell the violence.", +1}),
     [](const ::testing::TestParamInfo<SignCase>& info) { return std::string(info.param.name); });
 
 // ---- Corrections and preferences: "not X but Y", "Y rather than X", "instead of X, Y" ---------
