@@ -55,6 +55,9 @@ constexpr uint32_t kMaxAcronymBytes = 10;
 // "MI"), and six or more are shouted words ("WIGAN", "CLEVELAND") as often as acronyms.
 constexpr size_t kMinLoneAcronymBytes = 2;
 constexpr size_t kMaxLoneAcronymBytes = 5;
+// An acronym of at least this many capitals that one unknown capitalised word follows opens a
+// firm's name ("ABN Amro", "BHP Billiton"); two capitals there are a person's initials ("JJ").
+constexpr size_t kMinAcronymFirmBytes = 3;
 // How far along its line the lone-acronym rule looks for a word in lower case: a table's row
 // or a wire's line is shorter.
 constexpr uint32_t kAcronymLineReach = 40;
@@ -68,6 +71,10 @@ constexpr size_t kMinGerundBytes = 5;
 // "cup" has far fewer than one in 40.
 constexpr uint32_t kSportsMinWords = 3;
 constexpr uint32_t kSportsShareDivisor = 40;
+// An apposition that names what an actor is ("Barrick, the Toronto-based gold miner", "Petofi,
+// one of its Hungarian units") has at most this many words between its article and its noun:
+// a newsroom's descriptive apposition is short; longer ones are clauses.
+constexpr uint32_t kMaxAppositionWords = 5;
 
 uint8_t ShapeOf(const Token& t) {
   if (t.has(kAllCaps)) return 2;
@@ -847,7 +854,25 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
       i = std::max(end, i + title);
       continue;
     }
-    // 4. An unknown word in capitals: perhaps an acronym the text introduces.
+    // 4. An unknown word in capitals: perhaps an acronym the text introduces. Followed by one
+    // unknown capitalised word, it opens a firm's name ("ABN Amro", "BHP Billiton"); initials
+    // ("JJ Abrams") have two letters.
+    if (t.has(kAllCaps) && t.end - t.begin >= kMinAcronymFirmBytes &&
+        t.end - t.begin <= kMaxLoneAcronymBytes && i + 1 < span.last_token &&
+        IsCapWord(doc, i + 1) && !doc.tokens[i + 1].has(kAllCaps) &&
+        doc.surface[i + 1] == kNoId && !GluedByDot(doc, i + 1) &&
+        doc.tokens[i + 1].begin == t.end + 1 && doc.text[t.end] == ' ' &&
+        !(i + 2 < span.last_token && IsCapWord(doc, i + 2)) &&
+        LoneAcronym(doc, s, i, /*alone=*/false)) {
+      Found f;
+      f.sentence = s;
+      f.begin = i;
+      f.end = i + 2;
+      f.type = Type::kOrganization;
+      f.name = w.AddNamed(doc, i, i + 2);
+      i = AddName(w, std::move(f), sc);
+      continue;
+    }
     if (t.has(kAllCaps)) {
       if (t.end - t.begin <= kMaxAcronymBytes) w.acronyms.push_back({s, i});
       ++i;
@@ -988,7 +1013,7 @@ void EntityEngine::LinkAcronyms(Work& w) const {
       // the lexicons ("GDP", "NOTE"), not_names ("CEO", "GMT"), Roman numerals and a capital
       // word next to it ("PGA Championship", "OFK Beograd": part of a longer name) say
       // otherwise; so does a sports table's shouted line, which is a headline.
-      f.counted = LoneAcronym(doc, a.sentence, a.token);
+      f.counted = LoneAcronym(doc, a.sentence, a.token, /*alone=*/true);
       if (f.counted) f.name = w.AddNamed(doc, f.begin, f.end);
       w.found.push_back(std::move(f));
       continue;
@@ -1001,7 +1026,8 @@ void EntityEngine::LinkAcronyms(Work& w) const {
   }
 }
 
-bool EntityEngine::LoneAcronym(const Document& doc, uint32_t sentence, uint32_t j) const {
+bool EntityEngine::LoneAcronym(const Document& doc, uint32_t sentence, uint32_t j,
+                               bool alone) const {
   const Span& span = doc.sentences[sentence];
   std::string_view text = doc.tokens[j].view(doc.text);
   if (text.size() < kMinLoneAcronymBytes || text.size() > kMaxLoneAcronymBytes ||
@@ -1014,7 +1040,7 @@ bool EntityEngine::LoneAcronym(const Document& doc, uint32_t sentence, uint32_t 
   if (j > span.first_token && IsCapWord(doc, j - 1) && !Is(kConnector, doc.surface[j - 1]) &&
       !Is(kNotName, doc.surface[j - 1]))
     return false;
-  if (j + 1 < span.last_token && IsCapWord(doc, j + 1)) return false;
+  if (alone && j + 1 < span.last_token && IsCapWord(doc, j + 1)) return false;
   // A figure's unit or time zone ("1630 EST", "10 CWT"), a table's label ("SHR 2.6 cents") and
   // a stock symbol ("Baker International Corp <BKO>") are no organization of their own.
   if (j > span.first_token && (doc.tokens[j - 1].kind == TokenKind::kNumber ||
@@ -1156,6 +1182,79 @@ void EntityEngine::LinkPeople(Work& w) const {
   }
 }
 
+bool EntityEngine::CompanyCue(const Document& doc, const Found& f, bool lone) const {
+  // "cables giant Pirelli", "Ruch's shares", "shares of Zentrix", "a stake in Ferrari", and the
+  // apposition "Glenmorangie, one of Scotland's whisky firms" / "Barrick, the Toronto-based
+  // miner".
+  const Span& span = doc.sentences[f.sentence];
+  const uint32_t after = f.end, before = f.begin;
+  auto word_is = [&](uint32_t j, WordClass c) {
+    return j >= span.first_token && j < span.last_token && IsWord(doc, j) &&
+           Is(c, doc.surface[j]);
+  };
+  // A company noun before a lone word ("cables giant Pirelli"); before a full name it may be a
+  // person's trade ("broker Shakil Rizvi", "rival Merlene Ottey").
+  if (lone && before > span.first_token && word_is(before - 1, kCompanyNoun)) return true;
+  // After a full name, a plant or a factory is where it is ("the Newton Aycliffe plant").
+  if (word_is(after, kCompanyAfter) &&
+      (lone || !(doc.norm(after).substr(0, 5) == "plant" || doc.norm(after).substr(0, 6) == "factor")))
+    return true;
+  if (before >= span.first_token + 2 && word_is(before - 2, kCompanyAfter) &&
+      IsWord(doc, before - 1) && !IsCapWord(doc, before - 1) &&
+      (Is(kOrgConnector, doc.surface[before - 1]) ||
+       // "a stake in Ferrari", not "a plant in Sindelfingen"
+       (doc.norm(before - 1) == "in" &&
+        (doc.norm(before - 2) == "stake" || doc.norm(before - 2) == "shares"))))
+    return true;
+  return Apposition(doc, f);
+}
+
+bool EntityEngine::Apposition(const Document& doc, const Found& f) const {
+  // "X, the Toronto-based miner," / "X, one of its Hungarian units.": after the comma an
+  // article (or "one of"), at most kMaxAppositionWords words, and a company noun that
+  // closes the phrase (punctuation, the sentence's end or a relative word follows). Not a
+  // possessive noun ("Smith, the firm's chief") nor one a title follows ("a bank manager").
+  const Span& span = doc.sentences[f.sentence];
+  uint32_t j = f.end;
+  if (j + 2 >= span.last_token || !IsPunct(doc, j, ',')) return false;
+  ++j;
+  const std::string_view det = doc.norm(j);
+  if (!IsWord(doc, j) || IsCapWord(doc, j)) {
+    if (!(IsCapWord(doc, j) && det == "the")) return false;
+  }
+  if (det == "one") {
+    if (j + 1 >= span.last_token || doc.norm(j + 1) != "of") return false;
+    j += 2;
+    if (j < span.last_token && IsWord(doc, j) &&
+        (doc.norm(j) == "the" || doc.norm(j) == "its" || doc.norm(j) == "their"))
+      ++j;
+  } else if (det == "the" || det == "a" || det == "an" || det == "its") {
+    ++j;
+  } else {
+    return false;
+  }
+  for (uint32_t n = 0; j < span.last_token && n <= kMaxAppositionWords; ++j) {
+    const Token& t = doc.tokens[j];
+    if (t.kind == TokenKind::kPunct && t.punct != '-' && t.punct != '\'') return false;
+    if (!t.is_word()) continue;
+    ++n;
+    // "an economist with UFJ Bank", "the chairman of Spain's biggest bank": a person's job, and
+    // the firm is another name.
+    if (!IsCapWord(doc, j) && (MatchTitle(doc, j, span.last_token, nullptr) ||
+                               Is(kConnector, doc.surface[j]) || doc.norm(j) == "with" ||
+                               doc.norm(j) == "at"))
+      return false;
+    if (IsCapWord(doc, j) || !Is(kCompanyNoun, doc.surface[j]) || PossessiveBytes(doc, j) > 0)
+      continue;
+    const uint32_t next = j + 1;
+    if (next >= span.last_token || doc.tokens[next].kind == TokenKind::kPunct) return true;
+    const std::string_view w = doc.norm(next);
+    return w == "that" || w == "which" || w == "based" || w == "with" || w == "in" ||
+           w == "whose";
+  }
+  return false;
+}
+
 EntityEngine::Cue EntityEngine::CueAround(const Work& w, const Found& f) const {
   // What the words around a lone name say it is, strongest first: a team next to a score or a
   // match word (in a match report), a company next to a company noun ("cables giant Pirelli",
@@ -1175,16 +1274,7 @@ EntityEngine::Cue EntityEngine::CueAround(const Work& w, const Found& f) const {
                    (after < span.last_token && IsWord(doc, after) && !IsCapWord(doc, after) &&
                     MatchTitle(doc, after, span.last_token, nullptr))))
     return Cue::kTeam;
-  if ((has_before && word_is(before - 1, kCompanyNoun)) || word_is(after, kCompanyAfter))
-    return Cue::kCompany;
-  // "shares of X", "stake in X".
-  if (before >= span.first_token + 2 && word_is(before - 2, kCompanyAfter) && IsWord(doc, before - 1) &&
-      !IsCapWord(doc, before - 1) &&
-      (Is(kOrgConnector, doc.surface[before - 1]) ||
-       // "a stake in Ferrari", not "a plant in Sindelfingen"
-       (doc.norm(before - 1) == "in" &&
-        (doc.norm(before - 2) == "stake" || doc.norm(before - 2) == "shares"))))
-    return Cue::kCompany;
+  if (CompanyCue(doc, f, true)) return Cue::kCompany;
   if (before >= span.first_token + 2 && word_is(before - 2, kPlaceWord) && IsWord(doc, before - 1) &&
       doc.norm(before - 1) == "of")
     return Cue::kPlace;
@@ -1263,6 +1353,32 @@ void EntityEngine::ClubsNamedWithTheirCity(Work& w) const {
     f.by_context = true;
     if (f.name == kNoId) f.name = w.AddNamed(doc, f.begin, f.end);
   }
+}
+
+void EntityEngine::CompaniesByCue(Work& w) const {
+  // A multi-word "person" that a company cue names ("Allied Domecq shares", "Glenmorangie
+  // Distillers, one of Scotland's whisky firms") is that company: people do not have shares,
+  // and are not firms. Before ShortForms, so that its first word alone
+  // ("Allied has improved") is that company too.
+  std::vector<std::string> named;
+  for (Found& f : w.found) {
+    if (f.type != Type::kPerson || f.single || !f.counted || f.role_end > f.role_begin ||
+        f.parent != kNoId)
+      continue;
+    if (!CompanyCue(w.doc, f, false)) continue;
+    f.type = Type::kOrganization;
+    f.by_context = true;
+    if (f.name == kNoId) f.name = w.AddNamed(w.doc, f.begin, f.end);
+    named.push_back(w.names[f.name]);
+  }
+  if (named.empty()) return;
+  // Its other mentions, full or joined to it by a word (LinkPeople), are the company's too.
+  for (Found& f : w.found)
+    if (f.type == Type::kPerson && f.counted && f.role_end == f.role_begin && f.name != kNoId &&
+        std::find(named.begin(), named.end(), w.names[f.name]) != named.end()) {
+      f.type = Type::kOrganization;
+      f.by_context = true;
+    }
 }
 
 void EntityEngine::ShortForms(Work& w) const {
@@ -1649,6 +1765,7 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   LinkPeople(w);
   ResultsLines(w);
   ClubsNamedWithTheirCity(w);
+  CompaniesByCue(w);
   ShortForms(w);
   ActorsByContext(w);
   SharedNames(w);

@@ -94,6 +94,12 @@ class EntityEngine {
   // Whether the capitalised run [b, e) is a place by its form ("Stradey Park", "San Andreas").
   bool PlaceByForm(const Document& doc, uint32_t b, uint32_t e) const;
   Cue CueAround(const Work& w, const Found& f) const;
+  // Whether a company cue surrounds the name: a company noun before it (a `lone` word only), a
+  // company word after it, "shares of" / "a stake in" before it, or an apposition ending in a
+  // company noun.
+  bool CompanyCue(const Document& doc, const Found& f, bool lone) const;
+  // "X, the Toronto-based miner": an apposition after the name that ends in a company noun.
+  bool Apposition(const Document& doc, const Found& f) const;
 
   // The steps of Run, in order (entities.cc says what each does).
   void SportsReport(Work& w) const;
@@ -103,11 +109,12 @@ class EntityEngine {
                        uint32_t role_begin, uint32_t role_end, bool honorific) const;
   void DropCommonWords(Work& w) const;
   void LinkAcronyms(Work& w) const;
-  // An unknown acronym that stands alone in its sentence (LinkAcronyms).
-  bool LoneAcronym(const Document& doc, uint32_t sentence, uint32_t token) const;
+  // An unknown acronym in running text (LinkAcronyms); `alone`: no capitalised word follows.
+  bool LoneAcronym(const Document& doc, uint32_t sentence, uint32_t token, bool alone) const;
   void LinkPeople(Work& w) const;
   void ResultsLines(Work& w) const;
   void ClubsNamedWithTheirCity(Work& w) const;
+  void CompaniesByCue(Work& w) const;
   void ShortForms(Work& w) const;
   void ActorsByContext(Work& w) const;
   void SharedNames(Work& w) const;

@@ -203,6 +203,41 @@ TEST(Organizations, AShortFormOfACompanyNamedInFullIsThatCompany) {
   });
 }
 
+TEST(Organizations, ACompanyCueNamesAFullName) {
+  ExpectActors({
+      // People have no shares: a full name with a company word after it is a company, and so
+      // are its other mentions, full or by its first word.
+      {"Orvel Domhart shares rose 4%. Orvel Domhart said it was pleased. Orvel gained.",
+       {"Orvel Domhart/organization///3"}},
+      // An apposition that says what it is: "X, one of ... firms", "X, the ... miner".
+      {"Talks stalled with Brenmoor Tessaly, one of the region's largest drinks firms.",
+       {"Brenmoor Tessaly/organization///1"}},
+      {"Kestrin, the Toronto-based gold miner, raised its output.",
+       {"Kestrin/organization///1", "Toronto/place/CA//1"}},
+      // A trade before a full name is a person's ("broker", "rival"), and an apposition naming
+      // a person's job at a firm is not the firm's.
+      {"Jamaican rival Merva Ottrey was second.",
+       {"Jamaica/country/JM//1", "Merva Ottrey/person///1"}},
+      {"\"Prices will rise,\" said Tomas Ilvard, an economist with Vellor Bank.",
+       {"Tomas Ilvard/person///1", "Vellor Bank/organization///1"}},
+      {"The trial of Anton Brevik, the chairman of the country's largest bank, began.",
+       {"Anton Brevik/person///1"}},
+      // A plant after a full name is where it is, not whose.
+      {"The Marden Halsey plant will close.", {"Marden Halsey/person///1"}},
+  });
+}
+
+TEST(Organizations, AnAcronymOpeningAFirmsName) {
+  ExpectActors({
+      // Three or more capitals and one unknown capitalised word: a firm ("ABN Amro").
+      {"Shares in QRV Talmor fell after QRV Talmor cut jobs.",
+       {"QRV Talmor/organization///2"}},
+      // Two capitals are a person's initials, not a firm; a hyphen glues a product's name.
+      {"The film was directed by JJ Abrahm.", {}},
+      {"It runs the QRV-Talmor chip.", {}},
+  });
+}
+
 TEST(EntityMentions, AnAbbreviationsDotIsPartOfTheCompanysName) {
   Options o;
   o.utf16_offsets = false;
