@@ -18,6 +18,7 @@
 
 #include "draft.h"
 #include "entities.h"
+#include "sort.h"
 
 namespace newslens {
 
@@ -1303,8 +1304,7 @@ void EntityEngine::ResultsLines(Work& w) const {
   std::vector<uint32_t> order;
   for (uint32_t k = 0; k < found.size(); ++k)
     if (found[k].parent == kNoId && found[k].same_as == kNoId) order.push_back(k);
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t x, uint32_t y) { return found[x].begin < found[y].begin; });
+  Sort(&order, [&](uint32_t x, uint32_t y) { return found[x].begin < found[y].begin; });
   auto score_then = [&](const Found& f) {
     const uint32_t last = doc.sentences[f.sentence].last_token;
     return ScoreAfter(doc, f.end, last) && f.end + 1 <= doc.tokens.size();
@@ -1592,8 +1592,7 @@ void EntityEngine::Tally(Work& w, Draft* draft, bool mentions) const {
   for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
   // Text order, which is also sentence order: the analyzer merges each stage's mentions as
   // sorted runs.
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t x, uint32_t y) { return found[x].begin < found[y].begin; });
+  StableSort(&order, [&](uint32_t x, uint32_t y) { return found[x].begin < found[y].begin; });
   std::vector<Acc> acc;
   std::unordered_map<uint32_t, uint32_t> acc_of_entity;
   std::map<std::pair<Type, std::string_view>, uint32_t> acc_of_name;
@@ -1650,7 +1649,7 @@ void EntityEngine::Tally(Work& w, Draft* draft, bool mentions) const {
   // Entities by count, then name; sorted as indices so that each result is built once.
   std::vector<uint32_t> ranked(acc.size());
   for (uint32_t k = 0; k < ranked.size(); ++k) ranked[k] = k;
-  std::sort(ranked.begin(), ranked.end(), [&](uint32_t x, uint32_t y) {
+  Sort(&ranked, [&](uint32_t x, uint32_t y) {
     if (acc[x].count != acc[y].count) return acc[x].count > acc[y].count;
     int order = acc[x].name->compare(*acc[y].name);
     return order != 0 ? order < 0 : x < y;

@@ -10,6 +10,7 @@
 
 #include "draft.h"
 #include "sentiment.h"
+#include "sort.h"
 
 namespace newslens {
 
@@ -919,8 +920,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     order.resize(items.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     if (negation_items)
-      std::stable_sort(order.begin(), order.end(),
-                       [&](uint32_t a, uint32_t b) { return items[a].k < items[b].k; });
+      StableSort(&order, [&](uint32_t a, uint32_t b) { return items[a].k < items[b].k; });
     for (uint32_t i : order) {
       const Item& it = items[i];
       if (it.v == 0 && it.base != 0 && words[it.k].negates) continue;  // absorbed negator

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "draft.h"
+#include "sort.h"
 
 namespace newslens {
 
@@ -854,13 +855,13 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   order.resize(hit.size());
   for (uint32_t k = 0; k < hit.size(); ++k) order[k] = k;
   if (promoted == kNoId) {  // the common case, without the rank's test per comparison
-    std::sort(order.begin(), order.end(), [&](uint32_t ka, uint32_t kb) {
+    Sort(&order, [&](uint32_t ka, uint32_t kb) {
       const uint32_t a = hit[ka], b = hit[kb];
       if (weak[ka] != weak[kb]) return weak[kb] != 0;
       return score[a] != score[b] ? score[a] > score[b] : themes_[a].def.id < themes_[b].def.id;
     });
   } else {
-    std::sort(order.begin(), order.end(), [&](uint32_t ka, uint32_t kb) {
+    Sort(&order, [&](uint32_t ka, uint32_t kb) {
       const uint32_t a = hit[ka], b = hit[kb];
       if (weak[ka] != weak[kb]) return weak[kb] != 0;
       const double ra = rank(a), rb = rank(b);
@@ -898,11 +899,11 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
     }
     r.terms_end = static_cast<uint32_t>(draft->terms.size());
     const std::vector<TermDef>& terms = themes_[t].def.terms;
-    std::sort(draft->terms.begin() + r.terms_begin, draft->terms.end(),
-              [&](const auto& x, const auto& y) {
-                return x.second != y.second ? x.second > y.second
-                                            : terms[x.first].text < terms[y.first].text;
-              });
+    Sort(draft->terms.data() + r.terms_begin, draft->terms.data() + draft->terms.size(),
+         [&](const TermHits& x, const TermHits& y) {
+           return x.second != y.second ? x.second > y.second
+                                       : terms[x.first].text < terms[y.first].text;
+         });
     draft->themes.push_back(r);
   }
   // Each sentence's themes: a run of the sorted pairs.
