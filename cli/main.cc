@@ -230,9 +230,11 @@ int RunAggregate(const std::string& path) {
     } else {
       auto summary = newslens::cli::ParseSummary(line);
       if (summary.ok()) {
-        aggregate.Add(summary.value());
+        if (newslens::Status added = aggregate.Add(summary.value()); !added.ok())
+          fail(added.error());
       } else {
-        fail(summary.error() + " (expected a --summary line or an aggregate)");
+        const bool shape = summary.error().find("missing or mistyped") != std::string::npos;
+        fail(summary.error() + (shape ? " (expected a --summary line or an aggregate)" : ""));
       }
     }
   }
