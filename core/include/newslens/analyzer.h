@@ -59,7 +59,7 @@ inline constexpr size_t kDefaultMaxBytes = 64u * 1024u * 1024u;
 // The longest sentence the analysis reads as one, in tokens (words and punctuation marks): a
 // longer run without a sentence end (text with no full stops, a hyphen chain) is read as
 // sentences of at most this many, so that memory per input byte stays bounded
-// (docs/reliability.md). News sentences are far shorter (the longest of the sample: 63 tokens).
+// (docs/reliability.md). News sentences are far shorter: a few dozen tokens.
 inline constexpr uint32_t kMaxSentenceTokens = 1000;
 
 struct Options {
