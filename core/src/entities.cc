@@ -997,13 +997,13 @@ void EntityEngine::LinkAcronyms(Work& w) const {
   // Acronyms the text introduced: later (and earlier) uses count for the full name. An unknown
   // acronym that speaks ("USDA said") is an organization of its own.
   const Document& doc = w.doc;
-  std::unordered_map<std::string_view, uint32_t> alias;  // the last name introduced with it
-  for (const Work::Alias& al : w.aliases) alias[al.text] = al.target;
+  std::unordered_map<std::string, uint32_t> alias;  // the last name introduced with it
+  for (const Work::Alias& al : w.aliases) alias[std::string(al.text)] = al.target;
   for (const Work::Acronym& a : w.acronyms) {
     std::string_view text = doc.tokens[a.token].view(doc.text);
     uint32_t target = a.target;
     if (target == kNoId)
-      if (auto it = alias.find(text); it != alias.end()) target = it->second;
+      if (auto it = alias.find(std::string(text)); it != alias.end()) target = it->second;
     Found f;
     f.sentence = a.sentence;
     f.begin = a.token;
@@ -1099,41 +1099,68 @@ void EntityEngine::LinkPeople(Work& w) const {
   // A pairing of two people the article names in full ("the Ferguson-Wenger saga", "a
   // Clinton-Dole debate"): every part of a hyphenated name is another full name's family name.
   // It is no person, and its parts stay theirs.
-  // (The family names of full names not ending in a hyphenated part, sorted, so that each part
-  // is looked up, not compared with every name: a digest names thousands of people.)
-  std::vector<std::string_view> plain_lasts;
-  for (const Person& q : full)
-    if (found[q.found].end - found[q.found].begin >= 2 &&
-        doc.text[doc.tokens[found[q.found].end - 2].end] != '-')
-      plain_lasts.push_back(q.last);
-  std::sort(plain_lasts.begin(), plain_lasts.end());
+  // (Names are looked up in lists of indices into `full` sorted by a word, not compared with
+  // every name: a digest names thousands of people.)
+  auto word_of = [&](uint32_t p, bool by_last) { return by_last ? full[p].last : full[p].first; };
+  auto sorted_by = [&](size_t from, bool by_last, bool (*keep)(const Found&, const Document&)) {
+    std::vector<uint32_t> list;
+    for (uint32_t p = from; p < full.size(); ++p)
+      if (keep(found[full[p].found], doc)) list.push_back(p);
+    Sort(&list, [&](uint32_t x, uint32_t y) {
+      const std::string_view a = word_of(x, by_last), b = word_of(y, by_last);
+      return a != b ? a < b : full[x].found < full[y].found;
+    });
+    return list;
+  };
+  using Index = std::vector<uint32_t>::const_iterator;
+  using Range = std::pair<Index, Index>;
+  auto named_so = [&](const std::vector<uint32_t>& list, bool by_last, std::string_view word) {
+    auto below = [&](uint32_t p, std::string_view v) { return word_of(p, by_last) < v; };
+    auto above = [&](std::string_view v, uint32_t p) { return v < word_of(p, by_last); };
+    return Range(std::lower_bound(list.begin(), list.end(), word, below),
+                 std::upper_bound(list.begin(), list.end(), word, above));
+  };
+  auto anyone = [](const Found&, const Document&) { return true; };
+  // The full names not ending in a hyphenated part (p itself is not one: its last part follows
+  // a hyphen).
+  const std::vector<uint32_t> plain_lasts =
+      sorted_by(0, true, [](const Found& g, const Document& d) {
+        return g.end - g.begin >= 2 && d.text[d.tokens[g.end - 2].end] != '-';
+      });
   auto pairing = [&](const Person& p) {
     const Found& f = found[p.found];
     if (f.end - f.begin < 2) return false;
     if (!hyphenated(f)) return false;
-    // p itself is not among plain_lasts: its last part follows a hyphen.
-    for (uint32_t k = f.begin; k < f.end; ++k)
-      if (!std::binary_search(plain_lasts.begin(), plain_lasts.end(), NormNoPossessive(doc, k)))
-        return false;
+    for (uint32_t k = f.begin; k < f.end; ++k) {
+      const Range other = named_so(plain_lasts, true, NormNoPossessive(doc, k));
+      if (other.first == other.second) return false;
+    }
     return true;
   };
   // A double-barrelled family name alone ("Bonham-Carter") is the person named in full with it
   // ("Helena Bonham-Carter"): the first full name (not itself hyphenated) longer than n words
-  // whose last n words are written so. One table per n, made when first needed.
-  std::map<uint32_t, std::unordered_map<std::string, uint32_t>> by_tail;
+  // whose last n words are written so. A table for each n, made when first needed.
+  std::vector<std::unordered_map<std::string, uint32_t>> by_tail;
+  std::vector<uint8_t> tail_made;
   auto family = [&](const Person& p) -> const Person* {
     const Found& f = found[p.found];
     if (!hyphenated(f)) return nullptr;
     const uint32_t n = f.end - f.begin;
-    auto [tails, made] = by_tail.try_emplace(n);
-    if (made)
+    if (n >= by_tail.size()) {
+      by_tail.resize(n + 1);
+      tail_made.resize(n + 1);
+    }
+    std::unordered_map<std::string, uint32_t>& tails = by_tail[n];
+    if (!tail_made[n]) {
       for (uint32_t q = 0; q < full.size(); ++q) {
         const Found& g = found[full[q].found];
         if (g.end - g.begin <= n || hyphenated(g)) continue;
-        tails->second.emplace(NameText(doc, g.end - n, g.end), q);
+        tails.emplace(NameText(doc, g.end - n, g.end), q);
       }
-    auto it = tails->second.find(w.names[f.name]);
-    return it == tails->second.end() ? nullptr : &full[it->second];
+      tail_made[n] = 1;
+    }
+    auto it = tails.find(w.names[f.name]);
+    return it == tails.end() ? nullptr : &full[it->second];
   };
   std::vector<uint8_t> paired(full.size(), 0);
   for (size_t p = 0; p < full.size(); ++p) {
@@ -1151,27 +1178,9 @@ void EntityEngine::LinkPeople(Work& w) const {
     full[kept++] = full[p];
   }
   full.resize(kept);
-  // The people by family name and by given name, each list sorted by word and then by where
-  // the person was found: the lone words below look names up instead of comparing each with
-  // every name (quadratic on a digest naming thousands of people).
-  struct Key {
-    std::string_view word;
-    uint32_t found;
-    bool operator<(const Key& o) const { return word != o.word ? word < o.word : found < o.found; }
-  };
-  auto index = [](const std::vector<Person>& people, size_t from, bool by_last) {
-    std::vector<Key> keys;
-    keys.reserve(people.size() - from);
-    for (size_t p = from; p < people.size(); ++p)
-      keys.push_back({by_last ? people[p].last : people[p].first, people[p].found});
-    std::sort(keys.begin(), keys.end());
-    return keys;
-  };
-  auto named_so = [](const std::vector<Key>& keys, std::string_view word) {
-    return std::equal_range(keys.begin(), keys.end(), Key{word, 0},
-                            [](const Key& x, const Key& y) { return x.word < y.word; });
-  };
-  const std::vector<Key> full_by_last = index(full, 0, true), full_by_first = index(full, 0, false);
+  // The full names by family name and by given name, each sorted then by where they were found.
+  const std::vector<uint32_t> full_by_last = sorted_by(0, true, anyone),
+                              full_by_first = sorted_by(0, false, anyone);
   // A surname after a title is a person too ("President Clinton"): later lone uses join it when
   // no full name has that word.
   const size_t full_names = full.size();
@@ -1179,12 +1188,13 @@ void EntityEngine::LinkPeople(Work& w) const {
     Found& f = found[k];
     if (f.type != Type::kPerson || !f.counted || !f.single || f.role_end == f.role_begin) continue;
     std::string_view word = NormNoPossessive(doc, f.begin);
-    auto by_last = named_so(full_by_last, word), by_first = named_so(full_by_first, word);
+    const Range by_last = named_so(full_by_last, true, word),
+                by_first = named_so(full_by_first, false, word);
     if (by_last.first == by_last.second && by_first.first == by_first.second)
       full.push_back({k, word, word});
   }
-  // The titled surnames (first == last), sorted by where they were found.
-  const std::vector<Key> titled = index(full, full_names, true);
+  // The titled surnames (first == last), sorted by word, then by where they were found.
+  const std::vector<uint32_t> titled = sorted_by(full_names, true, anyone);
   for (uint32_t k = 0; k < found.size(); ++k) {
     Found& f = found[k];
     if (f.type != Type::kPerson || !f.counted || !f.single) continue;
@@ -1195,21 +1205,22 @@ void EntityEngine::LinkPeople(Work& w) const {
     uint32_t best = kNoId;
     bool by_first = false;
     for (bool by_last : {true, false}) {
-      auto [from, to] = named_so(by_last ? full_by_last : full_by_first, word);
-      auto [t_from, t_to] = named_so(titled, word);
-      if (from == to && t_from == t_to) {
+      const Range named = named_so(by_last ? full_by_last : full_by_first, by_last, word),
+                  titles = named_so(titled, true, word);
+      if (named.first == named.second && titles.first == titles.second) {
         by_first = true;
         continue;
       }
-      const uint32_t first = from != to ? from->found : t_from->found;
+      const uint32_t first = full[named.first != named.second ? *named.first : *titles.first].found;
       best = first;
       // The titled mention itself coming first wins over anyone before it: it stays alone.
       if (first == k) break;
-      auto before = [k](auto b, auto e) {
-        auto it = std::lower_bound(b, e, k, [](const Key& x, uint32_t v) { return x.found < v; });
-        return it == b ? kNoId : std::prev(it)->found;
+      auto before = [&](Range r) {
+        auto it = std::lower_bound(r.first, r.second, k,
+                                   [&](uint32_t p, uint32_t v) { return full[p].found < v; });
+        return it == r.first ? kNoId : full[*std::prev(it)].found;
       };
-      const uint32_t a = before(from, to), t = before(t_from, t_to);
+      const uint32_t a = before(named), t = before(titles);
       if (a != kNoId || t != kNoId) best = a == kNoId ? t : t == kNoId ? a : std::max(a, t);
       break;
     }
