@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "draft.h"
 #include "entities.h"
@@ -997,13 +996,12 @@ void EntityEngine::LinkAcronyms(Work& w) const {
   // Acronyms the text introduced: later (and earlier) uses count for the full name. An unknown
   // acronym that speaks ("USDA said") is an organization of its own.
   const Document& doc = w.doc;
-  std::unordered_map<std::string, uint32_t> alias;  // the last name introduced with it
-  for (const Work::Alias& al : w.aliases) alias[std::string(al.text)] = al.target;
   for (const Work::Acronym& a : w.acronyms) {
     std::string_view text = doc.tokens[a.token].view(doc.text);
     uint32_t target = a.target;
     if (target == kNoId)
-      if (auto it = alias.find(std::string(text)); it != alias.end()) target = it->second;
+      for (const Work::Alias& al : w.aliases)
+        if (al.text == text) target = al.target;
     Found f;
     f.sentence = a.sentence;
     f.begin = a.token;
@@ -1099,68 +1097,34 @@ void EntityEngine::LinkPeople(Work& w) const {
   // A pairing of two people the article names in full ("the Ferguson-Wenger saga", "a
   // Clinton-Dole debate"): every part of a hyphenated name is another full name's family name.
   // It is no person, and its parts stay theirs.
-  // (Names are looked up in lists of indices into `full` sorted by a word, not compared with
-  // every name: a digest names thousands of people.)
-  auto word_of = [&](uint32_t p, bool by_last) { return by_last ? full[p].last : full[p].first; };
-  auto sorted_by = [&](size_t from, bool by_last, bool (*keep)(const Found&, const Document&)) {
-    std::vector<uint32_t> list;
-    for (uint32_t p = from; p < full.size(); ++p)
-      if (keep(found[full[p].found], doc)) list.push_back(p);
-    Sort(&list, [&](uint32_t x, uint32_t y) {
-      const std::string_view a = word_of(x, by_last), b = word_of(y, by_last);
-      return a != b ? a < b : full[x].found < full[y].found;
-    });
-    return list;
-  };
-  using Index = std::vector<uint32_t>::const_iterator;
-  using Range = std::pair<Index, Index>;
-  auto named_so = [&](const std::vector<uint32_t>& list, bool by_last, std::string_view word) {
-    auto below = [&](uint32_t p, std::string_view v) { return word_of(p, by_last) < v; };
-    auto above = [&](std::string_view v, uint32_t p) { return v < word_of(p, by_last); };
-    return Range(std::lower_bound(list.begin(), list.end(), word, below),
-                 std::upper_bound(list.begin(), list.end(), word, above));
-  };
-  auto anyone = [](const Found&, const Document&) { return true; };
-  // The full names not ending in a hyphenated part (p itself is not one: its last part follows
-  // a hyphen).
-  const std::vector<uint32_t> plain_lasts =
-      sorted_by(0, true, [](const Found& g, const Document& d) {
-        return g.end - g.begin >= 2 && d.text[d.tokens[g.end - 2].end] != '-';
-      });
   auto pairing = [&](const Person& p) {
     const Found& f = found[p.found];
     if (f.end - f.begin < 2) return false;
     if (!hyphenated(f)) return false;
     for (uint32_t k = f.begin; k < f.end; ++k) {
-      const Range other = named_so(plain_lasts, true, NormNoPossessive(doc, k));
-      if (other.first == other.second) return false;
+      const std::string_view part = NormNoPossessive(doc, k);
+      bool other = false;
+      for (const Person& q : full)
+        if (&q != &p && q.last == part && found[q.found].end - found[q.found].begin >= 2 &&
+            doc.text[doc.tokens[found[q.found].end - 2].end] != '-')
+          other = true;
+      if (!other) return false;
     }
     return true;
   };
   // A double-barrelled family name alone ("Bonham-Carter") is the person named in full with it
-  // ("Helena Bonham-Carter"): the first full name (not itself hyphenated) longer than n words
-  // whose last n words are written so. A table for each n, made when first needed.
-  std::vector<std::unordered_map<std::string, uint32_t>> by_tail;
-  std::vector<uint8_t> tail_made;
+  // ("Helena Bonham-Carter").
   auto family = [&](const Person& p) -> const Person* {
     const Found& f = found[p.found];
     if (!hyphenated(f)) return nullptr;
+    const std::string& text = w.names[f.name];
     const uint32_t n = f.end - f.begin;
-    if (n >= by_tail.size()) {
-      by_tail.resize(n + 1);
-      tail_made.resize(n + 1);
+    for (const Person& q : full) {
+      const Found& g = found[q.found];
+      if (&q == &p || g.end - g.begin <= n || hyphenated(g)) continue;
+      if (NameText(doc, g.end - n, g.end) == text) return &q;
     }
-    std::unordered_map<std::string, uint32_t>& tails = by_tail[n];
-    if (!tail_made[n]) {
-      for (uint32_t q = 0; q < full.size(); ++q) {
-        const Found& g = found[full[q].found];
-        if (g.end - g.begin <= n || hyphenated(g)) continue;
-        tails.emplace(NameText(doc, g.end - n, g.end), q);
-      }
-      tail_made[n] = 1;
-    }
-    auto it = tails.find(w.names[f.name]);
-    return it == tails.end() ? nullptr : &full[it->second];
+    return nullptr;
   };
   std::vector<uint8_t> paired(full.size(), 0);
   for (size_t p = 0; p < full.size(); ++p) {
@@ -1178,9 +1142,6 @@ void EntityEngine::LinkPeople(Work& w) const {
     full[kept++] = full[p];
   }
   full.resize(kept);
-  // The full names by family name and by given name, each sorted then by where they were found.
-  const std::vector<uint32_t> full_by_last = sorted_by(0, true, anyone),
-                              full_by_first = sorted_by(0, false, anyone);
   // A surname after a title is a person too ("President Clinton"): later lone uses join it when
   // no full name has that word.
   const size_t full_names = full.size();
@@ -1188,47 +1149,31 @@ void EntityEngine::LinkPeople(Work& w) const {
     Found& f = found[k];
     if (f.type != Type::kPerson || !f.counted || !f.single || f.role_end == f.role_begin) continue;
     std::string_view word = NormNoPossessive(doc, f.begin);
-    const Range by_last = named_so(full_by_last, true, word),
-                by_first = named_so(full_by_first, false, word);
-    if (by_last.first == by_last.second && by_first.first == by_first.second)
-      full.push_back({k, word, word});
+    bool named = false;
+    for (size_t p = 0; p < full_names && !named; ++p)
+      named = full[p].last == word || full[p].first == word;
+    if (!named) full.push_back({k, word, word});
   }
-  // The titled surnames (first == last), sorted by word, then by where they were found.
-  const std::vector<uint32_t> titled = sorted_by(full_names, true, anyone);
   for (uint32_t k = 0; k < found.size(); ++k) {
     Found& f = found[k];
     if (f.type != Type::kPerson || !f.counted || !f.single) continue;
     std::string_view word = NormNoPossessive(doc, f.begin);
-    // The nearest person before this mention (a full name or a titled surname) whose family
-    // name (else given name) the word is; failing one before it, the first full name after it,
-    // else the first titled surname after it.
-    uint32_t best = kNoId;
+    const Person* best = nullptr;
     bool by_first = false;
     for (bool by_last : {true, false}) {
-      const Range named = named_so(by_last ? full_by_last : full_by_first, by_last, word),
-                  titles = named_so(titled, true, word);
-      if (named.first == named.second && titles.first == titles.second) {
-        by_first = true;
-        continue;
+      for (const Person& p : full) {
+        if ((by_last ? p.last : p.first) != word) continue;
+        // The nearest full name before this mention, else the first one after it.
+        if (!best || (p.found < k && (best->found > k || p.found > best->found))) best = &p;
       }
-      const uint32_t first = full[named.first != named.second ? *named.first : *titles.first].found;
-      best = first;
-      // The titled mention itself coming first wins over anyone before it: it stays alone.
-      if (first == k) break;
-      auto before = [&](Range r) {
-        auto it = std::lower_bound(r.first, r.second, k,
-                                   [&](uint32_t p, uint32_t v) { return full[p].found < v; });
-        return it == r.first ? kNoId : full[*std::prev(it)].found;
-      };
-      const uint32_t a = before(named), t = before(titles);
-      if (a != kNoId || t != kNoId) best = a == kNoId ? t : t == kNoId ? a : std::max(a, t);
-      break;
+      if (best) break;
+      by_first = true;
     }
-    if (best == k) best = kNoId;  // the titled mention itself
-    if (best != kNoId && found[best].name == kNoId)
-      found[best].name = w.AddNamed(doc, found[best].begin, found[best].end);
-    if (best != kNoId) {
-      f.name = found[best].name;
+    if (best && best->found == k) best = nullptr;  // the titled mention itself
+    if (best && found[best->found].name == kNoId)
+      found[best->found].name = w.AddNamed(doc, found[best->found].begin, found[best->found].end);
+    if (best) {
+      f.name = found[best->found].name;
       f.by_given_name = by_first && f.role_end == f.role_begin;
     } else if (f.role_end > f.role_begin) {
       f.name = w.AddNamed(doc, f.begin, f.end);  // "Mr. Lavrov", never named in full
@@ -1442,33 +1387,23 @@ void EntityEngine::ShortForms(Work& w) const {
   // claimed that opens such a name is that organization, whatever its context says.
   const Document& doc = w.doc;
   std::vector<Found>& found = w.found;
-  // The same for an organization of the dictionaries named in full ("Pernod Ricard" ...
-  // "Pernod shares"), when its first word is no common word.
   struct Org {
     std::string_view first;
-    uint32_t name, entity;
-    uint32_t begin;  // its first token
+    uint32_t name;
   };
   std::vector<Org> orgs;
   for (const Found& g : found) {
-    if (g.type != Type::kOrganization || (g.entity == kNoId && g.name == kNoId) || !g.counted ||
+    if (g.type != Type::kOrganization || g.entity != kNoId || g.name == kNoId || !g.counted ||
         g.parent != kNoId || g.same_as != kNoId || g.end - g.begin < 2 ||
         !IsCapWord(doc, g.begin) || doc.tokens[g.begin].has(kAllCaps) ||
         PossessiveBytes(doc, g.begin) > 0)
       continue;
-    if (g.entity != kNoId && (Is(kOrgWord, doc.surface[g.begin]) ||
-                              Is(kConnector, doc.surface[g.begin]) ||
-                              Is(kNotName, doc.surface[g.begin]) ||
-                              !IsCapWord(doc, g.begin + 1)))
-      continue;
-    orgs.push_back({NormNoPossessive(doc, g.begin), g.name, g.entity, g.begin});
+    orgs.push_back({NormNoPossessive(doc, g.begin), g.name});
   }
   if (orgs.empty()) return;
-  // By word, then text order: where two companies open with the word ("Reliance Industries",
-  // "Reliance Energy"), the short form is the nearest named before it, else the first after.
-  std::sort(orgs.begin(), orgs.end(), [](const Org& x, const Org& y) {
-    return x.first != y.first ? x.first < y.first : x.begin < y.begin;
-  });
+  // The first company named with each word (stable: text order within a word).
+  std::stable_sort(orgs.begin(), orgs.end(),
+                   [](const Org& x, const Org& y) { return x.first < y.first; });
   for (Found& f : found) {
     if (f.counted || !f.single || f.type != Type::kPerson || f.same_as != kNoId ||
         f.role_end > f.role_begin)
@@ -1477,12 +1412,8 @@ void EntityEngine::ShortForms(Work& w) const {
     auto o = std::lower_bound(orgs.begin(), orgs.end(), word,
                               [](const Org& x, std::string_view w) { return x.first < w; });
     if (o == orgs.end() || o->first != word) continue;
-    for (auto next = o + 1; next != orgs.end() && next->first == word && next->begin < f.begin;
-         ++next)
-      o = next;
     f.type = Type::kOrganization;
     f.name = o->name;
-    f.entity = o->entity;
     f.counted = true;
     f.by_context = true;
   }
@@ -1510,11 +1441,6 @@ void EntityEngine::ActorsByContext(Work& w) const {
     uint32_t first;  // the Found that named it first
   };
   std::vector<Decision> decisions;
-  std::unordered_map<std::string, uint32_t> decided;  // a decision's text -> its index
-  auto decision = [&](const std::string& text) {
-    auto it = decided.find(text);
-    return it == decided.end() ? decisions.end() : decisions.begin() + it->second;
-  };
   std::vector<uint32_t> pending;  // lone words in mixed case: checked for common words below
   auto maybe_name = [&](uint32_t id) { return id == kNoId || Is(kKnownWord, id); };
   LowercaseSeen lower;
@@ -1524,101 +1450,20 @@ void EntityEngine::ActorsByContext(Work& w) const {
     Cue cue = CueAround(w, f);
     if (cue == Cue::kNone) continue;
     std::string text = NameText(doc, f.begin, f.end);
-    auto d = decision(text);
+    auto d = std::find_if(decisions.begin(), decisions.end(),
+                          [&](const Decision& x) { return x.text == text; });
     if (d == decisions.end()) {
-      decided.emplace(text, static_cast<uint32_t>(decisions.size()));
       decisions.push_back({std::move(text), cue, k});
       if (lone(f) && !doc.tokens[f.begin].has(kAllCaps)) lower.Add(NormNoPossessive(doc, f.begin));
     } else if (cue < d->cue) {
       d->cue = cue;
     }
   }
-  // A list shares its members' kind: a lone word coordinated with a team, a company or a place
-  // ("title rivals Essex, Derbyshire and Surrey", "fighting in Arbil, Dohuk and Zakho") is one
-  // too. Chains are followed right to left, then left to right.
-  {
-    std::vector<uint32_t> order;
-    for (uint32_t k = 0; k < found.size(); ++k)
-      if (found[k].parent == kNoId && found[k].same_as == kNoId &&
-          (found[k].counted || lone(found[k])))
-        order.push_back(k);
-    Sort(&order, [&](uint32_t x, uint32_t y) { return found[x].begin < found[y].begin; });
-    auto decision_of = [&](const Found& g) {
-      const std::string text = NameText(doc, g.begin, g.end);
-      return std::find_if(decisions.begin(), decisions.end(),
-                          [&](const Decision& x) { return x.text == text; });
-    };
-    auto cue_of = [&](const Found& g) {
-      if (lone(g) || city(g)) {
-        auto d = decision_of(g);
-        return d == decisions.end() ? Cue::kNone : d->cue;
-      }
-      // An organization named in full; not an acronym alone ("JFK, Platoon and ...": an
-      // acronym may be a film's or a band's name), nor a known place: a city's name is also a
-      // club's, a product's or a festival's ("Phoenix and Firebird").
-      // One word that is not a context's decision is weak evidence: a short form ("by Mukesh
-      // and Reliance") or a name that also is a band's ("Interpol and Echo").
-      if (!g.counted || g.role_end > g.role_begin || g.type != Type::kOrganization ||
-          g.end - g.begin == 1)
-        return Cue::kNone;
-      return w.sports ? Cue::kTeam : Cue::kCompany;
-    };
-    // A member is a whole name: no capitalised word right before or after it ("Bangladesh
-    // Lamps", "Kansai Electric Power" are one name each).
-    auto whole = [&](const Found& g) {
-      const Span& span = doc.sentences[g.sentence];
-      return !(g.begin > span.first_token && IsCapWord(doc, g.begin - 1)) &&
-             !(g.end < span.last_token && IsCapWord(doc, g.end));
-    };
-    // Between two members: "," (kComma), or "and", "or", ", and" (kJoin).
-    enum Link : uint8_t { kNoLink, kComma, kJoin };
-    auto link = [&](const Found& a, const Found& b) {
-      if (a.sentence != b.sentence || b.begin <= a.end || b.begin - a.end > 2 ||
-          PossessiveBytes(doc, a.end - 1) > 0 || !whole(a) || !whole(b))
-        return kNoLink;
-      Link l = kComma;
-      for (uint32_t j = a.end; j < b.begin; ++j) {
-        if (IsPunct(doc, j, ',')) continue;
-        const std::string_view n = IsWord(doc, j) ? doc.norm(j) : std::string_view();
-        if (n != "and" && n != "or") return kNoLink;
-        l = kJoin;
-      }
-      return b.begin - a.end == 2 && l == kComma ? kNoLink : l;
-    };
-    // A comma links members only in a list that a conjunction closes ("A, B and C"): "At the
-    // Oval, Surrey ..." is no list, nor are a table's "Did not bat: A, B, C".
-    std::vector<uint8_t> links(order.size(), kNoLink);  // between order[x] and order[x + 1]
-    for (size_t x = 0; x + 1 < order.size(); ++x) links[x] = link(found[order[x]], found[order[x + 1]]);
-    for (size_t x = order.size(); x-- > 0;)
-      if (links[x] == kComma && (x + 1 >= links.size() || links[x + 1] == kNoLink)) links[x] = kNoLink;
-    auto adopt = [&](uint32_t from, uint32_t to) {
-      const Found& g = found[to];
-      // Not a contraction ("I'm"), a hyphenated word's head ("Multi-band") nor a name a figure
-      // follows ("Channel 4").
-      const Token& t = doc.tokens[g.begin];
-      if (!lone(g) || t.has(kAllCaps) || t.end - t.begin < 3 ||
-          t.view(doc.text).find('\'') != std::string_view::npos ||
-          (t.end < doc.text.size() && doc.text[t.end] == '-') ||
-          (g.end < doc.tokens.size() && doc.tokens[g.end].kind == TokenKind::kNumber))
-        return;
-      const Cue cue = cue_of(found[from]);
-      if (cue != Cue::kTeam && cue != Cue::kCompany && cue != Cue::kPlace) return;
-      if (decision_of(g) != decisions.end()) return;
-      decisions.push_back({NameText(doc, g.begin, g.end), cue, to});
-      lower.Add(NormNoPossessive(doc, g.begin));
-    };
-    for (size_t x = order.size(); x-- > 1;)
-      if (links[x - 1] != kNoLink) adopt(order[x], order[x - 1]);
-    for (size_t x = 0; x + 1 < order.size(); ++x)
-      if (links[x] != kNoLink) adopt(order[x], order[x + 1]);
-  }
   if (decisions.empty()) return;
   // A lone word the article also writes in lower case, or a word of the lexicons, is a common
   // word capitalised by its place ("Police said"), not a name; so is a plural that only ever
   // opens a sentence ("Analysts said", "Traders said").
   lower.Scan(doc, maybe_name);
-  std::unordered_set<std::string> inside_sentences;  // lone words not opening a sentence
-  bool inside_listed = false;
   for (Decision& d : decisions) {
     const Found& f = found[d.first];
     if (!lone(f) || doc.tokens[f.begin].has(kAllCaps)) continue;
@@ -1628,16 +1473,16 @@ void EntityEngine::ActorsByContext(Work& w) const {
       continue;
     }
     if (d.cue != Cue::kSpeaker || norm.empty() || norm.back() != 's') continue;
-    if (!inside_listed) {
-      for (const Found& g : found)
-        if (lone(g) && !g.at_start) inside_sentences.insert(NameText(doc, g.begin, g.end));
-      inside_listed = true;
-    }
-    if (!inside_sentences.count(d.text)) d.cue = Cue::kNone;
+    bool inside = false;
+    for (const Found& g : found)
+      if (lone(g) && !g.at_start && NameText(doc, g.begin, g.end) == d.text) inside = true;
+    if (!inside) d.cue = Cue::kNone;
   }
   for (Found& f : found) {
     if (!lone(f) && !city(f)) continue;
-    auto d = decision(NameText(doc, f.begin, f.end));
+    std::string text = NameText(doc, f.begin, f.end);
+    auto d = std::find_if(decisions.begin(), decisions.end(),
+                          [&](const Decision& x) { return x.text == text; });
     if (d == decisions.end() || d->cue == Cue::kNone) continue;
     // A word joined to a full name by its first word stays joined unless it is a company
     // ("Pirelli" of "Pirelli Cables").
@@ -1663,9 +1508,12 @@ void EntityEngine::ActorsByContext(Work& w) const {
   // ("Pirelli Cables").
   for (Found& f : found) {
     if (f.type != Type::kPerson || f.single || !f.counted || f.role_end > f.role_begin) continue;
-    auto d = decision(NameText(doc, f.begin, f.begin + 1));
-    if (d != decisions.end() && (d->cue == Cue::kCompany || d->cue == Cue::kTeam))
-      f.type = Type::kOrganization;
+    std::string first = NameText(doc, f.begin, f.begin + 1);
+    for (const Decision& d : decisions)
+      if ((d.cue == Cue::kCompany || d.cue == Cue::kTeam) && d.text == first) {
+        f.type = Type::kOrganization;
+        break;
+      }
   }
 }
 

@@ -560,6 +560,13 @@ INSTANTIATE_TEST_SUITE_P(
                  0},
         SignCase{"stress_noun", "Drought and heat stress hit the farms.", -1},
         SignCase{"stressed_feeling", "Many teachers said they felt stressed.", -1},
+        // Inflected forms of rated words (tools/build-inflections.mjs), at half their base.
+        SignCase{"inflection_bombs", "Inspectors found bombs in the cellar.", -1},
+        SignCase{"inflection_delays", "Passengers faced delays at the border.", -1},
+        SignCase{"inflection_benefited", "Small farms benefited from the scheme.", +1},
+        // A form whose usual sense is another word's is left out.
+        SignCase{"inflection_according", "According to the ministry, the vote is on Friday.", 0},
+        SignCase{"inflection_goods", "The ship carried goods from the port.", 0},
         // Verbs that calm a fear reverse it, as "ease" does.
         SignCase{"allay_fears", "The central bank moved to allay fears of a crash.", +1},
         SignCase{"quell_violence", "Troops were sent to quell the violence.", +1}),
