@@ -560,6 +560,10 @@ INSTANTIATE_TEST_SUITE_P(
                  0},
         SignCase{"stress_noun", "Drought and heat stress hit the farms.", -1},
         SignCase{"stressed_feeling", "Many teachers said they felt stressed.", -1},
+        // "hand" is help only in "a helping hand", "lend a hand"; the Treasury is a ministry.
+        SignCase{"hand_other", "On the other hand, the Treasury kept the rate.", 0},
+        SignCase{"hand_out_of", "The bid was rejected out of hand.", -1},
+        SignCase{"hand_helping", "Neighbours lent a hand after the storm.", +1},
         // Inflected forms of rated words (tools/build-inflections.mjs), at half their base.
         SignCase{"inflection_bombs", "Inspectors found bombs in the cellar.", -1},
         SignCase{"inflection_delays", "Passengers faced delays at the border.", -1},
