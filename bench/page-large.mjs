@@ -7,9 +7,9 @@
 //
 //   node web/build.mjs && node bench/page-large.mjs [--sizes 1,5] [--dist dist]
 //
-// The text is a wire digest written here (paragraphs of a few sentences on many subjects, every
-// paragraph different), not dev data. Wall-clock on a shared machine: say the load (`uptime`)
-// beside any figure. CHROMIUM=/path overrides the browser.
+// The text is a wire digest (bench/digest.mjs: paragraphs of a few sentences on many subjects,
+// every paragraph different), not dev data. Wall-clock on a shared machine: say the load
+// (`uptime`) beside any figure. CHROMIUM=/path overrides the browser.
 
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -17,6 +17,8 @@ import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
 import {chromium} from 'playwright-core';
+
+import {digest} from './digest.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -27,33 +29,6 @@ const flag = (name, fallback) => {
 const sizes = flag('--sizes', '1,5').split(',').map(Number);
 const dist = resolve(root, flag('--dist', 'dist'));
 
-/** At most `bytes` (within a paragraph of it) of a digest of short news paragraphs, each one
- *  different. */
-function digest(bytes) {
-  const towns = ['Northbridge', 'Lakemoor', 'Port Ellis', 'Ashford Vale', 'Kingsreach', 'Marlow Bay'];
-  const leads = [
-    (t, n) => `The council of ${t} approved a budget of ${n} million for schools and roads on Tuesday.`,
-    (t, n) => `Floods closed ${n} roads around ${t}, and rescue crews moved families to shelters.`,
-    (t, n) => `Voters in ${t} chose a new mayor after a campaign about housing costs, with turnout at ${n % 90} percent.`,
-    (t, n) => `Factory workers in ${t} went on strike over pay after talks broke down for the ${n}th time.`,
-    (t, n) => `Doctors at the hospital in ${t} warned that ${n} patients waited more than a day for a bed.`,
-    (t, n) => `The football club of ${t} won ${n % 7} to 1 and moved to the top of the league.`,
-  ];
-  const follows = ['Officials said the plan would be reviewed next spring.',
-                   'Critics called the decision reckless, but supporters praised its ambition.',
-                   'Police arrested two men and said an investigation was continuing.',
-                   'Investors welcomed the news and shares rose sharply in early trading.'];
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const town = `${towns[i % towns.length]} ${Math.floor(i / towns.length) + 1}`;
-    const p = `${leads[i % leads.length](town, 10 + (i * 37) % 900)} ${follows[(i * 3) % follows.length]}`;
-    if (size + p.length + 2 > bytes) break;
-    parts.push(p);
-    size += p.length + 2;
-  }
-  return parts.join('\n\n');
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'newslens-page-large-'));
 const browser = await chromium.launch({
