@@ -61,3 +61,11 @@ test('a valid report@2 that differs from the full edition\'s only where the them
   // On the reviewed sample the lead theme is the same.
   assert.equal(widget.analyze(sample).primary_theme, full.analyze(sample).primary_theme);
 });
+
+test('the widget edition has no JSON report writer: analyzeToJson names the full edition, analyze works', async () => {
+  const widget = await Widget.create();
+  const json = widget.analyzeToJson(sample);
+  assert.throws(() => JSON.parse(json));
+  assert.match(json, /widget edition, which writes no JSON report \(use newslens\.js, the full edition\)/);
+  assert.equal(widget.analyze(sample).primary_theme, JSON.parse((await Full.create()).analyzeToJson(sample)).primary_theme);
+});
