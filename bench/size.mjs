@@ -13,8 +13,11 @@
 //                                                                              <= 400 KB
 // With --check (what `make build` runs) the exit status is 1 when a budget marked `gate` is
 // breached. A budget is gated once main meets it, so the build cannot slide back over it; one
-// that main does not meet yet is printed as OVER, and is an owner's decision (docs/embed.md,
-// "Size"), not a red build for everyone.
+// that main does not meet yet is printed as OVER, and is an owner's decision (docs/size.md, "The
+// page module ... an owner's decision"), not a red build for everyone. Gated: the loader and the
+// card (met since issue 19's fifth session, 240.9 KB). Not gated: the page module and the page,
+// whose budgets cannot be met without costing accuracy or changing the design (the owner's
+// options, measured, are in docs/size.md).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -28,7 +31,7 @@ const KB = 1024;
 const PAGE_FILES = ['index.html', 'app.js', 'app.css', 'newslens.js', 'sample.js', 'worker.js'];
 const BUDGETS = [
   { name: 'widget loader', files: ['newslens-embed.js'], limit: 20, gate: true },
-  { name: 'widget, one card', files: ['newslens-embed.js', 'newslens-analyzer.js'], limit: 250, gate: false },
+  { name: 'widget, one card', files: ['newslens-embed.js', 'newslens-analyzer.js'], limit: 250, gate: true },
   { name: 'page module', files: ['newslens.js'], limit: 300, gate: false },
   { name: 'page files in all', files: PAGE_FILES, limit: 400, gate: false },
 ];
@@ -73,7 +76,7 @@ for (const b of BUDGETS) {
   const gz = b.files.reduce((n, f) => n + rows.get(f).gzip, 0);
   const over = gz > b.limit * KB;
   const status = !over ? 'ok' : b.gate ? 'OVER (fails the build)' :
-                 `OVER by ${kb(gz - b.limit * KB)} KB (not gated yet: an owner's decision, docs/embed.md)`;
+                 `OVER by ${kb(gz - b.limit * KB)} KB (not gated: an owner's decision, docs/size.md)`;
   console.log(`${b.name.padEnd(22)}${kb(gz).padStart(10)}${String(b.limit).padStart(8)}  ${status}`);
   if (over && b.gate) breached.push(`${b.name}: ${kb(gz)} KB > ${b.limit} KB`);
 }
