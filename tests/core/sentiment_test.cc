@@ -564,6 +564,12 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"hand_other", "On the other hand, the Treasury kept the rate.", 0},
         SignCase{"hand_out_of", "The bid was rejected out of hand.", -1},
         SignCase{"hand_helping", "Neighbours lent a hand after the storm.", +1},
+        // Business terms that look like feelings: a price, a date, bonds, a bid.
+        SignCase{"valued_at", "The contract is valued at 15 million euros.", 0},
+        SignCase{"effective_date", "The new fees are effective April 1.", 0},
+        SignCase{"effective_alone", "The vaccine proved effective.", +1},
+        SignCase{"securities_tender", "The bank tendered its securities in the offer.", 0},
+        SignCase{"certain_determiner", "The rule applies in certain cases.", 0},
         // Inflected forms of rated words (tools/build-inflections.mjs), at half their base.
         SignCase{"inflection_bombs", "Inspectors found bombs in the cellar.", -1},
         SignCase{"inflection_delays", "Passengers faced delays at the border.", -1},
