@@ -569,6 +569,8 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"effective_date", "The new fees are effective April 1.", 0},
         SignCase{"effective_alone", "The vaccine proved effective.", +1},
         SignCase{"securities_tender", "The bank tendered its securities in the offer.", 0},
+        SignCase{"great_place", "Ships cross the Great Lakes in spring.", 0},
+        SignCase{"great_recession", "The Great Recession cost millions of jobs.", -1},
         SignCase{"certain_determiner", "The rule applies in certain cases.", 0},
         // Inflected forms of rated words (tools/build-inflections.mjs), at half their base.
         SignCase{"inflection_bombs", "Inspectors found bombs in the cellar.", -1},
