@@ -600,6 +600,8 @@ bool IsScoreLine(const Document& doc, uint32_t i, uint32_t end) {
 void ThemeEngine::ResolveActorDeskRules() {
   auto score_cue = by_id_.find(kCueSetPrefix + std::string(kScoreCueSet));
   score_cue_ = score_cue == by_id_.end() ? kNoId : score_cue->second;
+  auto economy = by_id_.find("economy");
+  economy_ = economy == by_id_.end() ? kNoId : economy->second;
   actor_role_.assign(themes_.size(), 0);
   actor_desk_.clear();
   for (const ActorDeskRule& rule : kActorDeskRules) {
@@ -638,6 +640,55 @@ void ThemeEngine::Positions(const Document& doc, std::vector<float>* weight,
     if ((*paragraph)[s] != lede_paragraph) break;
     (*weight)[s] = static_cast<float>(kLedeWeight);
     ++lede;
+  }
+}
+
+// A person named with a political office ("Tory leader Michael Howard", "education secretary
+// Ruth Kelly", "President Bush") is a political actor wherever the article names them again
+// ("Mr Howard", "Kelly"): each of those mentions counts as another hit of the office's term.
+void ThemeEngine::CountPoliticians(const Document& doc, const Draft& draft,
+                                   const std::vector<uint32_t>& name_of,
+                                   std::vector<MatchAt>* matches) const {
+  if (draft.actor_spans.empty() || matches->empty() || actor_desk_.empty() ||
+      actor_desk_[0] == kNoId)
+    return;
+  thread_local std::vector<std::pair<std::string_view, uint32_t>> offices;  // surname, payload
+  thread_local std::vector<uint32_t> titled;  // the mentions that follow their office
+  offices.clear();
+  titled.clear();
+  const size_t n = matches->size();
+  auto political = [&](uint32_t payload) {
+    if (payload == kNoId) return false;
+    for (const TermRef& ref : payloads_[payload])
+      if ((actor_role_[ref.theme] & 1u) && ref.context == TermContext::kNone) return true;
+    return false;
+  };
+  for (const ActorSpan& span : draft.actor_spans) {
+    if (span.type != ActorType::kPerson || span.first_token == 0) continue;
+    auto it = std::lower_bound(matches->begin(), matches->begin() + n, span.first_token,
+                               [](const MatchAt& m, uint32_t t) { return m.first + m.len < t; });
+    if (it == matches->begin() + n || it->first + it->len != span.first_token) continue;
+    if (!political(it->payload)) continue;
+    // "UAW president Owen Bieber", "Chrysler's chairman": an organization's officer.
+    if (it->first > 0 && !name_of.empty() && name_of[it->first - 1] != kNoId &&
+        draft.actor_spans[name_of[it->first - 1]].type == ActorType::kOrganization)
+      continue;
+    offices.emplace_back(doc.norm(span.last_token - 1), it->payload);
+    titled.push_back(span.first_token);
+  }
+  if (offices.empty()) return;
+  for (const ActorSpan& span : draft.actor_spans) {
+    if (span.type != ActorType::kPerson) continue;
+    const std::string_view surname = doc.norm(span.last_token - 1);
+    if (std::find(titled.begin(), titled.end(), span.first_token) != titled.end()) continue;
+    auto office = std::find_if(offices.begin(), offices.end(),
+                               [&](const auto& o) { return o.first == surname; });
+    if (office == offices.end()) continue;
+    auto s = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), span.first_token,
+                              [](uint32_t t, const Span& x) { return t < x.first_token; });
+    matches->push_back({span.first_token, span.last_token - span.first_token,
+                        static_cast<uint32_t>(s - doc.sentences.begin()) - 1, office->second,
+                        kNoId});
   }
 }
 
@@ -701,6 +752,8 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
       i += len;
     }
   }
+  const size_t first_politician = matches.size();
+  CountPoliticians(doc, *draft, name_of_token, &matches);
   std::sort(anchors.begin(), anchors.end());
   // True when a hit of `key` vouches for the context-requiring `ref` at tokens [i, i + len).
   auto vouched_by = [&](uint32_t key, uint32_t unit, uint32_t i, uint32_t len) {
@@ -718,7 +771,7 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   };
 
   // Pass 2: count each match's hits.
-  for (const MatchAt& m : matches) {
+  auto count_match = [&](const MatchAt& m) {
     const uint32_t i = m.first, len = m.len, s = m.sentence;
     touched.clear();
     for (uint32_t list : {m.payload, m.tie}) {
@@ -770,6 +823,16 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
         draft->mentions.push_back(mention);
       }
     }
+  };
+  for (size_t k = 0; k < first_politician; ++k) count_match(matches[k]);
+  // A politician's later mentions count unless the economy leads: a minister's word on the
+  // markets stays an economy story (the desks of their own, "Who acts").
+  if (first_politician < matches.size()) {
+    uint32_t lead = kNoId;
+    for (uint32_t t : hit)
+      if (themes_[t].parent < 0 && (lead == kNoId || score[t] > score[lead])) lead = t;
+    if (lead != economy_)
+      for (size_t k = first_politician; k < matches.size(); ++k) count_match(matches[k]);
   }
   std::sort(theme_terms.begin(), theme_terms.end());
   std::sort(theme_sentences.begin(), theme_sentences.end());

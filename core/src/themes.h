@@ -106,6 +106,11 @@ class ThemeEngine {
   // word in a name does not count.
   static bool InsideName(const Document& doc, const std::vector<uint32_t>& name_of,
                          const Draft& draft, uint32_t i, uint32_t len);
+  // Adds a match for every mention of a person named once with a political office
+  // (docs/themes.md, "Who acts"), as another hit of the office's term.
+  void CountPoliticians(const Document& doc, const Draft& draft,
+                        const std::vector<uint32_t>& name_of,
+                        std::vector<MatchAt>* matches) const;
   uint32_t KeyForWord(std::string_view word, bool caps_sensitive, std::string* scratch);
   // Finds the themes of the who-acts rules (themes.cc, kActorDeskRules) by id, after each Add:
   // a dictionary without a rule's desk leaves that rule off.
@@ -128,6 +133,7 @@ class ThemeEngine {
   // per theme its roles, two bits per rule r: 1 << 2r an actor, 2 << 2r a subject of rule r.
   std::vector<uint32_t> actor_desk_;
   std::vector<uint16_t> actor_role_;
+  uint32_t economy_ = kNoId;  // a desk of its own: politicians' mentions do not outweigh it
   Vocab stems_;   // stems of lowercase words
   Vocab caps_;    // words written in capitals, matched case-sensitively ("US", "WHO")
   PhraseTrie trie_;

@@ -674,6 +674,23 @@ INSTANTIATE_TEST_SUITE_P(
                   "every address in an infected PC's address book. Anti-virus firms urged users "
                   "to update their software.",
                   "health.infectious_disease", "science"},
+        // Who acts: a person named with a political office is a political actor each time the
+        // story names them again (a party leader on a prince's joke is a politics story) ...
+        IssueCase{"a_politician_named_again",
+                  "Apology sought over prince's joke\n\nThe prince should say sorry in person "
+                  "for the joke he told at a charity dinner, Labour leader Ann Carter said on "
+                  "Sunday.\n\nMs Carter said the remark had hurt many families. Carter added "
+                  "that the palace should not stay silent, and Carter's aides said she would "
+                  "raise it again next week.",
+                  "", "politics"},
+        // ... but not on the markets, a desk of its own.
+        IssueCase{"a_minister_on_the_markets",
+                  "Shares slide as bond yields climb\n\nShares fell sharply on Tuesday as "
+                  "investors sold stocks and bond yields rose, after finance minister Jon Berg "
+                  "said the budget deficit would widen.\n\nMr Berg said growth would slow. "
+                  "Traders said Berg's forecast had unsettled the market, and Berg declined to "
+                  "comment on interest rates.",
+                  "", "economy"},
         // Not from the issue, the same kind of error: the IMF and the World Bank lend, and
         // their missions and forecasts are economic news, not diplomacy.
         IssueCase{"the_lenders_mission",
