@@ -1402,8 +1402,8 @@ void EntityEngine::ShortForms(Work& w) const {
   }
   if (orgs.empty()) return;
   // The first company named with each word (stable: text order within a word).
-  std::stable_sort(orgs.begin(), orgs.end(),
-                   [](const Org& x, const Org& y) { return x.first < y.first; });
+  SortElements(
+      &orgs, [](const Org& x, const Org& y) { return x.first < y.first; }, /*stable=*/true);
   for (Found& f : found) {
     if (f.counted || !f.single || f.type != Type::kPerson || f.same_as != kNoId ||
         f.role_end > f.role_begin)
@@ -1695,7 +1695,7 @@ void EntityEngine::CoMentions(const std::vector<Found>& found, const std::vector
     if (acc_of[k] != kNoId)
       here.push_back({found[k].sentence, acc_of[k],
                       found[k].parent != kNoId ? acc_of[found[k].parent] : kNoId});
-  std::sort(here.begin(), here.end(), [](const InSentence& x, const InSentence& y) {
+  SortElements(&here, [](const InSentence& x, const InSentence& y) {
     return x.sentence != y.sentence ? x.sentence < y.sentence : x.acc < y.acc;
   });
   // One entry per entity and sentence; `inside` survives only if every mention there is nested
@@ -1743,7 +1743,7 @@ void EntityEngine::CoMentions(const std::vector<Found>& found, const std::vector
     k = e;
   }
   // By count, then names; sorted before the names are copied into the draft.
-  std::sort(counted.begin(), counted.end(), [&](const Pair& x, const Pair& y) {
+  SortElements(&counted, [&](const Pair& x, const Pair& y) {
     if (x.count != y.count) return x.count > y.count;
     if (int order = acc_name[x.a]->compare(*acc_name[y.a])) return order < 0;
     if (int order = acc_name[x.b]->compare(*acc_name[y.b])) return order < 0;

@@ -57,6 +57,24 @@ void StableSort(std::vector<uint32_t>* v, const Less& less) {
   StableSortBy(v->data(), v->data() + v->size(), MakeLessRef<uint32_t>(less));
 }
 
+// std::sort / std::stable_sort of a list of any element type (a struct local to an engine),
+// through the index sort: the algorithm takes the same steps on positions as it would on the
+// elements (it sees only the comparisons' answers, and the elements stay where they are while it
+// runs), so the order is the same; the elements are then moved once into it.
+template <class T, class Less>
+void SortElements(std::vector<T>* v, const Less& less, bool stable = false) {
+  std::vector<uint32_t> order(v->size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  const std::vector<T>& e = *v;
+  auto by = [&](uint32_t a, uint32_t b) { return less(e[a], e[b]); };
+  if (stable) StableSort(&order, by);
+  else Sort(&order, by);
+  std::vector<T> sorted;
+  sorted.reserve(v->size());
+  for (uint32_t k : order) sorted.push_back(std::move((*v)[k]));
+  v->swap(sorted);
+}
+
 }  // namespace newslens
 
 #endif  // NEWSLENS_SORT_H_
