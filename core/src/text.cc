@@ -166,14 +166,18 @@ struct WordShape {
 inline size_t AsciiRun(std::string_view text, size_t j, WordShape* w) {
   const size_t n = text.size();
   uint8_t seen = 0;
-  size_t run_letters = 0, k = j;
+  size_t k = j;
   for (; k < n; ++k) {
     const uint8_t c = kWordBytes.cls[static_cast<unsigned char>(text[k])];
     if (!c) break;
     seen |= c;
-    run_letters += c != kDigitByte;
   }
   if (k > j) {
+    // The letters of the run: all of it, unless it has digits (rare: counted again).
+    size_t run_letters = k - j;
+    if (seen & kDigitByte)
+      for (size_t q = j; q < k; ++q)
+        run_letters -= kWordBytes.cls[static_cast<unsigned char>(text[q])] == kDigitByte;
     if (seen & (kLowerByte | kUpperByte)) {
       w->all_digits = false;
       w->has_letter = true;
