@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "draft.h"
 #include "entities.h"
@@ -996,12 +997,13 @@ void EntityEngine::LinkAcronyms(Work& w) const {
   // Acronyms the text introduced: later (and earlier) uses count for the full name. An unknown
   // acronym that speaks ("USDA said") is an organization of its own.
   const Document& doc = w.doc;
+  std::unordered_map<std::string, uint32_t> alias;  // the last name introduced with it
+  for (const Work::Alias& al : w.aliases) alias[std::string(al.text)] = al.target;
   for (const Work::Acronym& a : w.acronyms) {
     std::string_view text = doc.tokens[a.token].view(doc.text);
     uint32_t target = a.target;
     if (target == kNoId)
-      for (const Work::Alias& al : w.aliases)
-        if (al.text == text) target = al.target;
+      if (auto it = alias.find(std::string(text)); it != alias.end()) target = it->second;
     Found f;
     f.sentence = a.sentence;
     f.begin = a.token;
@@ -1097,34 +1099,68 @@ void EntityEngine::LinkPeople(Work& w) const {
   // A pairing of two people the article names in full ("the Ferguson-Wenger saga", "a
   // Clinton-Dole debate"): every part of a hyphenated name is another full name's family name.
   // It is no person, and its parts stay theirs.
+  // (Names are looked up in lists of indices into `full` sorted by a word, not compared with
+  // every name: a digest names thousands of people.)
+  auto word_of = [&](uint32_t p, bool by_last) { return by_last ? full[p].last : full[p].first; };
+  auto sorted_by = [&](size_t from, bool by_last, bool (*keep)(const Found&, const Document&)) {
+    std::vector<uint32_t> list;
+    for (uint32_t p = from; p < full.size(); ++p)
+      if (keep(found[full[p].found], doc)) list.push_back(p);
+    Sort(&list, [&](uint32_t x, uint32_t y) {
+      const std::string_view a = word_of(x, by_last), b = word_of(y, by_last);
+      return a != b ? a < b : full[x].found < full[y].found;
+    });
+    return list;
+  };
+  using Index = std::vector<uint32_t>::const_iterator;
+  using Range = std::pair<Index, Index>;
+  auto named_so = [&](const std::vector<uint32_t>& list, bool by_last, std::string_view word) {
+    auto below = [&](uint32_t p, std::string_view v) { return word_of(p, by_last) < v; };
+    auto above = [&](std::string_view v, uint32_t p) { return v < word_of(p, by_last); };
+    return Range(std::lower_bound(list.begin(), list.end(), word, below),
+                 std::upper_bound(list.begin(), list.end(), word, above));
+  };
+  auto anyone = [](const Found&, const Document&) { return true; };
+  // The full names not ending in a hyphenated part (p itself is not one: its last part follows
+  // a hyphen).
+  const std::vector<uint32_t> plain_lasts =
+      sorted_by(0, true, [](const Found& g, const Document& d) {
+        return g.end - g.begin >= 2 && d.text[d.tokens[g.end - 2].end] != '-';
+      });
   auto pairing = [&](const Person& p) {
     const Found& f = found[p.found];
     if (f.end - f.begin < 2) return false;
     if (!hyphenated(f)) return false;
     for (uint32_t k = f.begin; k < f.end; ++k) {
-      const std::string_view part = NormNoPossessive(doc, k);
-      bool other = false;
-      for (const Person& q : full)
-        if (&q != &p && q.last == part && found[q.found].end - found[q.found].begin >= 2 &&
-            doc.text[doc.tokens[found[q.found].end - 2].end] != '-')
-          other = true;
-      if (!other) return false;
+      const Range other = named_so(plain_lasts, true, NormNoPossessive(doc, k));
+      if (other.first == other.second) return false;
     }
     return true;
   };
   // A double-barrelled family name alone ("Bonham-Carter") is the person named in full with it
-  // ("Helena Bonham-Carter").
+  // ("Helena Bonham-Carter"): the first full name (not itself hyphenated) longer than n words
+  // whose last n words are written so. A table for each n, made when first needed.
+  std::vector<std::unordered_map<std::string, uint32_t>> by_tail;
+  std::vector<uint8_t> tail_made;
   auto family = [&](const Person& p) -> const Person* {
     const Found& f = found[p.found];
     if (!hyphenated(f)) return nullptr;
-    const std::string& text = w.names[f.name];
     const uint32_t n = f.end - f.begin;
-    for (const Person& q : full) {
-      const Found& g = found[q.found];
-      if (&q == &p || g.end - g.begin <= n || hyphenated(g)) continue;
-      if (NameText(doc, g.end - n, g.end) == text) return &q;
+    if (n >= by_tail.size()) {
+      by_tail.resize(n + 1);
+      tail_made.resize(n + 1);
     }
-    return nullptr;
+    std::unordered_map<std::string, uint32_t>& tails = by_tail[n];
+    if (!tail_made[n]) {
+      for (uint32_t q = 0; q < full.size(); ++q) {
+        const Found& g = found[full[q].found];
+        if (g.end - g.begin <= n || hyphenated(g)) continue;
+        tails.emplace(NameText(doc, g.end - n, g.end), q);
+      }
+      tail_made[n] = 1;
+    }
+    auto it = tails.find(w.names[f.name]);
+    return it == tails.end() ? nullptr : &full[it->second];
   };
   std::vector<uint8_t> paired(full.size(), 0);
   for (size_t p = 0; p < full.size(); ++p) {
@@ -1142,6 +1178,9 @@ void EntityEngine::LinkPeople(Work& w) const {
     full[kept++] = full[p];
   }
   full.resize(kept);
+  // The full names by family name and by given name, each sorted then by where they were found.
+  const std::vector<uint32_t> full_by_last = sorted_by(0, true, anyone),
+                              full_by_first = sorted_by(0, false, anyone);
   // A surname after a title is a person too ("President Clinton"): later lone uses join it when
   // no full name has that word.
   const size_t full_names = full.size();
@@ -1149,31 +1188,47 @@ void EntityEngine::LinkPeople(Work& w) const {
     Found& f = found[k];
     if (f.type != Type::kPerson || !f.counted || !f.single || f.role_end == f.role_begin) continue;
     std::string_view word = NormNoPossessive(doc, f.begin);
-    bool named = false;
-    for (size_t p = 0; p < full_names && !named; ++p)
-      named = full[p].last == word || full[p].first == word;
-    if (!named) full.push_back({k, word, word});
+    const Range by_last = named_so(full_by_last, true, word),
+                by_first = named_so(full_by_first, false, word);
+    if (by_last.first == by_last.second && by_first.first == by_first.second)
+      full.push_back({k, word, word});
   }
+  // The titled surnames (first == last), sorted by word, then by where they were found.
+  const std::vector<uint32_t> titled = sorted_by(full_names, true, anyone);
   for (uint32_t k = 0; k < found.size(); ++k) {
     Found& f = found[k];
     if (f.type != Type::kPerson || !f.counted || !f.single) continue;
     std::string_view word = NormNoPossessive(doc, f.begin);
-    const Person* best = nullptr;
+    // The nearest person before this mention (a full name or a titled surname) whose family
+    // name (else given name) the word is; failing one before it, the first full name after it,
+    // else the first titled surname after it.
+    uint32_t best = kNoId;
     bool by_first = false;
     for (bool by_last : {true, false}) {
-      for (const Person& p : full) {
-        if ((by_last ? p.last : p.first) != word) continue;
-        // The nearest full name before this mention, else the first one after it.
-        if (!best || (p.found < k && (best->found > k || p.found > best->found))) best = &p;
+      const Range named = named_so(by_last ? full_by_last : full_by_first, by_last, word),
+                  titles = named_so(titled, true, word);
+      if (named.first == named.second && titles.first == titles.second) {
+        by_first = true;
+        continue;
       }
-      if (best) break;
-      by_first = true;
+      const uint32_t first = full[named.first != named.second ? *named.first : *titles.first].found;
+      best = first;
+      // The titled mention itself coming first wins over anyone before it: it stays alone.
+      if (first == k) break;
+      auto before = [&](Range r) {
+        auto it = std::lower_bound(r.first, r.second, k,
+                                   [&](uint32_t p, uint32_t v) { return full[p].found < v; });
+        return it == r.first ? kNoId : full[*std::prev(it)].found;
+      };
+      const uint32_t a = before(named), t = before(titles);
+      if (a != kNoId || t != kNoId) best = a == kNoId ? t : t == kNoId ? a : std::max(a, t);
+      break;
     }
-    if (best && best->found == k) best = nullptr;  // the titled mention itself
-    if (best && found[best->found].name == kNoId)
-      found[best->found].name = w.AddNamed(doc, found[best->found].begin, found[best->found].end);
-    if (best) {
-      f.name = found[best->found].name;
+    if (best == k) best = kNoId;  // the titled mention itself
+    if (best != kNoId && found[best].name == kNoId)
+      found[best].name = w.AddNamed(doc, found[best].begin, found[best].end);
+    if (best != kNoId) {
+      f.name = found[best].name;
       f.by_given_name = by_first && f.role_end == f.role_begin;
     } else if (f.role_end > f.role_begin) {
       f.name = w.AddNamed(doc, f.begin, f.end);  // "Mr. Lavrov", never named in full
@@ -1441,6 +1496,11 @@ void EntityEngine::ActorsByContext(Work& w) const {
     uint32_t first;  // the Found that named it first
   };
   std::vector<Decision> decisions;
+  std::unordered_map<std::string, uint32_t> decided;  // a decision's text -> its index
+  auto decision = [&](const std::string& text) {
+    auto it = decided.find(text);
+    return it == decided.end() ? decisions.end() : decisions.begin() + it->second;
+  };
   std::vector<uint32_t> pending;  // lone words in mixed case: checked for common words below
   auto maybe_name = [&](uint32_t id) { return id == kNoId || Is(kKnownWord, id); };
   LowercaseSeen lower;
@@ -1450,9 +1510,9 @@ void EntityEngine::ActorsByContext(Work& w) const {
     Cue cue = CueAround(w, f);
     if (cue == Cue::kNone) continue;
     std::string text = NameText(doc, f.begin, f.end);
-    auto d = std::find_if(decisions.begin(), decisions.end(),
-                          [&](const Decision& x) { return x.text == text; });
+    auto d = decision(text);
     if (d == decisions.end()) {
+      decided.emplace(text, static_cast<uint32_t>(decisions.size()));
       decisions.push_back({std::move(text), cue, k});
       if (lone(f) && !doc.tokens[f.begin].has(kAllCaps)) lower.Add(NormNoPossessive(doc, f.begin));
     } else if (cue < d->cue) {
@@ -1464,6 +1524,8 @@ void EntityEngine::ActorsByContext(Work& w) const {
   // word capitalised by its place ("Police said"), not a name; so is a plural that only ever
   // opens a sentence ("Analysts said", "Traders said").
   lower.Scan(doc, maybe_name);
+  std::unordered_set<std::string> inside_sentences;  // lone words not opening a sentence
+  bool inside_listed = false;
   for (Decision& d : decisions) {
     const Found& f = found[d.first];
     if (!lone(f) || doc.tokens[f.begin].has(kAllCaps)) continue;
@@ -1473,16 +1535,16 @@ void EntityEngine::ActorsByContext(Work& w) const {
       continue;
     }
     if (d.cue != Cue::kSpeaker || norm.empty() || norm.back() != 's') continue;
-    bool inside = false;
-    for (const Found& g : found)
-      if (lone(g) && !g.at_start && NameText(doc, g.begin, g.end) == d.text) inside = true;
-    if (!inside) d.cue = Cue::kNone;
+    if (!inside_listed) {
+      for (const Found& g : found)
+        if (lone(g) && !g.at_start) inside_sentences.insert(NameText(doc, g.begin, g.end));
+      inside_listed = true;
+    }
+    if (!inside_sentences.count(d.text)) d.cue = Cue::kNone;
   }
   for (Found& f : found) {
     if (!lone(f) && !city(f)) continue;
-    std::string text = NameText(doc, f.begin, f.end);
-    auto d = std::find_if(decisions.begin(), decisions.end(),
-                          [&](const Decision& x) { return x.text == text; });
+    auto d = decision(NameText(doc, f.begin, f.end));
     if (d == decisions.end() || d->cue == Cue::kNone) continue;
     // A word joined to a full name by its first word stays joined unless it is a company
     // ("Pirelli" of "Pirelli Cables").
@@ -1508,12 +1570,9 @@ void EntityEngine::ActorsByContext(Work& w) const {
   // ("Pirelli Cables").
   for (Found& f : found) {
     if (f.type != Type::kPerson || f.single || !f.counted || f.role_end > f.role_begin) continue;
-    std::string first = NameText(doc, f.begin, f.begin + 1);
-    for (const Decision& d : decisions)
-      if ((d.cue == Cue::kCompany || d.cue == Cue::kTeam) && d.text == first) {
-        f.type = Type::kOrganization;
-        break;
-      }
+    auto d = decision(NameText(doc, f.begin, f.begin + 1));
+    if (d != decisions.end() && (d->cue == Cue::kCompany || d->cue == Cue::kTeam))
+      f.type = Type::kOrganization;
   }
 }
 

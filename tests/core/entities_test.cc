@@ -302,6 +302,14 @@ TEST(People, SurnamesJoinTheFullNameAndPossessivesAreStripped) {
       // A surname-only mention joins the nearest full name before it.
       {"George Bush spoke. Bush left. Jeb Bush came. Bush stayed.",
        {"George Bush/person///2", "Jeb Bush/person///2"}},
+      // With no full name before it, the first one after it.
+      {"Bush spoke first. George Bush arrived. Laura Bush came. Bush stayed.",
+       {"George Bush/person///2", "Laura Bush/person///2"}},
+      {"Senator Okoro spoke. Adaeze Okoro arrived. Okoro left.",
+       {"Adaeze Okoro/person//Senator/3"}},
+      // A surname only ever titled: every later use joins the first titled mention.
+      {"Mr. Haldane spoke. Later Haldane left. Judge Haldane returned. Haldane sat.",
+       {"Haldane/person//Judge/4"}},
       // A lone capitalised word that names nobody seen in full, in no telling context, is not a
       // person.
       {"Yesterday Lavrov left early.", {}},
