@@ -14,10 +14,10 @@ namespace newslens::cli {
 
 namespace {
 
-// zlib's own buffer for reading and inflating; 256 KiB keeps syscalls rare on fast disks.
-constexpr unsigned kGzBuffer = 256 * 1024;
+// Compressed bytes read per system call; 256 KiB keeps syscalls rare on fast disks.
+constexpr size_t kReadAhead = 256 * 1024;
 
-gzFile Gz(void* p) { return static_cast<gzFile>(p); }
+z_stream* Z(void* p) { return static_cast<z_stream*>(p); }
 
 std::string TooLong() {
   return "longer than " + std::to_string(kMaxRecordBytes) + " bytes; skipped";
@@ -38,34 +38,114 @@ Result<std::unique_ptr<ByteSource>> ByteSource::Open(const std::string& path) {
     }
     if (S_ISREG(st.st_mode)) src->file_size_ = static_cast<uint64_t>(st.st_size);
   }
-  // zlib reads gzip when it sees the magic bytes and passes anything else through unchanged.
-  gzFile gz = gzdopen(fd, "rb");
-  if (gz == nullptr) {
-    close(fd);
-    return Status::Error(src->name_ + ": cannot open for reading");
+  src->fd_ = fd;
+  // gzip is told by its magic bytes (1F 8B); anything else passes through unchanged.
+  src->in_.resize(kReadAhead);
+  while (src->in_end_ < 2 && !src->input_done_) {
+    ssize_t got = read(fd, src->in_.data() + src->in_end_, src->in_.size() - src->in_end_);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return Status::Error(src->name_ + ": " + std::strerror(errno));
+    if (got == 0) src->input_done_ = true;
+    src->in_end_ += static_cast<size_t>(got);
   }
-  gzbuffer(gz, kGzBuffer);
-  src->gz_ = gz;
+  if (src->in_end_ >= 2 && src->in_[0] == 0x1f && src->in_[1] == 0x8b) {
+    auto* z = new z_stream();
+    if (inflateInit2(z, 15 + 16) != Z_OK) {  // 15: the largest window; +16: a gzip header
+      delete z;
+      return Status::Error(src->name_ + ": cannot start gzip decoding");
+    }
+    src->z_ = z;
+  }
+  src->offset_.store(src->in_end_, std::memory_order_relaxed);
   return src;
 }
 
 ByteSource::~ByteSource() {
-  if (gz_ != nullptr) gzclose(Gz(gz_));
+  if (z_ != nullptr) {
+    inflateEnd(Z(z_));
+    delete Z(z_);
+  }
+  if (fd_ >= 0) close(fd_);
+}
+
+size_t ByteSource::ReadRaw(char* out, size_t n) {
+  if (in_pos_ < in_end_) {
+    const size_t k = std::min(n, in_end_ - in_pos_);
+    std::memcpy(out, in_.data() + in_pos_, k);
+    in_pos_ += k;
+    return k;
+  }
+  return ReadFile(out, n);
+}
+
+size_t ByteSource::ReadFile(char* out, size_t n) {
+  if (input_done_) return 0;
+  for (;;) {
+    ssize_t got = read(fd_, out, n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      error_ = name_ + ": " + std::strerror(errno);
+      return 0;
+    }
+    if (got == 0) input_done_ = true;
+    offset_.fetch_add(static_cast<uint64_t>(got), std::memory_order_relaxed);
+    return static_cast<size_t>(got);
+  }
+}
+
+// Inflates into `out` with zlib's inflate() itself, not gzread(): on damaged data gzread returns
+// nothing of what it decoded in that call (up to its 512 KiB buffer, hundreds of records),
+// inflate() leaves it in `out`.
+size_t ByteSource::Inflate(char* out, size_t n) {
+  z_stream& z = *Z(z_);
+  z.next_out = reinterpret_cast<Bytef*>(out);
+  z.avail_out = static_cast<uInt>(std::min<size_t>(n, UINT_MAX));
+  const uInt asked = z.avail_out;
+  while (z.avail_out == asked) {
+    if (in_pos_ == in_end_ && !input_done_) {
+      in_end_ = ReadFile(reinterpret_cast<char*>(in_.data()), in_.size());
+      in_pos_ = 0;
+      if (!error_.empty()) break;
+    }
+    if (member_done_) {
+      // After a member: another one follows (concatenated .gz files), or the end. Anything else
+      // after a complete member is ignored, as gzip(1) does with trailing zeros.
+      if (in_pos_ == in_end_) {
+        if (input_done_) break;
+        continue;
+      }
+      if (in_[in_pos_] != 0x1f) {
+        in_pos_ = in_end_;
+        input_done_ = true;
+        break;
+      }
+      inflateReset(&z);
+      member_done_ = false;
+    }
+    if (in_pos_ == in_end_ && input_done_) {
+      error_ = name_ + ": truncated gzip data (unexpected end of file)";
+      break;
+    }
+    z.next_in = in_.data() + in_pos_;
+    z.avail_in = static_cast<uInt>(in_end_ - in_pos_);
+    const int ret = inflate(&z, Z_NO_FLUSH);
+    in_pos_ = in_end_ - z.avail_in;
+    if (ret == Z_STREAM_END) {
+      member_done_ = true;
+    } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+      // zlib finds damage where the data stops decoding, or at the member's checksum: the last
+      // records before the error may already hold damaged text.
+      error_ = name_ + ": damaged gzip data (" + (z.msg ? z.msg : "inflate error") +
+               "); the records read before it were analysed, the last of them may be damaged";
+      break;
+    }
+  }
+  return asked - z.avail_out;
 }
 
 size_t ByteSource::Read(char* out, size_t n) {
-  if (!error_.empty()) return 0;
-  int got = gzread(Gz(gz_), out, static_cast<unsigned>(std::min<size_t>(n, INT_MAX)));
-  int errnum = Z_OK;
-  const char* message = gzerror(Gz(gz_), &errnum);
-  // Z_BUF_ERROR at the end means the gzip stream was cut short.
-  if (got < 0 || (errnum != Z_OK && errnum != Z_STREAM_END)) {
-    error_ = name_ + ": " + (errnum == Z_ERRNO ? std::strerror(errno) : message);
-    if (errnum == Z_BUF_ERROR) error_ = name_ + ": truncated gzip data (unexpected end of file)";
-    return got > 0 ? static_cast<size_t>(got) : 0;
-  }
-  offset_.store(static_cast<uint64_t>(gzoffset(Gz(gz_))), std::memory_order_relaxed);
-  return static_cast<size_t>(got);
+  if (!error_.empty() || n == 0) return 0;
+  return z_ != nullptr ? Inflate(out, n) : ReadRaw(out, n);
 }
 
 bool Buffered::Fill() {

@@ -35,7 +35,8 @@ class ByteSource {
   ByteSource(const ByteSource&) = delete;
   ByteSource& operator=(const ByteSource&) = delete;
 
-  // Reads up to `n` bytes; returns 0 at the end or on error (then error() is set).
+  // Reads up to `n` bytes; returns 0 at the end or on error (then error() is set). A gzip
+  // stream damaged or cut short gives every byte decoded before the damage, then the error.
   size_t Read(char* out, size_t n);
   const std::string& error() const { return error_; }
 
@@ -47,7 +48,14 @@ class ByteSource {
 
  private:
   ByteSource() = default;
-  void* gz_ = nullptr;  // gzFile; void* keeps <zlib.h> out of this header
+  size_t ReadRaw(char* out, size_t n);  // the file's bytes, the sniffed head first
+  size_t ReadFile(char* out, size_t n);  // read(2), EINTR retried
+  size_t Inflate(char* out, size_t n);
+  int fd_ = -1;
+  void* z_ = nullptr;  // z_stream when the input is gzip; void* keeps <zlib.h> out of this header
+  std::vector<unsigned char> in_;  // compressed bytes read ahead
+  size_t in_pos_ = 0, in_end_ = 0;
+  bool input_done_ = false, member_done_ = false;
   std::string name_, error_;
   uint64_t file_size_ = 0;
   std::atomic<uint64_t> offset_{0};

@@ -230,9 +230,11 @@ int RunAggregate(const std::string& path) {
     } else {
       auto summary = newslens::cli::ParseSummary(line);
       if (summary.ok()) {
-        aggregate.Add(summary.value());
+        if (newslens::Status added = aggregate.Add(summary.value()); !added.ok())
+          fail(added.error());
       } else {
-        fail(summary.error() + " (expected a --summary line or an aggregate)");
+        const bool shape = summary.error().find("missing or mistyped") != std::string::npos;
+        fail(summary.error() + (shape ? " (expected a --summary line or an aggregate)" : ""));
       }
     }
   }
@@ -464,7 +466,12 @@ int main(int argc, char** argv) {
       std::fputc('\n', stdout);
       continue;
     }
-    auto report = analyzer.value().Analyze(text, options);
+    // The table prints neither mentions nor the sentence list: not computing them keeps a
+    // huge input's memory at the JSON report's (docs/reliability.md).
+    newslens::Options table_options = options;
+    table_options.include_mentions = false;
+    table_options.include_sentences = false;
+    auto report = analyzer.value().Analyze(text, table_options);
     if (!report.ok()) {
       std::fprintf(stderr, "newslens: %s: %s\n", path.c_str(), report.error().c_str());
       status = kExitSomeFailed;

@@ -311,7 +311,9 @@ class Stream {
   void Write(const Batch& batch) {
     std::fwrite(batch.out.data(), 1, batch.out.size(), stdout);
     if (!batch.err.empty()) std::fputs(batch.err.c_str(), stderr);
-    for (const Summary& s : batch.summaries) aggregate_.Add(s);
+    // An article whose numbers would take a sum past its range (2^53 - 1) counts as failed.
+    for (const Summary& s : batch.summaries)
+      if (!aggregate_.Add(s).ok()) aggregate_.AddFailed();
     for (uint64_t i = 0; i < batch.failed; ++i) aggregate_.AddFailed();
     analysed_ += batch.analysed;
     failed_ += batch.failed;

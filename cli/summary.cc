@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace newslens::cli {
 
@@ -47,7 +48,7 @@ void AppendThemes(const std::vector<Summary::Theme>& themes, std::string* out) {
   out->push_back(']');
 }
 
-// Reading back: small typed accessors that never throw and say which field is wrong.
+// Reading back: small typed accessors that never throw and say which field is wrong and why.
 const Json* Field(const Json& obj, const char* key) {
   if (!obj.is_object()) return nullptr;
   auto it = obj.find(key);
@@ -56,17 +57,46 @@ const Json* Field(const Json& obj, const char* key) {
 Status Missing(const char* what, const char* key) {
   return Status::Error(std::string(what) + ": missing or mistyped \"" + key + "\"");
 }
-bool GetUint(const Json& obj, const char* key, uint64_t* out) {
-  const Json* v = Field(obj, key);
-  if (v == nullptr || !v->is_number_unsigned()) return false;
-  *out = v->get<uint64_t>();
-  return true;
+Status OutOfRange(const char* what, const char* key, const Json& v, const std::string& range) {
+  return Status::Error(std::string(what) + ": \"" + key + "\" is " +
+                       v.dump(-1, ' ', false, Json::error_handler_t::replace) + ", outside " +
+                       range);
 }
-bool GetFixed(const Json& obj, const char* key, Fixed4* out) {
+std::string CountRange() { return "0 to " + std::to_string(kMaxCount) + " (2^53 - 1)"; }
+
+// An integer from 0 to kMaxCount.
+Status GetCount(const Json& obj, const char* key, uint64_t* out, const char* what) {
   const Json* v = Field(obj, key);
-  if (v == nullptr || !v->is_number()) return false;
-  *out = ToFixed4(v->get<double>());
-  return true;
+  if (v == nullptr || !v->is_number()) return Missing(what, key);
+  if (!v->is_number_unsigned()) {
+    const double d = v->get<double>();  // a negative integer, or a float (2.5, 1e30, 2^64)
+    if (v->is_number_integer() || (std::isfinite(d) && d == std::floor(d)))
+      return OutOfRange(what, key, *v, CountRange());
+    return Status::Error(std::string(what) + ": \"" + key + "\" is " + v->dump() +
+                         ", not a whole number");
+  }
+  const uint64_t n = v->get<uint64_t>();
+  if (n > kMaxCount) return OutOfRange(what, key, *v, CountRange());
+  *out = n;
+  return Status();
+}
+
+// A finite number in [lo, hi] (checked before any conversion), as 1e-4 units.
+Status GetFixed(const Json& obj, const char* key, double lo, double hi, Fixed4* out,
+                const char* what) {
+  const Json* v = Field(obj, key);
+  if (v == nullptr || !v->is_number()) return Missing(what, key);
+  const double d = v->get<double>();
+  auto range = [&] {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.16g to %.16g", lo, hi);
+    return std::string(text);
+  };
+  if (!(d >= lo && d <= hi)) return OutOfRange(what, key, *v, range());
+  const Fixed4 q = ToFixed4(d);
+  if (q > kMaxFixedSum || q < -kMaxFixedSum) return OutOfRange(what, key, *v, range());
+  *out = q;
+  return Status();
 }
 bool GetString(const Json& obj, const char* key, std::string* out) {
   const Json* v = Field(obj, key);
@@ -75,26 +105,55 @@ bool GetString(const Json& obj, const char* key, std::string* out) {
   return true;
 }
 
+constexpr double kMaxFixedValue = static_cast<double>(kMaxFixedSum) / kFixedScale;  // 9.0e11
+
+bool KnownLabel(const std::string& label) {
+  return label == "positive" || label == "neutral" || label == "negative";
+}
+
+// A summary line's theme list: ids unique, numbers in range.
 Status ParseThemes(const Json& line, const char* key, std::vector<Summary::Theme>* out) {
   const Json* list = Field(line, key);
   if (list == nullptr || !list->is_array()) return Missing("summary", key);
+  std::unordered_map<std::string, size_t> seen;
   for (const Json& item : *list) {
     Summary::Theme t;
-    if (!GetString(item, "id", &t.id) || !GetFixed(item, "score", &t.score) ||
-        !GetUint(item, "count", &t.count) || !GetFixed(item, "share", &t.share)) {
+    if (!GetString(item, "id", &t.id)) {
       return Status::Error(std::string("summary: a \"") + key +
                            "\" item needs id, score, count and share");
     }
+    const std::string what = std::string("summary: ") + key + " \"" + t.id + "\"";
+    for (Status st : {GetFixed(item, "score", 0, kMaxScore, &t.score, what.c_str()),
+                      GetCount(item, "count", &t.count, what.c_str()),
+                      GetFixed(item, "share", 0, 1, &t.share, what.c_str())}) {
+      if (!st.ok()) return st;
+    }
+    if (!seen.emplace(t.id, out->size()).second)
+      return Status::Error(std::string("summary: \"") + key + "\" lists \"" + t.id + "\" twice");
     GetString(item, "label", &t.label);  // optional: summary lines before labels had none
     out->push_back(std::move(t));
   }
   return Status();
 }
 
+// total + add stays within [0, kMaxCount] (total already is).
+bool FitsCount(uint64_t total, uint64_t add) { return add <= kMaxCount - total; }
+// total + add stays within [-kMaxFixedSum, kMaxFixedSum] (both already are: no overflow).
+bool FitsFixed(Fixed4 total, Fixed4 add) {
+  const Fixed4 sum = total + add;
+  return sum <= kMaxFixedSum && sum >= -kMaxFixedSum;
+}
+Status SumTooLarge(const std::string& what) {
+  return Status::Error("the aggregate's " + what + " would pass " + std::to_string(kMaxCount) +
+                       " (2^53 - 1; split the corpus and keep the partitions' aggregates)");
+}
+
 }  // namespace
 
 Fixed4 ToFixed4(double v) {
-  if (!std::isfinite(v)) return 0;
+  // Out of int64's range (or not finite) the cast would be undefined: such a value reads as 0;
+  // the readers refuse it before it gets here (GetFixed).
+  if (!std::isfinite(v) || std::fabs(v) > 9e14) return 0;
   return static_cast<Fixed4>(std::llround(v * kFixedScale));
 }
 
@@ -194,17 +253,25 @@ std::string SummaryJson(const ArticleMeta& meta, const Summary& s) {
 
 Result<Summary> ParseSummary(const Json& line) {
   Summary s;
-  if (!GetUint(line, "words", &s.words)) return Missing("summary", "words");
-  if (!GetUint(line, "sentences", &s.sentences)) return Missing("summary", "sentences");
+  if (Status st = GetCount(line, "words", &s.words, "summary"); !st.ok()) return st;
+  if (Status st = GetCount(line, "sentences", &s.sentences, "summary"); !st.ok()) return st;
   const Json* primary = Field(line, "primary_theme");
   if (primary == nullptr ||
       !(primary->is_null() || GetString(line, "primary_theme", &s.primary_theme))) {
     return Missing("summary", "primary_theme");
   }
   const Json* tone = Field(line, "tone");
-  if (tone == nullptr || !GetFixed(*tone, "compound", &s.compound) ||
-      !GetString(*tone, "label", &s.label) || !GetFixed(*tone, "gdelt_tone", &s.gdelt_tone)) {
-    return Missing("summary", "tone");
+  if (tone == nullptr || !tone->is_object()) return Missing("summary", "tone");
+  if (Status st = GetFixed(*tone, "compound", -1, 1, &s.compound, "summary: tone"); !st.ok())
+    return st;
+  if (Status st = GetFixed(*tone, "gdelt_tone", -100, 100, &s.gdelt_tone, "summary: tone");
+      !st.ok())
+    return st;
+  if (!GetString(*tone, "label", &s.label)) return Missing("summary: tone", "label");
+  if (!KnownLabel(s.label)) {
+    return Status::Error("summary: tone \"label\" is " + Json(s.label).dump(-1, ' ', false,
+                                                         Json::error_handler_t::replace) +
+                         ", not positive, neutral or negative");
   }
   Status st = ParseThemes(line, "top_level", &s.top_level);
   if (!st.ok()) return st;
@@ -212,19 +279,48 @@ Result<Summary> ParseSummary(const Json& line) {
   if (!st.ok()) return st;
   const Json* entities = Field(line, "entities");
   if (entities == nullptr || !entities->is_array()) return Missing("summary", "entities");
+  std::unordered_map<std::string, size_t> seen;
   for (const Json& item : *entities) {
     Summary::Entity e;
-    if (!GetString(item, "name", &e.name) || !GetString(item, "type", &e.type) ||
-        !GetUint(item, "count", &e.count)) {
+    if (!GetString(item, "name", &e.name) || !GetString(item, "type", &e.type)) {
       return Status::Error("summary: an \"entities\" item needs name, type and count");
     }
+    const std::string what = "summary: entity \"" + e.name + "\"";
+    if (Status c = GetCount(item, "count", &e.count, what.c_str()); !c.ok()) return c;
+    if (!seen.emplace(e.type + '\x1f' + e.name, 0).second)
+      return Status::Error("summary: \"entities\" lists " + e.type + " \"" + e.name + "\" twice");
     GetString(item, "code", &e.code);
     s.entities.push_back(std::move(e));
   }
   return s;
 }
 
-void Aggregate::Add(const Summary& s) {
+Status Aggregate::Add(const Summary& s) {
+  // Every sum is checked first, so that a refused article changes nothing.
+  if (!FitsCount(articles_, 1)) return SumTooLarge("articles");
+  if (!FitsCount(words_, s.words)) return SumTooLarge("words");
+  if (!FitsCount(sentences_, s.sentences)) return SumTooLarge("sentences");
+  if (!FitsFixed(compound_sum_, s.compound)) return SumTooLarge("compound_sum (in 1e-4)");
+  if (!FitsFixed(gdelt_sum_, s.gdelt_tone)) return SumTooLarge("gdelt_tone_sum (in 1e-4)");
+  if (auto it = labels_.find(s.label); it != labels_.end() && !FitsCount(it->second, 1))
+    return SumTooLarge("label count");
+  for (bool top : {true, false}) {
+    const auto& totals = top ? top_level_ : themes_;
+    for (const auto& t : top ? s.top_level : s.themes) {
+      auto it = totals.find(t.id);
+      if (it == totals.end()) continue;  // a new theme: its numbers are a line's, in range
+      const ThemeTotal& total = it->second;
+      if (!FitsFixed(total.score, t.score) || !FitsCount(total.count, t.count) ||
+          !FitsCount(total.articles, 1) || !FitsCount(total.primary, 1))
+        return SumTooLarge("sums for theme \"" + t.id + "\"");
+    }
+  }
+  for (const auto& e : s.entities) {
+    auto it = entities_.find(e.type + '\x1f' + e.name);
+    if (it != entities_.end() &&
+        (!FitsCount(it->second.count, e.count) || !FitsCount(it->second.articles, 1)))
+      return SumTooLarge("sums for entity \"" + e.name + "\"");
+  }
   ++articles_;
   words_ += s.words;
   sentences_ += s.sentences;
@@ -252,6 +348,7 @@ void Aggregate::Add(const Summary& s) {
     total.count += e.count;
     ++total.articles;
   }
+  return Status();
 }
 
 Status Aggregate::Merge(const Json& a) {
@@ -260,18 +357,35 @@ Status Aggregate::Merge(const Json& a) {
     return Status::Error(std::string("aggregate: \"schema\" is not \"") + kAggregateSchema + "\"");
   }
   Aggregate add;
+  add.labels_.clear();
   const Json* tone = Field(a, "tone");
   const Json* labels = tone ? Field(*tone, "labels") : nullptr;
-  if (!GetUint(a, "articles", &add.articles_) || !GetUint(a, "failed", &add.failed_) ||
-      !GetUint(a, "words", &add.words_) || !GetUint(a, "sentences", &add.sentences_) ||
-      tone == nullptr || !GetFixed(*tone, "compound_sum", &add.compound_sum_) ||
-      !GetFixed(*tone, "gdelt_tone_sum", &add.gdelt_sum_) || labels == nullptr ||
-      !labels->is_object()) {
+  for (auto [key, out] : {std::make_pair("articles", &add.articles_),
+                          std::make_pair("failed", &add.failed_),
+                          std::make_pair("words", &add.words_),
+                          std::make_pair("sentences", &add.sentences_)}) {
+    if (Status st = GetCount(a, key, out, "aggregate"); !st.ok()) return st;
+  }
+  if (tone == nullptr || labels == nullptr || !labels->is_object())
     return Status::Error("aggregate: missing or mistyped totals");
+  for (auto [key, out] : {std::make_pair("compound_sum", &add.compound_sum_),
+                          std::make_pair("gdelt_tone_sum", &add.gdelt_sum_)}) {
+    if (Status st = GetFixed(*tone, key, -kMaxFixedValue, kMaxFixedValue, out, "aggregate: tone");
+        !st.ok())
+      return st;
   }
   for (const auto& [label, count] : labels->items()) {
-    if (!count.is_number_unsigned()) return Status::Error("aggregate: bad label count");
-    add.labels_[label] += count.get<uint64_t>();
+    if (!KnownLabel(label)) {
+      return Status::Error("aggregate: tone label " +
+                           Json(label).dump(-1, ' ', false, Json::error_handler_t::replace) +
+                           " is not positive, neutral or negative");
+    }
+    uint64_t n = 0;
+    if (Status st = GetCount(*labels, label.c_str(), &n, "aggregate: tone labels"); !st.ok())
+      return st;
+    if (n > add.articles_)
+      return Status::Error("aggregate: tone label \"" + label + "\" counts more than \"articles\"");
+    add.labels_[label] = n;
   }
   for (bool top : {true, false}) {
     const char* key = top ? "top_level" : "themes";
@@ -281,27 +395,68 @@ Status Aggregate::Merge(const Json& a) {
     for (const Json& item : *list) {
       std::string id;
       ThemeTotal t;
-      if (!GetString(item, "id", &id) || !GetFixed(item, "score", &t.score) ||
-          !GetUint(item, "count", &t.count) || !GetUint(item, "articles", &t.articles) ||
-          (top && !GetUint(item, "primary", &t.primary))) {
+      if (!GetString(item, "id", &id))
         return Status::Error(std::string("aggregate: a bad \"") + key + "\" item");
+      const std::string what = std::string("aggregate: ") + key + " \"" + id + "\"";
+      if (Status st = GetFixed(item, "score", 0, kMaxFixedValue, &t.score, what.c_str()); !st.ok())
+        return st;
+      if (Status st = GetCount(item, "count", &t.count, what.c_str()); !st.ok()) return st;
+      if (Status st = GetCount(item, "articles", &t.articles, what.c_str()); !st.ok()) return st;
+      if (top) {
+        if (Status st = GetCount(item, "primary", &t.primary, what.c_str()); !st.ok()) return st;
       }
+      if (t.articles > add.articles_ || t.primary > t.articles)
+        return Status::Error(what + ": counts more articles than the aggregate has");
       GetString(item, "label", &t.label);  // optional
-      totals[id] = t;
+      if (!totals.emplace(id, t).second)
+        return Status::Error(std::string("aggregate: \"") + key + "\" lists \"" + id + "\" twice");
     }
   }
   const Json* entities = Field(a, "entities");
   if (entities == nullptr || !entities->is_array()) return Missing("aggregate", "entities");
   for (const Json& item : *entities) {
     EntityTotal e;
-    if (!GetString(item, "name", &e.name) || !GetString(item, "type", &e.type) ||
-        !GetUint(item, "count", &e.count) || !GetUint(item, "articles", &e.articles)) {
+    if (!GetString(item, "name", &e.name) || !GetString(item, "type", &e.type))
       return Status::Error("aggregate: a bad \"entities\" item");
-    }
+    const std::string what = "aggregate: entity \"" + e.name + "\"";
+    if (Status st = GetCount(item, "count", &e.count, what.c_str()); !st.ok()) return st;
+    if (Status st = GetCount(item, "articles", &e.articles, what.c_str()); !st.ok()) return st;
+    if (e.articles > add.articles_)
+      return Status::Error(what + ": counts more articles than the aggregate has");
     GetString(item, "code", &e.code);
-    add.entities_[e.type + '\x1f' + e.name] = std::move(e);
+    const std::string k = e.type + '\x1f' + e.name;
+    if (!add.entities_.emplace(k, std::move(e)).second)
+      return Status::Error("aggregate: \"entities\" lists one entity twice");
   }
-  // Everything parsed: now add, so a bad line leaves this aggregate unchanged.
+  // Everything parsed and in range: check the sums, then add, so that a bad line leaves this
+  // aggregate unchanged.
+  if (!FitsCount(articles_, add.articles_)) return SumTooLarge("articles");
+  if (!FitsCount(failed_, add.failed_)) return SumTooLarge("failed");
+  if (!FitsCount(words_, add.words_)) return SumTooLarge("words");
+  if (!FitsCount(sentences_, add.sentences_)) return SumTooLarge("sentences");
+  if (!FitsFixed(compound_sum_, add.compound_sum_)) return SumTooLarge("compound_sum (in 1e-4)");
+  if (!FitsFixed(gdelt_sum_, add.gdelt_sum_)) return SumTooLarge("gdelt_tone_sum (in 1e-4)");
+  for (const auto& [label, count] : add.labels_) {
+    auto it = labels_.find(label);
+    if (it != labels_.end() && !FitsCount(it->second, count)) return SumTooLarge("label count");
+  }
+  for (bool top : {true, false}) {
+    const auto& totals = top ? top_level_ : themes_;
+    for (const auto& [id, t] : top ? add.top_level_ : add.themes_) {
+      auto it = totals.find(id);
+      if (it == totals.end()) continue;
+      const ThemeTotal& total = it->second;
+      if (!FitsFixed(total.score, t.score) || !FitsCount(total.count, t.count) ||
+          !FitsCount(total.articles, t.articles) || !FitsCount(total.primary, t.primary))
+        return SumTooLarge("sums for theme \"" + id + "\"");
+    }
+  }
+  for (const auto& [key, e] : add.entities_) {
+    auto it = entities_.find(key);
+    if (it != entities_.end() &&
+        (!FitsCount(it->second.count, e.count) || !FitsCount(it->second.articles, e.articles)))
+      return SumTooLarge("sums for entity \"" + e.name + "\"");
+  }
   articles_ += add.articles_;
   failed_ += add.failed_;
   words_ += add.words_;
@@ -329,11 +484,12 @@ Status Aggregate::Merge(const Json& a) {
 }
 
 std::string Aggregate::ToJson() const {
-  Fixed4 total_score = 0;
-  for (const auto& [id, t] : top_level_) total_score += t.score;
+  // Summed as a double: each score is at most kMaxFixedSum, but their sum over many themes
+  // could pass int64.
+  double total_score = 0;
+  for (const auto& [id, t] : top_level_) total_score += static_cast<double>(t.score);
   auto share = [&](Fixed4 score) {
-    return total_score > 0 ? ToFixed4(static_cast<double>(score) / static_cast<double>(total_score))
-                           : 0;
+    return total_score > 0 ? ToFixed4(static_cast<double>(score) / total_score) : 0;
   };
   auto mean = [&](Fixed4 sum) {
     return articles_

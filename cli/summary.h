@@ -39,6 +39,15 @@
 // Exactness: every non-integer number in a summary is rounded to 4 decimals and the aggregate
 // adds those rounded values as integers (units of 1e-4), so sums do not depend on order,
 // threads or partitioning, and merging aggregates (`newslens aggregate`) is exact.
+//
+// Ranges (docs/reliability.md "Aggregates"): a line read back (ParseSummary, Merge) is refused,
+// with the field and the range, when an integer (words, sentences, count, articles, failed,
+// primary, a label's count) is above kMaxCount; when a compound is outside [-1, 1], a
+// gdelt_tone outside [-100, 100], a share outside [0, 1], a score negative or above kMaxScore,
+// or any number is not finite; when its tone label is not positive/neutral/negative; or when a
+// theme id (or an entity's type and name) is listed twice. Add and Merge refuse a line whose
+// sums would pass kMaxCount (integers) or kMaxFixedSum (the 1e-4 sums), and then change
+// nothing. So every number an aggregate prints is an exact integer in a JavaScript number.
 #ifndef NEWSLENS_CLI_SUMMARY_H_
 #define NEWSLENS_CLI_SUMMARY_H_
 
@@ -58,6 +67,16 @@ inline constexpr char kAggregateSchema[] = "newslens/aggregate@1";
 
 // A number rounded to 4 decimals, held as a count of 1e-4 units.
 using Fixed4 = int64_t;
+
+// The largest integer a summary or an aggregate holds: 2^53 - 1, the largest a JavaScript number
+// (the page's corpus mode, any JSON reader using doubles) holds exactly.
+inline constexpr uint64_t kMaxCount = (uint64_t{1} << 53) - 1;
+// The largest sum of 1e-4 units (score, compound and tone sums): the same 2^53 - 1, so a summed
+// score stays below 9.0e11 and is exact as a double.
+inline constexpr Fixed4 kMaxFixedSum = static_cast<Fixed4>(kMaxCount);
+// The largest theme score one summary line may carry (one article of the largest text the
+// analyzer takes, 256 MiB, has fewer words than this).
+inline constexpr double kMaxScore = 1e9;
 Fixed4 ToFixed4(double v);
 // Shortest decimal form: 12.5, 0.0421, 3, -0.2 (never -0).
 void AppendFixed4(Fixed4 q, std::string* out);
@@ -94,9 +113,11 @@ Result<Summary> ParseSummary(const nlohmann::json& line);
 
 class Aggregate {
  public:
-  void Add(const Summary& s);
+  // Adds one article; refused (nothing changed) when a sum would pass its range.
+  Status Add(const Summary& s);
   void AddFailed() { ++failed_; }
-  // Adds a previous ToJson() output (parsed), e.g. one partition's aggregate.
+  // Adds a previous ToJson() output (parsed), e.g. one partition's aggregate; refused (nothing
+  // changed) when a number is out of range, an id repeats, or a sum would pass its range.
   Status Merge(const nlohmann::json& aggregate);
   uint64_t articles() const { return articles_; }
   std::string ToJson() const;

@@ -3,9 +3,12 @@
 var NewsLensModule = newslensFactorySource();
 
 var VERSION = newslensVersion;  // put in by wasm/assemble.mjs from package.json
-// The core's defaults (core/include/newslens/analyzer.h): kDefaultMaxBytes, kMaxInputBytes.
-var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-var HARD_MAX_BYTES = 256 * 1024 * 1024;
+// The module's largest text, 32 MiB (the native core takes 64 MiB by default, 256 MiB at most):
+// wasm32 memory ends at 2 GiB, and an analysis takes at most 48 bytes per input byte
+// (docs/reliability.md), so the worst 32 MiB text needs 1.5 GiB and a larger one could abort
+// the module. Checked before the text is copied in; maxBytes may lower it, not raise it.
+var DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+var HARD_MAX_BYTES = 32 * 1024 * 1024;
 
 var modulePromise = null;  // the wasm instance, created once and shared
 var defaultAnalyzer = null;  // NewsLens.create() without dictionaries, memoised

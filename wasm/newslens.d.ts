@@ -62,8 +62,9 @@ export interface AnalyzeOptions {
    */
   fields?: Array<'tone' | 'themes' | 'entities' | 'sentences' | 'mentions'>;
   /**
-   * Longest text analysed, in UTF-8 bytes (default 67108864 = 64 MiB, a thousand times a long
-   * article; at most 268435456 = 256 MiB, larger values act as that). A longer text throws a
+   * Longest text analysed, in UTF-8 bytes (default and most 33554432 = 32 MiB, hundreds of
+   * times a long article; larger values act as that: the module's memory ends at 2 GiB and an
+   * analysis takes up to 48 bytes per input byte, docs/reliability.md). A longer text throws a
    * RangeError ("newslens: input too large: ...") before it is copied into the module.
    */
   maxBytes?: number;

@@ -422,7 +422,14 @@ size_t InvalidUtf8At(std::string_view s) {
 
 }  // namespace
 
+std::string_view WithoutByteOrderMark(std::string_view text) {
+  // Notepad and Excel save "UTF-8" with EF BB BF in front; it is no part of the first line.
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
+  return text;
+}
+
 Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view source) {
+  text = WithoutByteOrderMark(text);
   ThemeDictionary dict;
   std::map<std::string, size_t> by_number;
   std::map<std::string, size_t> id_line;  // theme id -> the line that declared it
@@ -707,6 +714,7 @@ Result<TextRulesDef> ParseTextRules(std::string_view text, std::string_view sour
 }
 
 Result<CustomDictionary> ParseCustomDictionary(std::string_view text, std::string_view source) {
+  text = WithoutByteOrderMark(text);
   size_t i = 0;
   while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
   CustomDictionary out;

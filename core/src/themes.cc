@@ -770,25 +770,34 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
            (ref.cues != kNoId && vouched_by(ref.cues, unit, m.first, m.len));
   };
 
-  // Pass 2: count each match's hits.
+  // Pass 2: count each match's hits. in_touched/in_tops: a theme's place in touched/tops (kNoId
+  // when absent), so that a term listed under N themes (a LIWC word in N categories) costs N,
+  // not N^2 (issue 23).
+  thread_local std::vector<uint32_t> in_touched, in_tops;
+  in_touched.assign(themes_.size(), kNoId);
+  in_tops.assign(themes_.size(), kNoId);
+  touched.clear();
+  tops.clear();
   auto count_match = [&](const MatchAt& m) {
     const uint32_t i = m.first, len = m.len, s = m.sentence;
+    for (const auto& p : touched) in_touched[p.first] = kNoId;
+    for (const auto& p : tops) in_tops[p.first] = kNoId;
     touched.clear();
     for (uint32_t list : {m.payload, m.tie}) {
       if (list == kNoId) continue;
       for (const TermRef& ref : payloads_[list]) {
         if (themes_[ref.theme].cue) continue;  // a cue set's word: context only
         if (ref.context != TermContext::kNone && !in_context(ref, m)) continue;
-        auto it = std::find_if(touched.begin(), touched.end(),
-                               [&](const auto& p) { return p.first == ref.theme; });
-        if (it == touched.end()) {
+        const uint32_t at = in_touched[ref.theme];
+        if (at == kNoId) {
+          in_touched[ref.theme] = static_cast<uint32_t>(touched.size());
           touched.emplace_back(ref.theme, ref.weight);
           if (count[ref.theme]++ == 0) hit.push_back(ref.theme);
           theme_terms.push_back(pair(ref.theme, ref.term));
           theme_sentences.push_back(pair(ref.theme, s));
           sentence_themes.push_back(pair(s, ref.theme));
         } else {
-          it->second = std::max(it->second, ref.weight);
+          touched[at].second = std::max(touched[at].second, ref.weight);
         }
       }
     }
@@ -797,18 +806,18 @@ void ThemeEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
       score[theme] += weight * position[s];
       int top = themes_[theme].parent;
       if (top < 0) continue;  // a top-level term: counted above
-      auto it = std::find_if(tops.begin(), tops.end(), [&](const auto& p) {
-        return p.first == static_cast<uint32_t>(top);
-      });
-      if (it == tops.end()) tops.emplace_back(top, weight);
-      else it->second = std::max(it->second, weight);
+      const uint32_t at = in_tops[top];
+      if (at == kNoId) {
+        in_tops[top] = static_cast<uint32_t>(tops.size());
+        tops.emplace_back(top, weight);
+      } else {
+        tops[at].second = std::max(tops[at].second, weight);
+      }
     }
     for (const auto& top_weight : tops) {
       const uint32_t top = top_weight.first;
       // Roll up: the parent counts the hit once, unless a top-level term already did.
-      if (std::find_if(touched.begin(), touched.end(),
-                       [top](const auto& p) { return p.first == top; }) != touched.end())
-        continue;
+      if (in_touched[top] != kNoId) continue;
       if (count[top]++ == 0) hit.push_back(top);
       score[top] += top_weight.second * position[s];
       theme_sentences.push_back(pair(top, s));

@@ -119,3 +119,74 @@ test('`newslens aggregate` reports lines it cannot use and goes on', () => {
   assert.match(r.stderr, /line 3: not a JSON object/);
   assert.equal(JSON.parse(r.stdout).articles, 2);
 });
+
+// Issue 23: numbers out of range are refused with the line, and the sums never wrap. Each bad
+// line is one a hand-edited or corrupted partition could carry.
+test('`newslens aggregate` refuses out-of-range numbers, repeated ids and unknown labels by line', () => {
+  const good = parseLines(summaries.stdout).find((l) => !l.error && l.top_level.length > 0 && l.entities.length > 0);
+  const edit = (change) => {
+    const copy = structuredClone(good);
+    change(copy);
+    return JSON.stringify(copy);
+  };
+  const cases = [
+    // [the line, what stderr must say about it]
+    // Written as text: 2^64 - 1 is no JavaScript number.
+    [JSON.stringify(good).replace(/"words":\d+/, '"words":18446744073709551615'),
+      /"words" is 18446744073709551615, outside 0 to 9007199254740991/],
+    [edit((s) => { s.words = 1e30; }), /"words" is 1e\+30, outside 0 to/],
+    [edit((s) => { s.words = 2.5; }), /"words" is 2.5, not a whole number/],
+    [edit((s) => { s.sentences = -3; }), /"sentences" is -3, outside 0 to/],
+    [edit((s) => { s.tone.compound = 1e300; }), /"compound" is 1e\+300, outside -1 to 1/],
+    [edit((s) => { s.tone.gdelt_tone = -250; }), /"gdelt_tone" is -250, outside -100 to 100/],
+    [edit((s) => { s.top_level[0].score = 1.7e308; }), /"score" is 1.7e\+308, outside 0 to 1000000000/],
+    [edit((s) => { s.themes.push({ ...s.top_level[0], share: 3 }); }), /"share" is 3, outside 0 to 1/],
+    [edit((s) => { s.top_level.push({ ...s.top_level[0] }); }), /"top_level" lists "[a-z_]+" twice/],
+    [edit((s) => { s.entities.push({ ...s.entities[0] }); }), /"entities" lists .* twice/],
+    [edit((s) => { s.tone.label = '__proto__'; }), /"label" is "__proto__", not positive, neutral or negative/],
+    [edit((s) => { s.tone.label = 'ecstatic'; }), /not positive, neutral or negative/],
+  ];
+  const lines = [JSON.stringify(good), ...cases.map(([line]) => line), JSON.stringify(good)];
+  const r = run(['aggregate'], lines.join('\n') + '\n');
+  assert.equal(r.status, 1);
+  const errors = r.stderr.trim().split('\n');
+  assert.equal(errors.length, cases.length, r.stderr);
+  cases.forEach(([, pattern], i) => {
+    assert.match(errors[i], new RegExp(`^newslens: line ${i + 2}: `), errors[i]);
+    assert.match(errors[i], pattern);
+  });
+  // Only the two good lines were added, exactly.
+  const agg = JSON.parse(r.stdout);
+  assert.equal(agg.articles, 2);
+  assert.equal(agg.words, 2 * good.words);
+  assert.equal(agg.top_level.find((t) => t.id === good.top_level[0].id).articles, 2);
+  assert.deepEqual(Object.keys(agg.tone.labels), ['positive', 'neutral', 'negative']);
+});
+
+test('`newslens aggregate` refuses a line whose sums would pass 2^53 - 1 and keeps the rest exact', () => {
+  const good = parseLines(summaries.stdout).find((l) => !l.error);
+  const big = { ...good, words: 2 ** 53 - 1 - good.words };
+  const over = { ...good, words: 1 };  // one more word than a JS number holds exactly
+  const r = run(['aggregate'], [good, big, over].map((l) => JSON.stringify(l)).join('\n'));
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^newslens: line 3: the aggregate's words would pass 9007199254740991/);
+  const agg = JSON.parse(r.stdout);
+  assert.equal(agg.articles, 2);
+  assert.equal(agg.words, 2 ** 53 - 1);
+  // The same limits hold for merged aggregates: a partition claiming more of a label, or more
+  // articles for a theme, than it has articles, or a duplicated theme, is refused.
+  const part = JSON.parse(run(['aggregate'], JSON.stringify(good)).stdout);
+  const bad = [
+    { ...part, words: 2 ** 64 },
+    { ...part, tone: { ...part.tone, labels: { ...part.tone.labels, ['__proto__']: 1 } } },
+    { ...part, tone: { ...part.tone, labels: { ...part.tone.labels, positive: 5 } } },
+    { ...part, top_level: [...part.top_level, part.top_level[0]] },
+    { ...part, top_level: [{ ...part.top_level[0], articles: 9 }] },
+    { ...part, tone: { ...part.tone, compound_sum: Number.MAX_VALUE } },
+  ];
+  const m = run(['aggregate'], [part, ...bad, part].map((l) => JSON.stringify(l)).join('\n'));
+  const errors = m.stderr.trim().split('\n');
+  assert.equal(errors.length, bad.length, m.stderr);
+  errors.forEach((e, i) => assert.match(e, new RegExp(`^newslens: line ${i + 2}: aggregate`), e));
+  assert.equal(JSON.parse(m.stdout).articles, 2);
+});

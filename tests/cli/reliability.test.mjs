@@ -158,3 +158,22 @@ test('a JSONL record nested a million deep fails alone (it used to overflow the 
   assert.equal(agg.status, 1);
   assert.match(agg.stderr, /line 1: nested deeper than 64 arrays\/objects/);
 });
+
+// Issue 23: a LIWC .dic saved by a Windows editor starts with a UTF-8 byte-order mark; it loads
+// and counts its words like the same file without the mark.
+test('--dict: a LIWC .dic with a UTF-8 byte-order mark loads and counts its words', () => {
+  const dir = tempDir();
+  const body = '%\r\n1\tShipping\r\n%\r\nfreight*\t1\r\ntanker\t1\r\n';
+  const marked = join(dir, 'shipping-bom.dic');
+  const plain = join(dir, 'shipping.dic');
+  writeFileSync(marked, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]));
+  writeFileSync(plain, body);
+  const text = 'A tanker carrying freight ran aground; freighters waited outside the port.';
+  const withMark = run(['analyze', '--json', '--dict', marked, '-'], text);
+  assert.equal(withMark.status, 0, withMark.stderr);
+  const theme = JSON.parse(withMark.stdout).top_level.find((t) => t.id === 'shipping');
+  assert.ok(theme, withMark.stdout);
+  assert.equal(theme.count, 3);
+  const withoutMark = run(['analyze', '--json', '--dict', plain, '-'], text);
+  assert.equal(withMark.stdout, withoutMark.stdout);
+});

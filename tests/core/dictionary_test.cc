@@ -136,6 +136,35 @@ TEST(Dictionaries, LiwcDicToleratesWindowsLineEndsAndBlankLines) {
   EXPECT_EQ(dict.value().themes[0].terms[0].text, "vote*");
 }
 
+// Notepad saves UTF-8 with a byte-order mark: such a .dic loads as the same dictionary, whether
+// read as a .dic or detected among custom dictionaries; a BOM later in the file is still text.
+TEST(Dictionaries, LiwcDicWithAByteOrderMarkLoads) {
+  const std::string body = "%\r\n1\tHarbour Works\r\n%\r\ndredg*\t1\r\nquay\t1\r\n";
+  const std::string bom = "\xEF\xBB\xBF";
+  auto plain = ParseLiwcDic(body, "port.dic");
+  auto marked = ParseLiwcDic(bom + body, "port.dic");
+  ASSERT_TRUE(plain.ok()) << plain.error();
+  ASSERT_TRUE(marked.ok()) << marked.error();
+  ASSERT_EQ(marked.value().themes.size(), 1u);
+  EXPECT_EQ(marked.value().themes[0].id, plain.value().themes[0].id);
+  ASSERT_EQ(marked.value().themes[0].terms.size(), 2u);
+  EXPECT_EQ(marked.value().themes[0].terms[0].text, "dredg*");
+
+  auto custom = ParseCustomDictionary(bom + body, "port.dic");
+  ASSERT_TRUE(custom.ok()) << custom.error();
+  EXPECT_EQ(custom.value().kind, CustomDictionary::Kind::kThemes);
+  EXPECT_EQ(custom.value().themes.themes[0].label, "Harbour Works");
+  // A JSON dictionary with a BOM is detected as JSON, not refused.
+  auto json = ParseCustomDictionary(
+      bom + R"({"format":"newslens/themes@1","themes":[{"id":"port","label":"Port","terms":["quay"]}]})",
+      "port.json");
+  EXPECT_TRUE(json.ok()) << json.error();
+  // Only a leading mark is skipped: one inside a word is the word's bytes.
+  auto inner = ParseLiwcDic("%\n1\tA\n%\nq" + bom + "uay\t1\n", "x.dic");
+  ASSERT_TRUE(inner.ok()) << inner.error();
+  EXPECT_EQ(inner.value().themes[0].terms[0].text, "q" + bom + "uay");
+}
+
 TEST(Analyzer, CustomThemeWithABadParentFailsWithItsName) {
   struct Case {
     std::string json, needle;

@@ -284,3 +284,34 @@ TEST(DictionaryLimits, AFailedBuildLeavesTheAnalyzerUnchanged) {
 
 }  // namespace
 }  // namespace newslens
+
+namespace newslens {
+namespace {
+
+// Issue 23: a run without a sentence end is read as sentences of at most kMaxSentenceTokens
+// tokens, cut after a punctuation mark when there is one in the second half; ordinary
+// sentences are untouched.
+TEST(Limits, LongRunsWithoutSentenceEndsAreReadAsBoundedSentences) {
+  std::string run;
+  for (int i = 0; i < 1500; ++i) run += i == 0 ? "Talks " : i == 800 ? "talks, " : "talks ";
+  const std::string text = "The ceasefire held. " + run + "ended.";
+  Options o = Utf8Offsets();
+  Report r = Analyze(DefaultAnalyzer(), text, o);
+  ASSERT_EQ(r.sentences.size(), 3u);
+  EXPECT_EQ(r.sentences[0].end, 19u);  // "The ceasefire held."
+  // 1,503 tokens after it: the first piece ends after the comma (the run's 802nd token).
+  const size_t comma = text.find(',');
+  EXPECT_EQ(r.sentences[1].start, 20u);
+  EXPECT_EQ(r.sentences[1].end, comma + 1);
+  EXPECT_EQ(r.sentences[2].end, text.size());
+  EXPECT_EQ(r.stats.words, 3u + 1500u + 1u);
+  // Without a comma: pieces of exactly kMaxSentenceTokens.
+  std::string peace;
+  for (int i = 0; i < 2500; ++i) peace += "peace ";
+  Report plain = Analyze(DefaultAnalyzer(), peace, o);
+  ASSERT_EQ(plain.sentences.size(), 3u);
+  EXPECT_EQ(plain.sentences[1].start, kMaxSentenceTokens * 6);
+}
+
+}  // namespace
+}  // namespace newslens

@@ -230,3 +230,32 @@ TEST(Stem, KeepsApartWordsNewsUsesDifferently) {
 
 }  // namespace
 }  // namespace newslens
+
+namespace newslens {
+namespace {
+
+// Issue 23: a hyphenated compound has at most kMaxCompoundParts parts; in a longer chain the
+// next hyphen is a punctuation token and a new compound starts after it.
+TEST(Tokenize, HyphenChainsJoinAtMostEightParts) {
+  std::string chain;
+  for (int i = 0; i < 20; ++i) chain += i ? "-war" : "war";
+  std::vector<Token> tokens = Tokenize(chain);
+  std::vector<Token> heads;
+  size_t parts = 0, hyphens = 0;
+  for (const Token& t : tokens) {
+    if (t.has(kCompound)) heads.push_back(t);
+    if (t.has(kPart)) ++parts;
+    if (t.kind == TokenKind::kPunct && t.punct == '-') ++hyphens;
+  }
+  ASSERT_EQ(heads.size(), 3u);  // 8 + 8 + 4 parts
+  EXPECT_EQ(parts, 20u);
+  EXPECT_EQ(hyphens, 2u);
+  EXPECT_EQ(heads[0].view(chain), "war-war-war-war-war-war-war-war");
+  EXPECT_EQ(heads[2].view(chain), "war-war-war-war");
+  // Real compounds are untouched.
+  std::vector<Token> art = Tokenize("a once-in-a-lifetime, state-of-the-art deal");
+  EXPECT_EQ(art[1].view("a once-in-a-lifetime, state-of-the-art deal"), "once-in-a-lifetime");
+}
+
+}  // namespace
+}  // namespace newslens

@@ -41,8 +41,10 @@ test('a text over maxBytes is refused before it is copied into the module', asyn
   try {
     assert.throws(() => nl.analyze('x'.repeat(2001), { maxBytes: 2000 }), RangeError);
     assert.throws(() => nl.analyzeToJson('\u20ac'.repeat(1000), { maxBytes: 2999 }), RangeError);
-    // The default limit, 64 MiB: 64 MiB + 1 ASCII characters never reach the module.
-    assert.throws(() => nl.analyze('a'.repeat(64 * 1024 * 1024 + 1)), /input too large: at least 67108865 bytes/);
+    // The module's limit, 32 MiB: 32 MiB + 1 ASCII characters never reach the module, even
+    // when maxBytes asks for more.
+    assert.throws(() => nl.analyze('a'.repeat(32 * 1024 * 1024 + 1)), /input too large: at least 33554433 bytes/);
+    assert.throws(() => nl.analyze('a'.repeat(32 * 1024 * 1024 + 1), { maxBytes: 2 ** 40 }), RangeError);
     assert.equal(calls, 0);
     nl.analyze('Peace.', { maxBytes: 6 });
     nl.analyzeToJson('Peace.', { maxBytes: 6 });
@@ -57,7 +59,7 @@ test('maxBytes must be a positive integer', async () => {
   for (const bad of [0, -1, 1.5, NaN, '100', null, -Infinity]) {
     assert.throws(() => nl.analyze('x', { maxBytes: bad }), /options\.maxBytes must be a positive integer/, String(bad));
   }
-  // Above the core's hard limit (256 MiB), Infinity included, acts as the hard limit.
+  // Above the module's limit (32 MiB), Infinity included, acts as the limit.
   assert.equal(nl.analyze('Peace.', { maxBytes: 2 ** 40 }).stats.words, 1);
   assert.equal(nl.analyze('Peace.', { maxBytes: Infinity }).stats.words, 1);
 });
@@ -139,4 +141,19 @@ test('lone surrogates become U+FFFD in place, with or without String.prototype.i
   const r = nl.analyze(text, { detail: ['mentions'] });
   assert.deepEqual(r.mentions.filter((m) => m.kind === 'theme').map((m) => text.slice(m.start, m.end)),
                    ['war', 'peace', 'talks']);
+});
+
+// Issue 23: hostile text at half the module's limit returns a report (the module used to abort
+// with RuntimeError: Aborted() and keep 2 GB), and the module analyses an article correctly
+// afterwards.
+test('16 MB hyphen chain and 16 MB sentence: a report, then a normal article analyses', async () => {
+  const nl = await NewsLens.create();
+  const chain = nl.analyze('war-'.repeat(4 * 1024 * 1024));
+  assert.equal(chain.stats.characters, 16 * 1024 * 1024);
+  assert.ok(chain.stats.sentences > 1);  // read as bounded sentences
+  const sentence = nl.analyze('the ceasefire held and talks resumed in Geneva '.repeat(350000).slice(0, 16 * 1024 * 1024));
+  assert.ok(sentence.stats.words > 2700000);
+  const article = nl.analyze('China and Russia signed a trade deal in Moscow on Tuesday, officials said.');
+  assert.deepEqual(article.entities.map((e) => e.name).sort(), ['China', 'Moscow', 'Russia']);
+  assert.equal(article.primary_theme, 'economy');
 });

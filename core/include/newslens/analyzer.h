@@ -56,6 +56,12 @@ inline constexpr size_t kMaxInputBytes = 256u * 1024u * 1024u;
 // about 10 s natively; anything larger is almost surely not an article.
 inline constexpr size_t kDefaultMaxBytes = 64u * 1024u * 1024u;
 
+// The longest sentence the analysis reads as one, in tokens (words and punctuation marks): a
+// longer run without a sentence end (text with no full stops, a hyphen chain) is read as
+// sentences of at most this many, so that memory per input byte stays bounded
+// (docs/reliability.md). News sentences are far shorter: a few dozen tokens.
+inline constexpr uint32_t kMaxSentenceTokens = 1000;
+
 struct Options {
   ToneDomain tone = ToneDomain::kAuto;
   bool utf16_offsets = true;     // false: UTF-8 byte offsets

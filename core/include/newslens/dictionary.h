@@ -138,6 +138,9 @@ Status ApplyTermSpecificity(std::string_view json, std::string_view source,
                             ThemeDictionary* dict);
 // LIWC-style .dic: "%" / "id<TAB>name" lines / "%" / "word<TAB>id id ..." lines. Each category
 // becomes a top-level theme whose id is the category name lowercased (non-alphanumerics -> '_').
+// A UTF-8 byte-order mark before the first line (as Windows editors save) is skipped.
+// `text` without a leading UTF-8 byte-order mark (EF BB BF).
+std::string_view WithoutByteOrderMark(std::string_view text);
 Result<ThemeDictionary> ParseLiwcDic(std::string_view text, std::string_view source);
 Result<LexiconDef> ParseLexicon(std::string_view json, std::string_view source);
 Result<SentimentRulesDef> ParseSentimentRules(std::string_view json, std::string_view source);
@@ -153,7 +156,7 @@ struct CustomDictionary {
 };
 
 // Detects the format (LIWC .dic when the first non-blank line is "%", else JSON by its
-// "format" field) and parses it.
+// "format" field) and parses it. A leading UTF-8 byte-order mark is skipped in either format.
 Result<CustomDictionary> ParseCustomDictionary(std::string_view text, std::string_view source);
 
 }  // namespace newslens

@@ -60,6 +60,12 @@ struct Token {
   }
 };
 
+// The most parts one hyphenated compound has: "state-of-the-art" has 4, "a-once-in-a-lifetime"
+// 5. In a longer chain ("war-war-war-..."), the hyphen after every kMaxCompoundParts-th part is
+// a punctuation token and the next part starts a new word, so that no token is longer than a
+// few words' worth, whatever the input (issue 23).
+inline constexpr uint32_t kMaxCompoundParts = 8;
+
 // Splits sanitized UTF-8 text into tokens. Hyphenated compounds produce a kCompound token
 // followed by one kPart token per part; callers keep either the compound or its parts (see
 // Analyzer). Allocates only the output vector.
