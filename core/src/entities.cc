@@ -1442,23 +1442,36 @@ void EntityEngine::ShortForms(Work& w) const {
   // claimed that opens such a name is that organization, whatever its context says.
   const Document& doc = w.doc;
   std::vector<Found>& found = w.found;
+  // The same for an organization of the dictionaries named in full ("Pernod Ricard" ...
+  // "Pernod shares"), when its first word is no common word.
   struct Org {
     std::string_view first;
-    uint32_t name;
+    uint32_t name, entity;
+    uint32_t begin;  // its first token
   };
   std::vector<Org> orgs;
   for (const Found& g : found) {
-    if (g.type != Type::kOrganization || g.entity != kNoId || g.name == kNoId || !g.counted ||
+    if (g.type != Type::kOrganization || (g.entity == kNoId && g.name == kNoId) || !g.counted ||
         g.parent != kNoId || g.same_as != kNoId || g.end - g.begin < 2 ||
         !IsCapWord(doc, g.begin) || doc.tokens[g.begin].has(kAllCaps) ||
         PossessiveBytes(doc, g.begin) > 0)
       continue;
-    orgs.push_back({NormNoPossessive(doc, g.begin), g.name});
+    if (g.entity != kNoId && (Is(kOrgWord, doc.surface[g.begin]) ||
+                              Is(kConnector, doc.surface[g.begin]) ||
+                              Is(kNotName, doc.surface[g.begin]) ||
+                              !IsCapWord(doc, g.begin + 1)))
+      continue;
+    orgs.push_back({NormNoPossessive(doc, g.begin), g.name, g.entity, g.begin});
   }
   if (orgs.empty()) return;
-  // The first company named with each word (stable: text order within a word).
+  // By word, then text order: where two companies open with the word ("Reliance Industries",
+  // "Reliance Energy"), the short form is the nearest named before it, else the first after.
   SortElements(
-      &orgs, [](const Org& x, const Org& y) { return x.first < y.first; }, /*stable=*/true);
+      &orgs,
+      [](const Org& x, const Org& y) {
+        return x.first != y.first ? x.first < y.first : x.begin < y.begin;
+      },
+      /*stable=*/true);
   for (Found& f : found) {
     if (f.counted || !f.single || f.type != Type::kPerson || f.same_as != kNoId ||
         f.role_end > f.role_begin)
@@ -1467,8 +1480,12 @@ void EntityEngine::ShortForms(Work& w) const {
     auto o = std::lower_bound(orgs.begin(), orgs.end(), word,
                               [](const Org& x, std::string_view w) { return x.first < w; });
     if (o == orgs.end() || o->first != word) continue;
+    for (auto next = o + 1; next != orgs.end() && next->first == word && next->begin < f.begin;
+         ++next)
+      o = next;
     f.type = Type::kOrganization;
     f.name = o->name;
+    f.entity = o->entity;
     f.counted = true;
     f.by_context = true;
   }
@@ -1518,6 +1535,83 @@ void EntityEngine::ActorsByContext(Work& w) const {
     } else if (cue < d->cue) {
       d->cue = cue;
     }
+  }
+  // A list shares its members' kind: a lone word coordinated with a team, a company or a place
+  // ("title rivals Essex, Derbyshire and Surrey", "fighting in Arbil, Dohuk and Zakho") is one
+  // too. Chains are followed right to left, then left to right.
+  {
+    std::vector<uint32_t> order;
+    for (uint32_t k = 0; k < found.size(); ++k)
+      if (found[k].parent == kNoId && found[k].same_as == kNoId &&
+          (found[k].counted || lone(found[k])))
+        order.push_back(k);
+    Sort(&order, [&](uint32_t x, uint32_t y) { return found[x].begin < found[y].begin; });
+    auto decision_of = [&](const Found& g) { return decision(NameText(doc, g.begin, g.end)); };
+    auto cue_of = [&](const Found& g) {
+      if (lone(g) || city(g)) {
+        auto d = decision_of(g);
+        return d == decisions.end() ? Cue::kNone : d->cue;
+      }
+      // An organization named in full; not an acronym alone ("JFK, Platoon and ...": an
+      // acronym may be a film's or a band's name), nor a known place: a city's name is also a
+      // club's, a product's or a festival's ("Phoenix and Firebird").
+      // One word that is not a context's decision is weak evidence: a short form ("by Mukesh
+      // and Reliance") or a name that also is a band's ("Interpol and Echo").
+      if (!g.counted || g.role_end > g.role_begin || g.type != Type::kOrganization ||
+          g.end - g.begin == 1)
+        return Cue::kNone;
+      return w.sports ? Cue::kTeam : Cue::kCompany;
+    };
+    // A member is a whole name: no capitalised word right before or after it ("Bangladesh
+    // Lamps", "Kansai Electric Power" are one name each).
+    auto whole = [&](const Found& g) {
+      const Span& span = doc.sentences[g.sentence];
+      return !(g.begin > span.first_token && IsCapWord(doc, g.begin - 1)) &&
+             !(g.end < span.last_token && IsCapWord(doc, g.end));
+    };
+    // Between two members: "," (kComma), or "and", "or", ", and" (kJoin).
+    enum Link : uint8_t { kNoLink, kComma, kJoin };
+    auto link = [&](const Found& a, const Found& b) {
+      if (a.sentence != b.sentence || b.begin <= a.end || b.begin - a.end > 2 ||
+          PossessiveBytes(doc, a.end - 1) > 0 || !whole(a) || !whole(b))
+        return kNoLink;
+      Link l = kComma;
+      for (uint32_t j = a.end; j < b.begin; ++j) {
+        if (IsPunct(doc, j, ',')) continue;
+        const std::string_view n = IsWord(doc, j) ? doc.norm(j) : std::string_view();
+        if (n != "and" && n != "or") return kNoLink;
+        l = kJoin;
+      }
+      return b.begin - a.end == 2 && l == kComma ? kNoLink : l;
+    };
+    // A comma links members only in a list that a conjunction closes ("A, B and C"): "At the
+    // Oval, Surrey ..." is no list, nor are a table's "Did not bat: A, B, C".
+    std::vector<uint8_t> links(order.size(), kNoLink);  // between order[x] and order[x + 1]
+    for (size_t x = 0; x + 1 < order.size(); ++x) links[x] = link(found[order[x]], found[order[x + 1]]);
+    for (size_t x = order.size(); x-- > 0;)
+      if (links[x] == kComma && (x + 1 >= links.size() || links[x + 1] == kNoLink)) links[x] = kNoLink;
+    auto adopt = [&](uint32_t from, uint32_t to) {
+      const Found& g = found[to];
+      // Not a contraction ("I'm"), a hyphenated word's head ("Multi-band") nor a name a figure
+      // follows ("Channel 4").
+      const Token& t = doc.tokens[g.begin];
+      if (!lone(g) || t.has(kAllCaps) || t.end - t.begin < 3 ||
+          t.view(doc.text).find('\'') != std::string_view::npos ||
+          (t.end < doc.text.size() && doc.text[t.end] == '-') ||
+          (g.end < doc.tokens.size() && doc.tokens[g.end].kind == TokenKind::kNumber))
+        return;
+      const Cue cue = cue_of(found[from]);
+      if (cue != Cue::kTeam && cue != Cue::kCompany && cue != Cue::kPlace) return;
+      std::string text = NameText(doc, g.begin, g.end);
+      if (decision(text) != decisions.end()) return;
+      decided.emplace(text, static_cast<uint32_t>(decisions.size()));
+      decisions.push_back({std::move(text), cue, to});
+      lower.Add(NormNoPossessive(doc, g.begin));
+    };
+    for (size_t x = order.size(); x-- > 1;)
+      if (links[x - 1] != kNoLink) adopt(order[x], order[x - 1]);
+    for (size_t x = 0; x + 1 < order.size(); ++x)
+      if (links[x] != kNoLink) adopt(order[x], order[x + 1]);
   }
   if (decisions.empty()) return;
   // A lone word the article also writes in lower case, or a word of the lexicons, is a common

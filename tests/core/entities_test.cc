@@ -238,6 +238,33 @@ TEST(Organizations, AnAcronymOpeningAFirmsName) {
   });
 }
 
+TEST(Organizations, AShortFormOfAKnownOrganizationIsThatOrganization) {
+  ExpectActors({
+      // A dictionary organization named in full, then by its first word.
+      {"Lockheed Martin won the contract. Lockheed shares rose.",
+       {"Lockheed Martin/organization///2"}},
+      // Two companies open with the word: the nearest named before the short form.
+      {"Brantley Energy cut jobs. Brantley Foods hired. Brantley said sales rose.",
+       {"Brantley Foods/organization///2", "Brantley Energy/organization///1"}},
+  });
+}
+
+TEST(Organizations, AListSharesItsMembersKind) {
+  ExpectActors({
+      // Coordinated with a company named by its form, lone names are companies too.
+      {"Its suppliers include Kestoran, Valdemir, and Brantley Industries.",
+       {"Brantley Industries/organization///1", "Kestoran/organization///1",
+        "Valdemir/organization///1"}},
+      // In a match report, with a team: "title rivals A, B and C".
+      {"Calder beat Worsley by an innings in the league. Title rivals Brimley, Dunmore and Haxby "
+       "all closed in on victory. Haxby beat Ormsby by 20 runs in the championship match.",
+       {"Haxby/organization///2", "Brimley/organization///1", "Calder/organization///1",
+        "Dunmore/organization///1", "Ormsby/organization///1", "Worsley/organization///1"}},
+      // An acronym alone (a film's, a band's as often as a firm's) lends its kind to no list.
+      {"He directed KLT, Pelotan and Seabird.", {"KLT/organization///1"}},
+  });
+}
+
 TEST(EntityMentions, AnAbbreviationsDotIsPartOfTheCompanysName) {
   Options o;
   o.utf16_offsets = false;
