@@ -222,6 +222,8 @@ TEST(Organizations, ACompanyCueNamesAFullName) {
        {"Tomas Ilvard/person///1", "Vellor Bank/organization///1"}},
       {"The trial of Anton Brevik, the chairman of the country's largest bank, began.",
        {"Anton Brevik/person///1"}},
+      // A guild is an organization by its form, not a person.
+      {"The Vellum Writers Guild gave its awards.", {"Vellum Writers Guild/organization///1"}},
       // A plant after a full name is where it is, not whose.
       {"The Marden Halsey plant will close.", {"Marden Halsey/person///1"}},
   });
