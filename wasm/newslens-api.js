@@ -3,12 +3,17 @@
 var NewsLensModule = newslensFactorySource();
 
 var VERSION = newslensVersion;  // put in by wasm/assemble.mjs from package.json
-// The module's largest text, 32 MiB (the native core takes 64 MiB by default, 256 MiB at most):
-// wasm32 memory ends at 2 GiB, and an analysis takes at most 48 bytes per input byte
-// (docs/reliability.md), so the worst 32 MiB text needs 1.5 GiB and a larger one could abort
-// the module. Checked before the text is copied in; maxBytes may lower it, not raise it.
-var DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
-var HARD_MAX_BYTES = 32 * 1024 * 1024;
+// The module's largest text: 12 MiB; when the report lists per-word mentions, 6 MiB for
+// analyze() and 4 MiB for analyzeToJson() (the native core takes 64 MiB by default, 256 MiB at
+// most). wasm32 memory ends at 2 GiB, and running out of it aborts the module (RuntimeError:
+// Aborted(), the memory kept). The worst texts measured (docs/reliability.md, issue 23): a short
+// sentence naming an organisation, repeated ("UN! "), takes 128 bytes of module memory per input
+// byte, 228 with per-word mentions, 368 with mentions as JSON: at most 1.6 GiB at these limits.
+// Checked before the text is copied in; maxBytes may lower them, not raise them.
+var HARD_MAX_BYTES = 12 * 1024 * 1024;
+var HARD_MAX_BYTES_WITH_MENTIONS = 6 * 1024 * 1024;
+var HARD_MAX_JSON_BYTES_WITH_MENTIONS = 4 * 1024 * 1024;
+var DEFAULT_MAX_BYTES = HARD_MAX_BYTES;
 
 var modulePromise = null;  // the wasm instance, created once and shared
 var defaultAnalyzer = null;  // NewsLens.create() without dictionaries, memoised
@@ -262,20 +267,25 @@ function run(self, text, options, caller, method) {
   if (typeof maxBytes !== 'number' || !(maxBytes >= 1) || Math.floor(maxBytes) !== maxBytes) {
     throw new RangeError('newslens: options.maxBytes must be a positive integer (bytes)');
   }
-  var limit = Math.min(maxBytes, HARD_MAX_BYTES);
+  var parts = reportParts(options);
+  var detail = reportDetail(options);
+  var withMentions = parts.mentions && (schema === 1 || detail.mentions);
+  var hardLimit = !withMentions ? HARD_MAX_BYTES :
+      method === 'analyze' ? HARD_MAX_JSON_BYTES_WITH_MENTIONS : HARD_MAX_BYTES_WITH_MENTIONS;
+  var limit = Math.min(maxBytes, hardLimit);
   // Refused before the text is copied into the module: every UTF-16 unit is at least one
   // UTF-8 byte and at most three, so only lengths in between need counting.
+  var why = withMentions && limit === hardLimit && maxBytes > limit ?
+      ' with per-word mentions' : '';
   if (text.length > limit) {
-    throw tooLarge('at least ' + text.length + ' bytes, the limit (maxBytes) is ' + limit);
+    throw tooLarge('at least ' + text.length + ' bytes, the limit (maxBytes) is ' + limit + why);
   }
   if (text.length * 3 > limit) {
     var bytes = utf8Length(text, limit);
     if (bytes > limit) {
-      throw tooLarge('more than ' + limit + ' bytes in UTF-8, the limit (maxBytes)');
+      throw tooLarge('more than ' + limit + ' bytes in UTF-8, the limit (maxBytes)' + why);
     }
   }
-  var parts = reportParts(options);
-  var detail = reportDetail(options);
   var flags = (parts.mentions ? B.mentions : 0) | (parts.sentences ? B.sentences : 0) |
               (parts.themes ? B.themes : 0) | (parts.entities ? B.entities : 0) |
               (offsets === 'utf8' ? B.utf8Offsets : 0) | (schema === 1 ? B.report1 : 0) |

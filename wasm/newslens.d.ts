@@ -62,10 +62,12 @@ export interface AnalyzeOptions {
    */
   fields?: Array<'tone' | 'themes' | 'entities' | 'sentences' | 'mentions'>;
   /**
-   * Longest text analysed, in UTF-8 bytes (default and most 33554432 = 32 MiB, hundreds of
-   * times a long article; larger values act as that: the module's memory ends at 2 GiB and an
-   * analysis takes up to 48 bytes per input byte, docs/reliability.md). A longer text throws a
-   * RangeError ("newslens: input too large: ...") before it is copied into the module.
+   * Longest text analysed, in UTF-8 bytes: default and most 12582912 = 12 MiB, hundreds of
+   * times a long article; when the report lists per-word mentions (`detail: ['mentions']` or
+   * report@1), 6 MiB for analyze() and 4 MiB for analyzeToJson(). Larger values act as those:
+   * the module's memory ends at 2 GiB, and the worst text measured takes 128 bytes of it per
+   * input byte, 228 with mentions, 368 with mentions as JSON (docs/reliability.md). A longer
+   * text throws a RangeError ("newslens: input too large: ...") before it is copied in.
    */
   maxBytes?: number;
 }
