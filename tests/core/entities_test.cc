@@ -142,6 +142,12 @@ TEST(Organizations, CompanyAndClubSuffixes) {
        {"Mercantile Bancshares/organization///1", "Pacific Realty/organization///1"}},
       {"Fans saw Leeds United play Blackburn Rovers.",
        {"Blackburn Rovers/organization///1", "Leeds United/organization///1"}},
+      // A wire story's sign-off names the office that filed it: an organization, not its city.
+      {"Copper stocks fell on Monday, dealers said.\n-- Maria Lopez, Lisbon Newsroom +351 1 "
+       "555 0100",
+       {"Lisbon Newsroom/organization///1", "Maria Lopez/person///1"}},
+      {"Grain prices rose.\n-- Tom Reed, Chicago Grains Desk 312-555-0100",
+       {"Chicago Grains Desk/organization///1", "Tom Reed/person///1"}},
   });
 }
 
