@@ -781,7 +781,31 @@ INSTANTIATE_TEST_SUITE_P(
                   "labour", true},
         SenseCase{"an_email_among_technology",
                   "Spam now makes up most e-mail crossing the internet.", "science.telecoms",
-                  true}),
+                  true},
+        // Session 9's audit: words whose hits most often disagreed with the desk, read in
+        // their sentences. An airline is a carrier as a phone company is; the stemmer makes
+        // "products" a form of "production" and "apart" one of "apartment"; a minister hails
+        // an accord; people recall a day and vote a film the best.
+        SenseCase{"an_airline_carrier",
+                  "The carrier cancelled its flights to Lisbon after the strike.",
+                  "science.telecoms", false},
+        SenseCase{"a_phone_carrier", "The carrier added a million wireless subscribers.",
+                  "science.telecoms", true},
+        SenseCase{"products_on_review", "Reviewers liked the products.",
+                  "economy.manufacturing", false},
+        SenseCase{"production_at_a_plant",
+                  "Production at the plant rose by a tenth as new orders came in.",
+                  "economy.manufacturing", true},
+        SenseCase{"talks_fall_apart", "The talks fell apart on Friday.", "economy.real_estate",
+                  false},
+        SenseCase{"a_minister_hails_an_accord", "The minister hailed the accord.", "weather",
+                  false},
+        SenseCase{"hail_in_a_storm", "Hail and heavy rain battered the town overnight.",
+                  "weather", true},
+        SenseCase{"recalling_a_day", "She recalled the day her father came home.",
+                  "economy.automotive", false},
+        SenseCase{"voted_the_best_film", "Fans voted it the best film of the year.", "politics",
+                  false}),
     [](const ::testing::TestParamInfo<SenseCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
