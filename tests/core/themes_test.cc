@@ -805,7 +805,19 @@ INSTANTIATE_TEST_SUITE_P(
         SenseCase{"recalling_a_day", "She recalled the day her father came home.",
                   "economy.automotive", false},
         SenseCase{"voted_the_best_film", "Fans voted it the best film of the year.", "politics",
-                  false}),
+                  false},
+        // Clubs are named after animals: an animal is wildlife beside other words of nature.
+        SenseCase{"clubs_named_after_animals",
+                  "The Lions held on to beat the Bears in Chicago on Sunday.",
+                  "environment.wildlife", false},
+        SenseCase{"animals_in_the_wild",
+                  "Lions and leopards are poached for their skins, wildlife groups say.",
+                  "environment.wildlife", true},
+        // A record company is the music industry, not corporate news.
+        SenseCase{"a_record_company", "The singer's record company lost its case on Monday.",
+                  "economy.corporate", false},
+        SenseCase{"a_record_company_is_music",
+                  "The singer's record company lost its case on Monday.", "arts.music", true}),
     [](const ::testing::TestParamInfo<SenseCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
