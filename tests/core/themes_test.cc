@@ -693,6 +693,17 @@ INSTANTIATE_TEST_SUITE_P(
                   "", "economy"},
         // Not from the issue, the same kind of error: the IMF and the World Bank lend, and
         // their missions and forecasts are economic news, not diplomacy.
+        // A law coming into force is a stage of lawmaking, as royal assent is: the story of a
+        // ban taking effect is a politics story, though its words are of the crime it outlaws.
+        IssueCase{"a_ban_comes_into_force",
+                  "Ban on netting salmon comes into force\n\nNetting salmon in the estuary is "
+                  "now illegal after a ban came into force at midnight. Police said anyone "
+                  "caught would face prosecution and a fine.",
+                  "", "politics"},
+        IssueCase{"the_offence_without_the_law",
+                  "Netting salmon in the estuary is now illegal. Police said anyone caught "
+                  "would face prosecution and a fine.",
+                  "", "crime"},
         IssueCase{"the_lenders_mission",
                   "An IMF mission will visit Kabul next week, and the World Bank said it would "
                   "send experts too.",
