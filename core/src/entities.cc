@@ -63,6 +63,10 @@ constexpr size_t kMinAcronymFirmBytes = 3;
 // How far along its line the lone-acronym rule looks for a word in lower case: a table's row
 // or a wire's line is shorter.
 constexpr uint32_t kAcronymLineReach = 40;
+// A league table's row names its team in at most this many tokens ("Queen of the South",
+// "Brighton and Hove Albion", "Mladost (BJ)"): a club's name is short.
+constexpr uint32_t kMaxTeamTokens = 6;
+
 // A sentence-initial word ending in -ing longer than this many bytes is a gerund or participle
 // ("Putting", "Using"), never a name's first word; 5 keeps short names ("King", "Ming", "Ewing"
 // at 5) out of the rule.
@@ -656,6 +660,24 @@ bool ScoreAfter(const Document& doc, uint32_t j, uint32_t last) {
       (doc.tokens[j + 1].punct == '-' || doc.tokens[j + 1].punct == '/'))
     return false;
   return true;
+}
+
+// A league table's row after token j ("Greenock Morton 3 2 0 1 5 2 6"): games played, won,
+// drawn and lost on the same line, where played = won + drawn + lost. A golfer's rounds or an
+// athlete's times do not add up that way.
+bool StandingsAfter(const Document& doc, uint32_t j) {
+  uint32_t n[4];
+  for (uint32_t k = 0; k < 4; ++k, ++j) {
+    if (j >= doc.tokens.size()) return false;
+    const Token& t = doc.tokens[j];
+    if (t.kind != TokenKind::kNumber || t.has(kLineStart)) return false;
+    std::string_view v = t.view(doc.text);
+    if (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string_view::npos)
+      return false;
+    n[k] = 0;
+    for (char c : v) n[k] = n[k] * 10 + static_cast<uint32_t>(c - '0');
+  }
+  return n[0] > 0 && n[0] == n[1] + n[2] + n[3];
 }
 
 }  // namespace
@@ -1387,6 +1409,71 @@ void EntityEngine::ResultsLines(Work& w) const {
   }
 }
 
+void EntityEngine::StandingsRows(Work& w) const {
+  // A league table's row names one team, from the line's start to its first figure ("St
+  // Johnstone 2 1 1 0 3 0 4", "Queen of South 3 2 0 1 5 4 6", "Mladost (L) 4 2 1 1 8 5 7"),
+  // whatever its words are; a country there is a national team, which stays the country.
+  if (!w.sports) return;
+  const Document& doc = w.doc;
+  std::vector<Found>& found = w.found;
+  // The top-level Found opening at each token, lone words still undecided too.
+  std::vector<uint32_t> at(doc.tokens.size(), kNoId);
+  for (uint32_t k = 0; k < found.size(); ++k)
+    if (found[k].parent == kNoId && at[found[k].begin] == kNoId) at[found[k].begin] = k;
+  auto fits = [&](uint32_t j) {
+    const Token& t = doc.tokens[j];
+    if (t.kind == TokenKind::kPunct)
+      return t.punct == '(' || t.punct == ')' || t.punct == '.' || t.punct == '&' ||
+             t.punct == '\'';
+    return IsCapWord(doc, j) || (IsWord(doc, j) && Is(kConnector, doc.surface[j]));
+  };
+  std::vector<uint32_t> inside;  // the Founds opening inside a row
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const Span& span = doc.sentences[s];
+    for (uint32_t b = span.first_token; b < span.last_token; ++b) {
+      if (!doc.tokens[b].has(kLineStart) || !IsCapWord(doc, b)) continue;
+      uint32_t e = b;
+      while (e < span.last_token && e - b < kMaxTeamTokens &&
+             (e == b || !doc.tokens[e].has(kLineStart)) && fits(e))
+        ++e;
+      if (e >= span.last_token || doc.tokens[e].has(kLineStart) || !StandingsAfter(doc, e))
+        continue;
+      inside.clear();
+      for (uint32_t j = b; j < e; ++j)
+        if (at[j] != kNoId) inside.push_back(at[j]);
+      uint32_t team = static_cast<uint32_t>(found.size());
+      if (inside.empty()) {
+        found.emplace_back();
+        found[team].sentence = s;
+        found[team].at_start = b == span.first_token;
+      } else {
+        team = inside[0];
+        const Found& f = found[team];
+        if (f.same_as != kNoId || found[inside.back()].end > e ||
+            (f.type == Type::kCountry && f.begin == b && f.end == e))
+          continue;
+        // The row's other words ("L" of "Mladost (L)") are part of its name.
+        for (size_t k = 1; k < inside.size(); ++k) {
+          found[inside[k]].counted = false;
+          found[inside[k]].single = false;
+          found[inside[k]].by_given_name = false;
+        }
+      }
+      Found& f = found[team];
+      f.begin = b;
+      f.end = e;
+      f.type = Type::kOrganization;
+      f.entity = kNoId;
+      f.role_begin = f.role_end = 0;
+      f.honorific = false;
+      f.by_context = true;
+      f.single = false;
+      f.counted = true;
+      f.name = w.AddNamed(doc, b, e);
+    }
+  }
+}
+
 void EntityEngine::ClubsNamedWithTheirCity(Work& w) const {
   // In a match report, a "person" with a city or a country in it ("Dynamo Moscow", "Inter
   // Milan", "Cincinnati Reds") is a club: clubs are named by their towns, players are not.
@@ -1916,6 +2003,7 @@ void EntityEngine::Run(const Document& doc, Draft* draft, bool mentions) const {
   LinkAcronyms(w);
   LinkPeople(w);
   ResultsLines(w);
+  StandingsRows(w);
   ClubsNamedWithTheirCity(w);
   CompaniesByCue(w);
   ShortForms(w);

@@ -113,6 +113,7 @@ class EntityEngine {
   bool LoneAcronym(const Document& doc, uint32_t sentence, uint32_t token, bool alone) const;
   void LinkPeople(Work& w) const;
   void ResultsLines(Work& w) const;
+  void StandingsRows(Work& w) const;
   void ClubsNamedWithTheirCity(Work& w) const;
   void CompaniesByCue(Work& w) const;
   void ShortForms(Work& w) const;

@@ -423,6 +423,22 @@ TEST(Teams, ClubsNamedByCitiesInAMatchReport) {
   });
 }
 
+TEST(Teams, ALeagueTablesRowNamesOneTeam) {
+  ExpectActors({
+      // Played = won + drawn + lost: the line's words before its figures are one club, however
+      // they read (a person's name, a city and a word, a bracketed town letter).
+      {"SOCCER - HIGHLAND LEAGUE STANDINGS.\nLeague table after Saturday's matches (played, "
+       "won, drawn, lost, goals for, against, points):\nMorag Castle 4 3 1 0 9 2 10\nEast "
+       "Dunmore 4 2 1 1 6 5 7\nHeath of Kyle 4 1 1 2 4 6 4\nRovna (K) 4 0 1 3 2 8 1",
+       {"East Dunmore/organization///1", "Heath of Kyle/organization///1",
+        "Morag Castle/organization///1", "Rovna (K)/organization///1"}},
+      // A golfer's rounds do not add up so: the row stays a person.
+      {"GOLF - LEADING SCORES.\nLeading scores after the third round of the tournament, with "
+       "the season's cup at stake:\nMorag Castle 70 68 71 209",
+       {"Morag Castle/person///1"}},
+  });
+}
+
 TEST(Places, FoundByFormAndByContext) {
   ExpectActors({
       // A capitalised run ending in a place word or starting with a place prefix is a place, not
