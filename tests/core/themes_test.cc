@@ -828,7 +828,18 @@ INSTANTIATE_TEST_SUITE_P(
         SenseCase{"a_record_company", "The singer's record company lost its case on Monday.",
                   "economy.corporate", false},
         SenseCase{"a_record_company_is_music",
-                  "The singer's record company lost its case on Monday.", "arts.music", true}),
+                  "The singer's record company lost its case on Monday.", "arts.music", true},
+        // A net cafe is where people go online; a contestant is evicted from a TV house.
+        SenseCase{"a_net_cafe", "Police closed hundreds of net cafes in the city.",
+                  "lifestyle", false},
+        SenseCase{"a_net_cafe_is_the_internet", "Police closed hundreds of net cafes in the city.",
+                  "science.telecoms", true},
+        SenseCase{"evicted_from_a_tv_show",
+                  "The singer was evicted from the Big Brother house on Friday.", "society",
+                  false},
+        SenseCase{"evicted_by_a_landlord",
+                  "Thousands of families were evicted after the landlord raised the rent.",
+                  "society.housing", true}),
     [](const ::testing::TestParamInfo<SenseCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
