@@ -1597,7 +1597,8 @@ void EntityEngine::ActorsByContext(Work& w) const {
   struct Decision {
     std::string text;
     Cue cue;
-    uint32_t first;  // the Found that named it first
+    uint32_t first;        // the Found that named it first
+    bool spoke = false;    // one of its mentions speaks ("Jansher said")
   };
   std::vector<Decision> decisions;
   std::unordered_map<std::string, uint32_t> decided;  // a decision's text -> its index
@@ -1617,12 +1618,17 @@ void EntityEngine::ActorsByContext(Work& w) const {
     auto d = decision(text);
     if (d == decisions.end()) {
       decided.emplace(text, static_cast<uint32_t>(decisions.size()));
-      decisions.push_back({std::move(text), cue, k});
+      decisions.push_back({std::move(text), cue, k, cue == Cue::kSpeaker});
       if (lone(f) && !doc.tokens[f.begin].has(kAllCaps)) lower.Add(NormNoPossessive(doc, f.begin));
-    } else if (cue < d->cue) {
-      d->cue = cue;
+    } else {
+      if (cue < d->cue) d->cue = cue;
+      d->spoke |= cue == Cue::kSpeaker;
     }
   }
+  // A player beaten and quoted ("defeated Jansher", "Jansher said"): teams are beaten, people
+  // speak, and a word that does both is a player of a sport played alone.
+  for (Decision& d : decisions)
+    if (d.cue == Cue::kTeam && d.spoke) d.cue = Cue::kSpeaker;
   // A list shares its members' kind: a lone word coordinated with a team, a company or a place
   // ("title rivals Essex, Derbyshire and Surrey", "fighting in Arbil, Dohuk and Zakho") is one
   // too. Chains are followed right to left, then left to right.

@@ -423,6 +423,18 @@ TEST(Teams, ClubsNamedByCitiesInAMatchReport) {
   });
 }
 
+TEST(Teams, APlayerBeatenAndQuotedIsAPerson) {
+  ExpectActors({
+      // Teams are beaten, people speak: a word that is both is a player of a sport played
+      // alone, and stays the person named in full.
+      {"SQUASH - OPEN SEMIFINAL RESULTS.\nThird seed Rafiq Dhanji reached the final of the "
+       "tournament on Friday.\n\"The match was hard,\" Rafiq said after the semifinal, his "
+       "fifth win of the season.\nThe league champion who lost against Rafiq in the cup last "
+       "year meets him again.",
+       {"Rafiq Dhanji/person///3"}},
+  });
+}
+
 TEST(Teams, ALeagueTablesRowNamesOneTeam) {
   ExpectActors({
       // Played = won + drawn + lost: the line's words before its figures are one club, however
