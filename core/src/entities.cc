@@ -63,6 +63,10 @@ constexpr size_t kMinAcronymFirmBytes = 3;
 // How far along its line the lone-acronym rule looks for a word in lower case: a table's row
 // or a wire's line is shorter.
 constexpr uint32_t kAcronymLineReach = 40;
+// A cricket scorecard's marks before a player's name: caught (c), bowled (b), stumped (st), as
+// Reuters and Wisden print them ("c Stewart b Gough 33", "st Moin Khan b Saqlain 113").
+constexpr std::string_view kDismissalMarks[] = {"c", "b", "st"};
+
 // A league table's row names its team in at most this many tokens ("Queen of the South",
 // "Brighton and Hove Albion", "Mladost (BJ)"): a club's name is short.
 constexpr uint32_t kMaxTeamTokens = 6;
@@ -1346,6 +1350,13 @@ EntityEngine::Cue EntityEngine::CueAround(const Work& w, const Found& f) const {
            Is(c, doc.surface[j]);
   };
   const bool has_before = before > span.first_token;
+  // A cricket scorecard's dismissal ("c Knight b Hollioake 21", "st Moin Khan"): the fielder
+  // and the bowler are players, whatever figure follows.
+  if (w.sports && has_before && IsWord(doc, before - 1) && !IsCapWord(doc, before - 1)) {
+    const std::string_view mark = doc.norm(before - 1);
+    for (std::string_view m : kDismissalMarks)
+      if (mark == m) return Cue::kSpeaker;
+  }
   // "Surrey captain Chris Lewis", "Lyon coach Guy Stephan": a club before a player's title.
   if (w.sports && (ScoreAfter(doc, after, span.last_token) || word_is(after, kMatchWord) ||
                    (has_before && word_is(before - 1, kMatchWord)) ||

@@ -435,6 +435,18 @@ TEST(Teams, APlayerBeatenAndQuotedIsAPerson) {
   });
 }
 
+TEST(Teams, ACricketScorecardsFieldersAndBowlersArePlayers) {
+  ExpectActors({
+      // "c" (caught), "b" (bowled), "st" (stumped) before a name: a player, though a figure
+      // follows it as it follows a team's score.
+      {"CRICKET - COUNTY CHAMPIONSHIP SCORECARD.\nScores on the second day of the "
+       "championship match, the last of the season:\nWessexshire first innings\nTom Ardley c "
+       "Pellow b Quarrie 41\nSam Denholm st Pellow b Quarrie 12\nIan Fenwick not out 7",
+       {"Pellow/person///2", "Quarrie/person///2", "Ian Fenwick/person///1",
+        "Sam Denholm/person///1", "Tom Ardley/person///1"}},
+  });
+}
+
 TEST(Teams, ALeagueTablesRowNamesOneTeam) {
   ExpectActors({
       // Played = won + drawn + lost: the line's words before its figures are one club, however
