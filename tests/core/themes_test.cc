@@ -837,6 +837,15 @@ INSTANTIATE_TEST_SUITE_P(
         SenseCase{"evicted_from_a_tv_show",
                   "The singer was evicted from the Big Brother house on Friday.", "society",
                   false},
+        // Stepping down and voting are politics beside a politician, a party or a parliament:
+        // a chief executive steps down, a union's members vote against a strike.
+        SenseCase{"a_chief_executive_steps_down",
+                  "The footwear maker said its founder would step down as chief executive.",
+                  "politics", false},
+        SenseCase{"a_prime_minister_resigns", "The prime minister said he would not resign.",
+                  "politics.political_crisis", true},
+        SenseCase{"workers_vote_against_a_strike", "Workers at the plant voted against a strike.",
+                  "politics", false},
         SenseCase{"evicted_by_a_landlord",
                   "Thousands of families were evicted after the landlord raised the rent.",
                   "society.housing", true}),
