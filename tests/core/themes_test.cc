@@ -846,6 +846,11 @@ INSTANTIATE_TEST_SUITE_P(
                   "politics.political_crisis", true},
         SenseCase{"workers_vote_against_a_strike", "Workers at the plant voted against a strike.",
                   "politics", false},
+        // A college named Tech is a sports team; Bonds is a slugger, not the bond market.
+        SenseCase{"a_college_named_tech", "Georgia Tech beat Clemson on Saturday.", "science",
+                  false},
+        SenseCase{"a_slugger_named_bonds", "Bonds hit his 700th home run on Friday night.",
+                  "economy", false},
         SenseCase{"evicted_by_a_landlord",
                   "Thousands of families were evicted after the landlord raised the rent.",
                   "society.housing", true}),
