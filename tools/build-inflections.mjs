@@ -26,7 +26,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-import {entriesOf, otherGroups, writeGroup} from './lexicon-group.mjs';
+import {entriesOf, otherGroups, ruleWords, writeGroup} from './lexicon-group.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORDS = '/usr/share/dict/american-english';
@@ -35,6 +35,7 @@ const GENERAL = join(ROOT, 'data', 'sentiment', 'general-en.json');
 const FINANCE = join(ROOT, 'data', 'sentiment', 'finance-en.json');
 const RULES = join(ROOT, 'data', 'sentiment', 'rules-en.json');
 const GROUP = 'inflected forms of rated words';
+const PATTERN_GROUP = 'adjectives VADER lacks (Pattern)';
 const INFLECTION_WEIGHT = 0.5;
 // A form is listed only when its rating reaches the engine's evaluative threshold
 // (kEvaluativeValence in sentiment.cc, half VADER's "slightly" step): weaker ones move no label
@@ -64,19 +65,6 @@ const EXCLUDED = new Set([
   'demands', 'limits', 'absorbed', 'leading', 'settlements', 'reigning', 'lobbied',
 ]);
 
-
-// Every word a rule list of rules-en.json names (negators, boosters, shifters, events ...).
-function ruleWords(rules) {
-  const words = new Set();
-  const walk = (x) => {
-    if (typeof x === 'string') words.add(x.toLowerCase());
-    else if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') for (const v of Object.values(x)) walk(v);
-  };
-  for (const [key, value] of Object.entries(rules))
-    if (!['constants', 'provenance', 'source', 'format', 'language', 'license'].includes(key)) walk(value);
-  return words;
-}
 
 const VOWELS = 'aeiou';
 const isConsonant = (c) => c && !VOWELS.includes(c);
@@ -132,7 +120,11 @@ function main() {
   const newsText = readFileSync(NEWS, 'utf8');
   const news = JSON.parse(newsText);
   const others = otherGroups(news, GROUP);
-  const rated = {...general, ...others};  // the news layer overrides the general lexicon
+  // The news layer overrides the general lexicon. Pattern's group rates adjectives, which have no
+  // such forms ("tidy" is no verb there): it names known words, but makes no bases.
+  const adjectives = news.groups.find((g) => g.name === PATTERN_GROUP)?.entries ?? {};
+  const rated = Object.fromEntries(
+      Object.entries({...general, ...others}).filter(([w]) => !(w in adjectives)));
   const known = (w) => w in general || w in others || w in finance || rules.has(w);
   const found = new Map();
   for (const [base, value] of Object.entries(rated).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

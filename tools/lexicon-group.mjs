@@ -1,7 +1,8 @@
 // A generated group of data/sentiment/news-en.json, shared by the scripts that write one
-// (tools/build-afinn-gap.mjs, tools/build-inflections.mjs): the group is written in the file's
-// own layout (entries wrapped at 92 columns), replaces the group of the same name in place, and
-// `--check` fails when the file's group differs from what the script would write.
+// (tools/build-afinn-gap.mjs, tools/build-inflections.mjs, tools/build-pattern-gap.mjs): the
+// group is written in the file's own layout (entries wrapped at 92 columns), replaces the group
+// of the same name in place, and `--check` fails when the file's group differs from what the
+// script would write.
 
 import {writeFileSync} from 'node:fs';
 
@@ -9,6 +10,19 @@ import {writeFileSync} from 'node:fs';
 export function entriesOf(doc) {
   if (doc.entries) return doc.entries;
   return Object.assign({}, ...doc.groups.map((g) => g.entries));
+}
+
+// Every word a rule list of rules-en.json names (negators, boosters, shifters, events ...).
+export function ruleWords(rules) {
+  const words = new Set();
+  const walk = (x) => {
+    if (typeof x === 'string') words.add(x.toLowerCase());
+    else if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') for (const v of Object.values(x)) walk(v);
+  };
+  for (const [key, value] of Object.entries(rules))
+    if (!['constants', 'provenance', 'source', 'format', 'language', 'license'].includes(key)) walk(value);
+  return words;
 }
 
 // The entries of every group of `doc` but the one named `group`.

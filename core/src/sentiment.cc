@@ -246,6 +246,8 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
                             {"negation_scope.complement_heads", kClauseOpener},
                             {"excess.words", kExcess},
                             {"excess.not_after", kExcessBlocker},
+                            {"shifters.no_object", kShiftNoObject},
+                            {"shifters.particles", kParticle},
                             {"events.auxiliaries", kEventAux},
                             {"discourse_markers", kDiscourse},
                             {"shifters.locatives", kLocative},
@@ -749,8 +751,16 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       }
       if (words[j].span > 1) j += words[j].span - 1;
     }
-    // Else the subject, before it: the nearest sentiment word or quantity.
-    if (!found && quantity == kNoQuantity) {
+    // Else the subject, before it, when the shifter has no object of its own: the nearest
+    // sentiment word or quantity ("losses narrowed"). A verb with an unrated object changes
+    // that object, not its subject: "heat stress could reduce [the harvest]".
+    const WordInfo* next = p + 1 < n ? Info(words[p + 1].id) : nullptr;
+    const bool has_object = !(w->flags & kShiftNoObject) && p + 1 < n &&
+                            !words[p + 1].break_before && !blocks(p + 1) &&
+                            doc.tokens[words[p + 1].tok].kind == TokenKind::kWord &&
+                            !IsAdverb(doc, words[p + 1]) && words[p + 1].quantity == kNoQuantity &&
+                            !(next && (next->flags & (kParticle | kNounPhraseEnd | kClauseOpener)));
+    if (!found && quantity == kNoQuantity && !has_object) {
       for (uint32_t j = p; j > 0 && p - j < static_cast<uint32_t>(shift_before_);) {
         --j;
         if (words[j + 1].break_before || blocks(j)) break;

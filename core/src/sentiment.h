@@ -66,6 +66,8 @@ class SentimentEngine {
     kVerbGroup = 131072,      // an auxiliary of the negated verb group: "not [have] [been] easy"
     kExcess = 262144,         // a degree word of excess: "too [late]", "too [often]"
     kExcessBlocker = 524288,  // makes it plain degree: "[only] too happy to help"
+    kShiftNoObject = 1048576,  // a word of change that takes no object: "[losses] down"
+    kParticle = 2097152,       // a particle or preposition after a verb: "dropped [out]"
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent

@@ -260,6 +260,11 @@ INSTANTIATE_TEST_SUITE_P(
                  {"reversed"},
                  {}},
         RuleCase{"subject_reversed", "The war ended.", "war", {"reversed"}, {}},
+        RuleCase{"subject_kept_when_object_unrated",
+                 "Frost damage may cut the grape harvest.",
+                 "damage",
+                 {},
+                 {"reversed"}},
         RuleCase{"direction_follows_quantity",
                  "Expenses rose by 5 %.",
                  "rose",
@@ -581,7 +586,20 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"inflection_goods", "The ship carried goods from the port.", 0},
         // Verbs that calm a fear reverse it, as "ease" does.
         SignCase{"allay_fears", "The central bank moved to allay fears of a crash.", +1},
-        SignCase{"quell_violence", "Troops were sent to quell the violence.", +1}),
+        SignCase{"quell_violence", "Troops were sent to quell the violence.", +1},
+        // A verb of decrease with an unrated object changes that object, not its subject; with
+        // no object (an adverb, a particle, the end) it changes its subject.
+        SignCase{"shifter_object_not_subject", "Frost damage may cut the grape harvest.", -1},
+        SignCase{"shifter_no_object_adverb", "The war ended abruptly.", +1},
+        // Adjectives VADER and AFINN lack, from Pattern (tools/build-pattern-gap.mjs), at half
+        // weight; quantifiers, nouns and terms that look like them are left out.
+        SignCase{"pattern_absurd", "The plan is absurd.", -1},
+        SignCase{"pattern_magical", "Her answer was magical.", +1},
+        SignCase{"pattern_needless", "The old laws were needless and haphazard.", -1},
+        SignCase{"pattern_base_noun", "The army base was built in 1950.", 0},
+        SignCase{"pattern_extraordinary_meeting",
+                 "Shareholders met at an extraordinary general meeting.", 0},
+        SignCase{"pattern_quantifiers", "The most recent figures are available online.", 0}),
     [](const ::testing::TestParamInfo<SignCase>& info) { return std::string(info.param.name); });
 
 // ---- Corrections and preferences: "not X but Y", "Y rather than X", "instead of X, Y" ---------
