@@ -860,6 +860,14 @@ INSTANTIATE_TEST_SUITE_P(
                   false},
         SenseCase{"a_rover_on_mars", "Nasa's rover found signs of water on Mars.",
                   "science.space", true},
+        // From the session 9 hand audit: a boxer beats a rival, strikers score goals, judges
+        // sit (the stemmer reads "sat" as the SATs).
+        SenseCase{"beating_a_rival",
+                  "After beating Mosley a second time, the boxer wants a title fight.",
+                  "crime", false},
+        SenseCase{"strikers_score", "Both strikers scored twice in the second half.",
+                  "labour", false},
+        SenseCase{"judges_sat", "The judges sat in silence.", "education", false},
         SenseCase{"evicted_by_a_landlord",
                   "Thousands of families were evicted after the landlord raised the rent.",
                   "society.housing", true}),
