@@ -150,6 +150,14 @@ std::string NameText(const Document& doc, uint32_t b, uint32_t e) {
   return out;
 }
 
+// A one-letter initial before a name ("A. Stewart", "I. Austin"): the letter, its dot and a
+// capitalised word. "A" and "I" are otherwise not names (the article, the pronoun).
+bool Initial(const Document& doc, uint32_t j, uint32_t last) {
+  const Token& t = doc.tokens[j];
+  return t.end - t.begin == 1 && j + 2 < last && IsPunct(doc, j + 1, '.') &&
+         doc.tokens[j + 1].begin == t.end && IsCapWord(doc, j + 2);
+}
+
 // The normalized form of token j without a possessive ending.
 std::string_view NormNoPossessive(const Document& doc, uint32_t j) {
   std::string_view n = doc.norm(j);
@@ -458,7 +466,8 @@ uint32_t EntityEngine::PersonEnd(const Scan& sc, uint32_t i, uint32_t* words) co
   uint32_t j = i, n = 0, entity;
   while (j < sc.last) {
     const Token& t = doc.tokens[j];
-    if (IsCapWord(doc, j) && !t.has(kAllCaps) && !Is(kNotName, doc.surface[j])) {
+    if (IsCapWord(doc, j) && !t.has(kAllCaps) &&
+        (!Is(kNotName, doc.surface[j]) || Initial(doc, j, sc.last))) {
       if (uint32_t len = MatchName(doc, j, sc.last, &entity)) {
         // "Michael Jordan": a one-word country or place right after a name word unknown to
         // every dictionary is a surname here.
@@ -907,8 +916,8 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
       continue;
     }
     // 5. A person's name; a sentence-initial gerund ("Putting") never starts one.
-    if (Is(kNotName, doc.surface[i]) || (i == first_word && !Is(kNameWord, doc.surface[i]) &&
-                                         IsGerund(doc.norm(i)))) {
+    if ((Is(kNotName, doc.surface[i]) && !Initial(doc, i, span.last_token)) ||
+        (i == first_word && !Is(kNameWord, doc.surface[i]) && IsGerund(doc.norm(i)))) {
       ++i;
       continue;
     }

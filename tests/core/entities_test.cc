@@ -554,6 +554,12 @@ TEST(People, NamesWithParticlesAndInitials) {
       {"Ursula von der Leyen met Mohammed bin Salman in Riyadh.",
        {"Mohammed bin Salman/person///1", "Riyadh/place/SA//1", "Ursula von der Leyen/person///1"}},
       {"He met George W. Bush.", {"George W. Bush/person///1"}},
+      // "A" and "I" are initials before a dot and a name, not the article or the pronoun.
+      {"The board named Carol A. Whitby chairman on Monday.",
+       {"Carol A. Whitby/person///1"}},
+      {"CRICKET - SCORES.\nThe innings of the county match, the last of the season:\nA. Lorne "
+       "b Pask 46\nI. Darrow not out 12",
+       {"A. Lorne/person///1", "I. Darrow/person///1", "Pask/person///1"}},
       // A country name right after a given name is a surname here.
       {"Michael Jordan played. Jordan agreed.",
        {"Jordan/country/JO//1", "Michael Jordan/person///1"}},
