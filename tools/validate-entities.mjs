@@ -126,6 +126,8 @@ export function validateEntities(dir) {
       if (!isText(note)) errors.push(`${CF}: ambiguous: "${s}" has no note`);
     }
     const notCountries = stringList(CF, 'not_countries', 'not_countries', countries.not_countries ?? []);
+    const rulesPath = join(ROOT, 'data/text/en.json');
+    const regions = existsSync(rulesPath) ? JSON.parse(readFileSync(rulesPath, 'utf8')).regions ?? [] : [];
     for (const p of notCountries) {
       if (countryOf.has(p)) {
         errors.push(`${CF}: not_countries: "${p}" is a name of ${countryOf.get(p).code}`);
@@ -133,7 +135,8 @@ export function validateEntities(dir) {
       }
       const split = (x) => x.split(/[\s,;:-]+/).filter(Boolean);
       const ws = split(p);
-      const containsSurface = [...countryOf.keys()].some((s) => {
+      // A world region of the text rules ("Gulf" in "Gulf War") is blocked there too.
+      const containsSurface = [...countryOf.keys(), ...regions].some((s) => {
         const sw = split(s);
         for (let k = 0; k + sw.length <= ws.length; k++) {
           if (sw.every((w, j) => ws[k + j] === w)) return true;

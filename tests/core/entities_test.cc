@@ -500,6 +500,8 @@ TEST(Places, RegionsAndContinentsArePlacesOfNoCountry) {
        {"Asia/place///1", "Europe/place///1", "Middle East/place///1"}},
       // A region named after a continent is the region, not America.
       {"Inflation in Latin America eased in June.", {"Latin America/place///1"}},
+      // "The Gulf" of news copy is the Persian Gulf region; the war named after it is no place.
+      {"Two carriers patrolled the Gulf, a decade after the Gulf War ended.", {"Gulf/place///1"}},
       // Regions of one country are places of it.
       {"Dry weather hurt crops across the Midwest and the Great Plains.",
        {"Great Plains/place/US//1", "Midwest/place/US//1"}},
