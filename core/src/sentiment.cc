@@ -248,6 +248,7 @@ Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
                             {"excess.not_after", kExcessBlocker},
                             {"shifters.no_object", kShiftNoObject},
                             {"shifters.particles", kParticle},
+                            {"shifters.against_prefixes", kAgainstPrefix},
                             {"events.auxiliaries", kEventAux},
                             {"discourse_markers", kDiscourse},
                             {"shifters.locatives", kLocative},
@@ -551,11 +552,29 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
       bool determiner_no = words[k].id == id_no_ && k + 1 < n && !words[k + 1].break_before;
       // "Well, ..." and "Like, ...": a discourse marker opening the sentence, not "well" or "like".
       bool discourse = (w->flags & kDiscourse) && k == 0 && k + 1 < n && words[k + 1].break_before;
+      // "anti-" before the head of its compound says what is opposed, and rates nothing itself.
+      bool against_prefix = (w->flags & kAgainstPrefix) && k + 1 < n &&
+                            words[k + 1].id != kNoId &&
+                            InCompoundAfter(doc, words[k].tok, words[k + 1].tok);
       float v = w->valence[d];
-      if (!(w->flags & kBooster) && !determiner_no && !discourse && !std::isnan(v) && v != 0)
+      if (!(w->flags & kBooster) && !determiner_no && !discourse && !against_prefix &&
+          !std::isnan(v) && v != 0)
         add_item(k, 1, v, 0);
     }
     ++k;
+  }
+
+  // Opposing a bad thing is good, a good one bad: "anti-corruption", "anti-democratic" reverse
+  // their head as a shifter of decrease does (a whole phrase such as "anti-semitism" is rated
+  // as one and is left alone).
+  for (uint32_t k = 0; k + 1 < n; ++k) {
+    const WordInfo* w = Info(words[k].id);
+    if (!w || !(w->flags & kAgainstPrefix) || words[k].item >= 0) continue;
+    if (!InCompoundAfter(doc, words[k].tok, words[k + 1].tok)) continue;
+    const int32_t i = words[k + 1].item;
+    if (i < 0 || items[i].k != k + 1) continue;
+    items[i].v *= shift_scalar_;
+    items[i].rules |= kRuleReversed;
   }
 
   // Caps, boosters and negation, from the words before each item (VADER's sentiment_valence).

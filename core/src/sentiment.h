@@ -68,6 +68,7 @@ class SentimentEngine {
     kExcessBlocker = 524288,  // makes it plain degree: "[only] too happy to help"
     kShiftNoObject = 1048576,  // a word of change that takes no object: "[losses] down"
     kParticle = 2097152,       // a particle or preposition after a verb: "dropped [out]"
+    kAgainstPrefix = 4194304,  // the first part of a compound that opposes its head: "anti-"
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent

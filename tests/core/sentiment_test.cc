@@ -260,6 +260,13 @@ INSTANTIATE_TEST_SUITE_P(
                  {"reversed"},
                  {}},
         RuleCase{"subject_reversed", "The war ended.", "war", {"reversed"}, {}},
+        // "anti-" opposes the head of its compound; alone it is VADER's word.
+        RuleCase{"against_prefix_reverses_head",
+                 "The town set up an anti-violence panel.",
+                 "violence",
+                 {"reversed"},
+                 {}},
+        RuleCase{"against_prefix_alone", "She is anti.", "anti", {"negativity"}, {"reversed"}},
         RuleCase{"subject_kept_when_object_unrated",
                  "Frost damage may cut the grape harvest.",
                  "damage",
@@ -558,6 +565,9 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"fine_record", "The regulator imposed a record fine.", -1},
         SignCase{"like_preposition", "It looks like a warehouse.", 0},
         SignCase{"rating_agency", "Moody's will publish its view on Friday.", 0},
+        SignCase{"rating_agency_sp", "Standard & Poor's kept the rating.", 0},
+        SignCase{"hard_working", "The hard-working crew finished early.", +1},
+        SignCase{"hard_difficult", "The climb was hard.", -1},
         // "stressed" reports emphasis in news; the noun and the feeling keep their weight.
         SignCase{"stressed_reporting", "The envoy stressed that the ceasefire plan was final.",
                  +1},
@@ -591,6 +601,7 @@ INSTANTIATE_TEST_SUITE_P(
         // no object (an adverb, a particle, the end) it changes its subject.
         SignCase{"shifter_object_not_subject", "Frost damage may cut the grape harvest.", -1},
         SignCase{"shifter_no_object_adverb", "The war ended abruptly.", +1},
+        SignCase{"against_prefix_bad_head", "The anti-corruption drive was praised.", +1},
         // Adjectives VADER and AFINN lack, from Pattern (tools/build-pattern-gap.mjs), at half
         // weight; quantifiers, nouns and terms that look like them are left out.
         SignCase{"pattern_absurd", "The plan is absurd.", -1},
