@@ -568,6 +568,10 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"rating_agency_sp", "Standard & Poor's kept the rating.", 0},
         SignCase{"hard_working", "The hard-working crew finished early.", +1},
         SignCase{"hard_difficult", "The climb was hard.", -1},
+        // The "up" of a phrasal verb is a particle, not the finance layer's increase.
+        SignCase{"phrasal_make_up", "Imports make up half of the group's revenue.", 0,
+                 ToneDomain::kFinance},
+        SignCase{"up_increase", "Revenue was up 5 percent.", +1, ToneDomain::kFinance},
         // "stressed" reports emphasis in news; the noun and the feeling keep their weight.
         SignCase{"stressed_reporting", "The envoy stressed that the ceasefire plan was final.",
                  +1},
