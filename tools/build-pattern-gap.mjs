@@ -17,7 +17,7 @@
 // the words news uses in a neutral sense; each line says why. The group is replaced in place, so
 // re-running the script reproduces the file byte for byte; --check exits 1 when it differs.
 
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -76,6 +76,10 @@ const RATIONALE =
   'script, not this group.';
 
 function main() {
+  if (!existsSync(XML)) {
+    console.error(`${XML} is missing: apt-get install python3-pattern (or pass --xml PATH)`);
+    process.exit(2);
+  }
   const xml = readFileSync(XML, 'utf8');
   const senses = new Map();
   for (const m of xml.matchAll(/<word ([^>]*)\/>/g)) {
