@@ -53,25 +53,41 @@ function wasmBytes() {
   return heap.slice(output, end);
 }
 
+// Taxonomy terms compiled per step when create() is given `pause` (core/src/analyzer_build.h:
+// ~3.6 M instructions a step, ~5 ms of cold WebAssembly; 0 builds the analyzer in one step).
+var TERMS_PER_STEP = 2000;
+
+// Resolves once `pause` has (a caller's way of giving the thread back: the widget's
+// yieldToPage), at once without one.
+function pauseWith(pause) {
+  return pause ? Promise.resolve(pause()) : Promise.resolve();
+}
+
 // The Emscripten factory with the wasm bytes given, and the built-in dictionaries handed to the
-// instance (the core keeps one copy; every Session of the instance builds from it).
-function moduleFactory(moduleOptions) {
+// instance (the core keeps one copy; every Session of the instance builds from it). With
+// `pause`, the caller's thread is given back between the three: the bytes decoded, the module
+// compiled and started, the dictionaries handed over.
+function moduleFactory(moduleOptions, pause) {
   return new Promise(function (resolve) {  // a damaged script rejects, never throws
     var options = {};
     for (var key in moduleOptions || {}) options[key] = moduleOptions[key];
     if (!options.wasmBinary) options.wasmBinary = wasmBytes();
-    resolve(NewsLensModule(options));
+    resolve(options);
+  }).then(function (options) {
+    return pauseWith(pause).then(function () { return NewsLensModule(options); });
   }).then(function (module) {
-    // As UTF-8 bytes: Embind copies a Uint8Array into the std::string with one memory copy,
-    // where a JS string would be measured and encoded character by character (~10 ms).
-    module.provideDictionaries(new TextEncoder().encode(newslensDictionaries));
-    return module;
+    return pauseWith(pause).then(function () {
+      // As UTF-8 bytes: Embind copies a Uint8Array into the std::string with one memory copy,
+      // where a JS string would be measured and encoded character by character (~10 ms).
+      module.provideDictionaries(new TextEncoder().encode(newslensDictionaries));
+      return module;
+    });
   });
 }
 
-function loadModule(moduleOptions) {
+function loadModule(moduleOptions, pause) {
   if (!modulePromise) {
-    modulePromise = moduleFactory(moduleOptions).catch(function (err) {
+    modulePromise = moduleFactory(moduleOptions, pause).catch(function (err) {
       modulePromise = null;
       throw new Error('newslens: could not load the WebAssembly module: ' +
                       (err && err.message ? err.message : String(err)));
@@ -124,22 +140,37 @@ NewsLens.create = function (options) {
   options = options || {};
   var custom = options.dictionaries && options.dictionaries.length > 0;
   if (!custom && !options.replaceDefaultThemes && defaultAnalyzer) return defaultAnalyzer;
-  var created = loadModule(options.moduleOptions).then(function (module) {
+  var pause = typeof options.pause === 'function' ? options.pause : null;
+  var created = loadModule(options.moduleOptions, pause).then(function (module) {
     var list = toDictionaryList(module, options.dictionaries);
     var session;
     try {
-      session = new module.Session(list, !!options.replaceDefaultThemes);
+      session = new module.Session(list, !!options.replaceDefaultThemes, pause ? TERMS_PER_STEP : 0);
     } finally {
       list.delete();
     }
-    var error = session.error();
-    if (error) {
-      session.delete();
-      throw new Error('newslens: ' + error);
+    // The analyzer is built in steps (core/src/analyzer_build.h); with `pause`, the caller's
+    // thread is given back between two, else they run back to back.
+    function build() {
+      if (!pause) {
+        while (session.step()) { /* the next step */ }
+        return done();
+      }
+      return pauseWith(pause).then(function () {
+        return session.step() ? build() : done();
+      });
     }
-    var analyzer = new NewsLens(module, session);
-    analyzer._isDefault = !custom && !options.replaceDefaultThemes;
-    return analyzer;
+    function done() {
+      var error = session.error();
+      if (error) {
+        session.delete();
+        throw new Error('newslens: ' + error);
+      }
+      var analyzer = new NewsLens(module, session);
+      analyzer._isDefault = !custom && !options.replaceDefaultThemes;
+      return analyzer;
+    }
+    return build();
   });
   if (!custom && !options.replaceDefaultThemes) {
     defaultAnalyzer = created.catch(function (err) {

@@ -27,6 +27,15 @@ export interface CreateOptions {
   replaceDefaultThemes?: boolean;
   /** Passed to the Emscripten module factory on first load (e.g. `wasmBinary`). */
   moduleOptions?: object;
+  /**
+   * For a caller on a page's main thread that must not hold it for long (the embed widget,
+   * when no worker can start): called between the steps of the start-up (the wasm bytes
+   * decoded, the module started, the dictionaries handed over, then the analyzer built a slice
+   * of its dictionaries at a time), and awaited when it returns a promise, e.g.
+   * `() => scheduler.yield()`. Each step is a few milliseconds of work (about 5 ms cold on a
+   * laptop, docs/embed.md), instead of one task of ~50 ms. Without it the steps run back to back.
+   */
+  pause?: () => Promise<void> | void;
 }
 
 export interface AnalyzeOptions {

@@ -50,11 +50,20 @@ std::string ToneLabelOf(double compound, double positive_share, double negative_
 
 double ToneNeutralBand() { return kToneNeutralBand; }
 
-Session::Session(const std::vector<DictionarySource>& dictionaries, bool replace_themes) {
-  AnalyzerConfig config{dictionaries, replace_themes};
-  auto created = Analyzer::Create(config);
-  if (created.ok()) analyzer_ = std::make_unique<Analyzer>(std::move(created).value());
-  else error_ = created.error();
+Session::Session(const std::vector<DictionarySource>& dictionaries, bool replace_themes,
+                 uint32_t terms_per_step)
+    : build_(std::make_unique<AnalyzerBuild>(
+          AnalyzerConfig{dictionaries, replace_themes},
+          terms_per_step == 0 ? AnalyzerBuild::kWhole : terms_per_step)) {}
+
+bool Session::step() {
+  if (!build_) return false;
+  if (build_->Step()) return true;
+  auto built = build_->Finish();
+  if (built.ok()) analyzer_ = std::make_unique<Analyzer>(std::move(built).value());
+  else error_ = built.error();
+  build_.reset();
+  return false;
 }
 
 uintptr_t Session::input(uint32_t bytes) {
@@ -123,7 +132,7 @@ int Session::Fail(std::string message) {
 }
 
 Result<Options> Session::MakeOptions(uint32_t flags, double max_bytes) const {
-  if (!analyzer_) return Status::Error(error_);
+  if (!analyzer_) return Status::Error(error_.empty() ? "the analyzer is not built yet" : error_);
   const uint32_t tone_index = flags >> kToneShift & 3;
   if (tone_index >= std::size(kToneNames)) return Status::Error("unknown tone index");
   auto tone = ParseToneDomain(kToneNames[tone_index]);

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer_build.h"
 #include "flat.h"
 #include "newslens/analyzer.h"
 
@@ -52,7 +53,15 @@ double ToneNeutralBand();
 
 class Session {
  public:
-  Session(const std::vector<DictionarySource>& dictionaries, bool replace_themes);
+  // Nothing is built yet: step() builds the analyzer, `terms_per_step` terms of the taxonomy at a
+  // time (0: the whole taxonomy in one step, as Analyzer::Create does).
+  Session(const std::vector<DictionarySource>& dictionaries, bool replace_themes,
+          uint32_t terms_per_step);
+  // Does the next step of building the analyzer (core/src/analyzer_build.h): true while steps
+  // are left. A caller on a page's main thread gives the thread back between two (the widget:
+  // issue 19, no task over 50 ms); one that does not calls it in a loop. Once it returned
+  // false, error() is empty or says why the analyzer could not be built (a bad dictionary).
+  bool step();
   std::string error() const { return error_; }
 
   // Room for the next article's UTF-8 bytes, which the facade writes there itself with
@@ -87,6 +96,7 @@ class Session {
   int Fail(std::string message);
   Result<Options> MakeOptions(uint32_t flags, double max_bytes) const;
 
+  std::unique_ptr<AnalyzerBuild> build_;  // until built
   std::unique_ptr<Analyzer> analyzer_;
   std::string error_;
   std::unique_ptr<char[]> input_;

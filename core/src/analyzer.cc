@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <iterator>
 #include <unordered_set>
 
+#include "analyzer_build.h"
 #include "builtin.h"
 #include "flat.h"
 #include "embedded.h"
@@ -22,72 +24,237 @@ Result<Analyzer> Analyzer::Create(const AnalyzerConfig& config) {
   return Analyzer(std::move(impl).value());
 }
 
+// One code path for every way of building: Create is AnalyzerBuild run without pausing.
 Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(const AnalyzerConfig& config) {
-  // The built-in dictionaries, packed at build time (builtin.h): no JSON parsing at start-up.
-  std::string_view packed = embedded::Packed();
-  if (packed.empty())
-    return Status::Error("the built-in dictionaries were not provided (embedded::Provide)");
-  auto builtin = Unpack(packed);
-  if (!builtin.ok()) return builtin.status();
-  return Create(config, std::move(builtin).value());
+  AnalyzerBuild build(config);
+  while (build.Step()) {
+  }
+  auto built = build.Finish();
+  if (!built.ok()) return built.status();
+  return std::move(built).value().impl_;
 }
 
 Result<std::shared_ptr<const Analyzer::Impl>> Analyzer::Impl::Create(
     const AnalyzerConfig& config, BuiltinDictionaries builtin) {
-  // Custom dictionaries first, so a malformed one fails before the engines are built.
-  std::vector<CustomDictionary> custom;
-  for (const DictionarySource& src : config.dictionaries) {
-    auto parsed = ParseCustomDictionary(src.text, src.name);
-    if (!parsed.ok()) return parsed.status();
-    custom.push_back(std::move(parsed).value());
+  AnalyzerBuild build(config, std::move(builtin));
+  while (build.Step()) {
   }
-  auto impl = std::make_shared<Impl>();
-  // The built-in dictionaries are this call's own: moved into the engines, never copied.
+  auto built = build.Finish();
+  if (!built.ok()) return built.status();
+  return std::move(built).value().impl_;
+}
+
+// The steps, in the order of the one-call build they replace: the packed dictionaries read
+// (Unpacker's parts), the custom dictionaries parsed (so that a malformed one fails before the
+// engines are built), the built-in taxonomy compiled a slice of terms at a time, the custom
+// dictionaries filed (a theme dictionary compiled), the tone lexicons, the actors' dictionaries.
+struct AnalyzerBuild::State {
+  enum Phase { kUnpack, kParse, kThemes, kCustom, kSentiment, kEntities, kDone };
+  AnalyzerConfig config;
+  Phase phase = kUnpack;
+  int steps = 0;
+  Status status;
+  std::string_view packed;  // embedded::Packed(), which lives as long as the program
+  std::unique_ptr<Unpacker> unpacker;
+  BuiltinDictionaries builtin;
+  std::vector<CustomDictionary> custom;
+  std::shared_ptr<Analyzer::Impl> impl;
+  EntityWords entity_words;
+  std::vector<LexiconDef> general_layers, news_layers, finance_layers;
+  std::vector<EntityDictionary> entity_dicts;
+  // The built-in taxonomy's slices: the theme (index into builtin.themes.themes) and term where
+  // the next one starts.
+  size_t theme = 0, term = 0;
+  size_t terms_per_step = AnalyzerBuild::kWhole;
+  size_t theme_custom = 0;  // the next custom dictionary to file (kCustom)
+
+  void Start();      // after the dictionaries are read and parsed: the engines' inputs
+  bool ThemeSlice();  // the next slice of the built-in taxonomy; false when none is left
+};
+
+AnalyzerBuild::AnalyzerBuild(AnalyzerConfig config, size_t terms_per_step)
+    : state_(std::make_unique<State>()) {
+  state_->config = std::move(config);
+  state_->terms_per_step = terms_per_step ? terms_per_step : 1;
+  state_->packed = embedded::Packed();
+  if (state_->packed.empty())
+    state_->status = Status::Error("the built-in dictionaries were not provided (embedded::Provide)");
+  else
+    state_->unpacker = std::make_unique<Unpacker>(
+        state_->packed, terms_per_step > kWhole / 2 ? kWhole : 2 * terms_per_step);
+}
+
+AnalyzerBuild::AnalyzerBuild(AnalyzerConfig config, BuiltinDictionaries builtin,
+                             size_t terms_per_step)
+    : state_(std::make_unique<State>()) {
+  state_->config = std::move(config);
+  state_->terms_per_step = terms_per_step ? terms_per_step : 1;
+  state_->builtin = std::move(builtin);
+  state_->phase = State::kParse;
+}
+
+AnalyzerBuild::~AnalyzerBuild() = default;
+
+int AnalyzerBuild::steps() const { return state_->steps; }
+
+void AnalyzerBuild::State::Start() {
+  impl = std::make_shared<Analyzer::Impl>();
+  // The built-in dictionaries are this build's own: moved into the engines, never copied.
   for (auto& a : builtin.text.abbreviations) impl->abbreviations.insert(std::move(a));
   for (auto& a : builtin.text.title_abbreviations) impl->title_abbreviations.insert(std::move(a));
-  EntityWords entity_words{std::move(builtin.text.org_words),
-                           std::move(builtin.text.name_connectors),
-                           std::move(builtin.text.org_connectors),
-                           std::move(builtin.text.name_particles),
-                           std::move(builtin.text.honorifics),
-                           std::move(builtin.text.speech_verbs),
-                           std::move(builtin.text.place_words),
-                           std::move(builtin.text.place_prefixes),
-                           std::move(builtin.text.sports_words),
-                           std::move(builtin.text.match_words),
-                           std::move(builtin.text.company_nouns),
-                           std::move(builtin.text.company_after),
-                           std::move(builtin.text.regions)};
-
-  if (!config.replace_default_themes) {
-    if (Status s = impl->themes.Add(std::move(builtin.themes), "themes/en.json"); !s.ok())
-      return s;
-  }
-  std::vector<LexiconDef> general_layers, news_layers, finance_layers;
+  entity_words = EntityWords{std::move(builtin.text.org_words),
+                             std::move(builtin.text.name_connectors),
+                             std::move(builtin.text.org_connectors),
+                             std::move(builtin.text.name_particles),
+                             std::move(builtin.text.honorifics),
+                             std::move(builtin.text.speech_verbs),
+                             std::move(builtin.text.place_words),
+                             std::move(builtin.text.place_prefixes),
+                             std::move(builtin.text.sports_words),
+                             std::move(builtin.text.match_words),
+                             std::move(builtin.text.company_nouns),
+                             std::move(builtin.text.company_after),
+                             std::move(builtin.text.regions)};
   general_layers.push_back(std::move(builtin.general));
   news_layers.push_back(std::move(builtin.news));
   finance_layers.push_back(std::move(builtin.finance));
-  std::vector<EntityDictionary> entity_dicts;
   entity_dicts.push_back(std::move(builtin.countries));
   entity_dicts.push_back(std::move(builtin.organizations));
-  for (size_t i = 0; i < custom.size(); ++i) {
-    CustomDictionary& c = custom[i];
-    const std::string& name = config.dictionaries[i].name;
-    if (c.kind == CustomDictionary::Kind::kThemes) {
-      if (Status s = impl->themes.Add(std::move(c.themes), name); !s.ok()) return s;
-    } else if (c.kind == CustomDictionary::Kind::kLexicon) {
-      news_layers.push_back(std::move(c.lexicon));
+}
+
+bool AnalyzerBuild::State::ThemeSlice() {
+  std::vector<ThemeDef>& themes = builtin.themes.themes;
+  // ThemeEngine::Add compiles a dictionary's terms in order, and a later dictionary may add terms
+  // to a theme or a cue set an earlier one defined: the same engine as one Add when the slices
+  // keep the order. The first slice defines every theme (ids, labels, parents; the themes'
+  // order) and every cue set (still without words); the last one gives the cue sets their
+  // words, which one Add compiles after all the themes' terms.
+  const bool first = theme == 0 && term == 0;
+  size_t total = 0;
+  if (first)
+    for (const ThemeDef& t : themes) total += t.terms.size();
+  if (first && total <= terms_per_step) {  // one slice: the dictionary itself, compiled whole
+    status = impl->themes.Add(std::move(builtin.themes), "themes/en.json");
+    return false;
+  }
+  ThemeDictionary slice;
+  size_t taken = 0;
+  if (first) {
+    slice.themes.reserve(themes.size());
+    for (const ThemeDef& t : themes) {
+      ThemeDef def;
+      def.id = t.id;
+      def.label = t.label;
+      def.parent = t.parent;
+      def.iptc = t.iptc;
+      slice.themes.push_back(std::move(def));
+    }
+    for (const CueSetDef& set : builtin.themes.cue_sets) slice.cue_sets.push_back({set.name, {}});
+  }
+  while (theme < themes.size() && taken < terms_per_step) {
+    ThemeDef& from = themes[theme];
+    const size_t n = std::min(from.terms.size() - term, terms_per_step - taken);
+    ThemeDef* to;
+    if (first) {
+      to = &slice.themes[theme];
     } else {
-      entity_dicts.push_back(std::move(c.entities));
+      slice.themes.emplace_back();
+      to = &slice.themes.back();
+      to->id = from.id;
+    }
+    to->terms.assign(std::make_move_iterator(from.terms.begin() + static_cast<ptrdiff_t>(term)),
+                     std::make_move_iterator(from.terms.begin() + static_cast<ptrdiff_t>(term + n)));
+    term += n;
+    taken += n;
+    if (term == from.terms.size()) {
+      ++theme;
+      term = 0;
     }
   }
-  if (Status s = impl->sentiment.Build(general_layers, news_layers, finance_layers,
-                                       builtin.rules, &impl->vocab);
-      !s.ok())
-    return s;
-  if (Status s = impl->entities.Build(entity_dicts, entity_words, &impl->vocab); !s.ok())
-    return s;
-  return std::shared_ptr<const Impl>(std::move(impl));
+  const bool last = theme >= themes.size();
+  if (last) slice.cue_sets = std::move(builtin.themes.cue_sets);
+  status = impl->themes.Add(std::move(slice), "themes/en.json");
+  if (last) themes.clear();
+  return !last;
+}
+
+bool AnalyzerBuild::Step() {
+  State& s = *state_;
+  if (!s.status.ok() || s.phase == State::kDone) return false;
+  ++s.steps;
+  switch (s.phase) {
+    case State::kUnpack:
+      if (s.unpacker->Step()) return true;
+      if (auto builtin = s.unpacker->Finish(); builtin.ok()) {
+        s.builtin = std::move(builtin).value();
+      } else {
+        s.status = builtin.status();
+        return false;
+      }
+      s.unpacker.reset();
+      s.phase = State::kParse;
+      return true;
+    case State::kParse: {
+      const size_t i = s.custom.size();
+      if (i < s.config.dictionaries.size()) {
+        const DictionarySource& src = s.config.dictionaries[i];
+        auto parsed = ParseCustomDictionary(src.text, src.name);
+        if (!parsed.ok()) {
+          s.status = parsed.status();
+          return false;
+        }
+        s.custom.push_back(std::move(parsed).value());
+        if (s.custom.size() < s.config.dictionaries.size()) return true;
+      }
+      s.Start();
+      s.phase = s.config.replace_default_themes ? State::kCustom : State::kThemes;
+      if (s.config.replace_default_themes) s.builtin.themes = ThemeDictionary();
+      return true;
+    }
+    case State::kThemes: {
+      const bool more = s.ThemeSlice();
+      if (!s.status.ok()) return false;
+      if (!more) s.phase = State::kCustom;
+      return true;
+    }
+    case State::kCustom: {
+      // Lexicons and entity dictionaries are filed at once; a theme dictionary is a step.
+      while (s.theme_custom < s.custom.size()) {
+        CustomDictionary& c = s.custom[s.theme_custom];
+        const std::string& name = s.config.dictionaries[s.theme_custom].name;
+        ++s.theme_custom;
+        if (c.kind == CustomDictionary::Kind::kThemes) {
+          s.status = s.impl->themes.Add(std::move(c.themes), name);
+          return s.status.ok();
+        } else if (c.kind == CustomDictionary::Kind::kLexicon) {
+          s.news_layers.push_back(std::move(c.lexicon));
+        } else {
+          s.entity_dicts.push_back(std::move(c.entities));
+        }
+      }
+      s.phase = State::kSentiment;
+      return true;
+    }
+    case State::kSentiment:
+      s.status = s.impl->sentiment.Build(s.general_layers, s.news_layers, s.finance_layers,
+                                         s.builtin.rules, &s.impl->vocab);
+      s.phase = State::kEntities;
+      return s.status.ok();
+    case State::kEntities:
+      s.status = s.impl->entities.Build(s.entity_dicts, s.entity_words, &s.impl->vocab);
+      s.phase = State::kDone;
+      return false;
+    case State::kDone:
+      break;
+  }
+  return false;
+}
+
+Result<Analyzer> AnalyzerBuild::Finish() {
+  State& s = *state_;
+  if (!s.status.ok()) return s.status;
+  if (s.phase != State::kDone) return Status::Error("the analyzer is not built yet");
+  return Analyzer::Impl::Wrap(std::shared_ptr<const Analyzer::Impl>(std::move(s.impl)));
 }
 
 uint64_t Analyzer::Impl::NextId() {

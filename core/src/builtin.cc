@@ -426,84 +426,180 @@ Result<std::string> Pack(const BuiltinDictionaries& d) {
   return w.Finish();
 }
 
-Result<BuiltinDictionaries> Unpack(std::string_view packed) {
-  Reader r(packed);
+// The parts Unpacker::Step reads, in the packed text's order.
+enum Unpacker::Part : int {
+  kHeader,      // the magic line, the text lists and the number of themes
+  kThemes,      // the themes and their terms, kTermsPerStep at a time
+  kCueSets,
+  kGeneral,     // the three lexicons, one part each
+  kNews,
+  kFinance,
+  kRules,
+  kCountries,   // the two entity dictionaries, one part each
+  kOrganizations,
+  kDone,
+};
+
+struct Unpacker::State {
+  State(std::string_view packed, size_t terms) : r(packed), terms_per_step(terms) {}
+  Reader r;
+  size_t terms_per_step;
   BuiltinDictionaries d;
-  if (r.NextLine() && r.Field() != kMagic) r.Fail(std::string("expected ") + std::string(kMagic));
-  r.EndLine();
-  for (auto* list : {&d.text.abbreviations, &d.text.org_words, &d.text.name_connectors,
-                     &d.text.org_connectors, &d.text.name_particles, &d.text.honorifics,
-                     &d.text.speech_verbs, &d.text.place_words, &d.text.place_prefixes,
-                     &d.text.sports_words, &d.text.match_words, &d.text.company_nouns,
-                     &d.text.company_after, &d.text.title_abbreviations,
-                     &d.text.regions})
-    *list = r.List();
-  if (r.NextLine()) d.themes.themes.resize(r.Count());
-  r.EndLine();
-  for (ThemeDef& t : d.themes.themes) {
-    if (!r.NextLine()) break;
-    for (std::string* s : {&t.id, &t.label, &t.parent, &t.iptc}) *s = r.String();
-    t.terms.resize(r.Count());
-    r.EndLine();
-    for (TermDef& term : t.terms) {
-      if (!r.NextLine()) break;
-      term.text = r.String();
-      if (!r.AtLineEnd()) term.weight = static_cast<float>(r.Number());
-      if (!r.AtLineEnd())
-        term.context = r.String() == "p" ? TermContext::kParagraph : TermContext::kSentence;
-      if (!r.AtLineEnd()) term.cues = r.String();
-      r.EndLine();
+  int part = kHeader;
+  size_t theme = 0, term = 0;  // where kThemes goes on
+};
+
+Unpacker::Unpacker(std::string_view packed, size_t terms_per_step)
+    : state_(std::make_unique<State>(packed, terms_per_step ? terms_per_step : 1)) {}
+Unpacker::~Unpacker() = default;
+
+namespace {
+
+void UnpackTextLists(Reader* r, TextListsDef* text) {
+  if (r->NextLine() && r->Field() != kMagic) r->Fail(std::string("expected ") + std::string(kMagic));
+  r->EndLine();
+  for (auto* list : {&text->abbreviations, &text->org_words, &text->name_connectors,
+                     &text->org_connectors, &text->name_particles, &text->honorifics,
+                     &text->speech_verbs, &text->place_words, &text->place_prefixes,
+                     &text->sports_words, &text->match_words, &text->company_nouns,
+                     &text->company_after, &text->title_abbreviations, &text->regions})
+    *list = r->List();
+}
+
+// Reads up to `budget` terms of the themes, from theme *theme's term *term on (0: the theme's own
+// line first); leaves both where the next call goes on.
+void UnpackThemes(Reader* r, std::vector<ThemeDef>* themes, size_t budget, size_t* theme,
+                  size_t* term) {
+  size_t i = *theme, k = *term;
+  for (; i < themes->size() && budget > 0 && r->status().ok(); ++i, k = 0) {
+    ThemeDef& t = (*themes)[i];
+    if (k == 0) {  // the theme's own line
+      if (!r->NextLine()) break;
+      for (std::string* f : {&t.id, &t.label, &t.parent, &t.iptc}) *f = r->String();
+      t.terms.resize(r->Count());
+      r->EndLine();
     }
+    const size_t end = t.terms.size() - k > budget ? k + budget : t.terms.size();
+    budget -= end - k;
+    for (; k < end && r->NextLine(); ++k) {
+      TermDef& def = t.terms[k];
+      def.text = r->String();
+      if (!r->AtLineEnd()) def.weight = static_cast<float>(r->Number());
+      if (!r->AtLineEnd())
+        def.context = r->String() == "p" ? TermContext::kParagraph : TermContext::kSentence;
+      if (!r->AtLineEnd()) def.cues = r->String();
+      r->EndLine();
+    }
+    if (k < t.terms.size()) break;  // this theme goes on in the next call
   }
-  if (r.NextLine()) d.themes.cue_sets.resize(r.Count());
-  r.EndLine();
-  for (CueSetDef& set : d.themes.cue_sets) {
-    if (!r.NextLine()) break;
-    set.name = r.String();
-    r.EndLine();
-    set.words = r.List();
+  *theme = i;
+  *term = k;
+}
+
+void UnpackCueSets(Reader* r, std::vector<CueSetDef>* sets) {
+  if (r->NextLine()) sets->resize(r->Count());
+  r->EndLine();
+  for (CueSetDef& set : *sets) {
+    if (!r->NextLine()) break;
+    set.name = r->String();
+    r->EndLine();
+    set.words = r->List();
   }
-  for (LexiconDef* lex : {&d.general, &d.news, &d.finance}) UnpackLexicon(&r, lex);
-  SentimentRulesDef& rules = d.rules;
-  rules.negators = r.List();
-  rules.negation_exceptions = r.List();
+}
+
+void UnpackRules(Reader* r, SentimentRulesDef* rules) {
+  rules->negators = r->List();
+  rules->negation_exceptions = r->List();
   size_t boosters = 0, contrast = 0, constants = 0, lists = 0;
-  if (r.NextLine()) {
-    boosters = r.Count();
-    contrast = r.Count();
-    constants = r.Count();
-    lists = r.Count();
-    r.EndLine();
+  if (r->NextLine()) {
+    boosters = r->Count();
+    contrast = r->Count();
+    constants = r->Count();
+    lists = r->Count();
+    r->EndLine();
   }
-  for (size_t i = 0; i < boosters && r.NextLine(); ++i) {
-    std::string word = r.String();
-    rules.boosters[std::move(word)] = static_cast<float>(r.Number());
-    r.EndLine();
+  for (size_t i = 0; i < boosters && r->NextLine(); ++i) {
+    std::string word = r->String();
+    rules->boosters[std::move(word)] = static_cast<float>(r->Number());
+    r->EndLine();
   }
-  for (size_t i = 0; i < contrast && r.NextLine(); ++i) {
-    std::string word = r.String();
+  for (size_t i = 0; i < contrast && r->NextLine(); ++i) {
+    std::string word = r->String();
     ContrastDef c;
-    c.before = static_cast<float>(r.Number());
-    c.after = static_cast<float>(r.Number());
-    c.introduces_weak = r.Count() != 0;
-    r.EndLine();
-    rules.contrast[std::move(word)] = c;
+    c.before = static_cast<float>(r->Number());
+    c.after = static_cast<float>(r->Number());
+    c.introduces_weak = r->Count() != 0;
+    r->EndLine();
+    rules->contrast[std::move(word)] = c;
   }
-  for (size_t i = 0; i < constants && r.NextLine(); ++i) {
-    std::string name = r.String();
-    rules.constants[std::move(name)] = r.Number();
-    r.EndLine();
+  for (size_t i = 0; i < constants && r->NextLine(); ++i) {
+    std::string name = r->String();
+    rules->constants[std::move(name)] = r->Number();
+    r->EndLine();
   }
-  for (size_t i = 0; i < lists && r.NextLine(); ++i) {
-    std::string name = r.String();
-    r.EndLine();
-    rules.lists[std::move(name)] = r.List();
+  for (size_t i = 0; i < lists && r->NextLine(); ++i) {
+    std::string name = r->String();
+    r->EndLine();
+    rules->lists[std::move(name)] = r->List();
   }
-  UnpackEntities(&r, &d.countries);
-  UnpackEntities(&r, &d.organizations);
-  if (r.status().ok() && !r.AtEnd()) r.Fail("unexpected data after the last dictionary");
-  if (!r.status().ok()) return r.status();
-  return d;
+}
+
+}  // namespace
+
+bool Unpacker::Step() {
+  State& s = *state_;
+  Reader& r = s.r;
+  BuiltinDictionaries& d = s.d;
+  if (s.part == kDone || !r.status().ok()) return false;
+  switch (s.part) {
+    case kHeader:
+      UnpackTextLists(&r, &d.text);
+      if (r.NextLine()) d.themes.themes.resize(r.Count());
+      r.EndLine();
+      break;
+    case kThemes:
+      UnpackThemes(&r, &d.themes.themes, s.terms_per_step, &s.theme, &s.term);
+      if (s.theme < d.themes.themes.size()) return r.status().ok();
+      break;
+    case kCueSets:
+      UnpackCueSets(&r, &d.themes.cue_sets);
+      break;
+    case kGeneral:
+      UnpackLexicon(&r, &d.general);
+      break;
+    case kNews:
+      UnpackLexicon(&r, &d.news);
+      break;
+    case kFinance:
+      UnpackLexicon(&r, &d.finance);
+      break;
+    case kRules:
+      UnpackRules(&r, &d.rules);
+      break;
+    case kCountries:
+      UnpackEntities(&r, &d.countries);
+      break;
+    case kOrganizations:
+      UnpackEntities(&r, &d.organizations);
+      if (r.status().ok() && !r.AtEnd()) r.Fail("unexpected data after the last dictionary");
+      break;
+  }
+  ++s.part;
+  return s.part != kDone && r.status().ok();
+}
+
+Result<BuiltinDictionaries> Unpacker::Finish() {
+  State& s = *state_;
+  if (!s.r.status().ok()) return s.r.status();
+  if (s.part != kDone) return Status::Error("packed dictionaries: not read to the end");
+  return std::move(s.d);
+}
+
+Result<BuiltinDictionaries> Unpack(std::string_view packed) {
+  Unpacker unpacker(packed);
+  while (unpacker.Step()) {
+  }
+  return unpacker.Finish();
 }
 
 Result<size_t> PruneThemes(std::string_view list, ThemeDictionary* themes) {

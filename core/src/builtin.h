@@ -16,6 +16,8 @@
 #ifndef NEWSLENS_SRC_BUILTIN_H_
 #define NEWSLENS_SRC_BUILTIN_H_
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,7 +61,35 @@ Result<BuiltinDictionaries> LoadBuiltinJson(const std::vector<std::string>& text
 // The packed text; fails when a string cannot be packed (a TAB or line break in it).
 Result<std::string> Pack(const BuiltinDictionaries& dicts);
 // Reads the packed text; fails with "packed dictionaries: line N: ..." on anything malformed.
+// Unpacker run to the end.
 Result<BuiltinDictionaries> Unpack(std::string_view packed);
+
+// Reads the packed text in parts (a section, or `terms_per_step` terms of the taxonomy), for a
+// caller that gives its thread back between them: the widget building its analyzer on a page's
+// main thread (AnalyzerBuild, analyzer_build.h).
+//
+//   Unpacker u(packed, 4000);
+//   while (u.Step()) { /* yield */ }
+//   auto dicts = u.Finish();
+//
+// `packed` must outlive the Unpacker. Not copyable.
+class Unpacker {
+ public:
+  explicit Unpacker(std::string_view packed, size_t terms_per_step = SIZE_MAX);
+  ~Unpacker();
+  Unpacker(const Unpacker&) = delete;
+  Unpacker& operator=(const Unpacker&) = delete;
+
+  // Reads the next part; false once everything is read or the text was found malformed.
+  bool Step();
+  // The dictionaries, or where the text was malformed; once Step() has returned false.
+  Result<BuiltinDictionaries> Finish();
+
+ private:
+  enum Part : int;
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Leaves out of the built-in taxonomy the terms a prune list names (data/prune/themes-en.tsv,
 // written by tools/prune-themes.mjs; docs/size.md): one `theme id<TAB>term` per line, `#` lines

@@ -138,11 +138,14 @@ function startWorker(url) {
 /** The analyzer on the main thread, from the <script> fallback, with the worker's interface. */
 async function startOnPage(url, shadowRoot) {
   const NewsLens = await loadScript(url, shadowRoot);
-  // Each of the three long pieces of work on the main thread in a task of its own, not one after
-  // the other in one: the script's evaluation, the module's start (the wasm bytes decoded, then,
-  // once compiled, the dictionaries unpacked: NewsLens.create()) and each analysis.
+  // The long pieces of work on the main thread each in tasks of their own, not one after the
+  // other in one: the script's evaluation, the module's start (the wasm bytes decoded, the
+  // module compiled and started, then the analyzer built a slice of its dictionaries at a time:
+  // NewsLens.create({pause})) and each analysis.
   await yieldToPage();
-  const analyzer = await NewsLens.create();
+  // `pause`: the module's start-up in steps of a few milliseconds each, the page's turn between
+  // them (core/src/analyzer_build.h).
+  const analyzer = await NewsLens.create({pause: yieldToPage});
   return {
     edition: NewsLens.edition,  // which analyzer: 'widget' or 'full' (docs/size.md)
     async analyze(text) {
