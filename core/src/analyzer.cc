@@ -72,7 +72,7 @@ struct AnalyzerBuild::State {
   bool ThemeSlice();  // the next slice of the built-in taxonomy; false when none is left
 };
 
-AnalyzerBuild::AnalyzerBuild(AnalyzerConfig config, size_t terms_per_step)
+NEWSLENS_STARTUP_CODE AnalyzerBuild::AnalyzerBuild(AnalyzerConfig config, size_t terms_per_step)
     : state_(std::make_unique<State>()) {
   state_->config = std::move(config);
   state_->terms_per_step = terms_per_step ? terms_per_step : 1;
@@ -84,7 +84,7 @@ AnalyzerBuild::AnalyzerBuild(AnalyzerConfig config, size_t terms_per_step)
         state_->packed, terms_per_step > kWhole / 2 ? kWhole : 2 * terms_per_step);
 }
 
-AnalyzerBuild::AnalyzerBuild(AnalyzerConfig config, BuiltinDictionaries builtin,
+NEWSLENS_STARTUP_CODE AnalyzerBuild::AnalyzerBuild(AnalyzerConfig config, BuiltinDictionaries builtin,
                              size_t terms_per_step)
     : state_(std::make_unique<State>()) {
   state_->config = std::move(config);
@@ -97,7 +97,7 @@ AnalyzerBuild::~AnalyzerBuild() = default;
 
 int AnalyzerBuild::steps() const { return state_->steps; }
 
-void AnalyzerBuild::State::Start() {
+NEWSLENS_STARTUP_CODE void AnalyzerBuild::State::Start() {
   impl = std::make_shared<Analyzer::Impl>();
   // The built-in dictionaries are this build's own: moved into the engines, never copied.
   for (auto& a : builtin.text.abbreviations) impl->abbreviations.insert(std::move(a));
@@ -122,7 +122,7 @@ void AnalyzerBuild::State::Start() {
   entity_dicts.push_back(std::move(builtin.organizations));
 }
 
-bool AnalyzerBuild::State::ThemeSlice() {
+NEWSLENS_STARTUP_CODE bool AnalyzerBuild::State::ThemeSlice() {
   std::vector<ThemeDef>& themes = builtin.themes.themes;
   // ThemeEngine::Add compiles a dictionary's terms in order, and a later dictionary may add terms
   // to a theme or a cue set an earlier one defined: the same engine as one Add when the slices
@@ -178,7 +178,7 @@ bool AnalyzerBuild::State::ThemeSlice() {
   return !last;
 }
 
-bool AnalyzerBuild::Step() {
+NEWSLENS_STARTUP_CODE bool AnalyzerBuild::Step() {
   State& s = *state_;
   if (!s.status.ok() || s.phase == State::kDone) return false;
   ++s.steps;
@@ -250,7 +250,7 @@ bool AnalyzerBuild::Step() {
   return false;
 }
 
-Result<Analyzer> AnalyzerBuild::Finish() {
+NEWSLENS_STARTUP_CODE Result<Analyzer> AnalyzerBuild::Finish() {
   State& s = *state_;
   if (!s.status.ok()) return s.status;
   if (s.phase != State::kDone) return Status::Error("the analyzer is not built yet");

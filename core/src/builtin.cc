@@ -304,7 +304,7 @@ class Reader {
   Status status_;
 };
 
-void UnpackLexicon(Reader* r, LexiconDef* lex) {
+NEWSLENS_STARTUP_CODE void UnpackLexicon(Reader* r, LexiconDef* lex) {
   if (!r->NextLine()) return;
   lex->name = r->String();
   size_t entries = r->Count(), emoticons = r->Count();
@@ -326,7 +326,7 @@ void UnpackLexicon(Reader* r, LexiconDef* lex) {
   }
 }
 
-void UnpackEntities(Reader* r, EntityDictionary* d) {
+NEWSLENS_STARTUP_CODE void UnpackEntities(Reader* r, EntityDictionary* d) {
   if (!r->NextLine()) return;
   size_t countries = r->Count(), orgs = r->Count();
   r->EndLine();
@@ -455,7 +455,7 @@ Unpacker::~Unpacker() = default;
 
 namespace {
 
-void UnpackTextLists(Reader* r, TextListsDef* text) {
+NEWSLENS_STARTUP_CODE void UnpackTextLists(Reader* r, TextListsDef* text) {
   if (r->NextLine() && r->Field() != kMagic) r->Fail(std::string("expected ") + std::string(kMagic));
   r->EndLine();
   for (auto* list : {&text->abbreviations, &text->org_words, &text->name_connectors,
@@ -468,7 +468,7 @@ void UnpackTextLists(Reader* r, TextListsDef* text) {
 
 // Reads up to `budget` terms of the themes, from theme *theme's term *term on (0: the theme's own
 // line first); leaves both where the next call goes on.
-void UnpackThemes(Reader* r, std::vector<ThemeDef>* themes, size_t budget, size_t* theme,
+NEWSLENS_STARTUP_CODE void UnpackThemes(Reader* r, std::vector<ThemeDef>* themes, size_t budget, size_t* theme,
                   size_t* term) {
   size_t i = *theme, k = *term;
   for (; i < themes->size() && budget > 0 && r->status().ok(); ++i, k = 0) {
@@ -496,7 +496,7 @@ void UnpackThemes(Reader* r, std::vector<ThemeDef>* themes, size_t budget, size_
   *term = k;
 }
 
-void UnpackCueSets(Reader* r, std::vector<CueSetDef>* sets) {
+NEWSLENS_STARTUP_CODE void UnpackCueSets(Reader* r, std::vector<CueSetDef>* sets) {
   if (r->NextLine()) sets->resize(r->Count());
   r->EndLine();
   for (CueSetDef& set : *sets) {
@@ -507,7 +507,7 @@ void UnpackCueSets(Reader* r, std::vector<CueSetDef>* sets) {
   }
 }
 
-void UnpackRules(Reader* r, SentimentRulesDef* rules) {
+NEWSLENS_STARTUP_CODE void UnpackRules(Reader* r, SentimentRulesDef* rules) {
   rules->negators = r->List();
   rules->negation_exceptions = r->List();
   size_t boosters = 0, contrast = 0, constants = 0, lists = 0;
@@ -546,7 +546,7 @@ void UnpackRules(Reader* r, SentimentRulesDef* rules) {
 
 }  // namespace
 
-bool Unpacker::Step() {
+NEWSLENS_STARTUP_CODE bool Unpacker::Step() {
   State& s = *state_;
   Reader& r = s.r;
   BuiltinDictionaries& d = s.d;
@@ -588,7 +588,7 @@ bool Unpacker::Step() {
   return s.part != kDone && r.status().ok();
 }
 
-Result<BuiltinDictionaries> Unpacker::Finish() {
+NEWSLENS_STARTUP_CODE Result<BuiltinDictionaries> Unpacker::Finish() {
   State& s = *state_;
   if (!s.r.status().ok()) return s.r.status();
   if (s.part != kDone) return Status::Error("packed dictionaries: not read to the end");
