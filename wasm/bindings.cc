@@ -25,7 +25,6 @@ EMSCRIPTEN_BINDINGS(newslens) {
       .field("text", &newslens::DictionarySource::text);
   register_vector<newslens::DictionarySource>("DictionarySourceList");
   class_<Session>("Session")
-      .constructor<const std::vector<newslens::DictionarySource>&, bool>()
       .constructor<const std::vector<newslens::DictionarySource>&, bool, uint32_t>()
       .function("step", &Session::step)
       .function("error", &Session::error)

@@ -56,12 +56,6 @@ Session::Session(const std::vector<DictionarySource>& dictionaries, bool replace
           AnalyzerConfig{dictionaries, replace_themes},
           terms_per_step == 0 ? AnalyzerBuild::kWhole : terms_per_step)) {}
 
-Session::Session(const std::vector<DictionarySource>& dictionaries, bool replace_themes)
-    : Session(dictionaries, replace_themes, 0) {
-  while (step()) {
-  }
-}
-
 bool Session::step() {
   if (!build_) return false;
   if (build_->Step()) return true;

@@ -53,10 +53,8 @@ double ToneNeutralBand();
 
 class Session {
  public:
-  // The analyzer built at once (as Analyzer::Create builds it); error() says if it could not be.
-  Session(const std::vector<DictionarySource>& dictionaries, bool replace_themes);
   // Nothing is built yet: step() builds the analyzer, `terms_per_step` terms of the taxonomy at a
-  // time (0: the whole taxonomy in one step).
+  // time (0: the whole taxonomy in one step, as Analyzer::Create does).
   Session(const std::vector<DictionarySource>& dictionaries, bool replace_themes,
           uint32_t terms_per_step);
   // Does the next step of building the analyzer (core/src/analyzer_build.h): true while steps

@@ -26,7 +26,7 @@ constexpr std::string_view kMagic = "newslens/packed@2";  // @2: front-coded lex
 // Clinger's fast path: when the digits fit in 2^53 and the power of ten is at most 10^22, both
 // are exact doubles and one IEEE division or multiplication rounds correctly, i.e. gives what
 // strtod gives. Anything else returns false (the packer writes it as HexFloat reads it).
-bool FastDecimal(std::string_view s, double* out) {
+NEWSLENS_STARTUP_CODE bool FastDecimal(std::string_view s, double* out) {
   static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -69,7 +69,7 @@ bool FastDecimal(std::string_view s, double* out) {
 // C's hexadecimal floating-point form as printf's %a writes a finite double ("0x1.8p+1",
 // "-0x0p+0", "0x0.0000000000001p-1022"): the hex digits are the significand's bits, so the value
 // is exact, read with integer arithmetic and one ldexp. Anything else returns false.
-bool HexFloat(std::string_view s, double* out) {
+NEWSLENS_STARTUP_CODE bool HexFloat(std::string_view s, double* out) {
   size_t i = 0;
   const bool negative = i < s.size() && s[i] == '-';
   if (negative) ++i;

@@ -24,14 +24,7 @@
 
 #include "newslens/dictionary.h"
 #include "newslens/status.h"
-
-// Start-up code, run once per analyzer (Unpacker, AnalyzerBuild): compiled for size where the compiler can (clang: the
-// wasm build, where the widget's bytes are budgeted; issue 19), for speed elsewhere.
-#if defined(__clang__)
-#define NEWSLENS_STARTUP_CODE __attribute__((minsize))
-#else
-#define NEWSLENS_STARTUP_CODE
-#endif
+#include "startup_code.h"
 
 namespace newslens {
 

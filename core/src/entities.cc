@@ -20,6 +20,7 @@
 #include "draft.h"
 #include "entities.h"
 #include "sort.h"
+#include "startup_code.h"
 
 namespace newslens {
 
@@ -169,7 +170,7 @@ std::string_view NormNoPossessive(const Document& doc, uint32_t j) {
 
 // ---- Building -------------------------------------------------------------------------------
 
-bool EntityEngine::AddForm(Trie* trie, const std::string& written, uint32_t entity, Vocab* vocab,
+NEWSLENS_STARTUP_CODE bool EntityEngine::AddForm(Trie* trie, const std::string& written, uint32_t entity, Vocab* vocab,
                            std::vector<uint32_t>* ids) {
   ids->clear();
   size_t shape_begin = shapes_.size();
@@ -225,7 +226,7 @@ bool EntityEngine::AddForm(Trie* trie, const std::string& written, uint32_t enti
   return true;
 }
 
-Status EntityEngine::Build(const std::vector<EntityDictionary>& dicts, const EntityWords& words,
+NEWSLENS_STARTUP_CODE Status EntityEngine::Build(const std::vector<EntityDictionary>& dicts, const EntityWords& words,
                            Vocab* vocab) {
   std::string norm;
   auto classify = [&](const std::vector<std::string>& list, WordClass c) {

@@ -11,6 +11,7 @@
 #include "draft.h"
 #include "sentiment.h"
 #include "sort.h"
+#include "startup_code.h"
 
 namespace newslens {
 
@@ -103,7 +104,7 @@ namespace {
 constexpr int8_t kNoQuantity = 2;
 }  // namespace
 
-Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
+NEWSLENS_STARTUP_CODE Status SentimentEngine::Build(const std::vector<LexiconDef>& general,
                               const std::vector<LexiconDef>& news,
                               const std::vector<LexiconDef>& finance,
                               const SentimentRulesDef& rules, Vocab* vocab) {

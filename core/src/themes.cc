@@ -7,6 +7,7 @@
 
 #include "draft.h"
 #include "sort.h"
+#include "startup_code.h"
 
 namespace newslens {
 
@@ -157,7 +158,7 @@ void ThemeEngine::Attach(uint32_t* payload, TermRef ref) {
   attached_.emplace_back(*payload, ref);
 }
 
-void ThemeEngine::Flatten() {
+NEWSLENS_STARTUP_CODE void ThemeEngine::Flatten() {
   // A counting sort by list, stable: each list keeps its earlier refs, then the new ones in the
   // order they were attached.
   const size_t lists = payloads_.begin.size() - 1;
@@ -177,7 +178,7 @@ void ThemeEngine::Flatten() {
   attached_.shrink_to_fit();
 }
 
-Status ThemeEngine::Add(ThemeDictionary dict, std::string_view source) {
+NEWSLENS_STARTUP_CODE Status ThemeEngine::Add(ThemeDictionary dict, std::string_view source) {
   KeyMemoScope key_memo_scope;
   // Whatever happens below, the terms attached so far are filed (a failed Add leaves the
   // engine as it would have before: the analyzer is not built).
@@ -597,7 +598,7 @@ bool IsScoreLine(const Document& doc, uint32_t i, uint32_t end) {
 }
 }  // namespace
 
-void ThemeEngine::ResolveActorDeskRules() {
+NEWSLENS_STARTUP_CODE void ThemeEngine::ResolveActorDeskRules() {
   auto score_cue = by_id_.find(kCueSetPrefix + std::string(kScoreCueSet));
   score_cue_ = score_cue == by_id_.end() ? kNoId : score_cue->second;
   auto economy = by_id_.find("economy");
