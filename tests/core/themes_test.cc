@@ -704,6 +704,13 @@ INSTANTIATE_TEST_SUITE_P(
                   "Netting salmon in the estuary is now illegal. Police said anyone caught "
                   "would face prosecution and a fine.",
                   "", "crime"},
+        // The markets' regulator and a company in a corporate scandal act in the headline:
+        // their court cases are business news (the business rule of "Who acts").
+        IssueCase{"the_markets_regulator_charges",
+                  "SEC charges former chief of a rental firm\n\nThe SEC said on Monday it had "
+                  "charged the former chief of a rental firm with fraud, and a judge will hear "
+                  "the case in March.",
+                  "", "economy"},
         IssueCase{"the_lenders_mission",
                   "An IMF mission will visit Kabul next week, and the World Bank said it would "
                   "send experts too.",
