@@ -319,6 +319,11 @@ TEST(People, JobAndFamilyWordsAreRolesNotNames) {
       {"Actress Meryl Streep flew in. Actress Streep then left.",
        {"Meryl Streep/person//Actress/2"}},
       {"The midfielder Paul Pogba was booked.", {"Paul Pogba/person//midfielder/1"}},
+      // A firm's or a club's officers in lower case, as wire copy writes them: the city or the
+      // company before the job is not the person's given name.
+      {"Harwick chairman Milos Varga sold the club to a company whose chief executive Ana Reyes "
+       "said so.",
+       {"Ana Reyes/person//chief executive/1", "Milos Varga/person//chairman/1"}},
       {"Aunt Bessie baked.", {"Bessie/person//Aunt/1"}},
       {"Shadow Home Secretary Yvette Cooper replied.",
        {"Yvette Cooper/person//Shadow Home Secretary/1"}},
