@@ -114,7 +114,8 @@ NEWSLENS_STARTUP_CODE void AnalyzerBuild::State::Start() {
                              std::move(builtin.text.match_words),
                              std::move(builtin.text.company_nouns),
                              std::move(builtin.text.company_after),
-                             std::move(builtin.text.regions)};
+                             std::move(builtin.text.regions),
+                             std::move(builtin.text.event_words)};
   general_layers.push_back(std::move(builtin.general));
   news_layers.push_back(std::move(builtin.news));
   finance_layers.push_back(std::move(builtin.finance));

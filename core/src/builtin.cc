@@ -365,7 +365,7 @@ Result<std::string> Pack(const BuiltinDictionaries& d) {
                            &d.text.speech_verbs, &d.text.place_words, &d.text.place_prefixes,
                            &d.text.sports_words, &d.text.match_words, &d.text.company_nouns,
                            &d.text.company_after, &d.text.title_abbreviations,
-                           &d.text.regions})
+                           &d.text.regions, &d.text.event_words})
     w.List(*list);
   w.Count(d.themes.themes.size());
   w.End();
@@ -462,7 +462,8 @@ NEWSLENS_STARTUP_CODE void UnpackTextLists(Reader* r, TextListsDef* text) {
                      &text->org_connectors, &text->name_particles, &text->honorifics,
                      &text->speech_verbs, &text->place_words, &text->place_prefixes,
                      &text->sports_words, &text->match_words, &text->company_nouns,
-                     &text->company_after, &text->title_abbreviations, &text->regions})
+                     &text->company_after, &text->title_abbreviations, &text->regions,
+                     &text->event_words})
     *list = r->List();
 }
 

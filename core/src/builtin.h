@@ -41,6 +41,8 @@ struct TextListsDef {
   std::vector<std::string> title_abbreviations;
   // Continents and world regions ("Europe", "Middle East"): places of no country (entities.cc).
   std::vector<std::string> regions;
+  // Words that make a place's name a sports event's ("U.S. Open", "Atlanta Games") (entities.cc).
+  std::vector<std::string> event_words;
 };
 
 struct BuiltinDictionaries {

@@ -33,7 +33,8 @@ Result<TextListsDef> ParseTextLists(std::string_view text, std::string_view sour
                           {"company_nouns", &lists.company_nouns},
                           {"company_after", &lists.company_after},
                           {"title_abbreviations", &lists.title_abbreviations},
-                          {"regions", &lists.regions}}) {
+                          {"regions", &lists.regions},
+                          {"event_words", &lists.event_words}}) {
     if (const auto* list = json_util::Get(root, key); list && list->is_array())
       for (const auto& v : *list)
         if (v.is_string()) out->push_back(v.get<std::string>());

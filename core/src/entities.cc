@@ -64,6 +64,10 @@ constexpr size_t kMinAcronymFirmBytes = 3;
 // How far along its line the lone-acronym rule looks for a word in lower case: a table's row
 // or a wire's line is shorter.
 constexpr uint32_t kAcronymLineReach = 40;
+// A sports event named after a place has at most this many capitalised words after the place's
+// name ("U.S. Open Tennis Championships", "Italian Grand Prix").
+constexpr uint32_t kMaxEventWords = 3;
+
 // A cricket scorecard's marks before a player's name: caught (c), bowled (b), stumped (st), as
 // Reuters and Wisden print them ("c Stewart b Gough 33", "st Moin Khan b Saqlain 113").
 constexpr std::string_view kDismissalMarks[] = {"c", "b", "st"};
@@ -307,6 +311,11 @@ NEWSLENS_STARTUP_CODE Status EntityEngine::Build(const std::vector<EntityDiction
   classify(words.match_words, kMatchWord);
   classify(words.company_nouns, kCompanyNoun);
   classify(words.company_after, kCompanyAfter);
+  for (const std::string& e : words.event_words) {
+    NormalizeWord(e, &norm);
+    event_words_.push_back(vocab->Intern(norm));
+  }
+  std::sort(event_words_.begin(), event_words_.end());
   // One byte of classes per vocab id, so the scan tests a class with one load.
   word_class_.assign(vocab->size(), 0);
   for (auto [id, c] : pending_) word_class_[id] |= c;
@@ -341,6 +350,17 @@ uint32_t EntityEngine::Match(const Trie& t, const Document& doc, uint32_t i, uin
     }
   }
   return best;
+}
+
+uint32_t EntityEngine::EventEnd(const Document& doc, uint32_t i, uint32_t end) const {
+  // In capitals ("BEAT WALES IN WORLD CUP QUALIFIER") every word looks like a name's: there
+  // the event word must follow the place ("U.S. OPEN").
+  const uint32_t most = doc.tokens[i - 1].has(kAllCaps) ? 1 : kMaxEventWords;
+  uint32_t j = i, event = 0;
+  for (; j < end && j < i + most && IsCapWord(doc, j); ++j)
+    if (std::binary_search(event_words_.begin(), event_words_.end(), doc.surface[j]) && !event)
+      event = j + 1;
+  return event ? j : 0;
 }
 
 uint32_t EntityEngine::MatchTitle(const Document& doc, uint32_t i, uint32_t end,
@@ -868,6 +888,14 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
       if (entities_[entity].type == Type::kSuppressed) {
         i += known;
         continue;
+      }
+      // "U.S. Open", "Atlanta Games": a sports event named after a place is no mention of it
+      // ("Britain's Open University" is).
+      if (entities_[entity].type != Type::kOrganization && PossessiveBytes(doc, i + known - 1) == 0) {
+        if (uint32_t event = EventEnd(doc, i + known, span.last_token)) {
+          i = event;
+          continue;
+        }
       }
       Found f;
       f.sentence = s;

@@ -33,6 +33,7 @@ struct EntityWords {
   std::vector<std::string> company_nouns;   // "giant", "unit": "cables giant Pirelli"
   std::vector<std::string> company_after;   // "shares", "subsidiary": "Ruch's shares"
   std::vector<std::string> regions;         // "Europe", "Middle East": places of no country
+  std::vector<std::string> event_words;     // "Open", "Games": "U.S. Open" is an event, no place
 };
 
 // Finds the actors of a document: countries, places and organizations the dictionaries name
@@ -158,6 +159,10 @@ class EntityEngine {
   }
   bool IsHeadline(const Document& doc, const Span& span) const;
   std::vector<uint16_t> word_class_;  // by vocab id
+  // One past a sports event's name that a place's name opens at token i ("U.S. Open", "Atlanta
+  // Games", "Italian Grand Prix"): a capitalised run with an event word; 0 if none.
+  uint32_t EventEnd(const Document& doc, uint32_t i, uint32_t end) const;
+  std::vector<uint32_t> event_words_;  // sorted vocab ids of event_words
   std::vector<std::pair<uint32_t, WordClass>> pending_;  // while building
 };
 

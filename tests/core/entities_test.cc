@@ -468,6 +468,20 @@ TEST(Teams, ALeagueTablesRowNamesOneTeam) {
   });
 }
 
+TEST(Places, ASportsEventNamedAfterAPlaceIsNoMentionOfIt) {
+  ExpectActors({
+      {"She reached the final of the Belgian Open after winning the Oslo Games, and skipped "
+       "the Lisbon Grand Prix.",
+       {}},
+      // In capitals the event word follows the place; other capitalised words are the line's.
+      {"TENNIS - RESULTS FROM THE U.S. OPEN.\nWALES BEAT MALTA IN WORLD CUP QUALIFIER.",
+       {"Malta/country/MT//1", "WALES/organization///1"}},
+      // A possessive is the place's own: "Britain's Open University" names Britain.
+      {"He studied at Britain's Open University.",
+       {"Open University/organization///1", "United Kingdom/country/GB//1"}},
+  });
+}
+
 TEST(Places, FoundByFormAndByContext) {
   ExpectActors({
       // A capitalised run ending in a place word or starting with a place prefix is a place, not
