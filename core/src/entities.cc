@@ -315,7 +315,6 @@ NEWSLENS_STARTUP_CODE Status EntityEngine::Build(const std::vector<EntityDiction
     NormalizeWord(e, &norm);
     event_words_.push_back(vocab->Intern(norm));
   }
-  std::sort(event_words_.begin(), event_words_.end());
   // One byte of classes per vocab id, so the scan tests a class with one load.
   word_class_.assign(vocab->size(), 0);
   for (auto [id, c] : pending_) word_class_[id] |= c;
@@ -358,7 +357,8 @@ uint32_t EntityEngine::EventEnd(const Document& doc, uint32_t i, uint32_t end) c
   const uint32_t most = doc.tokens[i - 1].has(kAllCaps) ? 1 : kMaxEventWords;
   uint32_t j = i, event = 0;
   for (; j < end && j < i + most && IsCapWord(doc, j); ++j)
-    if (std::binary_search(event_words_.begin(), event_words_.end(), doc.surface[j]) && !event)
+    if (!event && std::find(event_words_.begin(), event_words_.end(), doc.surface[j]) !=
+                      event_words_.end())
       event = j + 1;
   return event ? j : 0;
 }

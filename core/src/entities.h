@@ -162,7 +162,7 @@ class EntityEngine {
   // One past a sports event's name that a place's name opens at token i ("U.S. Open", "Atlanta
   // Games", "Italian Grand Prix"): a capitalised run with an event word; 0 if none.
   uint32_t EventEnd(const Document& doc, uint32_t i, uint32_t end) const;
-  std::vector<uint32_t> event_words_;  // sorted vocab ids of event_words
+  std::vector<uint32_t> event_words_;  // vocab ids of event_words (a handful: a linear search)
   std::vector<std::pair<uint32_t, WordClass>> pending_;  // while building
 };
 
