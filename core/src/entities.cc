@@ -353,8 +353,10 @@ uint32_t EntityEngine::Match(const Trie& t, const Document& doc, uint32_t i, uin
 
 uint32_t EntityEngine::EventEnd(const Document& doc, uint32_t i, uint32_t end) const {
   // In capitals ("BEAT WALES IN WORLD CUP QUALIFIER") every word looks like a name's: there
-  // the event word must follow the place ("U.S. OPEN").
-  const uint32_t most = doc.tokens[i - 1].has(kAllCaps) ? 1 : kMaxEventWords;
+  // the event word must follow the place ("U.S. OPEN"). The word after the place is tested, not
+  // the place: "U.S.", "UK" are capitals in any line ("U.S. Open Tennis Championships").
+  if (i >= end) return 0;
+  const uint32_t most = doc.tokens[i].has(kAllCaps) ? 1 : kMaxEventWords;
   uint32_t j = i, event = 0;
   for (; j < end && j < i + most && IsCapWord(doc, j); ++j)
     if (!event && std::find(event_words_.begin(), event_words_.end(), doc.surface[j]) !=
@@ -890,8 +892,13 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
         continue;
       }
       // "U.S. Open", "Atlanta Games": a sports event named after a place is no mention of it
-      // ("Britain's Open University" is).
-      if (entities_[entity].type != Type::kOrganization && PossessiveBytes(doc, i + known - 1) == 0) {
+      // ("Britain's Open University" is). Only in sports copy or after "the" ("the Atlanta
+      // Games"): elsewhere "Open" is a headline's verb ("Iran Open to Talks on Nuclear Deal",
+      // "Workers in Detroit Open Talks").
+      const bool the_before =
+          i > span.first_token && doc.tokens[i - 1].is_word() && doc.norm(i - 1) == "the";
+      if ((w.sports || the_before) && entities_[entity].type != Type::kOrganization &&
+          PossessiveBytes(doc, i + known - 1) == 0) {
         if (uint32_t event = EventEnd(doc, i + known, span.last_token)) {
           i = event;
           continue;

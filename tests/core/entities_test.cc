@@ -479,6 +479,16 @@ TEST(Places, ASportsEventNamedAfterAPlaceIsNoMentionOfIt) {
       // A possessive is the place's own: "Britain's Open University" names Britain.
       {"He studied at Britain's Open University.",
        {"Open University/organization///1", "United Kingdom/country/GB//1"}},
+      // "U.S." is in capitals, "Open" is not: the whole event goes, not just "Open".
+      {"Rain delayed the U.S. Open Tennis Championships on Monday.", {}},
+      // Outside sports copy, without "the", "Open" and "Rally" are a headline's words and the
+      // place is mentioned.
+      {"Chile Open to Talks on Tax\n\nChile said on Monday it would meet the miners.",
+       {"Chile/country/CL//2"}},
+      {"Manila Rally Draws Thousands\n\nPolice in Manila closed two roads.",
+       {"Manila/place/PH//2"}},
+      {"Dockers in Rotterdam Open Talks With Port\nThe union said pay was the issue.",
+       {"Rotterdam/place/NL//1"}},
   });
 }
 
