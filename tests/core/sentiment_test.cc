@@ -614,7 +614,13 @@ INSTANTIATE_TEST_SUITE_P(
         SignCase{"pattern_base_noun", "The army base was built in 1950.", 0},
         SignCase{"pattern_extraordinary_meeting",
                  "Shareholders met at an extraordinary general meeting.", 0},
-        SignCase{"pattern_quantifiers", "The most recent figures are available online.", 0}),
+        SignCase{"pattern_quantifiers", "The most recent figures are available online.", 0},
+        // Adjectives that name a kind in news, not a judgement (EXCLUDED in the script).
+        SignCase{"pattern_artificial_intelligence",
+                 "The paper now uses artificial intelligence to sort its letters.", 0},
+        SignCase{"pattern_elementary_school", "The mayor visited an elementary school on Friday.", 0},
+        // Pattern's interjections are not adjectives: the group takes pos JJ only.
+        SignCase{"pattern_not_interjection", "Duh, the report came out on Monday.", 0}),
     [](const ::testing::TestParamInfo<SignCase>& info) { return std::string(info.param.name); });
 
 // ---- Corrections and preferences: "not X but Y", "Y rather than X", "instead of X, Y" ---------
