@@ -1654,7 +1654,18 @@ void EntityEngine::ActorsByContext(Work& w) const {
     std::string text;
     Cue cue;
     uint32_t first;        // the Found that named it first
-    bool spoke = false;    // one of its mentions speaks ("Jansher said")
+    bool spoke = false;    // one of its mentions speaks in a quotation ('"...," Jansher said')
+  };
+  // A player's words are quoted; a club's or a firm's statement is reported ("Kilrush said in a
+  // statement"): only a sentence with a quotation mark makes a speaker of a team.
+  auto quoted = [&](const Found& f) {
+    const Span& span = doc.sentences[f.sentence];
+    if (f.begin > span.first_token && IsWord(doc, f.begin - 1))
+      for (std::string_view m : kDismissalMarks)
+        if (doc.norm(f.begin - 1) == m) return true;  // "b Hollioake": a cricketer
+    for (uint32_t j = span.first_token; j < span.last_token; ++j)
+      if (IsPunct(doc, j, '"')) return true;
+    return false;
   };
   std::vector<Decision> decisions;
   std::unordered_map<std::string, uint32_t> decided;  // a decision's text -> its index
@@ -1674,15 +1685,15 @@ void EntityEngine::ActorsByContext(Work& w) const {
     auto d = decision(text);
     if (d == decisions.end()) {
       decided.emplace(text, static_cast<uint32_t>(decisions.size()));
-      decisions.push_back({std::move(text), cue, k, cue == Cue::kSpeaker});
+      decisions.push_back({std::move(text), cue, k, cue == Cue::kSpeaker && quoted(f)});
       if (lone(f) && !doc.tokens[f.begin].has(kAllCaps)) lower.Add(NormNoPossessive(doc, f.begin));
     } else {
       if (cue < d->cue) d->cue = cue;
-      d->spoke |= cue == Cue::kSpeaker;
+      d->spoke |= cue == Cue::kSpeaker && quoted(f);
     }
   }
-  // A player beaten and quoted ("defeated Jansher", "Jansher said"): teams are beaten, people
-  // speak, and a word that does both is a player of a sport played alone.
+  // A player beaten and quoted ("defeated Jansher", '"...," Jansher said'): teams are beaten,
+  // people speak, and a word that does both is a player of a sport played alone.
   for (Decision& d : decisions)
     if (d.cue == Cue::kTeam && d.spoke) d.cue = Cue::kSpeaker;
   // A list shares its members' kind: a lone word coordinated with a team, a company or a place

@@ -437,6 +437,10 @@ TEST(Teams, APlayerBeatenAndQuotedIsAPerson) {
        "fifth win of the season.\nThe league champion who lost against Rafiq in the cup last "
        "year meets him again.",
        {"Rafiq Dhanji/person///3"}},
+      // A club's statement is reported, not quoted: a club beaten and then "said" stays a club.
+      {"SOCCER - LEAGUE RESULTS.\nArdmore beat Castlebay 2-0 in the league match on "
+       "Saturday.\nCastlebay said in a statement that the coach had left the club.",
+       {"Castlebay/organization///2", "Ardmore/organization///1"}},
   });
 }
 
