@@ -58,9 +58,9 @@ function wasmBytes() {
 var TERMS_PER_STEP = 2000;
 
 // Resolves once `pause` has (a caller's way of giving the thread back: the widget's
-// yieldToPage), at once without one.
+// yieldToPage), at once without one; a `pause` that throws gives a rejection, as one that rejects.
 function pauseWith(pause) {
-  return pause ? Promise.resolve(pause()) : Promise.resolve();
+  return new Promise(function (resolve) { resolve(pause ? pause() : undefined); });
 }
 
 // A short article's worth of what news copy holds (a name, a country, an organisation, a theme,
@@ -186,15 +186,21 @@ NewsLens.create = function (options) {
     }
     function done() {
       var error = session.error();
-      if (error) {
-        session.delete();
-        throw new Error('newslens: ' + error);
-      }
+      if (error) throw new Error('newslens: ' + error);
       var analyzer = new NewsLens(module, session);
       analyzer._isDefault = !custom && !options.replaceDefaultThemes;
-      return pause ? warmUp(analyzer, pause) : analyzer;
+      if (!pause || module._newslensWarm) return analyzer;
+      return warmUp(analyzer, pause).then(function () {
+        module._newslensWarm = true;  // the module's functions are compiled: once per module
+        return analyzer;
+      });
     }
-    return build();
+    // Whatever fails after the Session exists (a step, the caller's `pause`, a warm-up
+    // analysis), the half-built analyzer's memory goes back to the module before the rejection.
+    return new Promise(function (resolve) { resolve(build()); }).catch(function (err) {
+      if (!session.isDeleted()) session.delete();
+      throw err;
+    });
   });
   if (!custom && !options.replaceDefaultThemes) {
     defaultAnalyzer = created.catch(function (err) {

@@ -32,8 +32,13 @@ export interface CreateOptions {
    * when no worker can start): called between the steps of the start-up (the wasm bytes
    * decoded, the module started, the dictionaries handed over, then the analyzer built a slice
    * of its dictionaries at a time), and awaited when it returns a promise, e.g.
-   * `() => scheduler.yield()`. Each step is a few milliseconds of work (about 5 ms cold on a
-   * laptop, docs/embed.md), instead of one task of ~50 ms. Without it the steps run back to back.
+   * `() => scheduler.yield()`. The first analyzer built this way on a module then runs five
+   * small warm-up analyses, with `pause` between them, so that the browser's first compile of
+   * the analyzer's functions is not one long task. Most steps are a few milliseconds; the
+   * largest (the actors' dictionaries, the first warm-up) are longer, and the widget's 50 ms
+   * bar is not yet met on every step (docs/embed.md has the figures). If `pause` throws or
+   * rejects, create() rejects with that error and frees what it had built. Without `pause` the
+   * steps run back to back.
    */
   pause?: () => Promise<void> | void;
 }
@@ -269,7 +274,7 @@ export declare class NewsLens {
   /** The Emscripten module factory (advanced use): each call instantiates a new module, giving it
    *  the wasm bytes and the built-in dictionaries this script carries (unless `options.wasmBinary`
    *  is given). Rejects when the script is damaged. */
-  static readonly moduleFactory: (options?: object) => Promise<unknown>;
+  static readonly moduleFactory: (options?: object, pause?: () => Promise<void> | void) => Promise<unknown>;
   /**
    * Source text of the whole newslens.js script, so a page opened from file:// can start a
    * Web Worker from a Blob URL: new Worker(URL.createObjectURL(new Blob([NewsLens.scriptSource(), workerCode]))).

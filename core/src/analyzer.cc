@@ -255,7 +255,10 @@ NEWSLENS_STARTUP_CODE Result<Analyzer> AnalyzerBuild::Finish() {
   State& s = *state_;
   if (!s.status.ok()) return s.status;
   if (s.phase != State::kDone) return Status::Error("the analyzer is not built yet");
-  return Analyzer::Impl::Wrap(std::shared_ptr<const Analyzer::Impl>(std::move(s.impl)));
+  std::shared_ptr<const Analyzer::Impl> impl(std::move(s.impl));
+  // The build is spent: a second Finish gets an error, not an analyzer with nothing behind it.
+  s.status = Status::Error("the analyzer was already finished");
+  return Analyzer::Impl::Wrap(std::move(impl));
 }
 
 uint64_t Analyzer::Impl::NextId() {

@@ -125,6 +125,20 @@ TEST(AnalyzerBuild, NotFinishedUntilTheLastStep) {
   EXPECT_NE(early.error().find("not built"), std::string::npos) << early.error();
 }
 
+TEST(AnalyzerBuild, FinishesOnce) {
+  AnalyzerBuild build({}, AnalyzerBuild::kWhole);
+  while (build.Step()) {
+  }
+  auto first = build.Finish();
+  ASSERT_TRUE(first.ok()) << first.error();
+  auto report = first.value().AnalyzeToJson("Talks resumed in Geneva.", Options{});
+  ASSERT_TRUE(report.ok()) << report.error();
+  EXPECT_NE(report.value().find("Geneva"), std::string::npos);
+  auto second = build.Finish();
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.error().find("already finished"), std::string::npos) << second.error();
+}
+
 TEST(Unpacker, PartsReadTheSameDictionaries) {
   const std::string_view packed = embedded::Packed();
   ASSERT_FALSE(packed.empty());

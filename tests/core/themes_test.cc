@@ -691,8 +691,6 @@ INSTANTIATE_TEST_SUITE_P(
                   "Traders said Berg's forecast had unsettled the market, and Berg declined to "
                   "comment on interest rates.",
                   "", "economy"},
-        // Not from the issue, the same kind of error: the IMF and the World Bank lend, and
-        // their missions and forecasts are economic news, not diplomacy.
         // A law coming into force is a stage of lawmaking, as royal assent is: the story of a
         // ban taking effect is a politics story, though its words are of the crime it outlaws.
         IssueCase{"a_ban_comes_into_force",
@@ -711,6 +709,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "charged the former chief of a rental firm with fraud, and a judge will hear "
                   "the case in March.",
                   "", "economy"},
+        // Not from the issue, the same kind of error: the IMF and the World Bank lend, and
+        // their missions and forecasts are economic news, not diplomacy.
         IssueCase{"the_lenders_mission",
                   "An IMF mission will visit Kabul next week, and the World Bank said it would "
                   "send experts too.",

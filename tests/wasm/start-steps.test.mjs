@@ -40,6 +40,49 @@ test('create({pause}) fails on a bad dictionary as create() does', async () => {
   await assert.rejects(NewsLens.create({dictionaries: [bad]}), /newslens: broken-desk\.json/);
 });
 
+test('create({pause}) waits for each pause before the next step', async () => {
+  // Each pause is released by hand; nothing may call pause again while one is pending.
+  let pending = null;
+  let calls = 0;
+  const created = NewsLens.create({dictionaries: [desk], pause: () => {
+    assert.equal(pending, null, 'pause called again before the last one resolved');
+    calls += 1;
+    return new Promise((resolve) => { pending = resolve; });
+  }});
+  let settled = false;
+  created.then(() => { settled = true; }, () => { settled = true; });
+  for (;;) {
+    while (!pending && !settled) await new Promise((resolve) => setImmediate(resolve));
+    if (settled) break;
+    const before = calls;
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(calls, before, 'a step ran while the pause was pending');
+    const release = pending;
+    pending = null;
+    release();
+  }
+  const analyzer = await created;
+  assert.ok(calls >= 12, `only ${calls} pauses`);
+  assert.ok(analyzer.analyze(article).themes.some((t) => t.id === 'maritime'));
+  analyzer.dispose();
+});
+
+test('create({pause}) rejects with the pause\'s own error, and the module still builds', async () => {
+  for (const failAt of [1, 5]) {
+    let calls = 0;
+    const failing = NewsLens.create({dictionaries: [desk], pause: () => {
+      calls += 1;
+      return calls === failAt ? Promise.reject(new Error('page unloading')) : undefined;
+    }});
+    await assert.rejects(failing, /page unloading/);
+  }
+  const throwing = NewsLens.create({dictionaries: [desk], pause: () => { throw new Error('no yield'); }});
+  await assert.rejects(throwing, /no yield/);
+  const next = await NewsLens.create({dictionaries: [desk], pause: () => undefined});
+  assert.ok(next.analyze(article).themes.some((t) => t.id === 'maritime'));
+  next.dispose();
+});
+
 test('a raw Session builds in one step() or in many', async () => {
   const module = await NewsLens.moduleFactory();
   const list = new module.DictionarySourceList();
