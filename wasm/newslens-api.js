@@ -64,7 +64,8 @@ function pauseWith(pause) {
 }
 
 // A short article's worth of what news copy holds (a name, a country, an organisation, a theme,
-// words of tone, a number), analysed with one part of the report more at each step: the browser
+// words of tone, a number), analysed for the tone, then the tone with one other part, then the
+// whole report, once per module (the first analyzer built with `pause`): the browser
 // compiles a WebAssembly function when it is first called, so the first analysis of a cold
 // module compiles most of the analyzer in one task (~100-250 ms at 4x CPU throttle, issue 19);
 // these analyses spread that over several, with `pause` between them. Their reports are dropped;

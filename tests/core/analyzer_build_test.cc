@@ -19,14 +19,6 @@
 namespace newslens {
 namespace {
 
-std::vector<std::string> Texts() {
-  std::vector<std::string> texts{testing::ReadFixture("data/samples/china-russia-letter.txt")};
-  std::istringstream lines(testing::ReadFixture("tests/fixtures/parity.jsonl"));
-  for (std::string line; std::getline(lines, line);)
-    if (!line.empty()) texts.push_back(nlohmann::json::parse(line)["text"].get<std::string>());
-  return texts;
-}
-
 Result<Analyzer> BuildInSteps(AnalyzerConfig config, size_t terms_per_step, int* steps) {
   AnalyzerBuild build(std::move(config), terms_per_step);
   while (build.Step()) {
@@ -54,7 +46,7 @@ void ExpectSameReports(const Analyzer& a, const Analyzer& b, const std::vector<s
 
 TEST(AnalyzerBuild, StepsGiveTheAnalyzerCreateGives) {
   const Analyzer& whole = testing::DefaultAnalyzer();
-  const auto texts = Texts();
+  const auto texts = testing::ParityTexts();
   ASSERT_GT(texts.size(), 10u);
   int whole_steps = 0;
   auto one = BuildInSteps({}, AnalyzerBuild::kWhole, &whole_steps);
@@ -80,7 +72,7 @@ TEST(AnalyzerBuild, CustomDictionariesAreFiledInOrder) {
   int steps = 0;
   auto built = BuildInSteps(config, 500, &steps);
   ASSERT_TRUE(built.ok()) << built.error();
-  std::vector<std::string> texts = Texts();
+  std::vector<std::string> texts = testing::ParityTexts();
   texts.push_back("The ministry stonewalled questions about the tariff wall; ships queued at the "
                   "shipping lanes before a port call in Rotterdam.");
   ExpectSameReports(created.value(), built.value(), texts);

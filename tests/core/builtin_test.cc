@@ -64,14 +64,6 @@ TEST(Builtin, PruneListRemovesExactlyTheTermsItNames) {
   }
 }
 
-std::vector<std::string> FixtureTexts() {
-  std::vector<std::string> texts{testing::ReadFixture("data/samples/china-russia-letter.txt")};
-  std::istringstream lines(testing::ReadFixture("tests/fixtures/parity.jsonl"));
-  for (std::string line; std::getline(lines, line);)
-    if (!line.empty()) texts.push_back(nlohmann::json::parse(line)["text"].get<std::string>());
-  return texts;
-}
-
 TEST(Builtin, PackedAndJsonDictionariesGiveByteIdenticalReports) {
   auto impl = Analyzer::Impl::Create({}, FromJson());
   ASSERT_TRUE(impl.ok()) << impl.error();
@@ -79,7 +71,7 @@ TEST(Builtin, PackedAndJsonDictionariesGiveByteIdenticalReports) {
   const Analyzer& packed = testing::DefaultAnalyzer();
   EXPECT_EQ(from_json.term_count(), packed.term_count());
   EXPECT_GT(packed.term_count(), 1000u);
-  auto texts = FixtureTexts();
+  auto texts = testing::ParityTexts();
   ASSERT_GT(texts.size(), 10u);
   for (ToneDomain tone : {ToneDomain::kNews, ToneDomain::kGeneral, ToneDomain::kFinance}) {
     for (const std::string& text : texts) {

@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "newslens/analyzer.h"
 
@@ -17,6 +19,16 @@ inline std::string ReadFixture(const std::string& relative) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// The sample article and the texts of tests/fixtures/parity.jsonl: the texts two builds of the
+// analyzer are compared on.
+inline std::vector<std::string> ParityTexts() {
+  std::vector<std::string> texts{ReadFixture("data/samples/china-russia-letter.txt")};
+  std::istringstream lines(ReadFixture("tests/fixtures/parity.jsonl"));
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) texts.push_back(nlohmann::json::parse(line)["text"].get<std::string>());
+  return texts;
 }
 
 // The default analyzer, built once for the whole test binary.
