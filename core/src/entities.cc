@@ -542,6 +542,9 @@ struct EntityEngine::Found {
   bool single = false;                    // one capitalised word: kept only if it joins
   bool at_start = false;                  // begins at the sentence's first word
   bool counted = true;                    // false: folded into its acronym's mention
+  // A name restated in brackets right after the same actor ("Kurdistan Democratic Party (KDP)",
+  // "KDP (Kurdistan Democratic Party)"): a mention of that actor that does not count again.
+  bool restated = false;
   bool by_context = false;                // a lone word the context made an actor
   bool by_given_name = false;             // a lone word joined to a full name by its first word
   bool camel = false;                     // one camel-case word ("NationsBank"): never a person
@@ -763,11 +766,13 @@ uint32_t EntityEngine::AddName(Work& w, Found f, const Scan& sc) const {
       w.acronyms.back().target = me;
       w.aliases.push_back({doc.tokens[b - 2].view(doc.text), me});
       found[me].counted = false;
+      found[me].restated = true;
       return e + 1;
     }
     if (previous != kNoId && found[previous].begin == b - 2 && found[previous].end == b - 1 &&
         found[previous].entity != kNoId && found[previous].entity == found[me].entity) {
-      found[me].counted = false;  // both in the dictionary: one mention
+      found[me].counted = false;  // both in the dictionary: one actor
+      found[me].restated = true;
       return e + 1;
     }
   }
@@ -776,11 +781,22 @@ uint32_t EntityEngine::AddName(Work& w, Found f, const Scan& sc) const {
       doc.tokens[e + 1].has(kAllCaps) &&
       doc.tokens[e + 1].end - doc.tokens[e + 1].begin <= kMaxAcronymBytes) {
     uint32_t entity;
-    if (!MatchName(doc, e + 1, e + 2, &entity)) {
-      w.aliases.push_back({doc.tokens[e + 1].view(doc.text), me});
+    const uint32_t known = MatchName(doc, e + 1, e + 2, &entity);
+    if (!known || entity == found[me].entity) {
+      if (!known) w.aliases.push_back({doc.tokens[e + 1].view(doc.text), me});
+      // An organization's acronym: one actor, not two. After a place it may be the acronym of
+      // a longer name the place ends ("U.N. Interim Force in Lebanon (UNIFIL)"): no mention.
+      if (found[me].type != Type::kOrganization) return e + 3;
+      Found acronym;
+      acronym.sentence = found[me].sentence;
+      acronym.begin = e + 1;
+      acronym.end = e + 2;
+      acronym.same_as = me;
+      acronym.counted = false;
+      acronym.restated = true;
+      found.push_back(std::move(acronym));
       return e + 3;
     }
-    if (entity == found[me].entity) return e + 3;  // one mention, not two
   }
   return e;
 }
@@ -1915,8 +1931,31 @@ void EntityEngine::Tally(Work& w, Draft* draft, bool mentions) const {
   const size_t first_evidence = draft->actor_evidence.size();
   for (uint32_t k : order) {
     const Found& f = found[k];
-    if (!f.counted) continue;
+    if (!f.counted && !f.restated) continue;
     const Found& id = f.same_as != kNoId ? found[f.same_as] : f;
+    if (!f.counted) {
+      // A restatement in brackets: a mention of the actor named just before or after it, which
+      // is not counted again. Its actor may have been dropped since (a person turned common
+      // word): then nothing.
+      if (!mentions || (id.entity == kNoId && id.name == kNoId)) continue;
+      auto it = id.entity != kNoId ? acc_of_entity.find(id.entity) : acc_of_entity.end();
+      uint32_t a_index = kNoId;
+      if (id.entity != kNoId) {
+        if (it != acc_of_entity.end()) a_index = it->second;
+      } else if (auto n = acc_of_name.find(std::make_pair(id.type,
+                                                          std::string_view(names[id.name])));
+                 n != acc_of_name.end()) {
+        a_index = n->second;
+      }
+      if (a_index == kNoId) continue;
+      DraftMention m;
+      m.kind = Mention::Kind::kEntity;
+      m.start = doc.tokens[f.begin].begin;
+      m.end = doc.tokens[f.end - 1].end - PossessiveBytes(doc, f.end - 1);
+      m.ref = a_index;
+      draft->mentions.push_back(m);
+      continue;
+    }
     uint32_t next = static_cast<uint32_t>(acc.size());
     uint32_t a_index =
         id.entity != kNoId

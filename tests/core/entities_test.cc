@@ -291,6 +291,53 @@ TEST(EntityMentions, AnAbbreviationsDotIsPartOfTheCompanysName) {
                                             "Velde Steel Corp=Velde Steel Corp"}));
 }
 
+// The entity mentions of a text, in order, as "actor=written text" (byte offsets).
+std::vector<std::string> EntityMentions(const std::string& text) {
+  Options o;
+  o.utf16_offsets = false;
+  Report r = Analyze(DefaultAnalyzer(), text, o);
+  std::vector<std::string> seen;
+  for (const Mention& m : r.mentions)
+    if (m.kind == Mention::Kind::kEntity)
+      seen.push_back(m.id + "=" + text.substr(m.start, m.end - m.start));
+  return seen;
+}
+
+TEST(EntityMentions, ANameRestatedInBracketsIsAMentionThatDoesNotCountAgain) {
+  struct Row {
+    const char* text;
+    std::vector<std::string> mentions;
+    std::vector<std::string> actors;
+  };
+  const std::vector<Row> rows = {
+      // The acronym after an organization found by its form, and the full name after an
+      // acronym: each a mention of the one actor, counted once.
+      {"The Northern Institute of Marine Studies (NIMS) opened.",
+       {"Northern Institute of Marine Studies=Northern Institute of Marine Studies",
+        "Northern Institute of Marine Studies=NIMS"},
+       {"Northern Institute of Marine Studies/organization///1"}},
+      {"NIMS (Northern Institute of Marine Studies) opened. NIMS grew.",
+       {"Northern Institute of Marine Studies=NIMS",
+        "Northern Institute of Marine Studies=Northern Institute of Marine Studies",
+        "Northern Institute of Marine Studies=NIMS"},
+       {"Northern Institute of Marine Studies/organization///2"}},
+      // Both known to the dictionaries.
+      {"The Shanghai Cooperation Organization (SCO) met.",
+       {"Shanghai Cooperation Organization=Shanghai Cooperation Organization",
+        "Shanghai Cooperation Organization=SCO"},
+       {"Shanghai Cooperation Organization/organization///1"}},
+      // After a place, the acronym may stand for a longer name the place ends: no mention.
+      {"Troops of the Relief Mission in Lebanon (RMIL) left.",
+       {"Relief Mission=Relief Mission", "Lebanon=Lebanon"},
+       {"Lebanon/country/LB//1", "Relief Mission/organization///1"}},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.text);
+    EXPECT_EQ(EntityMentions(row.text), row.mentions);
+    EXPECT_EQ(Actors(row.text), row.actors);
+  }
+}
+
 TEST(People, TitlesAreRolesNotNames) {
   ExpectActors({
       {"He met President Vladimir Putin.", {"Vladimir Putin/person//President/1"}},
