@@ -72,6 +72,22 @@ constexpr uint32_t kMaxEventWords = 3;
 // Reuters and Wisden print them ("c Stewart b Gough 33", "st Moin Khan b Saqlain 113").
 constexpr std::string_view kDismissalMarks[] = {"c", "b", "st"};
 
+// A company's legal form (normalized): after one the name is complete, and "of" that follows
+// says where the company is, not what it is ("Daniels Pharmaceuticals Inc of St. Petersburg",
+// "Kia Motor Corp of South Korea"; "Bank of Japan" has no legal form before its "of"). The
+// abbreviations and words of data/text/en.json's org_words that are legal forms of companies in
+// the US, UK, Europe and Asia; "Corporation" and "Company" are left out ("Corporation of
+// London").
+constexpr std::string_view kLegalForms[] = {
+    "inc", "ltd", "corp", "plc", "llc", "co", "ag", "sa", "nv", "bv", "gmbh", "spa", "ab",
+    "asa", "oyj", "bhd", "berhad", "pty", "limited", "incorporated"};
+
+bool LegalForm(std::string_view norm) {
+  for (std::string_view f : kLegalForms)
+    if (norm == f) return true;
+  return false;
+}
+
 // A league table's row names its team in at most this many tokens ("Queen of the South",
 // "Brighton and Hove Albion", "Mladost (BJ)"): a club's name is short.
 constexpr uint32_t kMaxTeamTokens = 6;
@@ -443,6 +459,22 @@ uint32_t EntityEngine::Scope(const Scan& sc, uint32_t j) const {
   return end;
 }
 
+bool EntityEngine::HomeAfterLegalForm(const Document& doc, uint32_t j, uint32_t scope,
+                                      uint32_t last) const {
+  // "Kia Motor Corp of South Korea", "Cigra Inc of Chicago": after a legal form, "of" and a
+  // name where the company's name ends say where it is ("on" and "for" say when or for whom). Not when the name goes on ("Occidental
+  // Life Insurance Co of Australia Ltd", "X SA of France and Y Corp" — one name, as before), nor
+  // "of America" / "of North America", which US companies carry in their names ("Aluminum Co
+  // of America", "Associates Corp of North America").
+  if (!IsWord(doc, j) || !LegalForm(doc.norm(j - 1))) return false;
+  if (doc.norm(j) != "of") return true;  // "Inc on Tuesday", "Inc for DOT": never the name's
+  if (scope < last && (IsCapWord(doc, scope) || (IsWord(doc, scope) &&
+                                                 Is(kConnector, doc.surface[scope]))))
+    return false;
+  const std::string_view tail = doc.norm(scope - 1);
+  return tail != "america";
+}
+
 uint32_t EntityEngine::OrgForm(const Scan& sc, uint32_t i, uint32_t* begin) const {
   const Document& doc = sc.doc;
   uint32_t b = i;
@@ -466,7 +498,7 @@ uint32_t EntityEngine::OrgForm(const Scan& sc, uint32_t i, uint32_t* begin) cons
       if (!possessive && j < sc.last && IsWord(doc, j) && !IsCapWord(doc, j) &&
           Is(kOrgConnector, doc.surface[j])) {
         uint32_t scope = Scope(sc, j);  // "Ministry of Foreign Affairs"
-        if (scope) return scope;
+        if (scope && !HomeAfterLegalForm(doc, j, scope, sc.last)) return scope;
       }
       if (words >= 2) end = j;  // "Foreign Ministry", "Global Security Initiative"
       if (possessive) break;
@@ -900,6 +932,22 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
           Is(kOrgWord, doc.surface[org_end - 1]))
         ++f.end;
       i = AddName(w, std::move(f), sc);
+      // Its home ("Inc of Pompano Beach"): a place, though no dictionary knows it.
+      if (i == org_end && i + 1 < span.last_token && IsWord(doc, i) && doc.norm(i) == "of" &&
+          IsCapWord(doc, i + 1)) {
+        const uint32_t home = Scope(sc, i);
+        if (home > i + 1 && HomeAfterLegalForm(doc, i, home, span.last_token) &&
+            !MatchName(doc, i + 1, span.last_token, &entity)) {
+          Found p;
+          p.sentence = s;
+          p.begin = i + 1;
+          p.end = home;
+          p.type = Type::kPlace;
+          p.name = w.AddNamed(doc, i + 1, home);
+          w.found.push_back(std::move(p));
+          i = home;
+        }
+      }
       continue;
     }
     if (known) {

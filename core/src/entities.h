@@ -90,6 +90,9 @@ class EntityEngine {
   uint32_t OrgForm(const Scan& scan, uint32_t i, uint32_t* begin) const;
   // The scope after "Ministry of": the end of "Foreign Affairs", 0 if none. j is the "of".
   uint32_t Scope(const Scan& scan, uint32_t j) const;
+  // Whether the connector at token j, after a company's legal form, opens no part of its name:
+  // "of" and the place the company is in ([j + 1, scope) ends the name), "on", "for".
+  bool HomeAfterLegalForm(const Document& doc, uint32_t j, uint32_t scope, uint32_t last) const;
   // The end of a person's name starting at token i, and its number of words.
   uint32_t PersonEnd(const Scan& scan, uint32_t i, uint32_t* words) const;
   // Whether the capitalised run [b, e) is a place by its form ("Stradey Park", "San Andreas").

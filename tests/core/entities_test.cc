@@ -151,6 +151,29 @@ TEST(Organizations, CompanyAndClubSuffixes) {
   });
 }
 
+TEST(Organizations, ALegalFormEndsTheNameBeforeItsHome) {
+  ExpectActors({
+      // "of" after Inc, Corp, Ltd, AG ... says where the company is: the place is its own
+      // mention, known to the dictionaries or not.
+      {"Brelmont Tooling Inc of Dallas agreed to the sale.",
+       {"Brelmont Tooling Inc/organization///1", "Dallas/place/US//1"}},
+      {"Quorvan Mills Ltd of Ferndale Heights raised its dividend.",
+       {"Ferndale Heights/place///1", "Quorvan Mills Ltd/organization///1"}},
+      {"The deal with Tessaro AG of Germany closed.",
+       {"Germany/country/DE//1", "Tessaro AG/organization///1"}},
+      // "on" and "for" after a legal form are never part of the name.
+      {"Parvel Systems Inc on Monday cut jobs.", {"Parvel Systems Inc/organization///1"}},
+      // Without a legal form, "of" opens the name's scope; a name that goes on after the place,
+      // or "of America", stays one name.
+      {"The Development Bank of Ruritania lent more.",
+       {"Development Bank of Ruritania/organization///1"}},
+      {"Halvard Life Insurance Co of Canada Ltd bought it.",
+       {"Canada/country/CA//1", "Halvard Life Insurance Co of Canada/organization///1"}},
+      {"They bought Tarrant Steel Corp of America.",
+       {"Tarrant Steel Corp of America/organization///1", "United States/country/US//1"}},
+  });
+}
+
 TEST(Organizations, CapitalisedInitiativesAreNotPeople) {
   ExpectActors({
       {"China proposed the Global Security Initiative.",
