@@ -483,6 +483,14 @@ uint32_t EntityEngine::OrgForm(const Scan& sc, uint32_t i, uint32_t* begin) cons
          (Is(kConnector, doc.surface[b]) ||
           (b == sc.first_word && Is(kNotName, doc.surface[b]) && !Is(kNameWord, doc.surface[b]))))
     ++b;
+  // "Shares of Douglas & Lomason Co", "Representatives of First Bank": a common word that opens
+  // the sentence, then "of" or "for", is no part of the name that follows. A common word is one
+  // of the lexicons that no name carries (an organization word would be: "Bank of Japan").
+  if (b == sc.first_word && b + 2 < sc.last && IsCapWord(doc, b) && !doc.tokens[b].has(kAllCaps) &&
+      doc.surface[b] != kNoId && !Is(kKnownWord, doc.surface[b]) && !Is(kOrgWord, doc.surface[b]) &&
+      IsWord(doc, b + 1) && !IsCapWord(doc, b + 1) && Is(kOrgConnector, doc.surface[b + 1]) &&
+      doc.norm(b + 1) != "on" && IsCapWord(doc, b + 2))
+    b += 2;
   *begin = b;
   uint32_t j = b, words = 0, end = 0;
   while (j < sc.last) {

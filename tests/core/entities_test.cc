@@ -174,6 +174,17 @@ TEST(Organizations, ALegalFormEndsTheNameBeforeItsHome) {
   });
 }
 
+TEST(Organizations, ACommonWordOpeningTheSentenceIsNoPartOfTheName) {
+  ExpectActors({
+      {"Shares of Tarrant Steel Corp of America rose.",
+       {"Tarrant Steel Corp of America/organization///1", "United States/country/US//1"}},
+      {"Highlights of Velmora Holdings Inc results follow.",
+       {"Velmora Holdings Inc/organization///1"}},
+      // An organization word opens a name of its own.
+      {"Bank of Ruritania rates fell.", {"Bank of Ruritania/organization///1"}},
+  });
+}
+
 TEST(Organizations, CapitalisedInitiativesAreNotPeople) {
   ExpectActors({
       {"China proposed the Global Security Initiative.",
