@@ -31,11 +31,20 @@ const tmpRoot = mkdtempSync(join(tmpdir(), 'newslens-entities-'));
 after(() => rmSync(tmpRoot, {recursive: true, force: true}));
 let tmpCount = 0;
 
+// A fresh temp tree like the repo's data/: entities/ (the real files) and text/en.json beside
+// it (the validator reads the regions there). Returns the entities dir.
+function copyData() {
+  const root = join(tmpRoot, `case-${++tmpCount}`);
+  const dir = join(root, 'entities');
+  cpSync(DATA, dir, {recursive: true});
+  cpSync(join(ROOT, 'data/text/en.json'), join(root, 'text', 'en.json'));
+  return dir;
+}
+
 // Copies the real files into a fresh temp dir, applies `edit(files)` to the parsed JSON, writes
 // them back and runs the validator there.
 function validateBroken(edit) {
-  const dir = join(tmpRoot, `case-${++tmpCount}`);
-  cpSync(DATA, dir, {recursive: true});
+  const dir = copyData();
   const files = {};
   for (const f of ['countries-en.json', 'countries-extra-en.json', 'organizations-en.json']) {
     files[f] = readJson(join(dir, f));
@@ -99,8 +108,7 @@ describe('validate-entities', () => {
     test(`fails on ${c.name}`, () => {
       let r;
       if (c.raw) {
-        const dir = join(tmpRoot, `case-${++tmpCount}`);
-        cpSync(DATA, dir, {recursive: true});
+        const dir = copyData();
         c.raw(dir);
         r = run(VALIDATE, dir);
       } else {
@@ -110,6 +118,27 @@ describe('validate-entities', () => {
       assert.match(r.stderr, c.expect);
     });
   }
+
+  test('reads the regions from the text rules beside the directory it is given', () => {
+    // "Gulf War" blocks the region "Gulf": without that region in the tree's own text rules,
+    // the phrase blocks nothing, whatever the repo's rules say.
+    const dir = copyData();
+    const text = join(dir, '..', 'text', 'en.json');
+    const rules = readJson(text);
+    rules.regions = rules.regions.filter((r) => r !== 'Gulf');
+    writeFileSync(text, JSON.stringify(rules));
+    const r = run(VALIDATE, dir);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /^countries-en\.json: not_countries: "Gulf War" contains no country name/m);
+    // --text names another file.
+    const ok = run(VALIDATE, '--text', join(ROOT, 'data/text/en.json'), dir);
+    assert.equal(ok.status, 0, ok.stderr);
+    // Without text rules the check cannot be made: said, not skipped.
+    rmSync(text);
+    const missing = run(VALIDATE, dir);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /^en\.json: file: missing/m);
+  });
 
   test('accepts a shared place when it is noted as ambiguous', () => {
     const r = validateBroken((f) => {
