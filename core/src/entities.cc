@@ -1448,8 +1448,9 @@ bool EntityEngine::Apposition(const Document& doc, const Found& f) const {
     const uint32_t next = j + 1;
     if (next >= span.last_token || doc.tokens[next].kind == TokenKind::kPunct) return true;
     const std::string_view w = doc.norm(next);
+    // "X, the first foreign company to list on the bourse": "to" opens the noun's clause.
     return w == "that" || w == "which" || w == "based" || w == "with" || w == "in" ||
-           w == "whose";
+           w == "whose" || w == "to";
   }
   return false;
 }

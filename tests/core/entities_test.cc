@@ -254,6 +254,8 @@ TEST(Organizations, ACompanyCueNamesAFullName) {
        {"Brenmoor Tessaly/organization///1"}},
       {"Kestrin, the Toronto-based gold miner, raised its output.",
        {"Kestrin/organization///1", "Toronto/place/CA//1"}},
+      {"Dravik Holt, the first foreign firm to list in Riga, lost money.",
+       {"Dravik Holt/organization///1", "Riga/place/LV//1"}},
       // A trade before a full name is a person's ("broker", "rival"), and an apposition naming
       // a person's job at a firm is not the firm's.
       {"Jamaican rival Merva Ottrey was second.",
