@@ -72,6 +72,10 @@ constexpr uint32_t kMaxEventWords = 3;
 // Reuters and Wisden print them ("c Stewart b Gough 33", "st Moin Khan b Saqlain 113").
 constexpr std::string_view kDismissalMarks[] = {"c", "b", "st"};
 
+// The word that opens an airline's name before its country or city ("Air France", "Air
+// Canada", "Air New Zealand"), normalized.
+constexpr std::string_view kAirlineWord = "air";
+
 // A company's legal form (normalized): after one the name is complete, and "of" that follows
 // says where the company is, not what it is ("Daniels Pharmaceuticals Inc of St. Petersburg",
 // "Kia Motor Corp of South Korea"; "Bank of Japan" has no legal form before its "of"). The
@@ -588,6 +592,7 @@ struct EntityEngine::Found {
   bool by_context = false;                // a lone word the context made an actor
   bool by_given_name = false;             // a lone word joined to a full name by its first word
   bool camel = false;                     // one camel-case word ("NationsBank"): never a person
+  bool airline = false;                   // "Air" and a country or city ("Air Canada")
   uint32_t name = kNoId;                  // found by form: index into the call's names
 };
 
@@ -918,6 +923,28 @@ void EntityEngine::ScanSentence(Work& w, uint32_t s) const {
     // 1-2. Organization by form, or the longest dictionary name.
     uint32_t entity = kNoId;
     uint32_t known = MatchName(doc, i, span.last_token, &entity);
+    // An airline named "Air" and its country or city ("Air France", "Air Canada"): the flag
+    // carriers' naming form, in title-case headlines too (not in capitals, where every word
+    // looks like a name's). The country inside counts, as in "Bank of Japan"; a longer name by
+    // its form wins ("Air New Zealand Ltd").
+    if (!known && doc.norm(i) == kAirlineWord && !t.has(kAllCaps) && i + 1 < span.last_token &&
+        IsCapWord(doc, i + 1)) {
+      uint32_t place = kNoId, org_begin = i;
+      const uint32_t len = MatchName(doc, i + 1, span.last_token, &place);
+      const uint32_t longer = sc.headline ? 0 : OrgForm(sc, i, &org_begin);
+      if (len && longer <= i + 1 + len &&
+          (entities_[place].type == Type::kCountry || entities_[place].type == Type::kPlace)) {
+        Found f;
+        f.sentence = s;
+        f.begin = i;
+        f.end = i + 1 + len;
+        f.type = Type::kOrganization;
+        f.name = w.AddNamed(doc, i, i + 1 + len);
+        f.airline = true;
+        i = AddName(w, std::move(f), sc);
+        continue;
+      }
+    }
     uint32_t org_begin = i;
     uint32_t org_end = sc.headline ? 0 : OrgForm(sc, i, &org_begin);
     if (org_end && org_begin > i && !known) {
@@ -1680,6 +1707,19 @@ void EntityEngine::ShortForms(Work& w) const {
     orgs.push_back({NormNoPossessive(doc, g.begin), g.name, g.entity, g.begin});
   }
   if (orgs.empty()) return;
+  // An airline named short ("Air Atlanta") is the company the article names in full by its
+  // form ("Air Atlanta Inc").
+  for (Found& f : found) {
+    if (!f.airline) continue;
+    const std::string& shorter = w.names[f.name];
+    for (const Org& o : orgs)
+      if (o.entity == kNoId && o.name != kNoId && w.names[o.name].size() > shorter.size() &&
+          w.names[o.name].compare(0, shorter.size(), shorter) == 0 &&
+          w.names[o.name][shorter.size()] == ' ') {
+        f.name = o.name;
+        break;
+      }
+  }
   // By word, then text order: where two companies open with the word ("Reliance Industries",
   // "Reliance Energy"), the short form is the nearest named before it, else the first after.
   SortElements(

@@ -185,6 +185,21 @@ TEST(Organizations, ACommonWordOpeningTheSentenceIsNoPartOfTheName) {
   });
 }
 
+TEST(Organizations, AnAirlineIsAirAndItsCountryOrCity) {
+  ExpectActors({
+      // The country inside the airline's name counts, as in "Bank of Japan".
+      {"Pilots at Air Canada voted to strike.",
+       {"Air Canada/organization///1", "Canada/country/CA//1"}},
+      {"Air Malta cut its flights to Rome.",
+       {"Air Malta/organization///1", "Malta/country/MT//1", "Rome/place/IT//1"}},
+      // Named in full by its form first, then short: one company.
+      {"Air Tonga Inc said fares rise. Air Tonga flies daily.",
+       {"Air Tonga Inc/organization///2", "Tonga/country/TO//2"}},
+      // Not a country after "Air": no airline.
+      {"The Air Force flew in.", {"Air Force/organization///1"}},
+  });
+}
+
 TEST(Organizations, CapitalisedInitiativesAreNotPeople) {
   ExpectActors({
       {"China proposed the Global Security Initiative.",
