@@ -76,6 +76,14 @@ constexpr std::string_view kDismissalMarks[] = {"c", "b", "st"};
 // Canada", "Air New Zealand"), normalized.
 constexpr std::string_view kAirlineWord = "air";
 
+// The officers an organization has and a person does not, as written in lower case before
+// their name ("Standard Chartered chief executive Mervyn Davies"): a name before one is their
+// employer. Titles of data/entities/organizations-en.json; trades ("actress", "writer") and
+// sports jobs (a club's "captain", "coach": the match report's rules) are not among them.
+constexpr std::string_view kOfficerTitles[] = {
+    "chief executive", "chairman", "chairwoman", "managing director", "spokesman", "spokeswoman",
+    "spokesperson"};
+
 // A company's legal form (normalized): after one the name is complete, and "of" that follows
 // says where the company is, not what it is ("Daniels Pharmaceuticals Inc of St. Petersburg",
 // "Kia Motor Corp of South Korea"; "Bank of Japan" has no legal form before its "of"). The
@@ -1653,6 +1661,23 @@ void EntityEngine::ClubsNamedWithTheirCity(Work& w) const {
   }
 }
 
+bool EntityEngine::OfficerAfter(const Document& doc, const Found& f) const {
+  // "Standard Chartered chief executive Mervyn Davies", "Varlen Group spokesman Tom Ash": a
+  // company's officer and the officer's name after a full name make it the employer. Only the
+  // officers of an organization (kOfficerTitles), not a person's trade ("Hollywood actress").
+  // Not a possessive: "prime minister Jacques Chirac's spokesman" is a person's officer.
+  const uint32_t last = doc.sentences[f.sentence].last_token;
+  if (f.end >= last || !IsWord(doc, f.end) || IsCapWord(doc, f.end) ||
+      PossessiveBytes(doc, f.end - 1) > 0)
+    return false;
+  const uint32_t n = MatchTitle(doc, f.end, last, nullptr);
+  if (!n || f.end + n >= last || !IsCapWord(doc, f.end + n)) return false;
+  const std::string title = NameText(doc, f.end, f.end + n);
+  for (std::string_view t : kOfficerTitles)
+    if (title == t) return true;
+  return false;
+}
+
 void EntityEngine::CompaniesByCue(Work& w) const {
   // A multi-word "person" that a company cue names ("Allied Domecq shares", "Glenmorangie
   // Distillers, one of Scotland's whisky firms") is that company: people do not have shares,
@@ -1663,7 +1688,7 @@ void EntityEngine::CompaniesByCue(Work& w) const {
     if (f.type != Type::kPerson || f.single || !f.counted || f.role_end > f.role_begin ||
         f.parent != kNoId)
       continue;
-    if (!CompanyCue(w.doc, f, false)) continue;
+    if (!CompanyCue(w.doc, f, false) && !OfficerAfter(w.doc, f)) continue;
     f.type = Type::kOrganization;
     f.by_context = true;
     if (f.name == kNoId) f.name = w.AddNamed(w.doc, f.begin, f.end);

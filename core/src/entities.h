@@ -102,6 +102,8 @@ class EntityEngine {
   // company word after it, "shares of" / "a stake in" before it, or an apposition ending in a
   // company noun.
   bool CompanyCue(const Document& doc, const Found& f, bool lone) const;
+  // "Standard Chartered chief executive Mervyn Davies": an officer's title and name after it.
+  bool OfficerAfter(const Document& doc, const Found& f) const;
   // "X, the Toronto-based miner": an apposition after the name that ends in a company noun.
   bool Apposition(const Document& doc, const Found& f) const;
 

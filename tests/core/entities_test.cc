@@ -279,6 +279,16 @@ TEST(Organizations, ACompanyCueNamesAFullName) {
        {"Tomas Ilvard/person///1", "Vellor Bank/organization///1"}},
       {"The trial of Anton Brevik, the chairman of the country's largest bank, began.",
        {"Anton Brevik/person///1"}},
+      // An officer of the organization after its name ("X chief executive Y") makes it the
+      // employer, and its other mentions too; a person's trade does not, nor a possessive.
+      {"Talvor Marsh chief executive Enid Roy said sales fell. Talvor Marsh shares eased.",
+       {"Talvor Marsh/organization///2", "Enid Roy/person//chief executive/1"}},
+      {"Velmar Oaks spokesman Ted Rann declined to comment.",
+       {"Ted Rann/person//spokesman/1", "Velmar Oaks/organization///1"}},
+      {"The Oslo actress Brenna Lund starred.",
+       {"Brenna Lund/person//actress/1", "Oslo/place/NO//1"}},
+      {"Minister Anton Gell's spokesman Tomas Holt spoke.",
+       {"Anton Gell/person//Minister/1", "Tomas Holt/person//spokesman/1"}},
       // A guild is an organization by its form, not a person.
       {"The Vellum Writers Guild gave its awards.", {"Vellum Writers Guild/organization///1"}},
       // A plant after a full name is where it is, not whose.
