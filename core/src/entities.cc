@@ -474,10 +474,11 @@ uint32_t EntityEngine::Scope(const Scan& sc, uint32_t j) const {
 bool EntityEngine::HomeAfterLegalForm(const Document& doc, uint32_t j, uint32_t scope,
                                       uint32_t last) const {
   // "Kia Motor Corp of South Korea", "Cigra Inc of Chicago": after a legal form, "of" and a
-  // name where the company's name ends say where it is ("on" and "for" say when or for whom). Not when the name goes on ("Occidental
-  // Life Insurance Co of Australia Ltd", "X SA of France and Y Corp" — one name, as before), nor
-  // "of America" / "of North America", which US companies carry in their names ("Aluminum Co
-  // of America", "Associates Corp of North America").
+  // name where the company's name ends say where it is ("on" and "for" say when or for whom).
+  // Not when the name goes on ("Occidental Life Insurance Co of Australia Ltd", "X SA of France
+  // and Y Corp" — one name, as before), nor "of America" / "of North America", which US
+  // companies carry in their names ("Aluminum Co of America", "Associates Corp of North
+  // America").
   if (!IsWord(doc, j) || !LegalForm(doc.norm(j - 1))) return false;
   if (doc.norm(j) != "of") return true;  // "Inc on Tuesday", "Inc for DOT": never the name's
   if (scope < last && (IsCapWord(doc, scope) || (IsWord(doc, scope) &&

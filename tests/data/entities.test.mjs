@@ -129,7 +129,8 @@ describe('validate-entities', () => {
     writeFileSync(text, JSON.stringify(rules));
     const r = run(VALIDATE, dir);
     assert.equal(r.status, 1, r.stdout + r.stderr);
-    assert.match(r.stderr, /^countries-en\.json: not_countries: "Gulf War" contains no country name/m);
+    assert.match(r.stderr,
+        /^countries-en\.json: not_countries: "Gulf War" contains no country name/m);
     // --text names another file.
     const ok = run(VALIDATE, '--text', join(ROOT, 'data/text/en.json'), dir);
     assert.equal(ok.status, 0, ok.stderr);
