@@ -2,7 +2,7 @@
 // Page start (issue 6, SPEC §5 "Start"): time from opening dist/index.html from file:// to the
 // sample's charts painted, in Debian's Chromium (headless), median of several cold opens.
 //
-//   node web/build.mjs && node bench/page-start.mjs [--runs 11] [--dist dist] [--ab OTHER_DIST]
+//   node web/build.mjs && node bench/page-start.mjs [--runs 11] [--dist dist] [--ab OTHER_DIST] [--cpu]
 //
 // --ab OTHER_DIST alternates the opens between dist and another build of the page (say, main's),
 // and prints both: on a busy machine only figures taken at the same time compare.
@@ -17,6 +17,11 @@
 //                          the page analyses what is pasted or opened
 // One warm-up open is not counted (the OS file cache). Prints every run and the medians.
 // CHROMIUM=/path overrides the browser.
+//
+// --cpu records each open with Chromium's tracing and adds a column: the page's main-thread CPU
+// time (the thread's own, `tdur`) from navigation start to `painted` — the work in front of the
+// first paint, which the machine's load inflates far less than the wall-clock marks (on the
+// shared 2-core machine a mark can be 3-4x its CPU). Tracing adds a little to both.
 
 import {existsSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
@@ -45,6 +50,27 @@ const browser = await chromium.launch({
 });
 
 const MARKS = ['newslens:start', 'newslens:first-charts', 'painted', 'newslens:rendered', 'newslens:ready'];
+const cpu = args.includes('--cpu');
+
+/** Main-thread CPU ms (thread time of the outermost events) from navigation start to `painted`. */
+function mainThreadCpu(events, painted) {
+  const parse = events.find((e) => e.name === 'ParseHTML');
+  if (!parse) return NaN;
+  const nav = events.find((e) => e.name === 'navigationStart' && e.pid === parse.pid) || parse;
+  const end = nav.ts + painted * 1000;
+  const main = events.filter((e) => e.ph === 'X' && e.pid === parse.pid && e.tid === parse.tid &&
+                                    e.ts >= nav.ts && e.ts < end)
+      .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  let total = 0;
+  let until = -1;
+  for (const e of main) {
+    if (e.ts >= until) {
+      total += (e.tdur || 0) / 1000;
+      until = e.ts + e.dur;
+    }
+  }
+  return total;
+}
 
 async function open(index) {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
@@ -61,6 +87,10 @@ async function open(index) {
       return entry;
     };
   });
+  if (cpu) {
+    await browser.startTracing(page, {categories: ['devtools.timeline', 'v8', 'blink.user_timing',
+                                                    'toplevel']});
+  }
   await page.goto(pathToFileURL(index).href);
   await page.waitForFunction(() => window.__painted &&
       performance.getEntriesByName('newslens:rendered').length > 0 &&
@@ -71,8 +101,9 @@ async function open(index) {
     const e = performance.getEntriesByName('first-contentful-paint')[0];
     return e ? e.startTime : NaN;
   });
+  const trace = cpu ? JSON.parse((await browser.stopTracing()).toString()) : null;
   await context.close();
-  return {...times, fcp};
+  return {...times, fcp, cpu: trace ? mainThreadCpu(trace.traceEvents || trace, times.painted) : NaN};
 }
 
 const median = (xs) => {
@@ -94,7 +125,8 @@ if (other) {
 }
 for (const i of indexes) await open(i);  // warm-up, not counted
 const results = indexes.map(() => []);
-const cols = ['start', 'first-charts', 'painted', 'rendered', 'ready', 'FCP'];
+const cols = ['start', 'first-charts', 'painted', 'rendered', 'ready', 'FCP', ...(cpu ? ['CPU'] : [])];
+const KEYS = [...MARKS, 'fcp', ...(cpu ? ['cpu'] : [])];
 for (const i of indexes) {
   console.log(`page start: ${pathToFileURL(i).href}, ${runs} cold opens (ms from navigation start)`);
 }
@@ -104,13 +136,13 @@ for (let i = 0; i < runs; i++) {
     const r = await open(which);
     results[k].push(r);
     const label = `${i + 1}${other ? ' AB'[k + 1] : ''}`;
-    console.log(`${label.padEnd(7)}${[...MARKS.map((m) => r[m]), r.fcp].map((x) => ms(x).padStart(13)).join('')}`);
+    console.log(`${label.padEnd(7)}${KEYS.map((m) => ms(r[m]).padStart(13)).join('')}`);
   }
 }
-const meds = results.map((rs) => Object.fromEntries([...MARKS, 'fcp'].map((m) => [m, median(rs.map((r) => r[m]))])));
+const meds = results.map((rs) => Object.fromEntries(KEYS.map((m) => [m, median(rs.map((r) => r[m]))])));
 for (const [k, med] of meds.entries()) {
   const label = `med${other ? ' ' + 'AB'[k] : ''}`;
-  console.log(`${label.padEnd(7)}${[...MARKS, 'fcp'].map((m) => ms(med[m]).padStart(13)).join('')}`);
+  console.log(`${label.padEnd(7)}${KEYS.map((m) => ms(med[m]).padStart(13)).join('')}`);
 }
 for (const [k, med] of meds.entries()) {
   console.log(`\nsample's charts painted: median ${med.painted.toFixed(0)} ms after opening ` +

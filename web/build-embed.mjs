@@ -12,6 +12,8 @@
 //                                    dictionaries, the NewsLens facade; docs/size.md) wrapped by
 //                                    web/embed/analyzer-entry.js so that it defines no global. The
 //                                    loader requests it when the first card nears the viewport.
+// dist/NOTICE, dist/LICENSE          the third-party credits and the licence (web/notice.mjs),
+//                                    unless web/build.mjs wrote them there already
 // dist/examples/news-article.html    the example article page (web/examples/), using the widget
 // dist/examples/news-article.css     under a strict CSP
 //
@@ -26,6 +28,8 @@ import {copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync} from '
 import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
+
+import {hasNotices, writeNotices} from './notice.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmJs = resolve(root, process.env.NEWSLENS_WASM_JS || 'build-wasm/newslens-widget.js');
@@ -90,7 +94,7 @@ await build({
   ...common,
   entryPoints: [join(root, 'web/embed/auto-define.js')],
   outfile: loader,
-  banner: {js: '/* newslens embed widget, Apache-2.0; built by web/build-embed.mjs. See docs/embed.md */'},
+  banner: {js: '/* newslens embed widget, Apache-2.0 (third-party credits: NOTICE beside this file); built by web/build-embed.mjs. See docs/embed.md */'},
 });
 const entry = await build({
   ...common,
@@ -100,12 +104,16 @@ const entry = await build({
   plugins: [modulePlugin],
 });
 writeFileSync(analyzer,
-              '/* newslens analyzer for the embed widget (newslens-embed.js loads it), Apache-2.0; ' +
+              '/* newslens analyzer for the embed widget (newslens-embed.js loads it), Apache-2.0, with ' +
+              'third-party data and code credited in NOTICE beside this file; ' +
               'built by web/build-embed.mjs. See docs/embed.md */\n' +
               moduleFirst(readFileSync(wasmJs, 'utf8')) + entry.outputFiles[0].text + '})();\n');
 for (const f of ['news-article.html', 'news-article.css']) {
   copyFileSync(join(root, 'web/examples', f), join(out, 'examples', f));
 }
+// The module's third-party credits beside the widget's files (web/notice.mjs). In dist/ the page's
+// build has written them already (with the page's npm packages too; the widget bundles none).
+if (!hasNotices(out)) writeNotices(out);
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 console.log(`${''.padEnd(30)}${'raw'.padStart(11)}${'gzip'.padStart(11)}`);

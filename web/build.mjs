@@ -7,12 +7,15 @@
 // dist/index.html   the page (web/index.html, copied)
 // dist/app.js       web/src/*.js + the Chart.js parts they import, one minified IIFE
 // dist/app.css      web/styles.css
-// dist/newslens.js  the module, copied unchanged from build-wasm/newslens.js; index.html preloads
-//                   it and the page runs it after the sample's first paint (web/src/module-script.js)
-// dist/sample.js    `var NewsLensSample = {name, source, text, report, reportOptions}`: the sample
+// dist/newslens.js  the module, copied unchanged from build-wasm/newslens.js; the page runs it
+//                   after the sample's first paint (web/src/module-script.js; over http(s) its
+//                   download starts when app.js does)
+// dist/sample.js    `var NewsLensSample = {name, source, text, boilerplate, report, reportOptions}`: the sample
 //                   article as a script, because a file:// page cannot fetch() a .txt next to
 //                   it, with its report made here by the same newslens.js, so a first visit
 //                   draws the sample's charts without waiting for the module to compile
+// dist/NOTICE       the repository's NOTICE (the module's third-party data and code) and the
+// dist/LICENSE      licences of the npm packages in app.js; the repository's LICENSE (web/notice.mjs)
 // dist/worker.js    `var NewsLensWorkerSource = "..."`: the Web Worker's code as a string. The page
 //                   appends it to NewsLens.scriptSource() in a Blob URL (see
 //                   web/src/analyzer-client.js for why a Blob and not `new Worker('worker.js')`).
@@ -25,6 +28,9 @@ import {createRequire} from 'node:module';
 import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
+
+import {bundledPackages, writeNotices} from './notice.mjs';
+import {findBoilerplate} from './src/boilerplate.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
@@ -45,8 +51,8 @@ mkdirSync(dist, {recursive: true});
 const common = {bundle: true, format: 'iife', minify: true, target, legalComments: 'none',
                 logLevel: 'warning', absWorkingDir: root};
 
-await build({...common, entryPoints: [join(web, 'src/main.js')], outfile: join(dist, 'app.js'),
-             legalComments: 'eof'});  // keep Chart.js's MIT notice
+const app = await build({...common, entryPoints: [join(web, 'src/main.js')], outfile: join(dist, 'app.js'),
+                         legalComments: 'eof', metafile: true});  // keep Chart.js's MIT notice
 await build({...common, entryPoints: [join(web, 'styles.css')], outfile: join(dist, 'app.css')});
 
 const worker = await build({...common, entryPoints: [join(web, 'src/analysis-worker.js')],
@@ -61,6 +67,11 @@ const sample = {
   source: 'data/samples/china-russia-letter.txt',
   text: readFileSync(samplePath, 'utf8').replace(/\r\n?/g, '\n'),
 };
+// What the page flags as not the article in the sample (web/src/boilerplate.js), found here so
+// that the page's first drawing of the sample does not search for it (its regular expressions'
+// first use was 7 % of the page's script time before the first charts, bench/page-start.mjs).
+// Offsets only: the page takes each flag's text from the sample's (web/src/main.js prepare).
+sample.boilerplate = findBoilerplate(sample.text).map(({text, ...flag}) => flag);
 // The sample's report, by the module that goes into dist/ (the page uses it only while it is
 // the report that module would give: the sample's text, these options, no custom dictionary).
 const reportOptions = {tone: 'auto', detail: ['mentions', 'sentence_themes']};  // what the page asks for (analyzer-client.js ARTICLE_DETAIL)
@@ -87,6 +98,8 @@ writeFileSync(join(dist, 'sample.js'),
 
 copyFileSync(wasmJs, join(dist, 'newslens.js'));
 copyFileSync(join(web, 'index.html'), join(dist, 'index.html'));
+// The credits of what the built files carry (web/notice.mjs): NOTICE and LICENSE beside them.
+writeNotices(dist, [{file: 'app.js', packages: bundledPackages(app.metafile)}]);
 
 const files = ['index.html', 'app.js', 'app.css', 'newslens.js', 'sample.js', 'worker.js'];
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';

@@ -92,6 +92,7 @@ function faded(colour, alpha = FADED_ALPHA) {
 /** Side of a pattern tile, CSS px (drawn at 2x for sharp exports). */
 const PATTERN_PX = 6;
 const patternCache = new Map();
+let patternTile = null;
 
 /**
  * A bar's fill: the colour alone (`solid`), or the colour with stripes, dots or cross-hatching
@@ -102,10 +103,17 @@ export function barFill(colour, pattern = 'solid') {
   const key = `${colour}/${pattern}`;
   if (patternCache.has(key)) return patternCache.get(key);
   const scale = 2;
-  const tile = document.createElement('canvas');
-  tile.width = tile.height = PATTERN_PX * scale;
-  const ctx = tile.getContext('2d');
-  ctx.scale(scale, scale);
+  // One tile canvas for every pattern (createPattern copies its pixels): a canvas and its 2D
+  // context are made once, not once per colour.
+  if (!patternTile) {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = PATTERN_PX * scale;
+    patternTile = canvas.getContext('2d');
+  }
+  const ctx = patternTile;
+  const tile = ctx.canvas;
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  ctx.clearRect(0, 0, PATTERN_PX, PATTERN_PX);
   ctx.fillStyle = colour;
   ctx.fillRect(0, 0, PATTERN_PX, PATTERN_PX);
   ctx.strokeStyle = ctx.fillStyle = colour.length === 9 ? 'rgba(0, 0, 0, 0.18)' : 'rgba(0, 0, 0, 0.42)';

@@ -23,11 +23,12 @@ import {describeFocus, sentenceLexicon, sentenceThemes} from './focus.js';
 import {RULE_WORDS, themePath} from './glossary.js';
 import {count, signed} from './format.js';
 import {renderOverview} from './overview-view.js';
-import {forgetCssVars, themeColours} from './palette.js';
+import {forgetCssVars, readCssColours, themeColours} from './palette.js';
 import {
   forgetLast, loadDictionaries, loadDraft, loadLast, loadScheme, MAX_DRAFT_CHARS, remembering,
   saveDictionaries, saveDraft, saveLast, saveScheme, setRemembering,
 } from './storage.js';
+import {preloadModuleScript} from './module-script.js';
 import {fileTooLarge, textTooLong} from './page-limits.js';
 import {ThemeToneView} from './theme-tone-view.js';
 import {themeClass, themeCss} from './theme-colours.js';
@@ -209,9 +210,12 @@ function clearAll() {
  *  of repeated paragraphs has tens of thousands, and the summary counts them all. */
 const MAX_CLEANUP_LISTED = 100;
 
-/** Flags boilerplate in `raw`, and returns the text to analyse (without it, if so chosen). */
+/** Flags boilerplate in `raw`, and returns the text to analyse (without it, if so chosen). The
+ *  sample's flags were found by web/build.mjs (the same function). */
 function prepare(raw) {
-  const flags = findBoilerplate(raw);
+  const sample = typeof NewsLensSample !== 'undefined' ? NewsLensSample : null;
+  const flags = sample && raw === sample.text && Array.isArray(sample.boilerplate) ?
+    sample.boilerplate.map((f) => ({...f, text: raw.slice(f.start, f.end)})) : findBoilerplate(raw);
   ui.cleanup.hidden = !flags.length;
   clear(ui.cleanupList);
   if (flags.length) {
@@ -376,6 +380,7 @@ async function render(text, report, generation) {
   if (first) performance.mark('newslens:first-charts');
   await nextPaint();
   if (generation !== state.generation) return false;
+  checkCssColours();
   timed('themeTone', () => views.themeTone.render(report));
   timed('actors', () => views.actors.render(report));
   timed('legend', () => {
@@ -1006,13 +1011,21 @@ function wire() {
 const SYSTEM_DARK = window.matchMedia('(prefers-color-scheme: dark)');
 
 /** Sets the page's colours from the switch ('system', 'light' or 'dark') and redraws the charts
- *  in them. */
-function applyScheme() {
+ *  in them. At start (`initial`) nothing is drawn yet, and the CSS is read after the first paint
+ *  (checkCssColours). */
+function applyScheme({initial = false} = {}) {
   const choice = ui.scheme.value;
   const scheme = choice === 'dark' || (choice === 'system' && SYSTEM_DARK.matches) ? 'dark' : 'light';
   if (document.documentElement.dataset.scheme === scheme) return;
   document.documentElement.dataset.scheme = scheme;
   forgetCssVars();
+  if (initial) return;
+  readCssColours();
+  redrawCharts();
+}
+
+/** Draws every chart again (in the colours now in use), keeping the focus. */
+function redrawCharts() {
   corpus.redraw();
   if (!state.report) return;
   const focus = state.focus;
@@ -1022,6 +1035,20 @@ function applyScheme() {
   views.actors.render(state.report);
   if (state.compare) views.compare.render(state.report, state.compare.report);
   applyFocus(focus);
+}
+
+/** The first charts were drawn in palette.js's copy of the page's colours (no style read before
+ *  the first paint); once painted, the CSS is read, and the charts are drawn again only if it
+ *  says otherwise. */
+let cssChecked = false;
+
+function checkCssColours() {
+  if (cssChecked) return;
+  cssChecked = true;
+  if (readCssColours()) {
+    page.cssColoursDiffered = true;
+    redrawCharts();
+  }
 }
 
 /** The theme colours' CSS rules, from their one definition (theme-colours.js). A constructed
@@ -1034,9 +1061,10 @@ function adoptThemeColours() {
 
 function start() {
   performance.mark('newslens:start');
+  preloadModuleScript();  // over http(s): the module's download overlaps the first drawing
   adoptThemeColours();
   ui.scheme.value = loadScheme();
-  applyScheme();
+  applyScheme({initial: true});
   wire();
   ui.remember.checked = remembering();
   const last = loadLast();
@@ -1073,6 +1101,7 @@ function start() {
           }
         }
         performance.mark('newslens:ready');
+        checkCssColours();  // if no article was drawn yet (the corpus mode's charts)
         page.moduleReady = true;
         ui.version.textContent = NewsLens.version || '';
         if (showSample) {

@@ -82,23 +82,77 @@ export function toneColour(x) {
   return cssVar('--neu') || NEUTRAL;
 }
 
-let cachedStyle = null;
-
 /**
- * Reads a CSS custom property of the document (charts follow the page's light/dark colours).
- * Values are cached until forgetCssVars(), so drawing charts does not force style recalculation.
+ * The page's chart colours as web/styles.css defines them, by colour scheme (:root, and
+ * :root[data-scheme="dark"]). The first charts take them from here: reading a CSS variable
+ * (getComputedStyle) in the middle of drawing forces a style recalculation of the whole page, the
+ * first one before the first paint (bench/page-start.mjs). styles.css stays the authority: once
+ * the page has painted, readCssColours() reads the variables once and, when a stylesheet says
+ * otherwise, the charts are drawn again in its colours. tests/web/page.test.mjs checks that this
+ * table and styles.css agree.
  */
-export function cssVar(name) {
-  if (!cachedStyle) cachedStyle = new Map();
-  if (!cachedStyle.has(name)) {
-    cachedStyle.set(name, getComputedStyle(document.documentElement).getPropertyValue(name).trim());
-  }
-  return cachedStyle.get(name);
+export const SCHEME_COLOURS = Object.freeze({
+  light: Object.freeze({'--bg-card': '#f6f7f9', '--fg': '#1b1e23', '--fg-muted': '#4f5661',
+                        '--grid': 'rgba(0, 0, 0, 0.1)', '--pos': '#0072b2', '--neg': '#d55e00',
+                        '--neu': '#999999'}),
+  dark: Object.freeze({'--bg-card': '#1f2228', '--fg': '#e8eaed', '--fg-muted': '#aab1bc',
+                       '--grid': 'rgba(255, 255, 255, 0.12)', '--pos': '#7aa7ff', '--neg': '#ff8c5a',
+                       '--neu': '#999999'}),
+});
+
+/** The colours in use: the scheme's table above, replaced by what the CSS says once read. */
+let colours = null;
+
+function schemeOf(doc) {
+  return doc.documentElement.dataset.scheme === 'dark' ? 'dark' : 'light';
 }
 
-/** Call when the colour scheme changes. */
+/**
+ * A chart colour of the page (one of SCHEME_COLOURS' names), in the colour scheme in use. Until
+ * readCssColours() has run, the table's value (no style is read); a name the table lacks is read
+ * from the CSS, once.
+ */
+export function cssVar(name) {
+  if (!colours) colours = {...SCHEME_COLOURS[schemeOf(document)]};
+  if (!Object.prototype.hasOwnProperty.call(colours, name)) {
+    colours[name] = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
+  return colours[name];
+}
+
+/**
+ * Reads the chart colours from the page's CSS, all in one style read (call it after the first
+ * paint). Returns true when the CSS differs from what the charts were drawn with (the charts
+ * must be drawn again), false when they agree.
+ */
+export function readCssColours(doc = document) {
+  const table = SCHEME_COLOURS[schemeOf(doc)];
+  const style = getComputedStyle(doc.documentElement);
+  const read = {};
+  for (const name of Object.keys(table)) read[name] = style.getPropertyValue(name).trim() || table[name];
+  const before = colours || table;
+  colours = read;
+  return Object.keys(read).some((name) => !sameColour(read[name], before[name]));
+}
+
+let colourCanvas = null;
+
+/** "#0072B2" and "#0072b2", "rgba(0,0,0,.1)" and "rgba(0, 0, 0, 0.1)" (the CSS minifier's form):
+ *  the same colour, as a canvas reads them. */
+function sameColour(a, b) {
+  if (a === b) return true;
+  if (!colourCanvas) colourCanvas = document.createElement('canvas').getContext('2d');
+  const canonical = (c) => {
+    colourCanvas.fillStyle = '#000000';
+    colourCanvas.fillStyle = c;
+    return colourCanvas.fillStyle;
+  };
+  return canonical(a) === canonical(b);
+}
+
+/** Call when the colour scheme changes (the table of the new scheme is used until the CSS is read). */
 export function forgetCssVars() {
-  cachedStyle = null;
+  colours = null;
 }
 
 /** Entity types in the actors chart: neutral inks of three lightnesses, told apart without hue
