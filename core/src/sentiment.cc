@@ -248,6 +248,11 @@ NEWSLENS_STARTUP_CODE Status SentimentEngine::Build(const std::vector<LexiconDef
                             {"excess.words", kExcess},
                             {"excess.not_after", kExcessBlocker},
                             {"shifters.no_object", kShiftNoObject},
+                            {"opposition.verbs", kOppose},
+                            {"opposition.nouns", kOppose},
+                            {"opposition.nouns", kOpposeNoun},
+                            {"opposition.links", kOpposeLink},
+                            {"opposition.before_verbs", kOpposeSubject},
                             {"shifters.particles", kParticle},
                             {"shifters.against_prefixes", kAgainstPrefix},
                             {"events.auxiliaries", kEventAux},
@@ -812,6 +817,51 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     // The shifter's own valence: its strength, with the sign of the change's effect.
     double negation = (self.rules & kRuleNegated) ? -1.0 : 1.0;
     self.v = std::fabs(self.v) * dir * Sign(target) * negation;
+    self.rules |= kRuleDirected;
+  }
+
+  // Opposition: opposing a bad thing is not itself bad news. A verb of opposing ("fight",
+  // "combat", "resist", "condemn") whose object is bad loses its own negative rating: "help
+  // fight terror" is no worse than "terror", and "right to condemn the bombing" does not count
+  // the bombing twice. The object keeps its rating: the thing fought or condemned is still
+  // reported. The object is the first sentiment word after the verb (or after "against" right
+  // after it) within the shifter window, before a clause break or a preposition. A word as often
+  // a noun ("fight", "battle", "combat") is a verb only after "to", an auxiliary, "help" or a
+  // pronoun, and otherwise opposes only through that link ("the fight against corruption"; not
+  // "a fight broke out", "the battle cry"). A good or faint object, a negated
+  // verb and an object that is itself a word of opposing ("fighting the same fights") leave the
+  // verb as it is.
+  for (uint32_t p = 0; p < n; ++p) {
+    const WordInfo* w = Info(words[p].id);
+    if (!w || !(w->flags & kOppose) || words[p].item < 0) continue;
+    Item& self = items[words[p].item];
+    if (self.len > 1 || (self.rules & kRuleNegated) || self.v >= 0) continue;
+    const WordInfo* next =
+        p + 1 < n && !words[p + 1].break_before ? Info(words[p + 1].id) : nullptr;
+    const bool linked = next && (next->flags & kOpposeLink);
+    const WordInfo* before = p > 0 && !words[p].break_before ? Info(words[p - 1].id) : nullptr;
+    if ((w->flags & kOpposeNoun) && !linked &&
+        !(before && (before->flags & (kEventAux | kOpposeSubject))))
+      continue;
+    int32_t object = -1;
+    int counted = 0;
+    for (uint32_t j = p + (linked ? 2 : 1); j < n && counted < shift_after_; ++j) {
+      if (words[j].break_before || words[j].contrast) break;
+      const WordInfo* x = Info(words[j].id);
+      if (x && (x->flags & (kShiftStop | kShiftUp | kShiftDown | kClauseOpener | kNounPhraseEnd)))
+        break;
+      if (!(x && (x->flags & kShiftSkip))) ++counted;
+      const int32_t i = words[j].item;
+      if (i >= 0 && items[i].k == j) {
+        object = i;
+        break;
+      }
+    }
+    if (object < 0 || items[object].v > -kEvaluativeValence) continue;
+    const Item& o = items[object];
+    const WordInfo* x = o.len == 1 ? Info(words[o.k].id) : nullptr;
+    if (x && (x->flags & kOppose)) continue;
+    self.v = 0;
     self.rules |= kRuleDirected;
   }
 

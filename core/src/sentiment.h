@@ -69,6 +69,10 @@ class SentimentEngine {
     kShiftNoObject = 1048576,  // a word of change that takes no object: "[losses] down"
     kParticle = 2097152,       // a particle or preposition after a verb: "dropped [out]"
     kAgainstPrefix = 4194304,  // the first part of a compound that opposes its head: "anti-"
+    kOppose = 8388608,         // a verb of opposing: "fight [crime]", "condemn [the bombing]"
+    kOpposeNoun = 16777216,    // as often a noun: a verb only after "to", "[help] fight" ...
+    kOpposeLink = 33554432,    // joins a verb of opposing to its object: "fight [against]"
+    kOpposeSubject = 67108864,  // makes such a noun a verb: "[help] fight", "[they] fight"
   };
   struct WordInfo {
     float valence[3];  // per ToneDomain; NaN when absent

@@ -507,6 +507,58 @@ TEST(Tone, TooBeforeAnUnratedWordSaysMoreThanIsGood) {
   EXPECT_GE(Compound("The comedian was too funny."), 0.05);
 }
 
+// ---- Opposition: a verb of opposing a bad thing is not itself bad (rules-en.json opposition) ----
+
+TEST(Tone, OpposingABadThingIsNotItselfBad) {
+  struct Case {
+    std::string text;
+    std::string verb;
+    bool opposes;  // the verb scores 0 (rule "directed"); otherwise it keeps its own rating
+  } cases[] = {
+      {"Volunteers will help fight fraud in the charity sector.", "fight", true},
+      {"The council voted to combat vandalism near schools.", "combat", true},
+      {"The singer has battled depression since her teens.", "battled", true},
+      {"The mayor was quick to condemn the arson attack.", "condemn", true},
+      {"Their long fight against corruption in the ports won praise.", "fight", true},
+      {"Campaigners denounced such cruel treatment of prisoners.", "denounced", true},
+      // A noun of fighting, with no link to what it opposes: the fight itself is the news.
+      {"A fight broke out outside the stadium.", "fight", false},
+      {"The battle cry echoed across the hills.", "battle", false},
+      // "with" makes fighting mutual: a brawl with a gang is no opposition to the gang.
+      {"Two brothers had a fight with a violent gang.", "fight", false},
+      // A preposition ends the object: the fighting is in the town, not against it.
+      {"Days of fighting in the ruined town left many homeless.", "fighting", false},
+      // A good object: opposing it is bad news, and the verb keeps its rating.
+      {"The governor opposed the peace plan.", "opposed", false},
+      // A negated verb is left to negation.
+      {"The senator did not condemn the violence.", "condemn", false},
+      // "to" ends the object: condemned to a bad thing is no opposition to it.
+      {"The ruling condemned the tenants to eviction.", "condemned", false},
+  };
+  for (const Case& c : cases) {
+    Report r = Tone(c.text);
+    const Mention* m = Find(r, c.text, c.verb);
+    if (c.opposes) {
+      ASSERT_NE(m, nullptr) << c.text;
+      EXPECT_TRUE(Has(*m, "directed")) << c.text;
+      EXPECT_NEAR(m->valence, 0.0, 1e-9) << c.text;
+      EXPECT_LT(m->base, 0) << c.text;
+    } else if (m != nullptr) {
+      EXPECT_FALSE(Has(*m, "directed")) << c.text;
+      EXPECT_NE(m->valence, 0.0) << c.text;
+    }
+  }
+  // The thing opposed keeps its rating: a condemned attack is still reported.
+  const std::string condemned = "The mayor was quick to condemn the arson attack.";
+  const Mention* attack = Find(Tone(condemned), condemned, "attack");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_LT(attack->valence, 0);
+  // The verb adds nothing of its own: fighting fraud reads as the fraud does.
+  EXPECT_NEAR(Compound("Volunteers will help fight fraud in the charity sector."),
+              Compound("Volunteers will help with fraud in the charity sector."), 1e-9);
+  EXPECT_LE(Compound("A fight broke out outside the stadium."), -0.05);
+}
+
 // ---- News events: a verb and its object class (rules-en.json events) -------------------------
 
 INSTANTIATE_TEST_SUITE_P(
