@@ -182,6 +182,9 @@ TEST(Organizations, ACommonWordOpeningTheSentenceIsNoPartOfTheName) {
        {"Velmora Holdings Inc/organization///1"}},
       // An organization word opens a name of its own.
       {"Bank of Ruritania rates fell.", {"Bank of Ruritania/organization///1"}},
+      // Without a legal form the opening word is the name's own, as it is mid-sentence.
+      {"Friends of Corvania Group met in the capital.",
+       {"Friends of Corvania Group/organization///1"}},
   });
 }
 
@@ -283,8 +286,11 @@ TEST(Organizations, ACompanyCueNamesAFullName) {
       // employer, and its other mentions too; a person's trade does not, nor a possessive.
       {"Talvor Marsh chief executive Enid Roy said sales fell. Talvor Marsh shares eased.",
        {"Talvor Marsh/organization///2", "Enid Roy/person//chief executive/1"}},
-      {"Velmar Oaks spokesman Ted Rann declined to comment.",
-       {"Ted Rann/person//spokesman/1", "Velmar Oaks/organization///1"}},
+      {"Velmar Oaks chairman Ted Rann declined to comment.",
+       {"Ted Rann/person//chairman/1", "Velmar Oaks/organization///1"}},
+      // A spokesman is a politician's officer as much as a firm's: the name stays a person.
+      {"Arkady Venn spokesman Pavel Orlov said the talks went well.",
+       {"Arkady Venn/person///1", "Pavel Orlov/person//spokesman/1"}},
       {"The Oslo actress Brenna Lund starred.",
        {"Brenna Lund/person//actress/1", "Oslo/place/NO//1"}},
       {"Minister Anton Gell's spokesman Tomas Holt spoke.",
