@@ -825,10 +825,11 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
   // fight terror" is no worse than "terror", and "right to condemn the bombing" does not count
   // the bombing twice. The object keeps its rating: the thing fought or condemned is still
   // reported. The object is the first sentiment word after the verb (or after "against" right
-  // after it) within the shifter window, before a clause break or a preposition. A word as often
-  // a noun ("fight", "battle", "combat") is a verb only after "to", an auxiliary, "help" or a
-  // pronoun, and otherwise opposes only through that link ("the fight against corruption"; not
-  // "a fight broke out", "the battle cry"). A good or faint object, a negated
+  // after it) within the shifter window, before a clause break or a preposition. After a
+  // determiner the verb form describes a noun ("the condemned prisoner"). A word as often a noun
+  // ("fight", "battle", "combat", "fighting") is a verb only after "to", an auxiliary, "help" or
+  // a pronoun, and otherwise opposes only through that link ("the fight against corruption"; not
+  // "a fight broke out", "fighting killed 12", "the battle cry"). A good or faint object, a negated
   // verb and an object that is itself a word of opposing ("fighting the same fights") leave the
   // verb as it is.
   for (uint32_t p = 0; p < n; ++p) {
@@ -843,6 +844,7 @@ SentenceTone SentimentEngine::Score(const Document& doc, const Span& sentence, T
     if ((w->flags & kOpposeNoun) && !linked &&
         !(before && (before->flags & (kEventAux | kOpposeSubject))))
       continue;
+    if (before && (before->flags & kShiftSkip) && !(before->flags & kEventAux)) continue;
     int32_t object = -1;
     int counted = 0;
     for (uint32_t j = p + (linked ? 2 : 1); j < n && counted < shift_after_; ++j) {
