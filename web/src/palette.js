@@ -88,7 +88,7 @@ export function toneColour(x) {
  * (getComputedStyle) in the middle of drawing forces a style recalculation of the whole page, the
  * first one before the first paint (bench/page-start.mjs). styles.css stays the authority: once
  * the page has painted, readCssColours() reads the variables once and, when a stylesheet says
- * otherwise, the charts are drawn again in its colours. tests/web/page.test.mjs checks that this
+ * otherwise, the charts are drawn again in its colours. tests/web/start.test.mjs checks that this
  * table and styles.css agree.
  */
 export const SCHEME_COLOURS = Object.freeze({
