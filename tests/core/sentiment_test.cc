@@ -557,7 +557,8 @@ TEST(Tone, OpposingABadThingIsNotItselfBad) {
   }
   // The thing opposed keeps its rating: a condemned attack is still reported.
   const std::string condemned = "The mayor was quick to condemn the arson attack.";
-  const Mention* attack = Find(Tone(condemned), condemned, "attack");
+  const Report condemned_report = Tone(condemned);  // the mention points into it
+  const Mention* attack = Find(condemned_report, condemned, "attack");
   ASSERT_NE(attack, nullptr);
   EXPECT_LT(attack->valence, 0);
   // The verb adds nothing of its own: fighting fraud reads as the fraud does.
