@@ -104,9 +104,9 @@ const entry = await build({
   plugins: [modulePlugin],
 });
 writeFileSync(analyzer,
-              '/* newslens analyzer for the embed widget (newslens-embed.js loads it), Apache-2.0, with ' +
-              'third-party data and code credited in NOTICE beside this file; ' +
-              'built by web/build-embed.mjs. See docs/embed.md */\n' +
+              // Short: the card's budget counts every byte (docs/size.md).
+              '/* newslens analyzer for newslens-embed.js, Apache-2.0; third-party credits: ' +
+              'NOTICE beside this file */\n' +
               moduleFirst(readFileSync(wasmJs, 'utf8')) + entry.outputFiles[0].text + '})();\n');
 for (const f of ['news-article.html', 'news-article.css']) {
   copyFileSync(join(root, 'web/examples', f), join(out, 'examples', f));
