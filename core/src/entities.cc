@@ -496,26 +496,15 @@ uint32_t EntityEngine::OrgForm(const Scan& sc, uint32_t i, uint32_t* begin) cons
          (Is(kConnector, doc.surface[b]) ||
           (b == sc.first_word && Is(kNotName, doc.surface[b]) && !Is(kNameWord, doc.surface[b]))))
     ++b;
-  // "Shares of Douglas & Lomason Co", "Highlights of Velmora Holdings Inc": a common word that
-  // opens the sentence, then "of" or "for", is no part of the company that follows, when it has
-  // a legal form. A common word is one of the lexicons that no name carries (an organization
-  // word would be: "Bank of Japan"); without a legal form the whole is the name ("People of
-  // Freedom Party", "Friends of Syria Group"), as it is mid-sentence.
+  // "Shares of Douglas & Lomason Co", "Representatives of First Bank": a common word that opens
+  // the sentence, then "of" or "for", is no part of the name that follows. A common word is one
+  // of the lexicons that no name carries (an organization word would be: "Bank of Japan").
   if (b == sc.first_word && b + 2 < sc.last && IsCapWord(doc, b) && !doc.tokens[b].has(kAllCaps) &&
       doc.surface[b] != kNoId && !Is(kKnownWord, doc.surface[b]) && !Is(kOrgWord, doc.surface[b]) &&
       IsWord(doc, b + 1) && !IsCapWord(doc, b + 1) && Is(kOrgConnector, doc.surface[b + 1]) &&
-      doc.norm(b + 1) != "on" && IsCapWord(doc, b + 2)) {
-    *begin = b + 2;
-    const uint32_t end = OrgFormFrom(sc, b + 2);
-    for (uint32_t k = b + 2; k < end; ++k)
-      if (IsWord(doc, k) && LegalForm(doc.norm(k))) return end;
-  }
+      doc.norm(b + 1) != "on" && IsCapWord(doc, b + 2))
+    b += 2;
   *begin = b;
-  return OrgFormFrom(sc, b);
-}
-
-uint32_t EntityEngine::OrgFormFrom(const Scan& sc, uint32_t b) const {
-  const Document& doc = sc.doc;
   uint32_t j = b, words = 0, end = 0;
   while (j < sc.last) {
     if (IsCapWord(doc, j)) {
@@ -1677,7 +1666,7 @@ bool EntityEngine::OfficerAfter(const Document& doc, const Found& f) const {
   // "Standard Chartered chief executive Mervyn Davies", "Varlen Group chairman Tom Ash": a
   // company's officer and the officer's name after a full name make it the employer. Only the
   // officers of an organization (kOfficerTitles), not a person's trade ("Hollywood actress").
-  // Not a possessive: "prime minister Jacques Chirac's chairman" is a person's officer.
+  // Not a possessive: in "Anton Gell's chairman" the chairman may be a person's officer.
   const uint32_t last = doc.sentences[f.sentence].last_token;
   if (f.end >= last || !IsWord(doc, f.end) || IsCapWord(doc, f.end) ||
       PossessiveBytes(doc, f.end - 1) > 0)

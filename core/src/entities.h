@@ -88,7 +88,6 @@ class EntityEngine {
                   uint32_t* role_end, bool* honorific) const;
   // An organization by form starting at (or just after) token i: its end, 0 if none.
   uint32_t OrgForm(const Scan& scan, uint32_t i, uint32_t* begin) const;
-  uint32_t OrgFormFrom(const Scan& scan, uint32_t b) const;  // OrgForm's scan from its start
   // The scope after "Ministry of": the end of "Foreign Affairs", 0 if none. j is the "of".
   uint32_t Scope(const Scan& scan, uint32_t j) const;
   // Whether the connector at token j, after a company's legal form, opens no part of its name:

@@ -532,10 +532,10 @@ TEST(Tone, OpposingABadThingIsNotItselfBad) {
       {"The mayor condemned the generous gift to the school.", "condemned", false},
       // An -ing form with no auxiliary before it is as often the noun: the fighting is the news.
       {"Fighting killed nine villagers overnight.", "Fighting", false},
-      // The object's first content word is unrated: the verb opposes nothing rated.
+      // An -ing form after a noun subject is read as the noun: the rule leaves it alone.
       {"Rebels fighting army units wounded six guards.", "fighting", false},
       // After a determiner the verb form describes its noun.
-      {"The condemned man walked to the gallows.", "condemned", false},
+      {"The condemned killer was hanged.", "condemned", false},
       // A negated verb is left to negation.
       {"The senator did not condemn the violence.", "condemn", false},
       // "to" ends the object: condemned to a bad thing is no opposition to it.
